@@ -1,0 +1,73 @@
+"""The ``netkit`` command: one module per subcommand in this package.
+
+Each command module defines ``NAME``, ``HELP``, ``configure(parser)`` (adds its
+arguments) and ``run(args) -> int``. This module builds the parser, configures
+logging, and turns a :class:`~netkit.errors.NetkitError` into one clear line on
+stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+from pkgutil import iter_modules
+
+from netkit._version import __version__
+from netkit.errors import NetkitError
+
+__all__ = ["build_parser", "main"]
+
+EXIT_USAGE = 2
+
+
+def _command_modules():
+    for info in sorted(iter_modules(__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            module = import_module(f"{__name__}.{info.name}")
+            if hasattr(module, "run"):
+                yield module
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``netkit`` command with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="netkit",
+        description="Collaboration networks of an innovation ecosystem from papers, patents "
+        "and contracts.",
+    )
+    parser.add_argument("--version", action="version", version=f"netkit {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more log output (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for module in _command_modules():
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.configure(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``netkit`` command; return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args._run(args) or 0)
+    except NetkitError as exc:
+        first, *rest = str(exc).splitlines() or [""]
+        print(f"netkit {args.command}: error: {first}", file=sys.stderr)
+        for line in rest:
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"netkit {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
