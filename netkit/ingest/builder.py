@@ -41,6 +41,10 @@ class CorpusBuilder:
         self._events: dict[str, dict] = {}
         self._org_ids: set[tuple[str, str, str]] = set()
         self._parts: dict[str, list] = defaultdict(list)
+        self.finalizers: list = []
+        """Callables run once, in order, at the start of :meth:`to_corpus`: readers that
+        join several files into one dataset (PatentsView tables, CORDIS project +
+        organization) add their rows there, once every file has been seen."""
 
     def has_event(self, event_id: str) -> bool:
         return event_id in self._events
@@ -97,6 +101,8 @@ class CorpusBuilder:
 
     def to_corpus(self, ledgers: list[Ledger]) -> Corpus:
         """The Corpus of everything added, with the ledgers' accounting and quarantine."""
+        while self.finalizers:
+            self.finalizers.pop(0)()
         cols = ["event_id", "org_id", "person_id", "role", "share", "raw_affiliation"]
         parts = pd.DataFrame({c: self._parts.get(c, []) for c in cols})
         for c in ("share",):
