@@ -50,13 +50,18 @@ class CorpusBuilder:
         return event_id in self._events
 
     def add_event(self, event_id: str, kind: str, *, year=None, date=None, title=None,
-                  amount=None, currency=None, source=None, origin=None) -> bool:
-        """Add an event; ``False`` (and nothing added) if its id is already present."""
+                  amount=None, currency=None, source=None, origin=None, **extra) -> bool:
+        """Add an event; ``False`` (and nothing added) if its id is already present.
+
+        ``extra`` keyword values (for example ``doi=``) become extra columns of
+        ``events``, kept after the canonical ones.
+        """
         if event_id in self._events:
             return False
         self._events[event_id] = {
             "event_id": event_id, "kind": kind, "year": year, "date": date, "title": title,
             "amount": amount, "currency": currency, "source": source, "origin": origin,
+            **extra,
         }
         return True
 
@@ -107,9 +112,10 @@ class CorpusBuilder:
         parts = pd.DataFrame({c: self._parts.get(c, []) for c in cols})
         for c in ("share",):
             parts[c] = pd.to_numeric(parts[c], errors="coerce").astype("float64")
-        events = pd.DataFrame(list(self._events.values()),
-                              columns=["event_id", "kind", "year", "date", "title", "amount",
-                                       "currency", "source", "origin"])
+        event_cols = ["event_id", "kind", "year", "date", "title", "amount", "currency",
+                      "source", "origin"]
+        extra_cols = sorted({k for e in self._events.values() for k in e} - set(event_cols))
+        events = pd.DataFrame(list(self._events.values()), columns=event_cols + extra_cols)
         events["year"] = pd.array(events["year"].tolist(), dtype="Int64")
         events["amount"] = pd.to_numeric(events["amount"], errors="coerce").astype("float64")
         orgs = pd.DataFrame(list(self._orgs.values()),
