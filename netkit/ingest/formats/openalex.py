@@ -1,0 +1,447 @@
+"""OpenAlex works: JSON Lines (also ``.gz``), JSON arrays and saved API response pages.
+
+Both schema generations are read: the 2022 one (``host_venue``,
+``authorships[].raw_affiliation_string``) and the current one
+(``primary_location``, ``authorships[].raw_affiliation_strings``,
+``authorships[].affiliations``, ``institutions[].lineage``).
+
+JSON Lines are split on ``\\n`` only (U+2028/U+2029 may occur inside strings) and
+parsed one line at a time. JSON arrays and API pages (``{"meta": …, "results": […]}``)
+are parsed incrementally, one work at a time, so memory follows the canonical
+tables rather than the file.
+
+Each work gives one ``events`` row (``pub:openalex:W…``), one ``people`` row per
+author (``per:openalex:A…``, with ORCID), one ``organizations`` row per institution
+(``org:openalex:I…``; ROR and OpenAlex ids in ``org_ids``; sector from the
+institution ``type`` by :data:`OPENALEX_TYPE_SECTOR`, or from the name when the type
+is null) and one ``participations`` row per author × institution, with the raw
+affiliation string. An author without an institution still gets a participation
+row (``org_id`` missing) so that nobody is lost.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from netkit.errors import InputError
+from netkit.ingest.affiliations import org_key
+from netkit.ingest.registry import Format, ReadContext, register
+from netkit.ingest.sectors import sector_from_name
+from netkit.ingest.textio import detect_encoding, open_binary, text_lines
+
+__all__ = ["OPENALEX_TYPE_SECTOR", "iter_json_documents", "openalex_sector", "read_works"]
+
+OPENALEX_TYPE_SECTOR: dict[str, str] = {
+    "education": "university",
+    "company": "firm",
+    "government": "government",
+    "facility": "research",
+    "healthcare": "health",
+    "nonprofit": "nonprofit",
+    "archive": "nonprofit",
+    "other": "other",
+}
+"""OpenAlex / ROR institution ``type`` → netkit sector. ``funder`` and a missing
+type fall back to the name rules (a funder may be an agency, a foundation or a firm)."""
+
+_OA = "https://openalex.org/"
+_ID_RX = re.compile(r"^(?:https?://openalex\.org/)?([WAIwai]\d+)$")
+
+
+def openalex_sector(type_: str | None, name: str | None) -> tuple[str, str]:
+    """Sector and its rule for an OpenAlex/ROR institution type (name rules as fallback).
+
+    Examples
+    --------
+    >>> openalex_sector("education", "Technical University of Berlin")
+    ('university', 'openalex:type=education')
+    >>> openalex_sector(None, "Siemens AG")
+    ('firm', 'name:legal_form')
+    >>> openalex_sector("funder", "Zorblax Fund")
+    ('other', 'openalex:type=funder')
+    """
+    t = (type_ or "").strip().lower()
+    if t in OPENALEX_TYPE_SECTOR:
+        return OPENALEX_TYPE_SECTOR[t], f"openalex:type={t}"
+    sector, rule = sector_from_name(name)
+    if sector == "unknown" and t:
+        return "other", f"openalex:type={t}"
+    return sector, rule
+
+
+def _short(value, kind: str) -> str | None:
+    """``https://openalex.org/W123`` → ``W123`` (``None`` if not an id of that kind)."""
+    if not isinstance(value, str):
+        return None
+    m = _ID_RX.match(value.strip())
+    if not m or m.group(1)[0].upper() != kind:
+        return None
+    return m.group(1).upper()
+
+
+def _strip_prefix(value, prefix: str) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = value.strip()
+    return v[len(prefix):] if v.lower().startswith(prefix) else v
+
+
+class _Bad(Exception):
+    """A work that cannot be loaded (reason in the message)."""
+
+
+def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
+    """Check one work completely and return the rows to add (nothing added yet)."""
+    if not isinstance(work, dict):
+        raise _Bad(f"expected a JSON object, got {type(work).__name__}")
+    wid = _short(work.get("id"), "W")
+    if wid is None:
+        raise _Bad("missing or invalid work id" if work.get("id") is None
+                   else f"invalid work id {str(work.get('id'))[:80]!r}")
+    year = work.get("publication_year")
+    date = work.get("publication_date")
+    if date is not None and not isinstance(date, str):
+        raise _Bad(f"publication_date is not a string: {date!r}")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)
+        else:
+            raise _Bad(f"publication_year is not an integer: {year!r}")
+    if year is None and date and date[:4].isdigit():
+        year = int(date[:4])
+    title = work.get("title") if work.get("title") is not None else work.get("display_name")
+    if title is not None and not isinstance(title, str):
+        raise _Bad("title is not a string")
+    doi = _strip_prefix(work.get("doi"), "https://doi.org/")
+    authorships = work.get("authorships") or []
+    if not isinstance(authorships, list):
+        raise _Bad("authorships is not a list")
+    event_id = f"pub:openalex:{wid}"
+    event = {"year": year, "date": date, "title": title, "doi": doi}
+    orgs: list[tuple] = []
+    people: list[tuple] = []
+    parts: list[tuple] = []
+    for i, au in enumerate(authorships):
+        if not isinstance(au, dict):
+            raise _Bad(f"authorship {i} is not an object")
+        author = au.get("author") or {}
+        if not isinstance(author, dict):
+            raise _Bad(f"authorship {i}: author is not an object")
+        aid = _short(author.get("id"), "A")
+        person_id = f"per:openalex:{aid}" if aid else f"per:openalex:{wid}:{i + 1}"
+        name = author.get("display_name") or au.get("raw_author_name")
+        orcid = _strip_prefix(author.get("orcid"), "https://orcid.org/")
+        people.append((person_id, name, orcid))
+        insts = au.get("institutions") or []
+        if not isinstance(insts, list):
+            raise _Bad(f"authorship {i}: institutions is not a list")
+        raws = au.get("raw_affiliation_strings")
+        if raws is None:
+            old = au.get("raw_affiliation_string")
+            raws = [old] if isinstance(old, str) and old else []
+        if not isinstance(raws, list):
+            raise _Bad(f"authorship {i}: raw_affiliation_strings is not a list")
+        by_inst: dict[str, list[str]] = {}
+        for aff in au.get("affiliations") or []:
+            if isinstance(aff, dict) and isinstance(aff.get("raw_affiliation_string"), str):
+                for iid in aff.get("institution_ids") or []:
+                    s = _short(iid, "I")
+                    if s:
+                        by_inst.setdefault(s, []).append(aff["raw_affiliation_string"])
+        all_raw = "; ".join(r for r in raws if isinstance(r, str)) or None
+        seen: set[str] = set()
+        for j, inst in enumerate(insts):
+            if not isinstance(inst, dict):
+                raise _Bad(f"authorship {i}: institution {j} is not an object")
+            iname = inst.get("display_name")
+            iid = _short(inst.get("id"), "I")
+            country = inst.get("country_code") or None
+            if iid:
+                org_id = f"org:openalex:{iid}"
+            elif isinstance(iname, str) and iname.strip():
+                org_id = f"org:openalex:{org_key(iname, country)}"
+            else:
+                continue  # an institution with neither id nor name tells nothing
+            if org_id in seen:
+                continue
+            seen.add(org_id)
+            sector, rule = openalex_sector(inst.get("type"), iname)
+            ror = _strip_prefix(inst.get("ror"), "https://ror.org/")
+            orgs.append((org_id, iname or iid, sector, rule, country, iid, ror))
+            raw = "; ".join(by_inst[iid]) if iid in by_inst else (
+                all_raw if len(insts) == 1 or len(raws) <= 1 else None)
+            parts.append((org_id, person_id, raw or all_raw))
+        if not seen:
+            parts.append((None, person_id, all_raw))
+    return event_id, event, orgs, people, parts
+
+
+def _load_work(work, ctx: ReadContext, line: int | None, origin: str, raw: str | None) -> None:
+    """Validate one work, then add its rows (or quarantine it / count a duplicate)."""
+    try:
+        event_id, event, orgs, people, parts = _plan_work(work, origin)
+    except _Bad as exc:
+        if raw is None:
+            raw = json.dumps(work, ensure_ascii=False)[:4000]
+        ctx.ledger.quarantine(line, str(exc), raw)
+        return
+    b = ctx.builder
+    if not b.add_event(event_id, "publication", source="openalex", origin=origin, **event):
+        ctx.ledger.duplicate()
+        return
+    for org_id, name, sector, rule, country, iid, ror in orgs:
+        b.add_org(org_id, name, sector, rule, country=country)
+        b.add_org_id(org_id, "openalex", iid)
+        b.add_org_id(org_id, "ror", ror)
+        if not iid:
+            b.add_org_id(org_id, "name", name)
+    for person_id, name, orcid in people:
+        b.add_person(person_id, name, orcid)
+    for org_id, person_id, raw_aff in parts:
+        b.add_participation(event_id, org_id=org_id, person_id=person_id, role="author",
+                            raw_affiliation=raw_aff)
+    ctx.ledger.loaded()
+
+
+# --------------------------------------------------------------------------- containers
+
+_WS = re.compile(r"[ \t\r\n\u2028\u2029\ufeff]*")
+_DECODER = json.JSONDecoder()
+
+
+class _Stream:
+    """Incremental JSON reader over a text file: values are decoded one at a time."""
+
+    def __init__(self, fh: io.TextIOBase, chunk: int = 1 << 20) -> None:
+        self.fh, self.chunk = fh, chunk
+        self.buf, self.pos, self.line, self.eof = "", 0, 1, False
+
+    def _fill(self, need: int | None = None) -> bool:
+        if self.eof:
+            return False
+        data = self.fh.read(max(self.chunk, need or 0))
+        if not data:
+            self.eof = True
+            return False
+        self.buf = self.buf[self.pos:] + data
+        self.pos = 0
+        return True
+
+    def _advance(self, end: int) -> None:
+        self.line += self.buf.count("\n", self.pos, end)
+        self.pos = end
+
+    def peek(self) -> str:
+        """The next non-blank character ('' at the end)."""
+        while True:
+            end = _WS.match(self.buf, self.pos).end()
+            self._advance(end)
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._fill():
+                return ""
+
+    def expect(self, ch: str) -> None:
+        got = self.peek()
+        if got != ch:
+            raise json.JSONDecodeError(f"expected {ch!r}", self.buf, self.pos)
+        self._advance(self.pos + 1)
+
+    def value(self) -> tuple[object, int, str]:
+        """Decode the next value; return it with its first line and its raw text."""
+        self.peek()
+        start_line = self.line
+        grow = self.chunk
+        while True:
+            try:
+                obj, end = _DECODER.raw_decode(self.buf, self.pos)
+                if end < len(self.buf) or self.eof:
+                    raw = self.buf[self.pos:end]
+                    self._advance(end)
+                    return obj, start_line, raw
+            except json.JSONDecodeError:
+                if self.eof:
+                    raise
+            if not self._fill(grow):
+                continue  # now at eof: decode once more, raising if incomplete
+            grow *= 2
+
+
+def _iter_array(st: _Stream) -> Iterator[tuple[object, int, str]]:
+    st.expect("[")
+    if st.peek() == "]":
+        st._advance(st.pos + 1)
+        return
+    while True:
+        yield st.value()
+        ch = st.peek()
+        if ch == ",":
+            st._advance(st.pos + 1)
+            continue
+        if ch == "]":
+            st._advance(st.pos + 1)
+            return
+        raise json.JSONDecodeError("expected ',' or ']'", st.buf, st.pos)
+
+
+def iter_json_documents(stream: _Stream) -> Iterator[tuple[object, int, str]]:
+    """Yield ``(work, line, raw)`` from a JSON array or an API page ``{"results": [...]}``.
+
+    The ``results`` array is streamed; other keys (``meta``, ``group_by``) are skipped.
+    """
+    ch = stream.peek()
+    if ch == "[":
+        yield from _iter_array(stream)
+    elif ch == "{":
+        stream.expect("{")
+        found = False
+        while stream.peek() not in ("}", ""):
+            key, _, _ = stream.value()
+            stream.expect(":")
+            if key == "results" and stream.peek() == "[":
+                found = True
+                yield from _iter_array(stream)
+            elif key == "id" and not found:
+                # a single work object, not a page: re-read is not possible here
+                raise json.JSONDecodeError("single work object", stream.buf, stream.pos)
+            else:
+                stream.value()
+            if stream.peek() == ",":
+                stream._advance(stream.pos + 1)
+        stream.expect("}")
+        if not found:
+            raise json.JSONDecodeError("no 'results' array in the JSON object", stream.buf,
+                                       stream.pos)
+    else:
+        raise json.JSONDecodeError("expected '[' or '{'", stream.buf, stream.pos)
+    if stream.peek() != "":
+        raise json.JSONDecodeError("extra data after the JSON document", stream.buf, stream.pos)
+
+
+def _first_line(head: bytes) -> str:
+    enc = detect_encoding(head)
+    text = head.decode("utf-8" if enc == "utf-8-sig" else enc, errors="replace")
+    return text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+
+
+def _is_jsonl(path: Path) -> bool:
+    """True when the first line is a complete JSON object (JSON Lines)."""
+    with open_binary(path) as fh:
+        first = b""
+        while True:
+            chunk = fh.readline(1 << 24)
+            first += chunk
+            if not chunk or first.strip():
+                break
+    text = first.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
+    if not text.startswith("{"):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_jsonl(path: Path, ctx: ReadContext) -> None:
+    name = str(path)
+    for n, text in text_lines(path, ctx.encoding):
+        s = text.strip().lstrip("\ufeff")
+        if not s:
+            continue
+        try:
+            obj = json.loads(s)
+        except ValueError as exc:
+            ctx.ledger.quarantine(n, f"invalid JSON ({exc.msg}, column {exc.colno})"
+                                  if isinstance(exc, json.JSONDecodeError) else
+                                  f"invalid JSON ({exc})", text)
+            continue
+        if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
+            for k, work in enumerate(obj["results"], start=1):
+                _load_work(work, ctx, n, f"{name}:{n}#{k}", None)
+        else:
+            _load_work(obj, ctx, n, f"{name}:{n}", text)
+
+
+def _read_document(path: Path, ctx: ReadContext) -> None:
+    name = str(path)
+    with open_binary(path) as fh:
+        head = fh.peek(4096) if hasattr(fh, "peek") else b""
+        enc = detect_encoding(head, ctx.encoding)
+        text = io.TextIOWrapper(fh, encoding=enc, newline="")  # type: ignore[arg-type]
+        st = _Stream(text)
+        k = 0
+        try:
+            for k, (work, line, raw) in enumerate(iter_json_documents(st), start=1):
+                _load_work(work, ctx, line, f"{name}#{k}", raw)
+        except json.JSONDecodeError as exc:
+            rest = st.buf[st.pos:st.pos + 2000]
+            if st.peek() == "" and not rest.strip():
+                ctx.ledger.quarantine(st.line, f"truncated JSON after record {k} ({exc.msg})",
+                                      rest)
+            else:
+                ctx.ledger.quarantine(st.line, f"unparsable JSON after record {k} ({exc.msg});"
+                                      " the rest of the file was not read", rest)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid {enc} ({exc.reason})", file=name, line=st.line,
+                             hint="the file uses another encoding: pass --encoding") from exc
+        finally:
+            text.detach()
+
+
+def read_works(path: str | Path, ctx: ReadContext) -> None:
+    """Read one OpenAlex works file (JSON Lines, JSON array or API page) into ``ctx``.
+
+    Parameters
+    ----------
+    path : path
+        ``.jsonl``, ``.jsonl.gz``, ``.json`` (array or API response page).
+    ctx : ReadContext
+        Where rows go; ``ctx.ledger`` counts every work.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> import netkit as nk
+    >>> work = {"id": "https://openalex.org/W1", "publication_year": 2020, "title": "T",
+    ...         "authorships": [{"author": {"id": "https://openalex.org/A1", "display_name": "Ada"},
+    ...                          "institutions": [{"id": "https://openalex.org/I9",
+    ...                                            "display_name": "Univ X", "type": "education",
+    ...                                            "country_code": "NO", "ror": "https://ror.org/0abc"}]}]}
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "w.jsonl"
+    >>> _ = p.write_text(json.dumps(work) + "\\n" + json.dumps(work) + "\\n")
+    >>> c = nk.ingest.read(p)
+    >>> c.organizations[["org_id", "sector", "country"]].values.tolist()
+    [['org:openalex:I9', 'university', 'NO']]
+    >>> c.accounting[["records_seen", "loaded", "duplicates"]].values.tolist()
+    [[2, 1, 1]]
+    """
+    path = Path(path)
+    if _is_jsonl(path):
+        _read_jsonl(path, ctx)
+    else:
+        _read_document(path, ctx)
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    line = _first_line(head)
+    if not line.startswith(("{", "[")):
+        return False
+    text = head.decode("utf-8", errors="replace")
+    return ('"https://openalex.org/W' in text or '"authorships"' in text) and (
+        '"authorships"' in text or '"publication_year"' in text)
+
+
+register(Format(
+    name="openalex",
+    kind="publication",
+    sniff=_sniff,
+    read=read_works,
+    description="OpenAlex works: JSON Lines (.gz), JSON array or API response page; "
+                "2022 and current schema",
+    priority=20,
+))
