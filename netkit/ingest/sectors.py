@@ -42,7 +42,7 @@ NAME_RULES: tuple[tuple[str, str, str], ...] = (
 )
 
 _COMPILED = tuple(
-    (rule, sector, re.compile(rf"(?<![\w]){pattern}(?![\w])", re.IGNORECASE))
+    (rule, sector, re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE))
     for rule, sector, pattern in NAME_RULES
 )
 
