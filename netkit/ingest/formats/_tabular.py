@@ -1,0 +1,294 @@
+"""Helpers shared by the patent and contract readers (not a format: registers nothing).
+
+CSV records with their physical line numbers and raw text, tab-separated lines read
+with quoting disabled, dates, amounts, country names, stable slugs for identifiers,
+and per-read state kept beside a :class:`~netkit.ingest.builder.CorpusBuilder`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import unicodedata
+import weakref
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from netkit.errors import InputError
+from netkit.ingest.textio import text_lines
+
+__all__ = [
+    "country_code",
+    "csv_records",
+    "header_index",
+    "parse_amount",
+    "parse_date",
+    "row_key_seen",
+    "slug",
+    "state",
+    "tsv_fields",
+]
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+MAX_RECORD_LINES = 500
+"""A quoted CSV record spanning more lines than this is taken as a stray quote."""
+
+_STATE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def state(builder, name: str, factory=dict):
+    """Per-builder state of one reader (lives as long as the builder).
+
+    Examples
+    --------
+    >>> from netkit.ingest.builder import CorpusBuilder
+    >>> b = CorpusBuilder()
+    >>> state(b, "x")["k"] = 1
+    >>> state(b, "x")
+    {'k': 1}
+    """
+    per = _STATE.setdefault(builder, {})
+    if name not in per:
+        per[name] = factory()
+    return per[name]
+
+
+def row_key_seen(builder, key: tuple) -> bool:
+    """True if this participation row was already loaded in this read (else remember it)."""
+    seen = state(builder, "_rows", set)
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def slug(text: str | None, limit: int = 80) -> str:
+    """A stable, readable identifier fragment: accents folded, lower case, ``-`` between words.
+
+    Examples
+    --------
+    >>> slug("Hon Hai Precision Ind. Co., Ltd.")
+    'hon-hai-precision-ind-co-ltd'
+    >>> slug("Université de Genève")
+    'universite-de-geneve'
+    """
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")[:limit].rstrip("-")
+
+
+_DATE_PATTERNS = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$"), (1, 2, 3)),  # ISO
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), (1, 2, 3)),  # YYYYMMDD (USPTO)
+    (re.compile(r"^(\d{2})/(\d{2})/(\d{4})$"), (3, 1, 2)),  # MM/DD/YYYY (NSF, SBIR)
+    (re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})(?: .*)?$"), (3, 2, 1)),  # dd.mm.yyyy hh:mm (Norway)
+)
+
+
+def parse_date(text: str | None) -> tuple[str, int]:
+    """``(ISO date, year)`` of a date in one of the layouts these sources use.
+
+    Raises
+    ------
+    ValueError
+        If the text is empty, not a date, or not a real calendar day.
+
+    Examples
+    --------
+    >>> parse_date("20030109")
+    ('2003-01-09', 2003)
+    >>> parse_date("02/01/2016")
+    ('2016-02-01', 2016)
+    >>> parse_date("01.01.2018 00:00")
+    ('2018-01-01', 2018)
+    >>> parse_date("2015-13-01")
+    Traceback (most recent call last):
+    ...
+    ValueError: bad date '2015-13-01' (month must be in 1..12)
+    """
+    s = (text or "").strip()
+    if not s:
+        raise ValueError("missing date")
+    for rx, (iy, im, id_) in _DATE_PATTERNS:
+        m = rx.match(s)
+        if m:
+            try:
+                d = date(int(m.group(iy)), int(m.group(im)), int(m.group(id_)))
+            except ValueError as exc:
+                raise ValueError(f"bad date {s!r} ({exc})") from None
+            if not 1800 <= d.year <= 2100:
+                raise ValueError(f"bad date {s!r} (year out of range)")
+            return d.isoformat(), d.year
+    raise ValueError(f"bad date {s!r}")
+
+
+def parse_year(text: str | None) -> int:
+    """A four-digit year (``"2015"``, ``"2015.0"``); ValueError otherwise.
+
+    >>> parse_year("1994")
+    1994
+    """
+    s = (text or "").strip()
+    if s.endswith(".0"):
+        s = s[:-2]
+    if not re.fullmatch(r"\d{4}", s) or not 1800 <= int(s) <= 2100:
+        raise ValueError(f"bad year {text!r}")
+    return int(s)
+
+
+def parse_amount(text: str | None) -> float | None:
+    """An amount of money, or ``None`` when empty. Negative or unreadable → ValueError.
+
+    Thousands separators and currency signs are removed; a single comma with no dot
+    is a decimal comma (CORDIS).
+
+    Examples
+    --------
+    >>> parse_amount("$1,234,567.50")
+    1234567.5
+    >>> parse_amount("1999916,25")
+    1999916.25
+    >>> parse_amount("") is None
+    True
+    >>> parse_amount("-5")
+    Traceback (most recent call last):
+    ...
+    ValueError: negative amount '-5'
+    """
+    s = (text or "").strip().replace("\u00a0", "").replace(" ", "")
+    if not s:
+        return None
+    s = s.lstrip("$€£").removeprefix("USD").removeprefix("EUR")
+    if "," in s and "." not in s and s.count(",") == 1 and len(s.split(",")[1]) != 3:
+        s = s.replace(",", ".")
+    else:
+        s = s.replace(",", "")
+    try:
+        value = float(s)
+    except ValueError:
+        raise ValueError(f"bad amount {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"bad amount {text!r}")
+    if value < 0:
+        raise ValueError(f"negative amount {text!r}")
+    return value
+
+
+_COUNTRIES = {
+    "UNITED STATES": "US", "USA": "US", "U.S.A.": "US", "CANADA": "CA", "UNITED KINGDOM": "GB",
+    "ENGLAND": "GB", "GERMANY": "DE", "FRANCE": "FR", "JAPAN": "JP", "CHINA": "CN",
+    "NETHERLANDS": "NL", "SWEDEN": "SE", "NORWAY": "NO", "SWITZERLAND": "CH", "ITALY": "IT",
+    "SPAIN": "ES", "BELGIUM": "BE", "DENMARK": "DK", "FINLAND": "FI", "AUSTRALIA": "AU",
+    "ISRAEL": "IL", "KOREA": "KR", "SOUTH KOREA": "KR", "INDIA": "IN", "IRELAND": "IE",
+    "AUSTRIA": "AT", "TAIWAN": "TW", "BRAZIL": "BR", "MEXICO": "MX", "SINGAPORE": "SG",
+    "RUSSIA": "RU", "POLAND": "PL", "PORTUGAL": "PT", "GREECE": "GR", "NEW ZEALAND": "NZ",
+}
+_CODE_FIX = {"EL": "GR", "UK": "GB"}
+
+
+def country_code(text: str | None) -> str | None:
+    """ISO-3166 alpha-2 code of a code or an English country name; ``None`` if unknown.
+
+    Examples
+    --------
+    >>> country_code("EL"), country_code("UK"), country_code("CANADA"), country_code("xx1")
+    ('GR', 'GB', 'CA', None)
+    """
+    s = (text or "").strip()
+    if not s:
+        return None
+    up = s.upper()
+    if len(up) == 2 and up.isalpha():
+        return _CODE_FIX.get(up, up)
+    return _COUNTRIES.get(up)
+
+
+def header_index(header: Sequence[str], required: Sequence[str], path: Path,
+                 line: int = 1, aliases: dict[str, Sequence[str]] | None = None
+                 ) -> dict[str, int]:
+    """Column positions by name; raises InputError naming every missing required column.
+
+    ``aliases`` maps a canonical name to other spellings (first match wins);
+    a name ending in ``*`` matches by prefix.
+    """
+    clean = [h.strip().strip('"').lstrip("\ufeff").strip() for h in header]
+    pos: dict[str, int] = {}
+    for i, h in enumerate(clean):
+        pos.setdefault(h, i)
+    out: dict[str, int] = {}
+    names = dict(aliases or {})
+    for name in {*required, *names}:
+        for cand in (name, *names.get(name, ())):
+            if cand.endswith("*"):
+                hit = next((i for i, h in enumerate(clean) if h.startswith(cand[:-1])), None)
+            else:
+                hit = pos.get(cand)
+            if hit is not None:
+                out[name] = hit
+                break
+    for h, i in pos.items():
+        out.setdefault(h, i)
+    missing = [r for r in required if r not in out]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(map(repr, missing))}; found: "
+            f"{', '.join(clean[:12])}{' …' if len(clean) > 12 else ''}",
+            file=str(path), line=line,
+            hint="is the delimiter or the format right? pass --format NAME",
+        )
+    return out
+
+
+def csv_records(path: Path, encoding: str | None, delimiter: str
+                ) -> Iterator[tuple[int, int, list[str], str]]:
+    """Yield ``(first_line, last_line, fields, raw_text)`` per CSV record, header included.
+
+    Quoted fields may span lines. Blank lines are skipped. A malformed file raises
+    :class:`~netkit.errors.InputError` with the line.
+    """
+    buf: list[str] = []
+    where = [0]
+
+    def lines() -> Iterator[str]:
+        for n, text in text_lines(path, encoding):
+            where[0] = n
+            buf.append(text)
+            yield text + "\n"
+
+    reader = csv.reader(lines(), delimiter=delimiter, strict=False)
+    start = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"unreadable CSV ({exc})", file=str(path), line=start,
+                             hint="check the delimiter and the quoting") from exc
+        end = where[0]
+        raw = "\n".join(buf)
+        buf.clear()
+        if fields and not (len(fields) == 1 and fields[0] == ""):
+            yield start, end, fields, raw
+        start = end + 1
+
+
+def tsv_fields(line: str) -> list[str]:
+    """Split one tab-separated line with quoting disabled; strip one pair of enclosing
+    quotes from each field and undouble inner quotes.
+
+    Examples
+    --------
+    >>> tsv_fields(chr(9).join(['"1"', '"a ""b"" c"', '7', '"stray " quote"']))
+    ['1', 'a "b" c', '7', 'stray " quote']
+    """
+    out = line.split("\t")
+    for i, f in enumerate(out):
+        if len(f) >= 2 and f[0] == '"' and f[-1] == '"':
+            out[i] = f[1:-1].replace('""', '"')
+    return out
