@@ -224,6 +224,8 @@ def country_from_address(address: str | None) -> str | None:
     'US'
     >>> country_from_address("OAK RIDGE NATL LAB,OAK RIDGE,TN 37830.")
     'US'
+    >>> country_from_address("ST LOUIS UNIV,MED CTR,ST LOUIS,MO.")
+    'US'
     >>> country_from_address("Department of Computer Science, University of Turku, Turku, Finland")
     'FI'
     >>> country_from_address("Somewhere without a country") is None
@@ -239,7 +241,7 @@ def country_from_address(address: str | None) -> str | None:
     if words and words[-1].upper().rstrip(".") in ("USA", "U.S.A"):
         return "US"
     if words and words[0] in _US_STATES and all(_POSTAL.fullmatch(w) for w in words[1:]) \
-            and len(words) > 1:
+            and (len(words) > 1 or "," in address):
         return "US"
     stripped = " ".join(w for w in words if not any(ch.isdigit() for ch in w))
     if stripped != last:

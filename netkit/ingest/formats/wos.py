@@ -1,0 +1,367 @@
+"""Web of Science exports: tagged plain text and tab-delimited.
+
+*Plain text* (``wos``): an ``FN``/``VR`` header (Thomson Reuters or Clarivate),
+records of two-letter tags with continuation lines indented by three spaces, ``ER``
+after each record and ``EF`` at the end. *Tab-delimited* (``wos-tab``): a header row
+of tags, one record per row, no quoting; UTF-8 with or without BOM, or UTF-16.
+
+Organisations come from ``C1``: ``[Author; Author] Org, Dept, City, Country`` (the
+first part is the organisation, departments roll up to it, the country comes from
+the address); the bracket prefix links authors to addresses. Where ``C3`` (the
+"enhanced" organisation names of newer exports) is present, a ``C1`` organisation
+takes the ``C3`` name it abbreviates. WoS gives no organisation type, so the sector
+comes from the name rules (:func:`netkit.ingest.sector_from_name`). Records without
+``C1`` fall back to the reprint address ``RP``.
+
+Ids: events ``pub:wos:<UT without WOS:/ISI:>``, organisations
+``org:wos:<normalised name>|<country>``, people ``per:wos:<normalised full name>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from netkit.ingest.affiliations import (
+    name_key,
+    org_key,
+    parse_affiliation,
+    split_outside_brackets,
+)
+from netkit.ingest.registry import Format, ReadContext, register
+from netkit.ingest.sectors import sector_from_name
+from netkit.ingest.textio import detect_encoding, text_lines
+
+__all__ = ["match_enhanced", "parse_wos_record", "read_plaintext", "read_tabdelimited"]
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+_MULTI = frozenset({"AU", "AF", "C1", "CR", "BE", "BF", "CA", "GP"})
+_MONTH_TEXT = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
+_MONTHS = {m: i for i, m in enumerate(_MONTH_TEXT.split(), start=1)}
+_LEGAL_TEXT = "inc corp co ltd llc gmbh ag sa spa plc bv nv ab as kk srl sas"
+_LEGAL = frozenset(_LEGAL_TEXT.split())
+_STOP_TEXT = "of the and & de des du la le der die für fur d di y e et at in for"
+_STOP = frozenset(_STOP_TEXT.split())
+
+
+class _Bad(ValueError):
+    """A record that cannot be loaded (reason in the message)."""
+
+
+# ----------------------------------------------------------------------------- C1 / C3
+
+def _tokens(name: str, drop: frozenset) -> list[str]:
+    return [t for t in name_key(name).split() if t not in drop]
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """``short`` is a WoS abbreviation of ``word``: same first letter, letters in order."""
+    if not short or not word or short[0] != word[0]:
+        return False
+    it = iter(word)
+    return all(ch in it for ch in short)
+
+
+def match_enhanced(c1_org: str, c3_names: list[str]) -> str | None:
+    """The ``C3`` name that a ``C1`` organisation abbreviates, if one clearly does.
+
+    Examples
+    --------
+    >>> match_enhanced("Huazhong Univ Sci & Technol", ["Huazhong University of Science & Technology", "ZTE"])
+    'Huazhong University of Science & Technology'
+    >>> match_enhanced("ZTE Corp", ["Huazhong University of Science & Technology", "ZTE"])
+    'ZTE'
+    >>> match_enhanced("Natl Inst Hlth", ["National Institutes of Health (NIH) - USA"])
+    'National Institutes of Health (NIH) - USA'
+    >>> match_enhanced("Univ Michigan", ["Michigan State University"]) is None
+    True
+    """
+    short = _tokens(c1_org, _STOP | _LEGAL) or _tokens(c1_org, _STOP)
+    best, best_score = None, 0.0
+    for cand in c3_names:
+        long = _tokens(cand, _STOP)
+        if not short or not long or not _abbreviates(short[0], long[0]):
+            continue
+        j = matched = 0
+        for s in short:
+            k = j
+            while k < len(long) and not _abbreviates(s, long[k]):
+                k += 1
+            if k < len(long):
+                matched += 1
+                j = k + 1
+        score = matched / len(short)
+        if score > best_score:
+            best, best_score = cand, score
+    return best if best_score >= 0.75 else None
+
+
+_BRACKET = re.compile(r"^\[([^\]]*)\]\s*(.*)$")
+
+
+def _split_c1(entry: str) -> tuple[list[str], str]:
+    """``[A; B] Org, City, Country`` → (authors, address)."""
+    m = _BRACKET.match(entry.strip())
+    if m:
+        return [a.strip() for a in m.group(1).split(";") if a.strip()], m.group(2).strip()
+    return [], entry.strip()
+
+
+# ----------------------------------------------------------------------------- a record
+
+def _year(value: str | None) -> int | None:
+    if not value:
+        return None
+    v = value.strip()
+    if not re.fullmatch(r"\d{4}", v):
+        raise _Bad(f"PY is not a year: {v[:40]!r}")
+    return int(v)
+
+
+def _date(year: int | None, pd_: str | None) -> str | None:
+    if year is None or not pd_:
+        return None
+    m = re.match(r"^([A-Z]{3})\w*\s+(\d{1,2})$", pd_.strip().upper())
+    if m and m.group(1) in _MONTHS:
+        return f"{year:04d}-{_MONTHS[m.group(1)]:02d}-{int(m.group(2)):02d}"
+    return None
+
+
+def _orcids(oi: str | None) -> dict[str, str]:
+    out = {}
+    for item in (oi or "").split(";"):
+        if "/" in item:
+            name, _, value = item.rpartition("/")
+            if re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value.strip()):
+                out[name_key(name)] = value.strip()
+    return out
+
+
+def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, list, list]:
+    """Check one record (tag → values) and plan its rows: event, orgs, people, parts.
+
+    Raises ``ValueError`` (reason in the message) for a record that cannot be loaded.
+    """
+    def one(tag: str) -> str | None:
+        vals = fields.get(tag)
+        text = " ".join(v.strip() for v in vals if v.strip()) if vals else ""
+        return text or None
+
+    def many(tag: str) -> list[str]:
+        vals = fields.get(tag) or []
+        out: list[str] = []
+        for v in vals:
+            out.extend(split_outside_brackets(v, ";") if tag == "C1" else
+                       [p.strip() for p in v.split(";")])
+        return [v for v in out if v]
+
+    ut = one("UT")
+    if not ut:
+        raise _Bad("missing UT (accession number)")
+    ut = re.sub(r"^(?:WOS|ISI):", "", ut.strip(), flags=re.IGNORECASE)
+    if not re.fullmatch(r"[A-Za-z0-9.\-]+", ut):
+        raise _Bad(f"invalid UT {ut[:60]!r}")
+    year = _year(one("PY"))
+    event = {"year": year, "date": _date(year, one("PD")), "title": one("TI"),
+             "doi": one("DI")}
+    names = many("AF") or many("AU")
+    orcids = _orcids(one("OI"))
+    people: dict[str, tuple] = {}
+    for n in names:
+        k = name_key(n)
+        if k:
+            people.setdefault(k, (f"per:wos:{k}", n, orcids.get(k)))
+    c3 = many("C3")
+    entries = many("C1")
+    if not entries and one("RP"):
+        rp = one("RP") or ""
+        m = re.match(r"^(.*?)\s*\((?:reprint|corresponding) author\),\s*(.*)$", rp)
+        if m:
+            entries = [f"[{m.group(1)}] {m.group(2)}"]
+    orgs: dict[str, tuple] = {}
+    parts: list[tuple] = []
+    linked: set[str] = set()
+    plan: list[tuple[list[str], str, str]] = []
+    for entry in entries:
+        authors, address = _split_c1(entry)
+        aff = parse_affiliation(address, org_first=True)
+        if not aff.organization:
+            continue
+        enhanced = match_enhanced(aff.organization, c3) if c3 else None
+        name = enhanced or aff.organization
+        org_id = f"org:wos:{org_key(aff.organization, aff.country)}"
+        if org_id not in orgs:
+            sector, rule = sector_from_name(name)
+            if sector == "unknown" and enhanced:
+                sector, rule = sector_from_name(aff.organization)
+            orgs[org_id] = (org_id, name, sector, rule, aff.country, aff.city,
+                            aff.organization, enhanced)
+        plan.append((authors, org_id, address))
+    for authors, org_id, address in plan:
+        linked_names = authors
+        if not authors and len(plan) == 1:  # one address, no brackets: everyone is there
+            linked_names = [p[1] for p in people.values()]
+        if not linked_names:
+            parts.append((org_id, None, address))
+        for a in linked_names:
+            k = name_key(a)
+            if not k:
+                continue
+            if k not in people:
+                people[k] = (f"per:wos:{k}", a, orcids.get(k))
+            linked.add(k)
+            parts.append((org_id, people[k][0], address))
+    for k, (pid, _, _) in people.items():
+        if k not in linked:
+            parts.append((None, pid, None))
+    return ut, event, list(orgs.values()), list(people.values()), parts
+
+
+def _load(fields: dict[str, list[str]], ctx: ReadContext, line: int, origin: str,
+          raw: str) -> None:
+    try:
+        ut, event, orgs, people, parts = parse_wos_record(fields)
+    except _Bad as exc:
+        ctx.ledger.quarantine(line, str(exc), raw)
+        return
+    b = ctx.builder
+    event_id = f"pub:wos:{ut}"
+    if not b.add_event(event_id, "publication", source="wos", origin=origin, **event):
+        ctx.ledger.duplicate()
+        return
+    for org_id, name, sector, rule, country, city, c1_name, enhanced in orgs:
+        b.add_org(org_id, name, sector, rule, country=country, city=city)
+        b.add_org_id(org_id, "name", c1_name)
+        b.add_org_id(org_id, "wos_enhanced", enhanced)
+    for pid, name, orcid in people:
+        b.add_person(pid, name, orcid)
+    for org_id, pid, raw_aff in parts:
+        b.add_participation(event_id, org_id=org_id, person_id=pid, role="author",
+                            raw_affiliation=raw_aff)
+    ctx.ledger.loaded()
+
+
+# ----------------------------------------------------------------------------- plain text
+
+def _plain_records(path: Path, encoding: str | None
+                   ) -> Iterator[tuple[int, dict[str, list[str]] | None, str, str | None]]:
+    """Yield ``(first_line, fields, raw, problem)`` per record of a tagged file."""
+    fields: dict[str, list[str]] | None = None
+    raw: list[str] = []
+    start = 0
+    tag = None
+    problem: str | None = None
+    for n, text in text_lines(path, encoding):
+        line = text.lstrip("\ufeff") if n == 1 else text
+        if fields is None:
+            if not line.strip():
+                continue
+            m = _TAG.match(line.rstrip())
+            if m and m.group(1) in ("FN", "VR"):
+                continue
+            if line.rstrip() == "EF":
+                continue
+            fields, raw, start, tag, problem = {}, [], n, None, None
+        raw.append(line)
+        stripped = line.rstrip()
+        if stripped == "ER":
+            yield start, fields, "\n".join(raw), problem
+            fields = None
+            continue
+        if stripped == "EF":
+            yield start, fields, "\n".join(raw[:-1]), "truncated record: EF before ER"
+            fields = None
+            continue
+        if line.startswith("  ") and tag is not None:
+            if tag in _MULTI:
+                fields[tag].append(line.strip())
+            else:
+                fields[tag][-1] = f"{fields[tag][-1]} {line.strip()}"
+            continue
+        if not stripped:
+            continue
+        m = _TAG.match(stripped)
+        if m is None:
+            problem = problem or f"line {n} is neither a tag nor a continuation: {stripped[:60]!r}"
+            continue
+        tag = m.group(1)
+        if tag in ("FN", "VR"):
+            problem = problem or f"header tag {tag} inside a record (line {n}): missing ER"
+            continue
+        fields.setdefault(tag, []).append(m.group(2) or "")
+    if fields is not None:
+        yield start, fields, "\n".join(raw), "truncated record: end of file before ER"
+
+
+def read_plaintext(path: str | Path, ctx: ReadContext) -> None:
+    """Read a WoS tagged plain-text export into ``ctx`` (see the module docstring)."""
+    path = Path(path)
+    for start, fields, raw, problem in _plain_records(path, ctx.encoding):
+        if problem:
+            ctx.ledger.quarantine(start, problem, raw)
+            continue
+        _load(fields or {}, ctx, start, f"{path}:{start}", raw)
+
+
+# ----------------------------------------------------------------------------- tab-delimited
+
+def read_tabdelimited(path: str | Path, ctx: ReadContext) -> None:
+    """Read a WoS tab-delimited export (UTF-8 ± BOM, UTF-16) into ``ctx``."""
+    path = Path(path)
+    header: list[str] | None = None
+    for n, text in text_lines(path, ctx.encoding):
+        text = text.lstrip("\ufeff") if header is None else text
+        if not text.strip():
+            continue
+        cells = text.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            while header and not header[-1]:
+                header.pop()
+            if "UT" not in header:
+                ctx.ledger.quarantine(n, "header row has no UT column", text)
+                return
+            continue
+        if [c.strip() for c in cells[:len(header)]] == header:
+            ctx.ledger.quarantine(n, "repeated header row", text)
+            continue
+        extra = cells[len(header):]
+        if len(cells) < len(header) or any(c.strip() for c in extra):
+            ctx.ledger.quarantine(
+                n, f"expected {len(header)} tab-separated fields, found {len(cells)} "
+                   "(truncated row, or a tab/newline inside a field)", text)
+            continue
+        fields = {h: [c] for h, c in zip(header, cells, strict=False) if c.strip()}
+        _load(fields, ctx, n, f"{path}:{n}", text)
+
+
+# ----------------------------------------------------------------------------- sniffing
+
+def _head_text(head: bytes) -> str:
+    enc = detect_encoding(head)
+    if enc.startswith("utf-16"):
+        head = head[: len(head) // 2 * 2]
+    return head.decode("utf-8" if enc == "utf-8-sig" else enc, errors="replace").lstrip("\ufeff")
+
+
+def _sniff_plain(path: Path, head: bytes) -> bool:
+    text = _head_text(head)
+    first = text.split("\n", 1)[0].strip()
+    return (first.startswith("FN ") and ("Web of Science" in first or "\nVR " in text)) or (
+        first.startswith("PT ") and "\nUT " in text and "\nER" in text)
+
+
+def _sniff_tab(path: Path, head: bytes) -> bool:
+    first = _head_text(head).split("\n", 1)[0].rstrip("\r")
+    cols = [c.strip() for c in first.split("\t")]
+    return len(cols) > 5 and cols[0] in ("PT", "FN") and "UT" in cols and (
+        "AU" in cols or "TI" in cols)
+
+
+register(Format(
+    name="wos", kind="publication", sniff=_sniff_plain, read=read_plaintext,
+    description="Web of Science tagged plain text (FN/VR header, ER/EF)", priority=20))
+register(Format(
+    name="wos-tab", kind="publication", sniff=_sniff_tab, read=read_tabdelimited,
+    description="Web of Science tab-delimited (UTF-8 ± BOM, UTF-16)", priority=20))
