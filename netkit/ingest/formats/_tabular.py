@@ -24,7 +24,11 @@ __all__ = [
     "csv_records",
     "header_index",
     "parse_amount",
+    "add_row",
+    "delimited_header",
     "parse_date",
+    "parse_year",
+    "read_rows",
     "row_key_seen",
     "slug",
     "state",
@@ -141,6 +145,9 @@ def parse_year(text: str | None) -> int:
     return int(s)
 
 
+_MISSING = frozenset({"NA", "N/A", "NAN", "NULL", "NONE", "-"})
+
+
 def parse_amount(text: str | None) -> float | None:
     """An amount of money, or ``None`` when empty. Negative or unreadable → ValueError.
 
@@ -161,7 +168,7 @@ def parse_amount(text: str | None) -> float | None:
     ValueError: negative amount '-5'
     """
     s = (text or "").strip().replace("\u00a0", "").replace(" ", "")
-    if not s:
+    if not s or s.upper() in _MISSING:
         return None
     s = s.lstrip("$€£").removeprefix("USD").removeprefix("EUR")
     if "," in s and "." not in s and s.count(",") == 1 and len(s.split(",")[1]) != 3:
@@ -292,3 +299,71 @@ def tsv_fields(line: str) -> list[str]:
         if len(f) >= 2 and f[0] == '"' and f[-1] == '"':
             out[i] = f[1:-1].replace('""', '"')
     return out
+
+
+def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
+              aliases: dict[str, Sequence[str]] | None = None) -> None:
+    """Read a delimited file record by record and hand each row to ``handle``.
+
+    ``handle(row, line, raw)`` gets the row as ``{column: text}`` and raises
+    ValueError to quarantine it (before adding anything). Rows with the wrong number
+    of fields are quarantined here; a record spanning several lines because of a
+    stray quote says so.
+    """
+    records = csv_records(path, ctx.encoding, delimiter)
+    first = next(records, None)
+    if first is None:
+        return
+    start, _, header, _ = first
+    idx = header_index(header, required, path, start, aliases)
+    n = len(header)
+    for start, end, fields, raw in records:
+        if len(fields) > n and not any(f.strip() for f in fields[n:]):
+            fields = fields[:n]
+        if len(fields) != n:
+            span = f" (record spans lines {start}–{end}: stray quote?)" if end > start else ""
+            ctx.ledger.quarantine(start, f"{len(fields)} fields where the header has {n}{span}",
+                                  raw)
+            continue
+        row = {name: fields[i].strip() for name, i in idx.items()}
+        try:
+            handle(row, start, raw)
+        except ValueError as exc:
+            ctx.ledger.quarantine(start, str(exc), raw)
+
+
+def add_row(ctx, *, event: dict, role: str, org: dict | None = None,
+            person: dict | None = None, row_id: str | None = None) -> None:
+    """Add one validated participation row (and its event, organisation and person
+    when new); a row already loaded in this read counts as a duplicate.
+
+    A row is identified by event, organisation, person and role, plus ``row_id`` when
+    the source numbers its participants (the same organisation twice in one project).
+    """
+    b = ctx.builder
+    key = (event["event_id"], org and org["org_id"], person and person["person_id"], role,
+           row_id)
+    if row_key_seen(b, key):
+        ctx.ledger.duplicate()
+        return
+    if not b.has_event(event["event_id"]):
+        b.add_event(**event)
+    if org is not None:
+        org = dict(org)
+        ids = org.pop("ids", ())
+        b.add_org(**org)
+        for scheme, value in ids:
+            b.add_org_id(org["org_id"], scheme, value)
+    if person is not None:
+        b.add_person(**person)
+    b.add_participation(event["event_id"], org_id=org and org["org_id"],
+                        person_id=person and person["person_id"], role=role,
+                        raw_affiliation=(org or person or {}).get("name"))
+    ctx.ledger.loaded()
+
+
+def delimited_header(head: bytes, delimiter: str) -> list[str]:
+    """The header fields of a delimited file from its first bytes (for sniffers)."""
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    return [h.strip().strip('"').strip() for h in first.split(delimiter)]
