@@ -1,0 +1,261 @@
+"""Scopus CSV exports: the older layout and the 2023+ one; comma or semicolon delimited.
+
+Older exports list authors as ``Rahmani A.M., Gia T.N.``; 2023+ exports quote every
+header, separate authors with ``; `` and add ``Author full names``
+(``Hao, Jie (57221302630); …``). Both carry ``Author(s) ID``, ``Affiliations``
+(``Dept, Org, City, Country``; ``; ``-separated), ``Authors with affiliations``
+(``Author, Dept, Org, City, Country; …``), ``EID``, ``Year``, ``Title`` and ``DOI``.
+
+Each record gives one event ``pub:scopus:<EID>``, people ``per:scopus:<author id>``
+(or ``per:scopus:<normalised name>`` when no id is given), organisations
+``org:scopus:<normalised name>|<country>`` (the organisation part of the affiliation
+string: departments roll up; sector from the name rules) and one participation per
+author × affiliation, keeping the affiliation string. Rows are parsed one at a time;
+quoted fields may span lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from netkit.ingest.affiliations import Affiliation, name_key, org_key, parse_affiliation
+from netkit.ingest.registry import Format, ReadContext, register
+from netkit.ingest.sectors import sector_from_name
+from netkit.ingest.textio import detect_encoding, text_lines
+
+__all__ = ["read_scopus", "split_authors"]
+
+_FIELD_LIMIT = 1 << 28
+_FULL_NAME = re.compile(r"^(.*?)\s*\((\d+)\)\s*$")
+_NO_AUTHOR = re.compile(r"^\[no author", re.IGNORECASE)
+
+
+class _Bad(ValueError):
+    """A record that cannot be loaded (reason in the message)."""
+
+
+def split_authors(text: str | None) -> list[str]:
+    """Authors of the ``Authors`` column, old (``, ``) or 2023+ (``; ``) style.
+
+    Examples
+    --------
+    >>> split_authors("Rahmani A.M., Gia T.N., Negash B.")
+    ['Rahmani A.M.', 'Gia T.N.', 'Negash B.']
+    >>> split_authors("Hao J.; High R.; Siu K.-C.")
+    ['Hao J.', 'High R.', 'Siu K.-C.']
+    >>> split_authors("[No author name available]")
+    []
+    """
+    if not text or _NO_AUTHOR.match(text.strip()):
+        return []
+    sep = ";" if ";" in text else ","
+    return [a.strip() for a in text.split(sep) if a.strip()]
+
+
+@lru_cache(maxsize=1 << 16)
+def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, str] | None:
+    """(org_id, name, sector, rule, country, city) of an affiliation string (cached)."""
+    aff: Affiliation = parse_affiliation(affiliation)
+    if not aff.organization:
+        return None
+    sector, rule = sector_from_name(aff.organization)
+    return (f"org:scopus:{org_key(aff.organization, aff.country)}", aff.organization, sector,
+            rule, aff.country, aff.city or "")
+
+
+def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
+    """Split one ``Authors with affiliations`` entry into (author text, affiliations)."""
+    found = []
+    for a in affs:
+        pos = entry.find(a)
+        if pos > 0:
+            found.append((pos, a))
+    if found:
+        found.sort()
+        return entry[: found[0][0]].rstrip(" ,"), [a for _, a in found]
+    parts = entry.split(", ")
+    # "Surname I., rest" (2023+) or "Surname, I., rest" (older)
+    if len(parts) >= 3 and re.fullmatch(r"(?:[A-Z][\w'-]*\.?\s*-?)+", parts[1].strip()):
+        return ", ".join(parts[:2]), [", ".join(parts[2:])] if parts[2:] else []
+    return parts[0], [", ".join(parts[1:])] if parts[1:] else []
+
+
+def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
+    def get(*names: str) -> str:
+        for n in names:
+            v = row.get(n)
+            if v is not None and v.strip():
+                return v.strip()
+        return ""
+
+    eid = get("EID")
+    if not eid:
+        raise _Bad("missing EID")
+    if not re.fullmatch(r"[\w.\-]+", eid):
+        raise _Bad(f"invalid EID {eid[:60]!r}")
+    year_text = get("Year", "Publication Year")
+    if year_text and not re.fullmatch(r"\d{4}", year_text):
+        raise _Bad(f"Year is not a year: {year_text[:40]!r}")
+    year = int(year_text) if year_text else None
+    event = {"year": year, "date": None, "title": get("Title") or None,
+             "doi": get("DOI") or None}
+
+    full = [a.strip() for a in get("Author full names").split(";") if a.strip()]
+    names = split_authors(get("Authors"))
+    ids = [a.strip() for a in get("Author(s) ID", "Author(s) Id").split(";") if a.strip()]
+    if full:
+        parsed = [_FULL_NAME.match(f) for f in full]
+        if all(parsed):
+            names = [m.group(1) for m in parsed]  # type: ignore[union-attr]
+            ids = [m.group(2) for m in parsed]  # type: ignore[union-attr]
+    people: list[tuple[str, str, str | None]] = []
+    for i, n in enumerate(names):
+        pid = ids[i] if len(ids) == len(names) else None
+        key = pid if pid else name_key(n)
+        if key:
+            people.append((f"per:scopus:{key}", n, None))
+    affs = [a.strip() for a in get("Affiliations").split(";") if a.strip()]
+    if affs and _NO_AUTHOR.match(affs[0]):
+        affs = []
+    orgs: dict[str, tuple] = {}
+    parts: list[tuple] = []
+    linked: set[str] = set()
+    entries = [e.strip() for e in get("Authors with affiliations").split(";") if e.strip()]
+    if entries and len(entries) == len(people):
+        for i, entry in enumerate(entries):
+            _, entry_affs = _entry_affiliations(entry, affs)
+            pid = people[i][0]
+            for a in entry_affs:
+                org = _org_of(a)
+                if org is None:
+                    continue
+                orgs.setdefault(org[0], org)
+                parts.append((org[0], pid, a))
+                linked.add(pid)
+    else:
+        for a in affs:
+            org = _org_of(a)
+            if org is not None:
+                orgs.setdefault(org[0], org)
+                parts.append((org[0], None, a))
+    for pid, _, _ in people:
+        if pid not in linked:
+            parts.append((None, pid, None))
+    return eid, event, list(orgs.values()), people, parts
+
+
+def _load(row: dict[str, str], ctx: ReadContext, line: int, origin: str, raw: str) -> None:
+    try:
+        eid, event, orgs, people, parts = _plan(row)
+    except _Bad as exc:
+        ctx.ledger.quarantine(line, str(exc), raw)
+        return
+    b = ctx.builder
+    event_id = f"pub:scopus:{eid}"
+    if not b.add_event(event_id, "publication", source="scopus", origin=origin, **event):
+        ctx.ledger.duplicate()
+        return
+    for org_id, name, sector, rule, country, city in orgs:
+        if not b.has_org(org_id):
+            b.add_org(org_id, name, sector, rule, country=country, city=city or None)
+            b.add_org_id(org_id, "name", name)
+    for pid, name, _ in people:
+        b.add_person(pid, name)
+    for org_id, pid, raw_aff in parts:
+        b.add_participation(event_id, org_id=org_id, person_id=pid, role="author",
+                            raw_affiliation=raw_aff)
+    ctx.ledger.loaded()
+
+
+def _delimiter(header: str) -> str:
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    return ";" if unquoted.count(";") > unquoted.count(",") else ","
+
+
+def read_scopus(path: str | Path, ctx: ReadContext) -> None:
+    """Read a Scopus CSV export into ``ctx`` (see the module docstring).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import netkit as nk
+    >>> text = ('Authors,Title,Year,Affiliations,Authors with affiliations,EID\\n'
+    ...         '"Hao J.; Siu K.",T,2023,"Dept X, Univ Nebraska, Omaha, NE, United States; '
+    ...         'Acme Inc., Oslo, Norway","Hao J., Dept X, Univ Nebraska, Omaha, NE, United States; '
+    ...         'Siu K., Acme Inc., Oslo, Norway",2-s2.0-1\\n')
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "scopus.csv"
+    >>> _ = p.write_text(text)
+    >>> c = nk.ingest.read(p)
+    >>> c.organizations[["name", "sector", "country"]].values.tolist()
+    [['Univ Nebraska', 'university', 'US'], ['Acme Inc.', 'firm', 'NO']]
+    """
+    path = Path(path)
+    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
+    lines = text_lines(path, ctx.encoding)
+    header_line = None
+    for n, text in lines:
+        if text.strip():
+            header_line = (n, text.lstrip("\ufeff"))
+            break
+    if header_line is None:
+        return
+    delim = _delimiter(header_line[1])
+    header = [h.strip() for h in next(csv.reader([header_line[1]], delimiter=delim))]
+    if "EID" not in header:
+        ctx.ledger.quarantine(header_line[0], "header has no EID column; is this a Scopus CSV "
+                              "export?", header_line[1])
+        return
+    state = {"line": header_line[0], "raw": []}
+
+    def feed() -> Iterator[str]:
+        for n, text in lines:
+            state["line"] = n
+            state["raw"].append(text)
+            yield text + "\n"
+
+    reader = csv.reader(feed(), delimiter=delim)
+    start = header_line[0] + 1
+    while True:
+        state["raw"] = []
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            ctx.ledger.quarantine(start, f"unparsable CSV row ({exc})", "\n".join(state["raw"]))
+            start = state["line"] + 1
+            continue
+        raw = "\n".join(state["raw"])
+        line, start = start, state["line"] + 1
+        if not any(c.strip() for c in cells):
+            continue
+        if [c.strip() for c in cells] == header:
+            ctx.ledger.quarantine(line, "repeated header row", raw)
+            continue
+        if len(cells) != len(header) and not (len(cells) > len(header) and
+                                              not any(c.strip() for c in cells[len(header):])):
+            ctx.ledger.quarantine(
+                line, f"expected {len(header)} fields, found {len(cells)} (a stray quote or "
+                      "delimiter, or a truncated row)", raw)
+            continue
+        _load(dict(zip(header, cells, strict=False)), ctx, line, f"{path}:{line}", raw)
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    enc = detect_encoding(head)
+    if enc.startswith("utf-16"):
+        head = head[: len(head) // 2 * 2]
+    first = head.decode("utf-8" if enc == "utf-8-sig" else enc, errors="replace")
+    first = first.lstrip("\ufeff").split("\n", 1)[0]
+    cols = {c.strip().strip('"') for c in re.split(r"[,;]", first)}
+    return "EID" in cols and ("Authors" in cols or "Title" in cols) and (
+        "Source title" in cols or "Link" in cols or "Affiliations" in cols)
+
+
+register(Format(
+    name="scopus", kind="publication", sniff=_sniff, read=read_scopus,
+    description="Scopus CSV export (older and 2023+ layouts; comma or semicolon)", priority=25))
