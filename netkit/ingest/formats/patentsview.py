@@ -1,0 +1,279 @@
+"""PatentsView bulk tables (``g_patent``, ``g_application``, ``g_assignee_disambiguated``,
+``g_inventor_disambiguated``, ``g_location_disambiguated``).
+
+Tab-separated text, optionally zipped (``g_patent.tsv.zip``), laid out as in
+PatentsView's published data dictionary. The tables of one read (a folder, or any
+set of these files, in any order) form one dataset joined on ``patent_id`` and
+``location_id`` when the read finishes.
+
+**Stray quotes.** These files contain unbalanced double quotes inside titles and
+names; a CSV parser that honours quoting lets one such field swallow the records
+after it. The reader therefore splits every physical line on tabs with quoting
+disabled (one line = one record), strips one pair of enclosing quotes from each
+field, and accounts for every line: loaded, duplicate, or quarantined (wrong number
+of fields, bad date, no name, or a ``patent_id`` absent from the ``g_patent`` read).
+
+Per patent: event ``pat:patentsview:<patent_id>`` timed by the *filing* date of
+``g_application`` (the grant date ``patent_date`` only when the patent has no valid
+application row); assignees → role ``assignee``: organisations
+``org:patentsview:<assignee_id>`` (``assignee_id`` in ``org_ids``, scheme ``assignee``)
+with the sector of ``assignee_type`` plus the name rules (universities are coded as
+companies, :func:`netkit.ingest.source_sectors.assignee_sector`), individuals (types 4
+and 5) → people; inventors → people ``per:patentsview:<inventor_id>`` with role
+``inventor`` and no organisation (the tables do not link them). Locations give city,
+state (region), country and coordinates.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from netkit.ingest.formats._tabular import (
+    country_code,
+    header_index,
+    parse_date,
+    row_key_seen,
+    slug,
+    state,
+    tsv_fields,
+)
+from netkit.ingest.registry import Format, ReadContext, register
+from netkit.ingest.source_sectors import assignee_sector
+from netkit.ingest.textio import text_lines
+
+__all__ = ["TABLES", "read_patentsview", "table_of"]
+
+log = logging.getLogger(__name__)
+
+SOURCE = "patentsview"
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "g_patent": ("patent_id", "patent_type", "patent_date", "patent_title"),
+    "g_application": ("application_id", "patent_id", "filing_date"),
+    "g_assignee_disambiguated": (
+        "patent_id", "assignee_sequence", "assignee_id", "disambig_assignee_individual_name_first",
+        "disambig_assignee_individual_name_last", "disambig_assignee_organization",
+        "assignee_type", "location_id"),
+    "g_inventor_disambiguated": (
+        "patent_id", "inventor_sequence", "inventor_id", "disambig_inventor_name_first",
+        "disambig_inventor_name_last", "location_id"),
+    "g_location_disambiguated": (
+        "location_id", "disambig_city", "disambig_state", "disambig_country"),
+}
+"""The columns each table must have (others are ignored)."""
+
+
+def table_of(header: list[str]) -> str | None:
+    """Which PatentsView table a header belongs to (``None`` if none).
+
+    Examples
+    --------
+    >>> table_of(["patent_id", "patent_type", "patent_date", "patent_title", "wipo_kind"])
+    'g_patent'
+    >>> table_of(["location_id", "disambig_city", "disambig_state", "disambig_country"])
+    'g_location_disambiguated'
+    >>> table_of(["a", "b"]) is None
+    True
+    """
+    cols = set(header)
+    for name in ("g_assignee_disambiguated", "g_inventor_disambiguated", "g_application",
+                 "g_location_disambiguated", "g_patent"):
+        if set(TABLES[name]) <= cols:
+            return name
+    return None
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    return "\t" in first and table_of(tsv_fields(first)) is not None
+
+
+def _dataset(builder) -> dict:
+    ds = state(builder, "patentsview")
+    if not ds:
+        ds.update(patents={}, applications={}, locations={}, assignees=[], inventors=[],
+                  tables=set())
+        builder.finalizers.append(lambda: _finish(builder, ds))
+    return ds
+
+
+def read_patentsview(path: Path, ctx: ReadContext) -> None:
+    """Read one PatentsView table; rows are joined when the whole read finishes."""
+    ds = _dataset(ctx.builder)
+    lines = text_lines(path, ctx.encoding)
+    first = next(lines, None)
+    if first is None:
+        return
+    header = [h.strip().lstrip("\ufeff") for h in tsv_fields(first[1])]
+    table = table_of(header)
+    if table is None:
+        header_index(header, TABLES["g_patent"], path, first[0])  # raises, naming the columns
+        return
+    ds["tables"].add(table)
+    idx = header_index(header, TABLES[table], path, first[0])
+    n = len(header)
+    led = ctx.ledger
+    handle = _HANDLERS[table]
+    for line, text in lines:
+        if not text.strip():
+            led.quarantine(line, "empty line", text)
+            continue
+        fields = tsv_fields(text)
+        if len(fields) != n:
+            led.quarantine(line, f"{len(fields)} fields where the header has {n} "
+                                 "(a tab or line break inside a field?)", text)
+            continue
+        row = {c: fields[i].strip() for c, i in idx.items()}
+        try:
+            handle(ds, row, line, text, ctx, path)
+        except ValueError as exc:
+            led.quarantine(line, str(exc), text)
+
+
+def _patent(ds, row, line, raw, ctx, path) -> None:
+    pid = row["patent_id"]
+    if not pid:
+        raise ValueError("empty patent_id")
+    iso, year = parse_date(row["patent_date"])
+    if pid in ds["patents"]:
+        ctx.ledger.duplicate()
+        return
+    ds["patents"][pid] = (iso, year, row["patent_title"] or None, f"{path}:{line}")
+    ctx.ledger.loaded()
+
+
+def _application(ds, row, line, raw, ctx, path) -> None:
+    pid = row["patent_id"]
+    if not pid:
+        raise ValueError("empty patent_id")
+    iso, year = parse_date(row["filing_date"])
+    if pid in ds["applications"]:
+        ctx.ledger.duplicate()
+        return
+    ds["applications"][pid] = (iso, year, ctx.ledger, line, raw)
+
+
+def _location(ds, row, line, raw, ctx, path) -> None:
+    lid = row["location_id"]
+    if not lid:
+        raise ValueError("empty location_id")
+    if lid in ds["locations"]:
+        ctx.ledger.duplicate()
+        return
+    lat = lon = None
+    try:
+        lat = float(row["latitude"]) if row.get("latitude") else None
+        lon = float(row["longitude"]) if row.get("longitude") else None
+    except ValueError:
+        raise ValueError(f"bad coordinates {row.get('latitude')!r}, {row.get('longitude')!r}"
+                         ) from None
+    ds["locations"][lid] = (row["disambig_city"] or None, row["disambig_state"] or None,
+                            country_code(row["disambig_country"]), lat, lon)
+    ctx.ledger.loaded()
+
+
+def _assignee(ds, row, line, raw, ctx, path) -> None:
+    if not row["patent_id"]:
+        raise ValueError("empty patent_id")
+    org = row["disambig_assignee_organization"]
+    first, last = (row["disambig_assignee_individual_name_first"],
+                   row["disambig_assignee_individual_name_last"])
+    if not (org or first or last):
+        raise ValueError("assignee without a name")
+    ds["assignees"].append((ctx.ledger, line, raw, row["patent_id"], row["assignee_id"],
+                            org, first, last, row["assignee_type"], row["location_id"]))
+
+
+def _inventor(ds, row, line, raw, ctx, path) -> None:
+    if not row["patent_id"]:
+        raise ValueError("empty patent_id")
+    first, last = row["disambig_inventor_name_first"], row["disambig_inventor_name_last"]
+    if not (row["inventor_id"] or first or last):
+        raise ValueError("inventor without id or name")
+    ds["inventors"].append((ctx.ledger, line, raw, row["patent_id"], row["inventor_id"],
+                            first, last, row["location_id"]))
+
+
+_HANDLERS = {
+    "g_patent": _patent, "g_application": _application, "g_location_disambiguated": _location,
+    "g_assignee_disambiguated": _assignee, "g_inventor_disambiguated": _inventor,
+}
+
+
+def _name(last: str, first: str) -> str:
+    return ", ".join(p for p in (last, first) if p)
+
+
+def _finish(b, ds: dict) -> None:
+    patents, apps, locs = ds["patents"], ds["applications"], ds["locations"]
+    no_patents = "no g_patent table was read" if "g_patent" not in ds["tables"] else None
+    fallback = 0
+    for pid, (iso, year, title, origin) in patents.items():
+        app = apps.get(pid)
+        if app is not None:
+            iso, year = app[0], app[1]
+        else:
+            fallback += 1
+        b.add_event(f"pat:{SOURCE}:{pid}", "patent", year=year, date=iso, title=title,
+                    source=SOURCE, origin=origin)
+    if fallback and "g_application" in ds["tables"]:
+        log.warning("%d PatentsView patents have no valid g_application row: timed by grant date",
+                    fallback)
+    elif fallback:
+        log.warning("no g_application table read: %d patents timed by grant date", fallback)
+    for pid, (_, _, ledger, line, raw) in apps.items():
+        if pid in patents:
+            ledger.loaded()
+        else:
+            ledger.quarantine(line, no_patents or f"patent_id {pid} is not in g_patent", raw)
+    for ledger, line, raw, pid, aid, org, first, last, code, lid in ds["assignees"]:
+        if pid not in patents:
+            ledger.quarantine(line, no_patents or f"patent_id {pid} is not in g_patent", raw)
+            continue
+        event_id = f"pat:{SOURCE}:{pid}"
+        what, sector, src = assignee_sector(code, org, SOURCE, "assignee_type")
+        city, region, country, lat, lon = locs.get(lid, (None,) * 5)
+        if org and what == "org":
+            oid = f"org:{SOURCE}:{aid}" if aid else f"org:{SOURCE}:name-{slug(org)}"
+            if row_key_seen(b, (event_id, oid, None, "assignee", None)):
+                ledger.duplicate()
+                continue
+            b.add_org(oid, org, sector, src, country=country, region=region, city=city,
+                      lat=lat, lon=lon)
+            b.add_org_id(oid, "assignee", aid)
+            b.add_participation(event_id, org_id=oid, role="assignee", raw_affiliation=org)
+        else:
+            name = org or _name(last, first)
+            key = aid or slug(f"{name} {country or ''}")
+            person = f"per:{SOURCE}:{key}"
+            if row_key_seen(b, (event_id, None, person, "assignee", None)):
+                ledger.duplicate()
+                continue
+            b.add_person(person, name)
+            b.add_participation(event_id, person_id=person, role="assignee",
+                                raw_affiliation=name)
+        ledger.loaded()
+    for ledger, line, raw, pid, iid, first, last, lid in ds["inventors"]:
+        if pid not in patents:
+            ledger.quarantine(line, no_patents or f"patent_id {pid} is not in g_patent", raw)
+            continue
+        event_id = f"pat:{SOURCE}:{pid}"
+        city, _, country, _, _ = locs.get(lid, (None,) * 5)
+        person = f"per:{SOURCE}:{iid}" if iid else f"per:{SOURCE}:{slug(_name(last, first))}"
+        if row_key_seen(b, (event_id, None, person, "inventor", None)):
+            ledger.duplicate()
+            continue
+        b.add_person(person, _name(last, first) or None)
+        place = ", ".join(p for p in (city, country) if p) or None
+        b.add_participation(event_id, person_id=person, role="inventor", raw_affiliation=place)
+        ledger.loaded()
+    for key in ("patents", "applications", "locations"):
+        ds[key] = {}
+    ds["assignees"], ds["inventors"] = [], []
+
+
+register(Format(name="patentsview", kind="patent", sniff=_sniff, read=read_patentsview,
+                priority=25,
+                description="PatentsView bulk tables g_patent, g_application, "
+                            "g_assignee/inventor/location_disambiguated (TSV, optionally zipped)"))
