@@ -161,9 +161,8 @@ def assignee_sector(code: str | None, name: str | None, source: str = "uspto",
         if what == "person":
             return "person", "unknown", src
         by_name, rule = sector_from_name(name)
-        if sector == "unknown" or by_name in _NAME_OVERRIDES:
-            if by_name != "unknown":
-                return what, by_name, f"{src}+{rule}"
+        if (sector == "unknown" or by_name in _NAME_OVERRIDES) and by_name != "unknown":
+            return what, by_name, f"{src}+{rule}"
         return what, sector, src
     by_name, rule = sector_from_name(name)
     return "org", by_name, f"{src} unknown+{rule}"

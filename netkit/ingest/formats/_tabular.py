@@ -20,12 +20,12 @@ from netkit.errors import InputError
 from netkit.ingest.textio import text_lines
 
 __all__ = [
+    "add_row",
     "country_code",
     "csv_records",
+    "delimited_header",
     "header_index",
     "parse_amount",
-    "add_row",
-    "delimited_header",
     "parse_date",
     "parse_year",
     "read_rows",
