@@ -10,7 +10,7 @@ import pandas as pd
 
 from netkit.errors import ParameterError, SchemaError
 from netkit.model.schema import CORE_TABLES, EVENT_KINDS, SECTORS, empty_table
-from netkit.model.validate import check_references, conform_table
+from netkit.model.validate import check_references, conform_table, isin
 
 __all__ = ["Corpus", "concat"]
 
@@ -211,13 +211,13 @@ class Corpus:
         if countries is not None:
             orgs = orgs[orgs["country"].isin(_as_set(countries, None, "countries"))]
         part = self.participations
-        part = part[part["event_id"].isin(ev["event_id"])]
+        part = part[isin(part["event_id"], ev["event_id"])]
         if sectors is not None or countries is not None:
-            part = part[part["org_id"].isin(orgs["org_id"])]
-        ev = ev[ev["event_id"].isin(part["event_id"])]
-        orgs = orgs[orgs["org_id"].isin(part["org_id"])]
-        people = self.people[self.people["person_id"].isin(part["person_id"])]
-        ids = self.org_ids[self.org_ids["org_id"].isin(orgs["org_id"])]
+            part = part[isin(part["org_id"], orgs["org_id"])]
+        ev = ev[isin(ev["event_id"], part["event_id"])]
+        orgs = orgs[isin(orgs["org_id"], part["org_id"])]
+        people = self.people[isin(self.people["person_id"], part["person_id"])]
+        ids = self.org_ids[isin(self.org_ids["org_id"], orgs["org_id"])]
         return self._replace(organizations=orgs, org_ids=ids, people=people, events=ev,
                              participations=part)
 
@@ -283,7 +283,7 @@ def concat(corpora: Sequence[Corpus]) -> Corpus:
     seen: set[str] = set()
     for c in corpora:
         p = c.participations
-        parts.append(p[~p["event_id"].isin(seen)])
+        parts.append(p[~isin(p["event_id"], pd.Series(sorted(seen), dtype=object))])
         seen.update(c.events["event_id"])
     part = pd.concat(parts, ignore_index=True)
     before = len(part)
