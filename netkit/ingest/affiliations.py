@@ -309,7 +309,7 @@ class Affiliation:
 
 def _clean_city(part: str) -> str | None:
     words = [w for w in part.split() if not any(ch.isdigit() for ch in w)
-             and not re.fullmatch(r"[A-Z]{1,3}-?", w)]
+             and not re.fullmatch(r"[A-Z]{1,3}-", w)]
     city = " ".join(words).strip(" .")
     return city or None
 

@@ -151,8 +151,8 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
                 for iid in aff.get("institution_ids") or []:
                     s = _short(iid, "I")
                     if s:
-                        by_inst.setdefault(s, []).append(aff["raw_affiliation_string"])
-        all_raw = "; ".join(r for r in raws if isinstance(r, str)) or None
+                        by_inst.setdefault(s, []).append(aff["raw_affiliation_string"].strip())
+        all_raw = "; ".join(r.strip() for r in raws if isinstance(r, str) and r.strip()) or None
         seen: set[str] = set()
         for j, inst in enumerate(insts):
             if not isinstance(inst, dict):
