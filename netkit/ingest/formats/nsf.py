@@ -6,7 +6,8 @@ Each award becomes a contract event ``con:nsf:<AwardID>`` dated by
 id ``org:nsf:<name>``, or by UEI when the record has one) and each ``<Investigator>``
 a person with role ``investigator`` (no organisation: co-investigators of
 collaborative awards may sit elsewhere). E-mail addresses are not kept. A zip of
-award files (NSF's yearly archives) is read member by member; each member is one
+award files (NSF's yearly archives) is read member by member with
+``format="nsf-xml"`` (archives of many files are not sniffed); each member is one
 record (line = member number). Parsing uses :mod:`defusedxml`.
 
 Examples

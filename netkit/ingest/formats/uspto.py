@@ -74,15 +74,15 @@ def iter_documents(path: str | Path) -> Iterator[tuple[int, bytes]]:
     with open_binary(path) as fh:
         for n, line in enumerate(fh, start=1):
             pos = line.find(_DECL)
-            if pos == -1:
-                parts.append(line)
-                continue
-            if pos > 0:
-                parts.append(line[:pos])
-            if parts and any(p.strip() for p in parts):
-                yield start, b"".join(parts)
-            parts = [line[pos:]]
-            start = n
+            while pos != -1:
+                if pos > 0:
+                    parts.append(line[:pos])
+                if parts and any(p.strip() for p in parts):
+                    yield start, b"".join(parts)
+                parts, start = [], n
+                line = line[pos:]
+                pos = line.find(_DECL, 1)
+            parts.append(line)
     if parts and any(p.strip() for p in parts):
         yield start, b"".join(parts)
 
