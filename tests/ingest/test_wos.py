@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pytest
 
@@ -18,6 +19,12 @@ def check_accounting(corpus) -> None:
     assert (acc["records_seen"] == acc["loaded"] + acc["quarantined"] + acc["duplicates"]).all()
     assert int(acc["quarantined"].sum()) == len(corpus.quarantine)
     assert int(acc["loaded"].sum()) == corpus.n_events
+
+
+@lru_cache(maxsize=8)
+def read_cached(path):
+    """Each real file is read once per test session (the Corpus is not modified)."""
+    return nk.ingest.read(path)
 
 
 def raw_plain_records(path):
@@ -50,7 +57,7 @@ def raw_tab_records(path):
 def test_real_counts_from_source_md(real_data, folder, name, n, n_c1, years, fmt):
     path = real_data / folder / name
     assert nk.ingest.sniff(path) == fmt
-    c = nk.ingest.read(path)
+    c = read_cached(path)
     check_accounting(c)
     acc = c.accounting.iloc[0]
     assert (acc["records_seen"], acc["loaded"], acc["quarantined"], acc["duplicates"]) == (
@@ -70,7 +77,7 @@ def test_real_counts_from_source_md(real_data, folder, name, n, n_c1, years, fmt
 
 
 def test_real_tab_known_record_uses_c3_and_brackets(real_data):
-    c = nk.ingest.read(real_data / TAB / "scientopy_wos_2026-04-02_records_0001-1000.txt")
+    c = read_cached(real_data / TAB / "scientopy_wos_2026-04-02_records_0001-1000.txt")
     p = c.participations.merge(c.organizations, on="org_id")
     rec = p[p.event_id == "pub:wos:001395617300004"]
     assert set(rec["name"]) == {"Huazhong University of Science & Technology", "ZTE"}
@@ -88,7 +95,7 @@ def test_real_tab_known_record_uses_c3_and_brackets(real_data):
 
 def test_real_plain_spot_checks_against_raw(real_data):
     path = real_data / PLAIN / "metaknowledge_savedrecs.txt"
-    c = nk.ingest.read(path)
+    c = read_cached(path)
     ev = c.events.set_index("event_id")
     p = c.participations.merge(c.organizations, on="org_id")
     for r in raw_plain_records(path):
@@ -107,7 +114,7 @@ def test_real_plain_spot_checks_against_raw(real_data):
 
 
 def test_real_plain_many_authors_links(real_data):
-    c = nk.ingest.read(real_data / PLAIN / "metaknowledge_ManyAuthors.isi.txt")
+    c = read_cached(real_data / PLAIN / "metaknowledge_ManyAuthors.isi.txt")
     p = c.participations
     linked = p.dropna(subset=["org_id", "person_id"])
     assert len(linked) > 0.3 * len(p)

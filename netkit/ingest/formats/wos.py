@@ -39,7 +39,7 @@ _TAG = re.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 _MULTI = frozenset({"AU", "AF", "C1", "CR", "BE", "BF", "CA", "GP"})
 _MONTH_TEXT = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 _MONTHS = {m: i for i, m in enumerate(_MONTH_TEXT.split(), start=1)}
-_LEGAL_TEXT = "inc corp co ltd llc gmbh ag sa spa plc bv nv ab as kk srl sas"
+_LEGAL_TEXT = "inc corp co ltd llc gmbh ag sa spa plc bv nv ab as asa oy oyj aps kk srl sas se"
 _LEGAL = frozenset(_LEGAL_TEXT.split())
 _STOP_TEXT = "of the and & de des du la le der die für fur d di y e et at in for"
 _STOP = frozenset(_STOP_TEXT.split())
@@ -165,13 +165,17 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
     year = _year(one("PY"))
     event = {"year": year, "date": _date(year, one("PD")), "title": one("TI"),
              "doi": one("DI")}
-    names = many("AF") or many("AU")
+    full, short = many("AF"), many("AU")
+    names = full or short
     orcids = _orcids(one("OI"))
     people: dict[str, tuple] = {}
     for n in names:
         k = name_key(n)
         if k:
             people.setdefault(k, (f"per:wos:{k}", n, orcids.get(k)))
+    # AU (short) spelling → AF key, for RP and brackets written with short names
+    alias = {name_key(a): name_key(f) for a, f in zip(short, full, strict=False)} \
+        if len(short) == len(full) else {}
     c3 = many("C3")
     entries = many("C1")
     if not entries and one("RP"):
@@ -208,6 +212,8 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             k = name_key(a)
             if not k:
                 continue
+            if k not in people and alias.get(k) in people:
+                k = alias[k]
             if k not in people:
                 people[k] = (f"per:wos:{k}", a, orcids.get(k))
             linked.add(k)
