@@ -69,6 +69,8 @@ def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, st
 
 def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
     """Split one ``Authors with affiliations`` entry into (author text, affiliations)."""
+    if not affs:  # Scopus fills "Affiliations" whenever an entry has one
+        return entry, []
     found = []
     for a in affs:
         pos = entry.find(a)
