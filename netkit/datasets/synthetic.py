@@ -78,7 +78,7 @@ _AFFINITY = np.array([
     [0.4, 0.4, 0.2, 0.2, 0.4, 0.4, 0.5],
 ])
 UNI, STARTUP = SECTOR_ORDER.index("university"), SECTOR_ORDER.index("startup")
-INTERVENTION_SECTOR_BOOST = 4.0
+INTERVENTION_SECTOR_BOOST = 8.0
 INTERVENTION_REGION_BOOST = 2.5
 SAME_REGION = 5.0
 DISTANCE_KM = 250.0
@@ -458,7 +458,7 @@ def synthetic_ecosystem(
         # island events: members among themselves, the broker now and then
         for b, bidx in enumerate(brokers):  # loop over the few brokers
             members = np.flatnonzero(in_island == b)
-            n_isl = max(2, int(round(p["events_per_year"] * len(members) / n_orgs * 2)))
+            n_isl = max(2, round(p["events_per_year"] * len(members) / n_orgs * 2))
             kind_i = rng.choice(3, size=n_isl, p=_KIND_SHARE)
             size_i = np.minimum(1 + rng.zipf(2.5, size=n_isl), len(members))
             for j in range(n_isl):  # few events per island and year

@@ -97,7 +97,7 @@ def startup_rule(
     >>> startup_rule("firm", 1990, 2019)
     ('firm', None)
     """
-    if sector == "firm" and founded_year is not None and event_year is not None:
-        if 0 <= event_year - founded_year <= age:
-            return "startup", f"young:founded {founded_year}, event {event_year}, age<={age}"
+    known = founded_year is not None and event_year is not None
+    if sector == "firm" and known and 0 <= event_year - founded_year <= age:
+        return "startup", f"young:founded {founded_year}, event {event_year}, age<={age}"
     return sector, None

@@ -34,9 +34,9 @@ def open_binary(path: str | Path) -> Iterator[BinaryIO]:
     path = Path(path)
     try:
         if path.suffix == ".gz":
-            fh: BinaryIO = gzip.open(path, "rb")  # type: ignore[assignment]
+            fh: BinaryIO = gzip.open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
         elif path.suffix == ".bz2":
-            fh = bz2.open(path, "rb")  # type: ignore[assignment]
+            fh = bz2.open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
         elif path.suffix == ".zip":
             zf = zipfile.ZipFile(path)
             members = [m for m in zf.namelist() if not m.endswith("/")]

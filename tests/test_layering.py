@@ -1,0 +1,74 @@
+"""Keep the dependency arrows of DESIGN §1 true.
+
+cli → report → (viz, metrics) → build → (resolve, model); resolve → ingest → model;
+datasets → model. A module may import from its own layer and from the layers it
+points at (transitively), never back. (resolve → ingest is an addition to DESIGN
+§1: resolution reads registry files such as OpenAlex institutions through the
+ingest readers rather than parsing them a second time.)
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "netkit"
+
+BASE = {"errors", "_version"}
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "_version": set(),
+    "model": BASE,
+    "ingest": BASE | {"model"},
+    "resolve": BASE | {"model", "ingest"},
+    "datasets": BASE | {"model"},
+    "build": BASE | {"model", "resolve", "ingest"},
+    "metrics": BASE | {"model", "resolve", "ingest", "build"},
+    "viz": BASE | {"model", "resolve", "ingest", "build"},
+    "report": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "datasets"},
+    "cli": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "datasets", "report"},
+    "__main__": {"cli"},
+}
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imported_layers(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+            if node.module == "netkit":
+                names = [f"netkit.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "netkit" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p != PACKAGE / "__init__.py")
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_follow_the_arrows(path: Path) -> None:
+    layer = _layer(path)
+    assert layer in ALLOWED, f"{layer!r} is not a layer of DESIGN §1: add it to the table"
+    wrong = _imported_layers(path) - ALLOWED[layer] - {layer}
+    assert not wrong, f"{path.relative_to(PACKAGE)} ({layer}) imports {sorted(wrong)}"
+
+
+def test_checker_sees_a_backward_import(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from netkit.metrics import centrality\nimport netkit.viz.html\n")
+    assert _imported_layers(bad) == {"metrics", "viz"}
