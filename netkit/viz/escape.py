@@ -1,0 +1,137 @@
+"""Escaping of untrusted strings for each output context.
+
+Organisation names, titles, sector and region names come from data files and
+are untrusted. Each output context has its own rule:
+
+* JSON inside an HTML ``<script>`` element: :func:`json_for_script` — the text
+  can never close the element or open a comment, and U+2028/U+2029 are escaped;
+* a Markdown table cell: :func:`markdown_cell`;
+* a CSV cell that a spreadsheet will open: :func:`csv_cell` (formula injection).
+
+HTML text and attributes are escaped by Jinja2's autoescape, and in the
+browser data are inserted with ``textContent``, never ``innerHTML``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["csv_cell", "json_for_script", "markdown_cell"]
+
+_SCRIPT_SAFE = str.maketrans({
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+})
+
+
+def _missing(value: Any) -> bool:
+    """True for None, NaN and pandas' NA (scalars only)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value)) if pd.api.types.is_scalar(value) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def _default(obj: Any) -> Any:
+    # numpy scalars and arrays, pandas NA
+    if hasattr(obj, "tolist"):
+        return obj.tolist()
+    if hasattr(obj, "item"):
+        return obj.item()
+    if _missing(obj):
+        return None
+    raise TypeError(f"cannot encode {type(obj).__name__} as JSON")
+
+
+def _clean(obj: Any) -> Any:
+    """Replace non-finite floats by ``None`` (JSON has no NaN)."""
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_clean(v) for v in obj]
+    return obj
+
+
+def json_for_script(data: Any, *, clean: bool = True) -> str:
+    """JSON text that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` … so the text can contain neither
+    ``</script>`` nor ``<!--``; U+2028 and U+2029 are escaped; non-finite
+    floats become ``null``. ``JSON.parse`` of the text gives back the data.
+
+    Parameters
+    ----------
+    data : JSON-serialisable object (numpy arrays and scalars allowed)
+    clean : bool, default True
+        Replace NaN and infinities by ``null`` (walks the object; pass False
+        when the caller already did it, for speed).
+
+    Examples
+    --------
+    >>> print(json_for_script({"name": "</script><script>alert(1)</script>"}))
+    {"name":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}
+    >>> json_for_script([float("nan"), "a\\u2028b"])
+    '[null,"a\\\\u2028b"]'
+    """
+    if clean:
+        data = _clean(data)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                      default=_default, sort_keys=False)
+    return text.translate(_SCRIPT_SAFE)
+
+
+def markdown_cell(value: Any) -> str:
+    """Text for one cell of a Markdown table.
+
+    Pipes and backslashes are escaped, ``<`` ``>`` ``&`` become HTML entities
+    (Markdown renderers pass raw HTML through), newlines become spaces, and
+    backticks, asterisks, underscores and brackets are escaped so no formatting
+    or link can be injected.
+
+    Examples
+    --------
+    >>> markdown_cell("A | B\\n<script>")
+    'A \\\\| B &lt;script&gt;'
+    >>> markdown_cell(None), markdown_cell(3)
+    ('', '3')
+    """
+    if _missing(value):
+        return ""
+    text = str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\\", "\\\\")
+    for ch in "|`*_[]":
+        text = text.replace(ch, "\\" + ch)
+    return " ".join(text.split())
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """Neutralise a CSV cell against spreadsheet formula injection.
+
+    A string that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+    gets a leading apostrophe (OWASP's advice), so a spreadsheet shows it as
+    text. Numbers are returned unchanged (a negative number is data, not a
+    formula).
+
+    Examples
+    --------
+    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell("-1"), csv_cell(-1), csv_cell("ACME")
+    ('\\'=HYPERLINK("http://x")', "'-1", -1, 'ACME')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -1,0 +1,493 @@
+"""Self-contained, safe, offline HTML network views (``write_html``).
+
+netkit's own template around vis-network: the library's JavaScript and CSS are
+inlined from the installed pyvis package (no CDN, no external reference), a
+Content-Security-Policy allows only the page's own scripts (by hash) and no
+remote load, and every string from data reaches the page either through
+Jinja2's autoescape or inside a JSON block that cannot close its ``<script>``
+element; in the browser, strings are inserted with ``textContent`` and
+tooltips are plain text. Node and edge data are written directly as JSON
+columns (pyvis's ``add_node``/``add_edge`` are far too slow on big graphs).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import igraph as ig
+import numpy as np
+import pandas as pd
+
+from netkit._version import __version__
+from netkit.errors import EmptyGraphError, ParameterError
+from netkit.viz.assets import csp_hash, vis_css, vis_js
+from netkit.viz.backbone import backbone as make_backbone
+from netkit.viz.colors import category_colors
+from netkit.viz.escape import json_for_script
+from netkit.viz.layout import layout as make_layout
+from netkit.viz.ties import tie_events
+
+__all__ = ["render_html", "view_data", "write_html"]
+
+log = logging.getLogger(__name__)
+
+LAYERS = ("n_publication", "n_patent", "n_contract")
+TEXT_ATTRIBUTES = ("country", "city")
+NUMBER_ATTRIBUTES = ("founded_year", "lat", "lon")
+IGRAPH_METRICS = ("degree", "strength", "betweenness", "pagerank")
+PHYSICS_LIMIT = 1_000
+LABEL_LIMIT = 300
+MAX_NODES = 5_000
+
+
+def _strings(values: Any, n: int) -> list[str]:
+    if values is None:
+        return [""] * n
+    s = pd.Series(list(values), dtype=object)
+    return s.where(s.notna(), "").astype(str).tolist()
+
+
+def _igraph_metric(graph: ig.Graph, name: str) -> np.ndarray:
+    weights = "weight" if "weight" in graph.es.attributes() else None
+    if name == "degree":
+        return np.asarray(graph.degree(), dtype=float)
+    if name == "strength":
+        return np.asarray(graph.strength(weights=weights), dtype=float)
+    if name == "betweenness":
+        return np.asarray(graph.betweenness(directed=False), dtype=float)
+    return np.asarray(graph.pagerank(weights=weights), dtype=float)
+
+
+def _size_values(graph: ig.Graph, size: Any, metrics: pd.DataFrame | None
+                 ) -> tuple[str | None, np.ndarray | None]:
+    """The metric that sizes the nodes: (name, one value per vertex)."""
+    n = graph.vcount()
+    names = graph.vs["name"] if "name" in graph.vs.attributes() else None
+    if size is None:
+        return None, None
+    if isinstance(size, pd.Series):
+        if names is None:
+            values = size.to_numpy(dtype=float)
+        else:
+            values = size.reindex(pd.Index(names, dtype=object)).to_numpy(dtype=float)
+        if len(values) != n:
+            raise ParameterError(f"size has {len(values)} values for {n} nodes")
+        return (str(size.name) if size.name is not None else "size"), values
+    if isinstance(size, np.ndarray | list | tuple):
+        values = np.asarray(size, dtype=float)
+        if len(values) != n:
+            raise ParameterError(f"size has {len(values)} values for {n} nodes")
+        return "size", values
+    if not isinstance(size, str):
+        raise ParameterError(f"size must be a metric name, a Series or an array, not {type(size).__name__}")
+    if size in graph.vs.attributes():
+        return size, np.asarray(pd.to_numeric(pd.Series(graph.vs[size]), errors="coerce"),
+                                dtype=float)
+    if metrics is not None and size in metrics.columns:
+        col = metrics[size]
+        values = col.reindex(pd.Index(names, dtype=object)) if names is not None else col
+        return size, pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+    if size in IGRAPH_METRICS:
+        return size, _igraph_metric(graph, size)
+    raise ParameterError(
+        f"size {size!r} is neither a vertex attribute, a column of metrics, nor one of "
+        f"{', '.join(IGRAPH_METRICS)}")
+
+
+def _sizes(values: np.ndarray | None, n: int) -> np.ndarray:
+    if values is None:
+        return np.full(n, 10.0)
+    v = np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0)
+    v = v - min(0.0, v.min()) if n else v
+    top = v.max() if n else 0.0
+    if top <= 0:
+        return np.full(n, 10.0)
+    return np.round(6.0 + 34.0 * np.sqrt(v / top), 1)
+
+
+def _years(graph: ig.Graph, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Edge year ranges (NaN if unknown) and each node's active range from its ties."""
+    m = graph.ecount()
+    attrs = graph.es.attributes()
+    if "first_year" in attrs and "last_year" in attrs:
+        e0 = np.asarray(graph.es["first_year"], dtype=float)
+        e1 = np.asarray(graph.es["last_year"], dtype=float)
+        e0[e0 < 0] = np.nan
+        e1[e1 < 0] = np.nan
+    else:
+        e0 = np.full(m, np.nan)
+        e1 = np.full(m, np.nan)
+    v0 = np.full(n, np.inf)
+    v1 = np.full(n, -np.inf)
+    if m:
+        edges = np.asarray(graph.get_edgelist(), dtype=np.int64)
+        known = ~np.isnan(e0)
+        for end in (0, 1):
+            np.minimum.at(v0, edges[known, end], e0[known])
+            np.maximum.at(v1, edges[known, end], e1[known])
+    v0[np.isinf(v0)] = np.nan
+    v1[np.isinf(v1)] = np.nan
+    return e0, e1, v0, v1
+
+
+def _counts(values: list[Any]) -> list[int]:
+    return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").fillna(0).astype(
+        np.int64).tolist()
+
+
+def _ints_or_none(a: np.ndarray) -> list[int | None]:
+    out = pd.Series(a).astype("Int64").astype(object)
+    return out.where(out.notna(), None).tolist()
+
+
+def _floats(a: np.ndarray, digits: int = 6) -> list[float | None]:
+    a = np.asarray(a, dtype=float)
+    out = np.round(a, digits).astype(object)
+    out[~np.isfinite(a)] = None
+    return out.tolist()
+
+
+def view_data(
+    graph: ig.Graph,
+    *,
+    color: str = "sector",
+    size: Any = "betweenness",
+    title: str = "netkit network",
+    events: Any = None,
+    metrics: pd.DataFrame | None = None,
+    seed: int = 0,
+    positions: np.ndarray | None = None,
+    physics: bool | None = None,
+    max_nodes: int | None = MAX_NODES,
+    backbone: str = "disparity",
+    alpha: float = 0.05,
+    max_events_per_tie: int = 50,
+) -> tuple[dict[str, Any], str | None]:
+    """The data of a network view (a JSON-ready dict) and the backbone notice, if any.
+
+    Same parameters as :func:`write_html`.
+    """
+    if not isinstance(graph, ig.Graph):
+        raise ParameterError(f"graph must be an igraph.Graph, not {type(graph).__name__}")
+    if graph.vcount() == 0:
+        raise EmptyGraphError("the graph has no nodes: nothing to show")
+    size_name, size_values = _size_values(graph, size, metrics)
+    notice = None
+    if max_nodes is not None and graph.vcount() > max_nodes:
+        bb = make_backbone(graph, max_nodes, method=backbone, alpha=alpha, metric=size_values,
+                           metric_name=size_name or "strength")
+        graph, notice = bb.graph, bb.description
+        if size_values is not None:
+            size_values = size_values[bb.vertex_ids]
+        if positions is not None:
+            positions = np.asarray(positions, dtype=float)[bb.vertex_ids]
+        if graph.vcount() == 0:
+            raise EmptyGraphError("the backbone of the graph is empty; raise alpha or use "
+                                  "backbone='top'")
+    n, m = graph.vcount(), graph.ecount()
+    vattrs = graph.vs.attributes()
+    ids = _strings(graph.vs["name"], n) if "name" in vattrs else [str(i) for i in range(n)]
+    labels = _strings(graph.vs["label"], n) if "label" in vattrs else list(ids)
+    labels = [lab or ident for lab, ident in zip(labels, ids, strict=True)]
+    if color in vattrs:
+        cat_values = _strings(graph.vs[color], n)
+    else:
+        raise ParameterError(f"color {color!r} is not a vertex attribute "
+                             f"(have: {', '.join(vattrs)})")
+    cat_values = [c or "unknown" for c in cat_values]
+    cat_index = pd.Index(sorted(set(cat_values), key=_category_key))
+    regions = _strings(graph.vs["region"], n) if "region" in vattrs else [""] * n
+    region_index = pd.Index(sorted({r for r in regions if r}))
+    region_codes = [int(c) for c in region_index.get_indexer(regions)]
+    if positions is None:
+        xy = make_layout(graph, seed=seed)
+    else:
+        xy = np.asarray(positions, dtype=float)
+        if xy.shape != (n, 2):
+            raise ParameterError(f"positions must have shape ({n}, 2), not {xy.shape}")
+    sizes = _sizes(size_values, n)
+    show_label = np.zeros(n, dtype=bool)
+    if n <= LABEL_LIMIT:
+        show_label[:] = True
+    else:
+        show_label[np.lexsort((np.arange(n), -sizes))[:100]] = True
+    e0, e1, v0, v1 = _years(graph, n)
+    known = np.concatenate([e0[~np.isnan(e0)], e1[~np.isnan(e1)]])
+    years = [int(known.min()), int(known.max())] if known.size else [None, None]
+    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    eattrs = graph.es.attributes()
+    weight = (np.asarray(graph.es["weight"], dtype=float) if "weight" in eattrs else np.ones(m))
+    count = (np.asarray(_counts(graph.es["count"]), dtype=np.int64) if "count" in eattrs
+             else np.round(weight).astype(np.int64))
+    attrs: dict[str, list[Any]] = {}
+    for a in TEXT_ATTRIBUTES:
+        if a in vattrs:
+            attrs[a] = _strings(graph.vs[a], n)
+    for a in NUMBER_ATTRIBUTES:
+        if a in vattrs:
+            values = pd.to_numeric(pd.Series(graph.vs[a]), errors="coerce").to_numpy(dtype=float)
+            if a == "founded_year":
+                values[values < 0] = np.nan
+                attrs[a] = _ints_or_none(values)
+            else:
+                attrs[a] = _floats(values, 5)
+    metric_names: list[str] = []
+    metric_values: list[list[Any]] = []
+    if metrics is not None:
+        table = metrics.reindex(pd.Index(ids, dtype=object))
+        for col in table.columns:
+            values = pd.to_numeric(table[col], errors="coerce")
+            if values.notna().any():
+                metric_names.append(str(col))
+                metric_values.append(_floats(values.to_numpy(dtype=float)))
+    if size_name is not None and size_name not in metric_names:
+        metric_names.insert(0, size_name)
+        metric_values.insert(0, _floats(size_values))
+    data: dict[str, Any] = {
+        "title": title,
+        "color_by": color,
+        "size_by": size_name,
+        "categories": cat_index.tolist(),
+        "colors": list(category_colors(cat_index.tolist()).values()),
+        "regions": region_index.tolist(),
+        "years": years,
+        "physics": bool(n <= PHYSICS_LIMIT if physics is None else physics),
+        "notice": notice,
+        "nodes": {
+            "id": ids,
+            "label": labels,
+            "cat": [int(c) for c in cat_index.get_indexer(cat_values)],
+            "region": region_codes,
+            "x": xy[:, 0].tolist(),
+            "y": xy[:, 1].tolist(),
+            "size": sizes.tolist(),
+            "value": _floats(size_values) if size_values is not None else [None] * n,
+            "show_label": show_label.astype(int).tolist(),
+            "y0": _ints_or_none(v0),
+            "y1": _ints_or_none(v1),
+            "attrs": attrs,
+        },
+        "metric_names": metric_names,
+        "metric_values": metric_values,
+        "edges": {
+            "from": edges[:, 0].tolist(),
+            "to": edges[:, 1].tolist(),
+            "weight": (weight.astype(np.int64).tolist()
+                       if np.all(np.mod(weight, 1) == 0) else _floats(weight, 4)),
+            "count": count.tolist(),
+            "y0": _ints_or_none(e0),
+            "y1": _ints_or_none(e1),
+            "layers": {a: _counts(graph.es[a]) for a in LAYERS if a in eattrs},
+        },
+        "events": _events_payload(events, ids, edges, max_events_per_tie) if events is not None
+        else None,
+    }
+    return data, notice
+
+
+def _category_key(c: str) -> tuple[int, str]:
+    from netkit.model import SECTORS
+
+    return (SECTORS.index(c), c) if c in SECTORS else (len(SECTORS), c)
+
+
+def _events_payload(events: Any, ids: list[str], edges: np.ndarray, limit: int
+                    ) -> dict[str, Any]:
+    te = tie_events(events, ids, limit=limit)
+    pos = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
+    a = pos.reindex(te["source"].astype(object)).to_numpy()
+    b = pos.reindex(te["target"].astype(object)).to_numpy()
+    lo, hi = np.minimum(edges[:, 0], edges[:, 1]), np.maximum(edges[:, 0], edges[:, 1])
+    edge_of = pd.Series(np.arange(len(edges)), index=pd.MultiIndex.from_arrays([lo, hi]))
+    eidx = edge_of.reindex(pd.MultiIndex.from_arrays([np.minimum(a, b), np.maximum(a, b)]))
+    te = te.assign(edge=eidx.to_numpy()).dropna(subset=["edge"])
+    uniq = te.drop_duplicates("event_id") if (te["event_id"] != "").all() else te
+    if uniq is te:
+        te = te.assign(ev=np.arange(len(te)))
+        table = te
+    else:
+        codes = pd.Index(uniq["event_id"]).get_indexer(te["event_id"])
+        te = te.assign(ev=codes)
+        table = uniq
+    kinds = pd.Index(sorted(set(table["kind"])))
+    ties: list[list[int]] = [[] for _ in range(len(edges))]
+    for edge, group in te.groupby("edge", sort=False)["ev"]:
+        ties[int(edge)] = group.astype(int).tolist()
+    return {
+        "kinds": kinds.tolist(),
+        "kind": [int(k) for k in kinds.get_indexer(table["kind"])],
+        "year": _ints_or_none(table["year"].to_numpy(dtype=float, na_value=np.nan)),
+        "title": table["title"].astype(str).tolist(),
+        "ties": ties,
+    }
+
+
+@cache
+def _template():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("netkit.viz", "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env.get_template("network.html.j2")
+
+
+@cache
+def _app_js() -> str:
+    return resources.files("netkit.viz").joinpath("templates/network.js").read_text("utf-8")
+
+
+def content_security_policy() -> str:
+    """The page's CSP: only its own two scripts (by hash), inline styles, data: images."""
+    scripts = " ".join((csp_hash(vis_js()), csp_hash(_app_js())))
+    return ("default-src 'none'; "
+            f"script-src {scripts}; "
+            "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
+            "media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def render_html(graph: ig.Graph, **kwargs: Any) -> str:
+    """The HTML text of a network view (see :func:`write_html` for the parameters)."""
+    data, notice = view_data(graph, **kwargs)
+    n, m = len(data["nodes"]["id"]), len(data["edges"]["from"])
+    y0, y1 = data["years"]
+    span = f", {y0}–{y1}" if y0 is not None else ""
+    summary = (f"{n:,} organisations, {m:,} ties{span}. Colour: {data['color_by']}; "
+               f"size: {data['size_by'] or 'uniform'}.")
+    return _template().render(
+        title=data["title"],
+        summary=summary,
+        notice=notice,
+        color_heading=str(data["color_by"]).replace("_", " ").capitalize(),
+        version=__version__,
+        csp=content_security_policy(),
+        vis_css=vis_css(),
+        vis_js=vis_js(),
+        app_js=_app_js(),
+        data_json=json_for_script(data, clean=False),
+    )
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder + rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_html(
+    graph: ig.Graph,
+    path: str | os.PathLike[str],
+    *,
+    color: str = "sector",
+    size: str | pd.Series | np.ndarray | None = "betweenness",
+    title: str = "netkit network",
+    events: Any = None,
+    metrics: pd.DataFrame | None = None,
+    seed: int = 0,
+    positions: np.ndarray | None = None,
+    physics: bool | None = None,
+    max_nodes: int | None = MAX_NODES,
+    backbone: str = "disparity",
+    alpha: float = 0.05,
+    max_events_per_tie: int = 50,
+) -> Path:
+    """Write a self-contained interactive HTML view of an organisation graph.
+
+    The file works offline and contains no external reference: vis-network is
+    inlined from the installed pyvis package, and a Content-Security-Policy
+    allows only the page's own scripts. Every string from the data is escaped
+    for its context; tooltips are plain text.
+
+    Parameters
+    ----------
+    graph : igraph.Graph
+        As made by :func:`netkit.build.org_graph` (vertex attributes ``name``,
+        ``label``, ``sector``, ``region`` …; edge attributes ``weight``,
+        ``count``, ``first_year``, ``last_year``, ``n_publication`` …).
+    path : path
+        The HTML file to write (atomically: a temporary file, then a rename).
+    color : str, default "sector"
+        Categorical vertex attribute that colours the nodes (sector colours
+        are the same as in netkit's charts). The legend filters by it.
+    size : str, Series, array or None, default "betweenness"
+        What sizes the nodes: a vertex attribute, a column of ``metrics``, a
+        Series indexed by organisation id, an array in vertex order, or one of
+        ``degree``, ``strength``, ``betweenness``, ``pagerank`` (computed by
+        igraph when the graph has no such attribute; pass a precomputed Series
+        for big graphs). ``None``: all the same size.
+    title : str
+    events : Corpus or DataFrame, optional
+        Where the events behind each tie come from (clicking a tie lists their
+        kind, year and title): a Corpus, or a table of (source, target, kind,
+        year, title[, event_id]). See :func:`netkit.viz.tie_events`.
+    metrics : DataFrame, optional
+        Indexed by organisation id; its numeric columns are shown when an
+        organisation is clicked.
+    seed : int, default 0
+        Seed of the layout: same graph and seed → same picture.
+    positions : array (n × 2), optional
+        Precomputed node positions (skips the layout).
+    physics : bool, optional
+        Let vis-network's physics move the nodes. Default: on up to 1,000
+        nodes, off beyond.
+    max_nodes : int or None, default 5000
+        Above this many nodes the view shows a backbone and says on the page
+        what is shown and what was left out. ``None``: never.
+    backbone : {"disparity", "top"}
+        The backbone: disparity filter at level ``alpha`` (then the top
+        ``max_nodes`` by ``size``), or the top ``max_nodes`` organisations by
+        ``size`` and their strongest ties. See :func:`netkit.viz.backbone`.
+    alpha : float, default 0.05
+    max_events_per_tie : int, default 50
+        Events listed per tie (the most recent first).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    EmptyGraphError
+        The graph (or its backbone) has no nodes.
+    ParameterError
+        An unknown colour attribute, size metric or backbone method.
+
+    Examples
+    --------
+    >>> import igraph as ig, tempfile, pathlib
+    >>> g = ig.Graph([(0, 1), (1, 2)])
+    >>> g.vs["name"] = ["o:1", "o:2", "o:3"]
+    >>> g.vs["label"] = ["Univ <A>", "Firm B", "Startup C"]
+    >>> g.vs["sector"] = ["university", "firm", "startup"]
+    >>> g.es["weight"] = [1.0, 2.0]
+    >>> out = write_html(g, pathlib.Path(tempfile.mkdtemp()) / "net.html", size="degree")
+    >>> text = out.read_text()
+    >>> "Univ <A>" in text, "Univ \\\\u003cA\\\\u003e" in text, "Content-Security-Policy" in text
+    (False, True, True)
+    """
+    path = Path(path)
+    text = render_html(
+        graph, color=color, size=size, title=title, events=events, metrics=metrics, seed=seed,
+        positions=positions, physics=physics, max_nodes=max_nodes, backbone=backbone,
+        alpha=alpha, max_events_per_tie=max_events_per_tie)
+    atomic_write_text(path, text)
+    return path

@@ -1,0 +1,61 @@
+import igraph as ig
+import numpy as np
+import pytest
+
+from netkit.errors import ParameterError
+from netkit.viz.backbone import backbone, disparity_pvalues
+
+
+def _random_weighted(n=60, m=300, seed=0):
+    rng = np.random.default_rng(seed)
+    g = ig.Graph.Erdos_Renyi(n=n, m=m)
+    g.es["weight"] = rng.pareto(1.5, g.ecount()) + 1.0
+    return g
+
+
+def test_disparity_matches_definition_loop():
+    g = _random_weighted()
+    got = disparity_pvalues(g)
+    strength = g.strength(weights="weight")
+    degree = g.degree()
+    for e in g.es:
+        alphas = []
+        for node in e.tuple:
+            k = degree[node]
+            alphas.append((1 - e["weight"] / strength[node]) ** (k - 1) if k > 1 else 1.0)
+        assert got[e.index] == pytest.approx(min(alphas))
+
+
+def test_disparity_backbone_keeps_significant_edges():
+    g = _random_weighted(seed=1)
+    b = backbone(g, max_nodes=1000, alpha=0.2)
+    p = disparity_pvalues(g)
+    assert b.graph.ecount() == int((p < 0.2).sum())
+    assert b.n_nodes_total == g.vcount() and "Left out" in b.description
+
+
+def test_top_backbone_limits_nodes_by_metric():
+    g = _random_weighted(n=100, m=600, seed=2)
+    g.vs["name"] = [f"o{i:03d}" for i in range(100)]
+    metric = np.arange(100, dtype=float)
+    b = backbone(g, max_nodes=10, method="top", metric=metric, metric_name="m")
+    assert b.vertex_ids.tolist() == list(range(90, 100))
+    assert b.graph.vs["name"] == [f"o{i:03d}" for i in range(90, 100)]
+    assert "10 organisations with the highest m" in b.description
+
+
+def test_max_edges_keeps_strongest_and_no_isolates():
+    g = _random_weighted(n=50, m=400, seed=3)
+    b = backbone(g, max_nodes=50, method="top", max_edges=30)
+    assert 30 <= b.graph.ecount() <= 30 + 50
+    assert min(b.graph.degree()) >= 1
+    top30 = np.sort(np.asarray(g.es["weight"]))[-30:]
+    assert np.all(np.isin(top30, np.asarray(b.graph.es["weight"])))
+
+
+def test_backbone_rejects_bad_parameters():
+    g = _random_weighted()
+    with pytest.raises(ParameterError):
+        backbone(g, method="nope")
+    with pytest.raises(ParameterError):
+        backbone(g, alpha=0)
