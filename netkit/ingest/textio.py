@@ -11,6 +11,7 @@ import codecs
 import gzip
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,7 +60,11 @@ def open_binary(path: str | Path) -> Iterator[BinaryIO]:
 def head_bytes(path: str | Path, n: int = 65536) -> bytes:
     """The first ``n`` bytes of a file (decompressed), for format sniffing."""
     with open_binary(path) as fh:
-        return fh.read(n)
+        try:
+            return fh.read(n)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise InputError(f"compressed file is truncated or corrupt ({exc})", file=str(path),
+                             hint="download or copy the file again") from exc
 
 
 def detect_encoding(head: bytes, declared: str | None = None) -> str:

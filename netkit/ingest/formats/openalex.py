@@ -21,9 +21,11 @@ row (``org_id`` missing) so that nobody is lost.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -322,49 +324,63 @@ def iter_json_documents(stream: _Stream) -> Iterator[tuple[object, int, str]]:
         raise json.JSONDecodeError("extra data after the JSON document", stream.buf, stream.pos)
 
 
-def _first_line(head: bytes) -> str:
+def _head_text(head: bytes) -> str:
     enc = detect_encoding(head)
+    if enc.startswith("utf-16"):
+        head = head[: len(head) // 2 * 2]
     text = head.decode("utf-8" if enc == "utf-8-sig" else enc, errors="replace")
-    return text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+    return text.lstrip("\ufeff \t\r\n")
 
 
-def _is_jsonl(path: Path) -> bool:
-    """True when the first line is a complete JSON object (JSON Lines)."""
-    with open_binary(path) as fh:
-        first = b""
-        while True:
-            chunk = fh.readline(1 << 24)
-            first += chunk
-            if not chunk or first.strip():
-                break
-    text = first.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
-    if not text.startswith("{"):
-        return False
-    try:
-        json.loads(text)
-    except ValueError:
-        return False
-    return True
+def _is_jsonl(path: Path, encoding: str | None) -> bool:
+    """True when the first non-blank line is a complete JSON object (JSON Lines).
+
+    A file starting with ``[`` is a JSON array (streamed); a pretty-printed object
+    (an API page) does not parse on its first line.
+    """
+    for _, text in text_lines(path, encoding):
+        s = text.strip().lstrip("\ufeff")
+        if not s:
+            continue
+        if not s.startswith("{"):
+            return False
+        try:
+            json.loads(s)
+        except ValueError:
+            return False
+        return True
+    return False
 
 
 def _read_jsonl(path: Path, ctx: ReadContext) -> None:
     name = str(path)
-    for n, text in text_lines(path, ctx.encoding):
-        s = text.strip().lstrip("\ufeff")
-        if not s:
-            continue
-        try:
-            obj = json.loads(s)
-        except ValueError as exc:
-            ctx.ledger.quarantine(n, f"invalid JSON ({exc.msg}, column {exc.colno})"
-                                  if isinstance(exc, json.JSONDecodeError) else
-                                  f"invalid JSON ({exc})", text)
-            continue
-        if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
-            for k, work in enumerate(obj["results"], start=1):
-                _load_work(work, ctx, n, f"{name}:{n}#{k}", None)
-        else:
-            _load_work(obj, ctx, n, f"{name}:{n}", text)
+    n = 0
+    try:
+        for n, text in text_lines(path, ctx.encoding):
+            _jsonl_line(n, text, name, ctx)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise InputError(f"compressed file is truncated or corrupt after line {n} ({exc})",
+                         file=name, line=n + 1,
+                         hint="download or copy the file again; the lines before it are "
+                              "readable with zcat") from exc
+
+
+def _jsonl_line(n: int, text: str, name: str, ctx: ReadContext) -> None:
+    s = text.strip().lstrip("\ufeff")
+    if not s:
+        return
+    try:
+        obj = json.loads(s)
+    except ValueError as exc:
+        ctx.ledger.quarantine(n, f"invalid JSON ({exc.msg}, column {exc.colno})"
+                              if isinstance(exc, json.JSONDecodeError) else
+                              f"invalid JSON ({exc})", text)
+        return
+    if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
+        for k, work in enumerate(obj["results"], start=1):
+            _load_work(work, ctx, n, f"{name}:{n}#{k}", None)
+    else:
+        _load_work(obj, ctx, n, f"{name}:{n}", text)
 
 
 def _read_document(path: Path, ctx: ReadContext) -> None:
@@ -376,6 +392,8 @@ def _read_document(path: Path, ctx: ReadContext) -> None:
         st = _Stream(text)
         k = 0
         try:
+            if st.peek() == "":
+                return  # an empty file holds no records
             for k, (work, line, raw) in enumerate(iter_json_documents(st), start=1):
                 _load_work(work, ctx, line, f"{name}#{k}", raw)
         except json.JSONDecodeError as exc:
@@ -421,17 +439,20 @@ def read_works(path: str | Path, ctx: ReadContext) -> None:
     [[2, 1, 1]]
     """
     path = Path(path)
-    if _is_jsonl(path):
-        _read_jsonl(path, ctx)
-    else:
-        _read_document(path, ctx)
+    try:
+        if _is_jsonl(path, ctx.encoding):
+            _read_jsonl(path, ctx)
+        else:
+            _read_document(path, ctx)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise InputError(f"compressed file is truncated or corrupt ({exc})", file=str(path),
+                         hint="download or copy the file again") from exc
 
 
 def _sniff(path: Path, head: bytes) -> bool:
-    line = _first_line(head)
-    if not line.startswith(("{", "[")):
+    text = _head_text(head)
+    if not text.startswith(("{", "[")):
         return False
-    text = head.decode("utf-8", errors="replace")
     return ('"https://openalex.org/W' in text or '"authorships"' in text) and (
         '"authorships"' in text or '"publication_year"' in text)
 
