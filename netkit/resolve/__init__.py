@@ -1,0 +1,42 @@
+"""Organisation identity: one organisation per real organisation, with an audit trail.
+
+>>> import netkit as nk
+>>> corpus, truth = nk.datasets.synthetic_ecosystem(seed=1, size="tiny")
+>>> res = nk.resolve.resolve(corpus)
+>>> res.corpus.n_organizations <= corpus.n_organizations
+True
+"""
+
+from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, STRONG_SCHEMES, clean_identifier
+from netkit.resolve.match import align, candidate_pairs, score_pairs
+from netkit.resolve.normalize import (
+    country_from_address,
+    normalize_name,
+    normalize_names,
+    organisation_part,
+    strip_legal_form,
+)
+from netkit.resolve.overrides import read_overrides, read_thesaurus
+from netkit.resolve.registry import Registry, load_registry
+from netkit.resolve.resolve import METHODS, Resolution, resolve
+
+__all__ = [
+    "EXCLUSIVE_SCHEMES",
+    "METHODS",
+    "STRONG_SCHEMES",
+    "Registry",
+    "Resolution",
+    "align",
+    "candidate_pairs",
+    "clean_identifier",
+    "country_from_address",
+    "load_registry",
+    "normalize_name",
+    "normalize_names",
+    "organisation_part",
+    "read_overrides",
+    "read_thesaurus",
+    "resolve",
+    "score_pairs",
+    "strip_legal_form",
+]

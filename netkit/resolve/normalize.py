@@ -1,0 +1,517 @@
+"""Organisation-name normalisation: one comparable key per spelling.
+
+The key is what exact matching compares and what fuzzy matching scores. It is
+built in a fixed order:
+
+1. the organisation-level part of an address-like string is kept
+   (``"Dept Chem, Univ Calif Irvine, Irvine, CA 92697 USA"`` → ``"Univ Calif Irvine"``),
+   see :func:`organisation_part`;
+2. text in parentheses is dropped (OpenAlex adds the country, users add acronyms);
+3. accents are removed and case folded (``"Universität"`` → ``"universitat"``);
+4. punctuation becomes space, ``&`` becomes ``and``;
+5. legal-form suffixes are removed with the term list of the maintained
+   `cleanco <https://github.com/psolin/cleanco>`_ library (``Ltd``, ``GmbH & Co. KG``,
+   ``Kabushiki Kaisha``, ``AS``, ``S.p.A.`` …);
+6. the abbreviations of Web of Science and Scopus (``UNIV``, ``INST``, ``TECHNOL``,
+   ``NATL``, ``CTR``, ``LAB``, ``DEPT`` …), British spellings and the words
+   "university"/"institute"/"technical" of several European languages are mapped
+   onto one English word;
+7. articles and linking words (*the, of, and, de, i, für* …) are removed.
+
+The order of the remaining words is kept on purpose: *York University* and
+*University of York* are two universities, and stay two keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = [
+    "ABBREVIATIONS",
+    "STOPWORDS",
+    "compact_key",
+    "country_from_address",
+    "fold",
+    "legal_form",
+    "normalize_name",
+    "normalize_names",
+    "organisation_part",
+    "strip_legal_form",
+    "tokens",
+]
+
+# -- 1. character folding ------------------------------------------------------------
+
+_SPECIAL = str.maketrans({
+    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d",
+    "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
+    "’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-",
+})
+
+
+def fold(text: str) -> str:
+    """Remove accents and fold case.
+
+    Examples
+    --------
+    >>> fold("Université Paris-Saclay — SØRØST Straße")
+    'universite paris-saclay - sorost strasse'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
+
+
+# -- 6. abbreviations and translations -----------------------------------------------
+
+ABBREVIATIONS: dict[str, str] = {
+    # Web of Science / Scopus abbreviations (ISI list, most frequent in C1 fields)
+    "univ": "university", "universi": "university", "uni": "university",
+    "inst": "institute", "instit": "institute", "technol": "technology",
+    "natl": "national", "nat": "natural", "ctr": "center", "cntr": "center", "cent": "center",
+    "lab": "laboratory", "labs": "laboratories", "lab.": "laboratory",
+    "dept": "department", "dep": "department", "div": "division",
+    "sch": "school", "coll": "college", "hosp": "hospital", "med": "medical",
+    "sci": "science", "res": "research", "engn": "engineering", "eng": "engineering",
+    "acad": "academy", "fac": "faculty", "fdn": "foundation", "fdtn": "foundation",
+    "assoc": "association", "soc": "society", "int": "international", "intl": "international",
+    "grp": "group", "minist": "ministry", "agcy": "agency", "org": "organization",
+    "polytech": "polytechnic", "politecn": "polytechnic", "polytechn": "polytechnic",
+    "fed": "federal", "super": "superior", "norm": "normal", "amer": "american",
+    "appl": "applied", "environm": "environmental", "agr": "agricultural",
+    "agr.": "agricultural", "biol": "biology", "chem": "chemistry", "phys": "physics",
+    "math": "mathematics", "comp": "computer", "mar": "marine", "comput": "computer", "informat": "informatics",
+    "elect": "electrical", "elektr": "electrical", "mech": "mechanical", "mat": "materials",
+    "stat": "statistics", "econ": "economics", "mgmt": "management", "management": "management",
+    "adv": "advanced", "studies": "studies", "stud": "studies", "hlth": "health",
+    "publ": "public", "pub": "public", "serv": "service", "syst": "systems",
+    "dev": "development", "educ": "education", "ind": "industrial", "indust": "industrial",
+    "clin": "clinical", "canc": "cancer", "gen": "general", "childrens": "children",
+    "mem": "memorial", "reg": "regional", "metropolitan": "metropolitan",
+    "calif": "california", "penn": "pennsylvania", "mass": "massachusetts",
+    "wash": "washington", "mich": "michigan", "minn": "minnesota", "wisc": "wisconsin",
+    "tex": "texas", "virginia": "virginia", "carolina": "carolina", "conn": "connecticut",
+    "colo": "colorado", "ariz": "arizona", "fla": "florida", "ill": "illinois",
+    "n": "north", "s": "south", "w": "west", "ne": "northeast",
+    "nw": "northwest", "se": "southeast", "sw": "southwest",
+    "st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort",
+    "peoples": "people", "chinese": "chinese",
+    # British → American spellings
+    "centre": "center", "centres": "centers", "organisation": "organization",
+    "programme": "program", "defence": "defense", "labour": "labor",
+    # other languages → English (only words that name the kind of organisation)
+    "universitet": "university", "universitetet": "university", "universitat": "university",
+    "universitaet": "university", "universite": "university", "universidad": "university",
+    "universidade": "university", "universita": "university", "universiteit": "university",
+    "uniwersytet": "university", "univerzita": "university", "universitatea": "university",
+    "universitas": "university", "universiti": "university", "universitaria": "university",
+    "yliopisto": "university", "egyetem": "university",
+    "institut": "institute", "instituto": "institute", "istituto": "institute",
+    "instytut": "institute", "instituut": "institute", "institutet": "institute",
+    "technische": "technical", "technischen": "technical", "technique": "technical",
+    "tecnica": "technical", "tecnico": "technical", "technicka": "technical",
+    "tekniske": "technical", "teknisk": "technical", "tekniska": "technical",
+    "politecnico": "polytechnic", "polytechnique": "polytechnic", "politecnica": "polytechnic",
+    "politechnika": "polytechnic",
+    "nacional": "national", "nationale": "national", "nazionale": "national",
+    "centro": "center", "zentrum": "center",
+    "hopital": "hospital", "ospedale": "hospital", "klinikum": "hospital", "sykehus": "hospital",
+    "laboratoire": "laboratory", "laboratorio": "laboratory", "laboratorium": "laboratory",
+}
+"""Word → canonical English word, applied token by token after folding."""
+
+STOPWORDS: frozenset[str] = frozenset({
+    "the", "of", "and", "for", "in", "at", "on", "an", "a", "to",
+    "de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das",
+    "der", "des", "die", "den", "du", "la", "le", "les", "el", "los", "las",
+    "fur", "fuer", "und", "et", "y", "e", "i", "og", "och", "en", "van", "voor", "het",
+})
+"""Articles and linking words removed from keys (after abbreviation expansion, so
+``E`` → ``east`` survives when it stands for a direction)."""
+
+_DIRECTIONS = {"n", "s", "w"}
+
+# -- 5. legal forms (cleanco term data, compiled into one regular expression) ----------
+
+_LEGAL_CANON = {
+    "aktiebolag": "ab", "aktiebolaget": "ab", "aksjeselskap": "as", "aktieselskab": "as",
+    "a s": "as", "allmennaksjeselskap": "asa", "osakeyhtio": "oy", "julkinen osakeyhtio": "oyj",
+    "incorporated": "inc", "limited": "ltd", "corporation": "corp", "company": "co",
+    "aktiengesellschaft": "ag", "gesellschaft mit beschrankter haftung": "gmbh",
+    "kabushiki kaisha": "kk", "kabushikikaisha": "kk", "public limited company": "plc",
+    "limited liability company": "llc", "societe anonyme": "sa", "s a": "sa",
+    "anpartsselskab": "aps", "besloten vennootschap": "bv", "b v": "bv",
+    "naamloze vennootschap": "nv", "n v": "nv", "societa per azioni": "spa", "s p a": "spa",
+    "sociedad anonima": "sa", "l p": "lp", "p c": "pc", "l l c": "llc", "l l p": "llp",
+    "co ltd": "ltd", "pty ltd": "ltd", "pte ltd": "ltd", "pvt ltd": "ltd", "plc ltd": "plc",
+    "sdn bhd": "ltd", "gmbh and co kg": "kg", "mbh and co kg": "kg", "co kg": "kg",
+}
+"""Spelled-out legal forms → their usual abbreviation (the *legal form class*)."""
+_LEGAL_GROUPS = {"inc": "corp", "corp": "corp", "co": "corp", "kk": "ltd"}
+"""Classes that name the same kind of company (US corporations; Japanese KK = Co., Ltd.)."""
+
+_LEGAL_EXTRA = (*_LEGAL_CANON, "kabushiki kaisha", "kabushikikaisha", "aktiengesellschaft", "l p", "lp",
+                "p c", "pc", "pllc", "b v", "n v", "s p a", "s a", "co ltd", "co inc",
+                "corporation", "company", "incorporated", "limited", "holdings", "holding")
+_NOT_LEGAL = frozenset({"university", "institute", "foundation", "hospital", "group",
+                        "sad", "uk", "sem", "ses", "ent", "private", "vat", "ong", "eu",
+                        "unlimited", "dat", "etat", "sep", "stg", "sha", "sia", "sal", "ood"})
+# two-letter cleanco terms are kept only when they are common legal forms; the others
+# ("at", "ca", "de", "et", "pt" …) are ordinary words or abbreviations in names
+_SHORT_LEGAL = frozenset({"as", "ab", "ag", "sa", "nv", "bv", "oy", "kg", "kk", "se", "co",
+                          "sl", "lp", "pc", "ks", "aps", "hf", "ky", "kft", "bt"})
+
+
+@lru_cache(maxsize=1)
+def _legal_regex() -> re.Pattern[str]:
+    from cleanco import prepare_default_terms
+
+    terms = {" ".join(parts) for _, parts in prepare_default_terms()}
+    terms.update(_LEGAL_EXTRA)
+    terms = {re.sub(r"[^\w ]", " ", t.replace("&", " and ")).strip() for t in terms}
+    terms = {re.sub(r"\s+", " ", t) for t in terms if t and t not in _NOT_LEGAL
+             and (len(t) > 2 or t in _SHORT_LEGAL)}
+    alternatives = "|".join(re.escape(t).replace(r"\ ", " ") for t in
+                            sorted(terms, key=lambda t: (-len(t), t)))
+    # one or more legal terms at the end, each preceded by a space (never the whole name)
+    return re.compile(rf"(?:\s(?:{alternatives}))+$")
+
+
+def legal_form(name: str | None) -> str:
+    """The legal-form class of a name (``""`` if it has none).
+
+    Two organisations whose names differ only by a legal form of different classes
+    (*Holm Energy AB* and *Holm Energy Inc*) are different organisations.
+
+    Examples
+    --------
+    >>> legal_form("Holm Energy AKTIEBOLAG"), legal_form("Holm Energy AB.")
+    ('ab', 'ab')
+    >>> legal_form("Toyoda Gosei Co., Ltd."), legal_form("Eaton Corporation")
+    ('ltd', 'corp')
+    >>> legal_form("University of Oslo")
+    ''
+    """
+    if not isinstance(name, str) or not name:
+        return ""
+    f = fold(name).replace("&", " and ")
+    f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
+    m = _legal_regex().search(f)
+    if not m or not m.group(0).strip() or m.start() == 0:
+        return ""
+    suffix = m.group(0).strip()
+    canon = _LEGAL_CANON.get(suffix)
+    if canon is None:
+        parts = [_LEGAL_CANON.get(w, w) for w in suffix.split()]
+        parts = [w for w in parts if w not in ("and", "co")] or parts
+        canon = parts[-1]
+    return _LEGAL_GROUPS.get(canon, canon)
+
+
+def strip_legal_form(folded: str) -> str:
+    """Remove legal-form suffixes from a folded, punctuation-free name.
+
+    The name itself is never removed entirely.
+
+    Examples
+    --------
+    >>> strip_legal_form("toyoda gosei co ltd")
+    'toyoda gosei'
+    >>> strip_legal_form("brose fahrzeugteile gmbh and co kg")
+    'brose fahrzeugteile'
+    >>> strip_legal_form("kawasaki jukogyo kabushiki kaisha")
+    'kawasaki jukogyo'
+    >>> strip_legal_form("atb as")
+    'atb'
+    >>> strip_legal_form("sintef")
+    'sintef'
+    """
+    out = _legal_regex().sub("", folded)
+    return out if out.strip() else folded
+
+
+# -- 1. organisation part of address-like strings --------------------------------------
+
+_TOP = re.compile(
+    r"\b(?:univ\w*|universit\w*|universidad\w*|universidade|yliopisto|polytechn\w*|"
+    r"politecnic\w*|ecole|hochschule|hogskole\w*|hogskola|eth|epfl|kth|mit|ucl|"
+    r"karolinska|inc|ltd|gmbh|corp\w*|llc|plc|as|asa|ab|ag|sa|spa|srl|bv|nv|oy|kk)\b",
+    re.I)
+_ORGWORD = re.compile(
+    r"\b(?:inst\w*|college|coll|hosp\w*|klinik\w*|clinic\w*|sykehus\w*|laborator\w*|labs?|"
+    r"cent(?:er|re|ro)|ctr|academ\w*|acad|foundation|fdn|council|agency|ministry|minist|"
+    r"museum|observator\w*|company|co|group|cnrs|inserm|csic|cnr|fraunhofer|max planck|"
+    r"helmholtz|sintef|consiglio|national|natl|trust|authority|society|association|"
+    r"corporation|technologies|systems|research)\b", re.I)
+_SUBUNIT = re.compile(
+    r"^\s*(?:dept|department|dep|departement|departamento|dipartimento|div|division|"
+    r"sch|school|fac|faculty|facultad|faculte|fakultat|program|programme|grp|group|unit|"
+    r"unite|sect|section|chair|lab|laboratory|laboratoire|key lab|state key lab|"
+    r"inst|institute|institut|ctr|center|centre|college|coll|grad sch|graduate school|"
+    r"res grp|research group|team|equipe|service|branch|office|clinic|dipartiment\w*|"
+    r"interdisciplinary|umr|ur|ea|ird|cnrs umr)\b", re.I)
+_ADDRESS = re.compile(
+    r"\d{3,}|\b(?:street|st|road|rd|avenue|ave|blvd|boulevard|strasse|str|gate|vei|"
+    r"veien|allee|rue|via|calle|po box|p o box|box|floor|room|bldg|building|campus)\b\.?",
+    re.I)
+_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+def organisation_part(raw: str) -> str:
+    """The organisation-level segment of an address-like affiliation string.
+
+    Strings with a single segment are returned stripped. Otherwise segments
+    (split at commas and semicolons) that name a university or a company win over
+    those naming another kind of organisation, which win over the rest;
+    segments that start with a department-level word (*Dept*, *School of*,
+    *Faculty*, *Lab* …) or look like street addresses lose. A trailing legal form
+    split off by a comma (``"Toyoda Gosei Co., Ltd."``) stays with its name.
+
+    Examples
+    --------
+    >>> organisation_part("Univ Calif Irvine, Dept Chem, Irvine, CA 92697 USA")
+    'Univ Calif Irvine'
+    >>> organisation_part("Department of Biostatistics, College of Public Health, "
+    ...                   "University of Nebraska Medical Center, Omaha, NE, United States")
+    'University of Nebraska Medical Center'
+    >>> organisation_part("Toyoda Gosei Co., Ltd.")
+    'Toyoda Gosei Co., Ltd'
+    >>> organisation_part("University of California, Irvine, Irvine, CA, United States")
+    'University of California, Irvine'
+    >>> organisation_part("Tsinghua Univ, Beijing, Peoples R China")
+    'Tsinghua Univ'
+    >>> organisation_part("Max Planck Inst Phys Complex Syst, Dresden, Germany")
+    'Max Planck Inst Phys Complex Syst'
+    """
+    raw = raw.strip().strip(";,. ").strip()
+    parts = [p for p in _SPLIT.split(raw) if p.strip(" .")]
+    if len(parts) <= 1:
+        return raw
+    # glue legal-form-only segments ("Ltd.", "Inc", "LLC") back onto the previous one
+    glued: list[str] = []
+    for p in parts:
+        f = re.sub(r"[^\w ]", " ", fold(p)).strip()
+        if glued and f and strip_legal_form("x " + f) == "x":
+            glued[-1] = f"{glued[-1]}, {p}"
+        else:
+            glued.append(p)
+    if len(glued) == 1:
+        return glued[0]
+    flags = [_segment_kind(p) for p in glued]
+    if len(glued) == 2 and flags[1] == "plain":
+        return raw  # "University of California, Irvine": a name with a comma in it
+    best, best_rank, best_i = glued[0], -1.0, 0
+    for i, p in enumerate(glued):
+        f = fold(p)
+        sub = bool(_SUBUNIT.match(f))
+        addr = bool(_ADDRESS.search(f))
+        if _TOP.search(f) and not sub:
+            rank = 5.0
+        elif i == 0 and not sub and not addr and len(f.split()) <= 8:
+            rank = 4.5  # Web of Science puts the organisation first
+        elif _ORGWORD.search(f) and not sub and not addr:
+            rank = 4
+        elif _TOP.search(f):
+            rank = 3
+        elif _ORGWORD.search(f) and not addr:
+            rank = 1
+        else:
+            rank = 0
+        if rank > best_rank:
+            best, best_rank, best_i = p, rank, i
+    j = best_i + 1
+    # a campus qualifier before a city: "University of California, Irvine, Irvine, CA, ..."
+    if j + 1 < len(glued) and flags[j] == "plain" and flags[j + 1] == "plain":
+        best = f"{best}, {glued[j]}"
+    return best.strip()
+
+
+def _segment_kind(segment: str) -> str:
+    """``plain`` for a short segment of ordinary words (a place or a campus), else ``other``."""
+    s = segment.strip(" .")
+    f = fold(s)
+    words = f.split()
+    if (not words or len(words) > 3 or re.search(r"\d", f) or _ADDRESS.search(f)
+            or _SUBUNIT.match(f) or _TOP.search(f) or _ORGWORD.search(f)
+            or re.sub(r"[^\w ]", " ", f).strip() in _COUNTRIES
+            or (len(s) <= 3 and s.isupper())):
+        return "other"
+    return "plain"
+
+
+# -- country of an address ---------------------------------------------------------------
+
+_COUNTRIES = {
+    "usa": "US", "united states": "US", "united states of america": "US", "us": "US",
+    "peoples r china": "CN", "china": "CN", "p r china": "CN", "pr china": "CN",
+    "england": "GB", "scotland": "GB", "wales": "GB", "north ireland": "GB",
+    "northern ireland": "GB", "united kingdom": "GB", "uk": "GB",
+    "germany": "DE", "fed rep ger": "DE", "france": "FR", "italy": "IT", "spain": "ES",
+    "portugal": "PT", "netherlands": "NL", "the netherlands": "NL", "belgium": "BE",
+    "switzerland": "CH", "austria": "AT", "sweden": "SE", "norway": "NO", "denmark": "DK",
+    "finland": "FI", "iceland": "IS", "ireland": "IE", "poland": "PL",
+    "czech republic": "CZ", "czechia": "CZ", "slovakia": "SK", "hungary": "HU",
+    "romania": "RO", "bulgaria": "BG", "greece": "GR", "turkey": "TR", "turkiye": "TR",
+    "russia": "RU", "ussr": "SU", "ukraine": "UA", "estonia": "EE", "latvia": "LV",
+    "lithuania": "LT", "slovenia": "SI", "croatia": "HR", "serbia": "RS", "yugoslavia": "YU",
+    "israel": "IL", "iran": "IR", "india": "IN", "pakistan": "PK", "bangladesh": "BD",
+    "japan": "JP", "south korea": "KR", "korea": "KR", "republic of korea": "KR",
+    "taiwan": "TW", "hong kong": "HK", "singapore": "SG", "malaysia": "MY",
+    "indonesia": "ID", "thailand": "TH", "vietnam": "VN", "philippines": "PH",
+    "australia": "AU", "new zealand": "NZ", "canada": "CA", "mexico": "MX", "brazil": "BR",
+    "argentina": "AR", "chile": "CL", "colombia": "CO", "peru": "PE",
+    "south africa": "ZA", "egypt": "EG", "nigeria": "NG", "kenya": "KE", "morocco": "MA",
+    "tunisia": "TN", "saudi arabia": "SA", "u arab emirates": "AE",
+    "united arab emirates": "AE", "qatar": "QA", "luxembourg": "LU", "cyprus": "CY",
+    "malta": "MT",
+}
+_US_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s+USA\b")
+
+
+def country_from_address(raw: str) -> str | None:
+    """ISO-3166 alpha-2 code of the country that ends an address, if recognisable.
+
+    Examples
+    --------
+    >>> country_from_address("Univ Calif Irvine, Dept Chem, Irvine, CA 92697 USA")
+    'US'
+    >>> country_from_address("Tsinghua Univ, Beijing, Peoples R China")
+    'CN'
+    >>> country_from_address("Toyoda Gosei Co., Ltd.") is None
+    True
+    """
+    if not raw or ("," not in raw and ";" not in raw):
+        return None
+    last = _SPLIT.split(raw.strip().strip(".;, "))[-1]
+    f = re.sub(r"[^\w ]", " ", fold(last))
+    f = re.sub(r"\s+", " ", f).strip()
+    if f in _COUNTRIES:
+        return _COUNTRIES[f]
+    words = f.split()
+    for n in (3, 2, 1):  # "CA 92697 USA", "N-7034 TRONDHEIM NORWAY"
+        tail = " ".join(words[-n:])
+        if len(words) >= n and tail in _COUNTRIES:
+            return _COUNTRIES[tail]
+    return None
+
+
+# -- the key -----------------------------------------------------------------------------
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NONWORD = re.compile(r"[^\w]+")
+_UNDERSCORE = re.compile(r"_+")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(name: str | None, *, departments: bool = True) -> str:
+    """The comparison key of one organisation name.
+
+    Parameters
+    ----------
+    name : str or None
+        A name as a source spells it, possibly a whole affiliation string.
+    departments : bool, default True
+        Keep only the organisation-level part of address-like strings
+        (:func:`organisation_part`).
+
+    Returns
+    -------
+    str
+        Lower-case ASCII words separated by single spaces; ``""`` for an empty name.
+
+    Examples
+    --------
+    >>> normalize_name("UNIV CALIF IRVINE")
+    'university california irvine'
+    >>> normalize_name("University of California, Irvine")
+    'university california irvine'
+    >>> normalize_name("Norwegian Univ Sci & Technol, Dept Phys, N-7491 Trondheim, Norway")
+    'norwegian university science technology'
+    >>> normalize_name("The Boeing Company")
+    'boeing'
+    >>> normalize_name("UNIVERSITETET I OSLO") == normalize_name("University of Oslo")
+    True
+    >>> normalize_name("York University") == normalize_name("University of York")
+    False
+    >>> normalize_name("Sefar (Switzerland)")
+    'sefar'
+    """
+    if name is None or name != name:  # None or NaN
+        return ""
+    text = str(name)
+    if departments and ("," in text or ";" in text):
+        text = organisation_part(text)
+    stripped = _PARENS.sub(" ", text)
+    if stripped.strip():
+        text = stripped
+    f = fold(text).replace("&", " and ").replace("'s ", "s ").replace("'", "")
+    f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
+    if not f:
+        return ""
+    f = strip_legal_form(f)
+    words = f.split()
+    out = []
+    for i, w in enumerate(words):
+        if w in _DIRECTIONS and (i == 0 or i == len(words) - 1):
+            out.append(w)  # a lone letter at an end is an initial, not a direction
+            continue
+        w = ABBREVIATIONS.get(w, w)
+        if w not in STOPWORDS:
+            out.append(_singular(w))
+    if not out:
+        out = words
+    # drop a leading article left after folding ("the" is a stopword already)
+    return " ".join(out)
+
+
+def _singular(word: str) -> str:
+    """Crude plural folding so that *Sciences*/*Sci* and *Laboratories*/*Lab* meet."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalize_names(names: Iterable[str | None]) -> list[str]:
+    """:func:`normalize_name` of many names, each distinct spelling computed once.
+
+    Examples
+    --------
+    >>> normalize_names(["Univ Oslo", "UNIVERSITY OF OSLO", None])
+    ['university oslo', 'university oslo', '']
+    """
+    cache: dict[object, str] = {}
+    out = []
+    for n in names:
+        key = cache.get(n)
+        if key is None:
+            key = normalize_name(n) if isinstance(n, str) else ""
+            cache[n] = key
+        out.append(key)
+    return out
+
+
+def tokens(key: str) -> list[str]:
+    """The words of a key.
+
+    Examples
+    --------
+    >>> tokens("university california irvine")
+    ['university', 'california', 'irvine']
+    """
+    return key.split()
+
+
+def compact_key(key: str) -> str:
+    """A key without spaces, so that *Bio Tech* and *Biotech* meet.
+
+    Examples
+    --------
+    >>> compact_key("bio tech") == compact_key("biotech")
+    True
+    """
+    return key.replace(" ", "")

@@ -1,0 +1,120 @@
+"""An organisation registry (OpenAlex institutions): ROR ids, types, places, parents.
+
+A registry gives resolution three things: names to match raw spellings against
+(display names and alternative names), strong identifiers for the institutions it
+knows (OpenAlex id, ROR, GRID, Wikidata), and facts that outrank name rules —
+type (hence sector), country, region, city, coordinates — plus parent/child links
+so that a campus or an institute can be rolled up into its parent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from netkit.errors import InputError, ParameterError
+
+__all__ = ["Registry", "load_registry"]
+
+_ACRONYM = re.compile(r"^[A-Z0-9&\-\.]{2,6}$")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Institutions of a registry, one row each.
+
+    ``institutions`` has the columns of
+    :data:`netkit.ingest.formats.openalex_institutions.INSTITUTION_COLUMNS`
+    (``openalex_id``, ``ror``, ``name``, ``sector``, ``sector_source``, ``country``,
+    ``region``, ``city``, ``lat``, ``lon``, ``parents``, ``aliases`` …).
+    """
+
+    institutions: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.institutions)
+
+    def names(self) -> pd.DataFrame:
+        """One row per (institution, name): the display name and alternative names.
+
+        Acronyms (``MIT``, ``ISED``) are left out: too many organisations share them.
+
+        Examples
+        --------
+        >>> reg = Registry(pd.DataFrame({"openalex_id": ["I1"], "name": ["Massachusetts "
+        ...     "Institute of Technology"], "aliases": [("MIT", "Massachusetts Inst Tech")]}))
+        >>> reg.names().values.tolist()
+        [['I1', 'Massachusetts Institute of Technology', True], ['I1', 'Massachusetts Inst Tech', False]]
+        """
+        inst = self.institutions
+        rows = []
+        for iid, name, aliases in zip(inst["openalex_id"].tolist(), inst["name"].tolist(),
+                                      inst["aliases"].tolist(), strict=True):
+            if isinstance(name, str) and name.strip():
+                rows.append((iid, name, True))
+            seen = {name}
+            for a in aliases or ():
+                if isinstance(a, str) and a.strip() and a not in seen and not _ACRONYM.match(a):
+                    seen.add(a)
+                    rows.append((iid, a, False))
+        return pd.DataFrame(rows, columns=["openalex_id", "name", "display"])
+
+
+def load_registry(source) -> Registry:
+    """Load a registry from OpenAlex institution files or a ready table.
+
+    Parameters
+    ----------
+    source : Registry, DataFrame, path or list of paths
+        A :class:`Registry`; a table like the one
+        :func:`netkit.ingest.formats.openalex_institutions.read_institutions` returns;
+        or OpenAlex institution JSON Lines files / folders.
+
+    Raises
+    ------
+    InputError
+        If a file does not exist or holds no institution.
+    ParameterError
+        If a table lacks the ``openalex_id`` and ``name`` columns.
+
+    Examples
+    --------
+    >>> reg = load_registry(pd.DataFrame({"openalex_id": ["I1"], "name": ["Univ A"]}))
+    >>> len(reg), list(reg.institutions["aliases"])
+    (1, [()])
+    """
+    if isinstance(source, Registry):
+        return source
+    if isinstance(source, pd.DataFrame):
+        df = source.copy()
+    else:
+        from netkit.ingest.formats.openalex_institutions import read_institutions
+
+        paths = [source] if isinstance(source, str | Path) else list(source)
+        for p in paths:
+            if not Path(p).exists():
+                raise InputError("registry file not found", file=str(p),
+                                 hint="give an OpenAlex institutions JSON Lines file")
+        df = read_institutions(paths)
+        if df.empty:
+            raise InputError("no OpenAlex institution found", file=str(paths[0]),
+                             hint="a registry is an OpenAlex institutions JSON Lines file")
+    missing = {"openalex_id", "name"} - set(df.columns)
+    if missing:
+        raise ParameterError(f"registry table lacks column(s) {sorted(missing)}")
+    defaults = {"ror": None, "grid": None, "wikidata": None, "sector": "unknown",
+                "sector_source": None, "country": None, "region": None, "city": None,
+                "lat": float("nan"), "lon": float("nan"), "type": None}
+    for col, value in defaults.items():
+        if col not in df.columns:
+            df[col] = value
+    for col in ("parents", "children", "aliases"):
+        if col not in df.columns:
+            df[col] = [()] * len(df)
+        else:
+            df[col] = [tuple(v) if isinstance(v, list | tuple) else () for v in df[col]]
+    df = df.drop_duplicates("openalex_id").reset_index(drop=True)
+    return Registry(df)
