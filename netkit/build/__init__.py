@@ -1,6 +1,49 @@
-"""From a Corpus to ``igraph.Graph``: incidence, projection and weighting, conversion."""
+"""From a Corpus to ``igraph.Graph``: incidence, projection and weighting, layers, time slices,
+export and conversion."""
 
-from netkit.build.convert import to_networkx
-from netkit.build.projection import Incidence, incidence, org_graph
+from netkit.build.convert import as_igraph, from_networkx, to_networkx
+from netkit.build.export import (
+    FORMATS,
+    export,
+    write_edgelist_csv,
+    write_gexf,
+    write_graphml,
+    write_pajek,
+    write_vosviewer,
+    write_vosviewer_txt,
+)
+from netkit.build.layers import layers, slices
+from netkit.build.projection import (
+    EDGE_ATTRIBUTES,
+    NODE_ATTRIBUTES,
+    WEIGHTINGS,
+    Incidence,
+    collaboration_graph,
+    incidence,
+    org_graph,
+    person_graph,
+)
 
-__all__ = ["Incidence", "incidence", "org_graph", "to_networkx"]
+__all__ = [
+    "EDGE_ATTRIBUTES",
+    "FORMATS",
+    "NODE_ATTRIBUTES",
+    "WEIGHTINGS",
+    "Incidence",
+    "as_igraph",
+    "collaboration_graph",
+    "export",
+    "from_networkx",
+    "incidence",
+    "layers",
+    "org_graph",
+    "person_graph",
+    "slices",
+    "to_networkx",
+    "write_edgelist_csv",
+    "write_gexf",
+    "write_graphml",
+    "write_pajek",
+    "write_vosviewer",
+    "write_vosviewer_txt",
+]

@@ -1,9 +1,10 @@
-"""Project the event × organisation incidence onto an organisation graph.
+"""Project the event × node incidence onto an organisation or person graph.
 
 The projection is the sparse product ``Bᵀ B`` of the incidence matrix ``B``
-(events × organisations), computed once per (year, event kind) so that every
-edge also knows its first and last year and its count per layer. Nothing loops
-over nodes or edges in Python.
+(events × nodes), computed once per (event kind, year) block of rows so that
+every edge also knows its first and last year and its count per layer. The
+blocks are merged with one sort of the pair keys. Nothing loops over nodes,
+edges or events in Python.
 """
 
 from __future__ import annotations
@@ -16,10 +17,28 @@ import scipy.sparse as sp
 from netkit.errors import ParameterError
 from netkit.model import EVENT_KINDS, Corpus
 
-__all__ = ["NODE_ATTRIBUTES", "Incidence", "incidence", "org_graph"]
+__all__ = [
+    "EDGE_ATTRIBUTES",
+    "NODE_ATTRIBUTES",
+    "WEIGHTINGS",
+    "Incidence",
+    "collaboration_graph",
+    "incidence",
+    "org_graph",
+    "person_graph",
+]
 
 NODE_ATTRIBUTES = ("sector", "country", "region", "city", "lat", "lon", "founded_year")
-WEIGHTINGS = ("full",)
+"""Vertex attributes copied from ``organizations`` (besides ``name`` and ``label``)."""
+
+EDGE_ATTRIBUTES = ("weight", "count", "first_year", "last_year",
+                   *(f"n_{k}" for k in EVENT_KINDS))
+"""Edge attributes of every projected graph."""
+
+WEIGHTINGS = ("full", "fractional", "newman", "association")
+"""The tie weightings of :func:`collaboration_graph`."""
+
+_LEVELS = {"org": "org_id", "person": "person_id"}
 
 
 class Incidence:
@@ -32,19 +51,70 @@ class Incidence:
     nodes : numpy.ndarray of str
         Node ids in canonical (sorted) order: column ``j`` is ``nodes[j]``.
     events : pandas.DataFrame
-        ``event_id``, ``kind``, ``year`` of each row of the matrix.
+        ``event_id``, ``kind``, ``year`` of each row of the matrix (sorted by id).
+    shares : scipy.sparse.csr_matrix
+        Same pattern as ``matrix``; each row sums to 1: the node's share of the
+        event (from ``participations.share`` where given, else its number of
+        participation rows), used by the ``fractional`` weighting.
     """
 
-    __slots__ = ("events", "matrix", "nodes")
+    __slots__ = ("_shares", "events", "matrix", "nodes")
 
-    def __init__(self, matrix: sp.csr_matrix, nodes: np.ndarray, events: pd.DataFrame) -> None:
+    def __init__(self, matrix: sp.csr_matrix, nodes: np.ndarray, events: pd.DataFrame,
+                 shares: sp.csr_matrix | None = None) -> None:
         self.matrix = matrix
         self.nodes = nodes
         self.events = events
+        self._shares = shares
+
+    @property
+    def shares(self) -> sp.csr_matrix:
+        if self._shares is None:
+            self._shares = _row_normalise(self.matrix)
+        return self._shares
+
+
+def _scale_rows(m: sp.csr_matrix, factor: np.ndarray) -> sp.csr_matrix:
+    """``diag(factor) @ m`` for a CSR matrix, keeping the dtype of ``factor``."""
+    out = sp.csr_matrix((np.repeat(factor, np.diff(m.indptr)) * m.data.astype(factor.dtype),
+                         m.indices.copy(), m.indptr.copy()), shape=m.shape)
+    return out
+
+
+def _row_normalise(m: sp.csr_matrix) -> sp.csr_matrix:
+    sums = np.asarray(m.sum(axis=1)).ravel().astype(np.float64)
+    inv = np.divide(1.0, sums, out=np.zeros_like(sums), where=sums > 0)
+    return _scale_rows(m, inv)
+
+
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of ``values`` in sorted order of the distinct values (hash, then sort uniques)."""
+    codes, uniques = pd.factorize(values, sort=False)
+    uniques = np.asarray(uniques.to_numpy(), dtype=object)
+    order = np.argsort(uniques.astype(str), kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], uniques[order]
 
 
 def incidence(corpus: Corpus, level: str = "org") -> Incidence:
     """The incidence matrix of organisations (``level="org"``) or people (``"person"``).
+
+    Parameters
+    ----------
+    corpus : Corpus
+    level : {"org", "person"}
+
+    Returns
+    -------
+    Incidence
+        Rows are the events with at least one participation at this level,
+        sorted by ``event_id``; columns are the nodes, sorted by id.
+
+    Raises
+    ------
+    ParameterError
+        If ``level`` is not ``"org"`` or ``"person"``.
 
     Examples
     --------
@@ -56,49 +126,313 @@ def incidence(corpus: Corpus, level: str = "org") -> Incidence:
     ...                     "role": ["assignee"] * 3},
     ... )
     >>> inc = incidence(c)
-    >>> list(inc.nodes), inc.matrix.toarray().tolist()
-    (['a', 'b'], [[1, 1]])
+    >>> list(inc.nodes), inc.matrix.toarray().tolist(), inc.shares.toarray().round(3).tolist()
+    (['a', 'b'], [[1, 1]], [[0.667, 0.333]])
     """
-    column = {"org": "org_id", "person": "person_id"}.get(level)
+    return _incidence(corpus, level, sort_events=True)
+
+
+def _incidence(corpus: Corpus, level: str, sort_events: bool) -> Incidence:
+    column = _LEVELS.get(level)
     if column is None:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
-    part = corpus.participations[["event_id", column]].dropna().drop_duplicates()
-    events = corpus.events[["event_id", "kind", "year"]]
-    events = events[events["event_id"].isin(part["event_id"])].sort_values("event_id")
-    events = events.reset_index(drop=True)
-    nodes = np.sort(part[column].unique().astype(str))
-    rows = pd.Categorical(part["event_id"], categories=events["event_id"]).codes
-    cols = np.searchsorted(nodes, part[column].to_numpy(dtype=str))
-    matrix = sp.csr_matrix(
-        (np.ones(len(part), dtype=np.int64), (rows, cols)), shape=(len(events), len(nodes))
-    )
-    return Incidence(matrix, nodes, events)
+    part = corpus.participations
+    keep = part[column].notna().to_numpy()
+    if not keep.all():
+        part = part.loc[keep]
+    ev = corpus.events[["event_id", "kind", "year"]]
+    if sort_events:
+        rows, event_ids = _sorted_codes(part["event_id"])
+        pos = pd.Index(ev["event_id"]).get_indexer(event_ids)
+        events = ev.iloc[pos].reset_index(drop=True)
+    else:
+        # one hash pass over events + participations; rows = every event, in table order
+        codes, _ = pd.factorize(pd.concat([ev["event_id"], part["event_id"]], ignore_index=True))
+        rows = codes[len(ev):]
+        event_ids = ev["event_id"].to_numpy()
+        events = ev.reset_index(drop=True)
+    cols, nodes = _sorted_codes(part[column])
+    share = part["share"].astype("float64").to_numpy(na_value=np.nan)
+    has_share = not np.isnan(share).all()
+    shape = (len(event_ids), len(nodes))
+    ones = np.ones(len(rows), dtype=np.int64)
+    binary = sp.csr_matrix((ones, (rows, cols)), shape=shape)  # duplicates summed
+    shares = None
+    if has_share:
+        share = np.where(np.isnan(share), 1.0, share)
+        counts = sp.csr_matrix((share, (rows, cols)), shape=shape)
+        shares = _row_normalise(counts)
+    elif binary.data.max(initial=1) > 1:
+        shares = _row_normalise(binary)
+    binary.data = np.ones(len(binary.data), dtype=np.int64)
+    return Incidence(binary, nodes, events, shares)
 
 
-def _pair_counts(b: sp.csr_matrix) -> sp.coo_matrix:
-    """Upper triangle (u < v) of ``bᵀ b``: joint events per pair."""
-    return sp.triu(b.T @ b, k=1).tocoo()
+_KIND_BITS = 21  # per-kind joint-event counts are packed into one int64 (< 2**21 each)
 
 
-def org_graph(corpus: Corpus, weighting: str = "full") -> ig.Graph:
-    """The organisation × organisation collaboration graph of a corpus.
+def _canonical(m: sp.spmatrix) -> sp.csr_matrix:
+    m = sp.csr_matrix(m)
+    m.sum_duplicates()
+    m.eliminate_zeros()
+    return m
 
-    Two organisations are tied when they took part in the same event. Vertices
-    are every organisation with a participation, in sorted id order.
+
+def _upper(m: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row, column and value of the entries above the diagonal of a canonical CSR matrix."""
+    rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr))
+    cols = m.indices.astype(np.int64)
+    keep = rows < cols
+    return rows[keep], cols[keep], m.data[keep]
+
+
+def _year_range(b: sp.csr_matrix, bt: sp.csr_matrix, years: np.ndarray, keys: np.ndarray,
+                n: int, max_count: int, exact_blocks: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """First and last year of the joint events of each pair (``keys = u * n + v``, sorted).
+
+    Fast path: one float product ``Bᵀ D B`` with ``D = 2^(k·(y − y₀))``, where
+    ``2^k`` exceeds every pair's count; the binary exponent of the sum then
+    gives the last year exactly (all terms are powers of two; lower years add
+    less than one unit of the top one). The first year uses reversed years.
+    When the years span too far for float64 exponents, fall back to one binary
+    product per year merged by element-wise maxima in a balanced tree.
+    """
+    fy = np.full(len(keys), -1, dtype=np.int64)
+    ly = np.full(len(keys), -1, dtype=np.int64)
+    known = years >= 0
+    if not known.any() or not len(keys):
+        return fy, ly
+    y0, y1 = int(years[known].min()), int(years[known].max())
+    k = int(max_count).bit_length() + 1
+    if not exact_blocks and k * (y1 - y0) <= 960:
+        for target, rel in ((ly, years - y0), (fy, y1 - years)):
+            factor = np.where(known, np.ldexp(1.0, (k * rel).clip(0)), 0.0)
+            w = _canonical(bt.astype(np.float64) @ _scale_rows(b, factor))
+            wu, wv, wd = _upper(w)
+            top = (np.frexp(wd)[1] - 1) // k
+            if len(wu) == len(keys):  # every pair has a joint event with a known year
+                target[:] = top
+            else:
+                target[np.searchsorted(keys, wu * n + wv)] = top
+        ly[ly >= 0] += y0
+        fy[fy >= 0] = y1 - fy[fy >= 0]
+        return fy, ly
+    order = np.argsort(years, kind="stable")
+    order = order[known[order]]
+    blocks = np.split(order, np.flatnonzero(np.diff(years[order])) + 1)
+    firsts, lasts = [], []
+    for rows in blocks:
+        y = int(years[rows[0]])
+        blk = b[rows]
+        pair = _canonical(blk.T.tocsr() @ blk)
+        pair.data = np.full(len(pair.data), y1 - y + 1, dtype=np.int64)
+        firsts.append(pair)
+        last = pair.copy()
+        last.data = np.full(len(pair.data), y - y0 + 1, dtype=np.int64)
+        lasts.append(last)
+    for target, mats, decode in ((fy, firsts, lambda d: y1 + 1 - d),
+                                 (ly, lasts, lambda d: d - 1 + y0)):
+        while len(mats) > 1:
+            mats = [mats[i].maximum(mats[i + 1]) if i + 1 < len(mats) else mats[i]
+                    for i in range(0, len(mats), 2)]
+        mu, mv, md = _upper(_canonical(mats[0]))
+        target[np.searchsorted(keys, mu * n + mv)] = decode(md)
+    return fy, ly
+
+
+def _edge_table(inc: Incidence, weighting: str) -> pd.DataFrame:
+    """One row per tie ``u < v`` (column indices) with weight, count, years and layer counts.
+
+    ``Bᵀ D B`` with ``D`` packing the event kind into bit fields gives the count
+    per layer in one sparse product; first and last years come from one binary
+    product per year, merged with an element-wise maximum.
+    """
+    b = inc.matrix
+    n = b.shape[1]
+    years = inc.events["year"].astype("float64").to_numpy(na_value=np.nan)
+    years = np.where(np.isnan(years), -1, years).astype(np.int64)
+    kinds = pd.Categorical(inc.events["kind"].astype(str), categories=EVENT_KINDS).codes
+    bt = b.T.tocsr()
+    code = np.left_shift(np.int64(1), _KIND_BITS * kinds.astype(np.int64))
+    packed = _canonical(bt @ _scale_rows(b, code))
+    u, v, packed_values = _upper(packed)
+    mask = (1 << _KIND_BITS) - 1
+    out = pd.DataFrame({"u": u, "v": v})
+    layer_counts = [(packed_values >> (_KIND_BITS * i)) & mask for i in range(len(EVENT_KINDS))]
+    out["count"] = np.sum(layer_counts, axis=0) if len(u) else np.zeros(0, dtype=np.int64)
+    fy, ly = _year_range(b, bt, years, u * n + v, n, int(np.max(out["count"].to_numpy(), initial=0)))
+    out["first_year"] = fy
+    out["last_year"] = ly
+    for i, kind in enumerate(EVENT_KINDS):
+        out[f"n_{kind}"] = layer_counts[i]
+    if weighting == "full":
+        out["weight"] = out["count"].astype(np.float64)
+    elif weighting == "association":
+        occ = np.asarray(b.sum(axis=0)).ravel().astype(np.float64)
+        n_events = float(np.count_nonzero(np.diff(b.indptr)))
+        out["weight"] = n_events * out["count"] / (occ[u] * occ[v])
+    else:
+        if weighting == "newman":
+            size = np.diff(b.indptr).astype(np.float64)
+            factor = np.divide(1.0, size - 1.0, out=np.zeros(len(size)), where=size > 1)
+            w = bt.astype(np.float64) @ _scale_rows(b, factor)
+        else:
+            s = inc.shares
+            w = s.T.tocsr() @ s
+        wu, wv, wd = _upper(_canonical(w))
+        if len(wu) != len(u) or not (np.array_equal(wu, u) and np.array_equal(wv, v)):
+            raise AssertionError("weight pattern differs from count pattern")  # pragma: no cover
+        out["weight"] = wd.astype(np.float64)
+    return out
+
+
+def _vertex_frame(corpus: Corpus, level: str, nodes: np.ndarray) -> pd.DataFrame:
+    """Vertex attributes (``label`` and the level's own), one row per node, in order."""
+    if level == "org":
+        orgs = corpus.organizations.drop_duplicates("org_id").set_index("org_id").reindex(nodes)
+        frame = pd.DataFrame({"label": orgs["name"]}, index=nodes)
+        for attr in NODE_ATTRIBUTES:
+            frame[attr] = orgs[attr].to_numpy()
+        return frame
+    people = corpus.people.drop_duplicates("person_id").set_index("person_id").reindex(nodes)
+    frame = pd.DataFrame({"label": people["name"], "orcid": people["orcid"]}, index=nodes)
+    part = corpus.participations[["person_id", "org_id"]].dropna()
+    modal = (part.groupby(["person_id", "org_id"], observed=True).size().rename("n")
+             .reset_index().sort_values(["person_id", "n", "org_id"],
+                                        ascending=[True, False, True])
+             .drop_duplicates("person_id").set_index("person_id")["org_id"])
+    frame["org_id"] = modal.reindex(nodes).to_numpy()
+    orgs = corpus.organizations.drop_duplicates("org_id").set_index("org_id")
+    for attr in ("sector", "country", "region"):
+        frame[attr] = orgs[attr].reindex(frame["org_id"]).to_numpy()
+    return frame
+
+
+def _set_vertex_attributes(graph: ig.Graph, frame: pd.DataFrame) -> None:
+    for attr in frame.columns:
+        values = frame[attr]
+        if attr in ("lat", "lon"):
+            graph.vs[attr] = values.astype("float64").to_numpy(na_value=np.nan).tolist()
+        elif attr == "founded_year":
+            graph.vs[attr] = values.astype("Float64").fillna(-1).astype("int64").tolist()
+        else:
+            graph.vs[attr] = values.astype(object).where(values.notna(), "").astype(str).tolist()
+
+
+def collaboration_graph(
+    corpus: Corpus,
+    level: str = "org",
+    weighting: str = "full",
+    *,
+    years: tuple[int, int] | list[int] | None = None,
+    kinds: str | list[str] | None = None,
+    sectors: str | list[str] | None = None,
+    countries: str | list[str] | None = None,
+    min_weight: float | None = None,
+) -> ig.Graph:
+    """The organisation × organisation or person × person collaboration graph.
+
+    Two nodes are tied when they took part in the same event. Vertices are
+    every node with a participation (after the filters), in sorted id order,
+    so isolated nodes (sole participants) are kept.
 
     Parameters
     ----------
     corpus : Corpus
-    weighting : {"full"}
-        ``full``: the weight of a tie is the number of joint events.
+    level : {"org", "person"}
+        Organisations (``participations.org_id``) or people (``person_id``).
+    weighting : {"full", "fractional", "newman", "association"}
+        The weight ``w_uv`` of a tie, summed over the events ``e`` both took part in:
+
+        * ``full``: 1 per joint event (``w_uv = c_uv``, the count);
+        * ``fractional``: ``Σ_e s_eu · s_ev`` with ``s_eu`` the node's share of
+          the event (``participations.share`` where given, else its number of
+          participation rows; shares of an event sum to 1) — Batagelj &
+          Cerinšek's fractional approach;
+        * ``newman``: ``Σ_e 1/(n_e − 1)`` with ``n_e`` the number of distinct
+          nodes of the event (Newman 2001), so each node's ties from one event
+          sum to 1;
+        * ``association``: association strength ``N c_uv / (n_u n_v)``, the
+          ratio of joint events to their expectation under independence, with
+          ``N`` events and ``n_u`` events of ``u`` (van Eck & Waltman 2009).
+    years : (first, last) or list of int, optional
+        Keep events of a closed range of years, or of these years.
+    kinds : str or list of str, optional
+        Keep events of these kinds (publication, patent, contract).
+    sectors, countries : str or list of str, optional
+        Keep participations of organisations in these sectors / countries.
+    min_weight : float, optional
+        Drop ties whose weight is below this (vertices stay).
 
     Returns
     -------
     igraph.Graph
-        Undirected, no self-loops. Vertex attributes: ``name`` (org_id), ``label``
-        and those of :data:`NODE_ATTRIBUTES`. Edge attributes: ``weight``,
-        ``count`` (joint events), ``first_year``, ``last_year`` (-1 when no joint
-        event has a year) and ``n_publication``, ``n_patent``, ``n_contract``.
+        Undirected, simple (no self-loops, no parallel edges). Vertex
+        attributes: ``name`` (the id), ``label``, and for organisations
+        :data:`NODE_ATTRIBUTES`; for people ``orcid``, ``org_id`` (their most
+        frequent organisation), its ``sector``, ``country``, ``region``.
+        Missing strings are ``""``, missing ``founded_year`` is -1. Edge
+        attributes :data:`EDGE_ATTRIBUTES`: ``weight``, ``count`` (joint
+        events), ``first_year``, ``last_year`` (-1 when no joint event has a
+        year) and ``n_publication``, ``n_patent``, ``n_contract``. Graph
+        attributes ``level`` and ``weighting``.
+
+    Raises
+    ------
+    ParameterError
+        Unknown level, weighting, kind or sector.
+
+    References
+    ----------
+    .. [1] M. E. J. Newman, "Scientific collaboration networks. II", Phys. Rev. E 64 (2001).
+    .. [2] V. Batagelj, M. Cerinšek, "On bibliographic networks", Scientometrics 96 (2013).
+    .. [3] N. J. van Eck, L. Waltman, "How to normalize cooccurrence data", JASIST 60 (2009).
+
+    Examples
+    --------
+    >>> from netkit.model import Corpus
+    >>> c = Corpus(
+    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
+    ...                    "sector": ["university", "firm", "startup"]},
+    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"],
+    ...             "year": [2015, 2019]},
+    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
+    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
+    ... )
+    >>> g = collaboration_graph(c, weighting="newman")
+    >>> ab = g.es[g.get_eid("a", "b")]
+    >>> ab["weight"], ab["count"], ab["first_year"], ab["last_year"], ab["n_patent"]
+    (1.5, 2, 2015, 2019, 1)
+    >>> collaboration_graph(c, years=(2016, 2020)).ecount()
+    3
+    """
+    if level not in _LEVELS:
+        raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
+    if weighting not in WEIGHTINGS:
+        raise ParameterError(f"weighting must be one of {WEIGHTINGS}, not {weighting!r}")
+    if any(f is not None for f in (years, kinds, sectors, countries)):
+        corpus = corpus.filter(years=years, kinds=kinds, sectors=sectors, countries=countries)
+    inc = _incidence(corpus, level, sort_events=False)
+    table = _edge_table(inc, weighting)
+    if min_weight is not None:
+        table = table[table["weight"] >= min_weight]
+    graph = ig.Graph(n=len(inc.nodes), edges=table[["u", "v"]].to_numpy(), directed=False)
+    graph.vs["name"] = inc.nodes.tolist()
+    _set_vertex_attributes(graph, _vertex_frame(corpus, level, inc.nodes))
+    graph.es["weight"] = table["weight"].astype(float).tolist()
+    for attr in EDGE_ATTRIBUTES[1:]:
+        graph.es[attr] = table[attr].astype(int).tolist()
+    graph["level"] = level
+    graph["weighting"] = weighting
+    return graph
+
+
+def org_graph(corpus: Corpus, weighting: str = "full", **filters) -> ig.Graph:
+    """The organisation × organisation collaboration graph of a corpus.
+
+    Same as :func:`collaboration_graph` with ``level="org"``; ``filters`` are
+    its keyword arguments (``years``, ``kinds``, ``sectors``, ``countries``,
+    ``min_weight``).
 
     Examples
     --------
@@ -116,52 +450,26 @@ def org_graph(corpus: Corpus, weighting: str = "full") -> ig.Graph:
     >>> ab["count"], ab["first_year"], ab["last_year"], ab["n_patent"], ab["n_publication"]
     (2, 2015, 2019, 1, 1)
     """
-    if weighting not in WEIGHTINGS:
-        raise ParameterError(f"weighting must be one of {WEIGHTINGS}, not {weighting!r}")
-    inc = incidence(corpus, "org")
-    n = len(inc.nodes)
-    years = inc.events["year"].fillna(-1).to_numpy(dtype=np.int64)
-    kinds = inc.events["kind"].astype(str).to_numpy()
-    pieces = []
-    for kind_idx, kind in enumerate(EVENT_KINDS):
-        for year in np.unique(years[kinds == kind]):
-            mask = (kinds == kind) & (years == year)
-            coo = _pair_counts(inc.matrix[mask])
-            pieces.append(pd.DataFrame({
-                "u": coo.row.astype(np.int64), "v": coo.col.astype(np.int64),
-                "count": coo.data.astype(np.int64), "year": year, "kind": kind_idx,
-            }))
-    if pieces:
-        pairs = pd.concat(pieces, ignore_index=True)
-    else:
-        pairs = pd.DataFrame({c: pd.Series(dtype=np.int64) for c in ("u", "v", "count", "year", "kind")})
-    pairs["year_known"] = pairs["year"].where(pairs["year"] >= 0)
-    for kind_idx, kind in enumerate(EVENT_KINDS):
-        pairs[f"n_{kind}"] = pairs["count"].where(pairs["kind"] == kind_idx, 0)
-    agg = pairs.groupby(["u", "v"], sort=True).agg(
-        count=("count", "sum"),
-        first_year=("year_known", "min"),
-        last_year=("year_known", "max"),
-        **{f"n_{k}": (f"n_{k}", "sum") for k in EVENT_KINDS},
-    ).reset_index()
-    graph = ig.Graph(n=n, edges=agg[["u", "v"]].to_numpy(), directed=False)
-    graph.vs["name"] = inc.nodes.tolist()
-    orgs = corpus.organizations.set_index("org_id").reindex(inc.nodes)
-    graph.vs["label"] = orgs["name"].fillna("").astype(str).tolist()
-    for attr in NODE_ATTRIBUTES:
-        values = orgs[attr]
-        if attr in ("lat", "lon"):
-            graph.vs[attr] = values.astype("float64").tolist()
-        elif attr == "founded_year":
-            graph.vs[attr] = values.fillna(-1).astype("int64").tolist()
-        else:
-            graph.vs[attr] = values.astype(object).where(values.notna(), "").astype(str).tolist()
-    graph.es["count"] = agg["count"].astype(int).tolist()
-    graph.es["weight"] = agg["count"].astype(float).tolist()
-    graph.es["first_year"] = agg["first_year"].fillna(-1).astype(int).tolist()
-    graph.es["last_year"] = agg["last_year"].fillna(-1).astype(int).tolist()
-    for kind in EVENT_KINDS:
-        graph.es[f"n_{kind}"] = agg[f"n_{kind}"].astype(int).tolist()
-    graph["level"] = "org"
-    graph["weighting"] = weighting
-    return graph
+    return collaboration_graph(corpus, "org", weighting, **filters)
+
+
+def person_graph(corpus: Corpus, weighting: str = "full", **filters) -> ig.Graph:
+    """The person × person collaboration graph (co-authors, co-inventors).
+
+    Same as :func:`collaboration_graph` with ``level="person"``.
+
+    Examples
+    --------
+    >>> from netkit.model import Corpus
+    >>> c = Corpus(
+    ...     organizations={"org_id": ["a"], "name": ["A"], "sector": ["university"]},
+    ...     people={"person_id": ["p1", "p2"], "name": ["Ada", "Bo"]},
+    ...     events={"event_id": ["e1"], "kind": ["publication"], "year": [2020]},
+    ...     participations={"event_id": ["e1", "e1"], "org_id": ["a", "a"],
+    ...                     "person_id": ["p1", "p2"], "role": ["author"] * 2},
+    ... )
+    >>> g = person_graph(c)
+    >>> g.vs["label"], g.vs["sector"], g.ecount()
+    (['Ada', 'Bo'], ['university', 'university'], 1)
+    """
+    return collaboration_graph(corpus, "person", weighting, **filters)
