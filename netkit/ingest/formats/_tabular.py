@@ -242,6 +242,15 @@ def header_index(header: Sequence[str], required: Sequence[str], path: Path,
         out.setdefault(h, i)
     missing = [r for r in required if r not in out]
     if missing:
+        if len(clean) == 1:
+            seen = [d for d in (";", ",", "\t", "|") if d in clean[0]]
+            if seen:
+                shown = "tab" if seen[0] == "\t" else repr(seen[0])
+                raise InputError(
+                    f"the header is one column: the file seems delimited by {shown}, "
+                    f"not by the expected delimiter (missing column(s) "
+                    f"{', '.join(map(repr, missing))})",
+                    file=str(path), line=line, hint="is this the format you meant?")
         raise InputError(
             f"missing column(s) {', '.join(map(repr, missing))}; found: "
             f"{', '.join(clean[:12])}{' …' if len(clean) > 12 else ''}",
@@ -307,8 +316,10 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
 
     ``handle(row, line, raw)`` gets the row as ``{column: text}`` and raises
     ValueError to quarantine it (before adding anything). Rows with the wrong number
-    of fields are quarantined here; a record spanning several lines because of a
-    stray quote says so.
+    of fields are quarantined here. When a record spans several lines *and* has the
+    wrong number of fields, a stray quote swallowed the lines after it: each of its
+    lines is then read on its own, so the swallowed records are loaded and only the
+    line with the stray quote is quarantined.
     """
     records = csv_records(path, ctx.encoding, delimiter)
     first = next(records, None)
@@ -317,19 +328,30 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
     start, _, header, _ = first
     idx = header_index(header, required, path, start, aliases)
     n = len(header)
-    for start, end, fields, raw in records:
+
+    def one(line: int, fields: list[str], raw: str, note: str = "") -> None:
         if len(fields) > n and not any(f.strip() for f in fields[n:]):
             fields = fields[:n]
         if len(fields) != n:
-            span = f" (record spans lines {start}–{end}: stray quote?)" if end > start else ""
-            ctx.ledger.quarantine(start, f"{len(fields)} fields where the header has {n}{span}",
+            ctx.ledger.quarantine(line, f"{len(fields)} fields where the header has {n}{note}",
                                   raw)
-            continue
+            return
         row = {name: fields[i].strip() for name, i in idx.items()}
         try:
-            handle(row, start, raw)
+            handle(row, line, raw)
         except ValueError as exc:
-            ctx.ledger.quarantine(start, str(exc), raw)
+            ctx.ledger.quarantine(line, f"{exc}{note}", raw)
+
+    for start, end, fields, raw in records:
+        if end > start and len(fields) != n:
+            # a stray quote opened a field that swallowed the next lines: read each
+            # physical line on its own so that the records it swallowed are not lost
+            for k, text in enumerate(raw.split("\n")):
+                if text.strip():
+                    sub = next(csv.reader([text], delimiter=delimiter, strict=False), [])
+                    one(start + k, sub, text, " (stray quote: line read on its own)")
+            continue
+        one(start, fields, raw)
 
 
 def add_row(ctx, *, event: dict, role: str, org: dict | None = None,
