@@ -21,6 +21,7 @@ from netkit.errors import NetkitError
 __all__ = ["build_parser", "main"]
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 1
 
 
 def _command_modules():
@@ -67,6 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"netkit {args.command}: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        print(f"netkit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug in netkit: one line, the traceback only with -vv
+        logging.getLogger(__name__).debug("internal error", exc_info=True)
+        print(f"netkit {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; run with -vv for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

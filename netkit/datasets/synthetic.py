@@ -284,6 +284,8 @@ def synthetic_ecosystem(
     >>> set(truth.brokers) <= set(corpus.organizations["org_id"])
     True
     """
+    if not isinstance(seed, int | np.integer) or seed < 0:
+        raise ParameterError(f"seed must be a non-negative integer, not {seed!r}")
     if size not in SIZES:
         raise ParameterError(f"size must be one of {', '.join(SIZES)}, not {size!r}")
     if not FIRST_YEAR < intervention_year <= LAST_YEAR:
