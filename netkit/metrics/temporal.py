@@ -1,0 +1,343 @@
+"""Reachability along time-respecting paths of a temporal edge list.
+
+A contact ``(u, v, t)`` can pass on to ``v`` what ``u`` knew at time ``t``: a
+tie in 2016 carries knowledge that reached ``u`` in 2015, not knowledge that
+reaches ``u`` only in 2017. The earliest-arrival time of every node from every
+source is computed for all sources at once, one time step at a time (a loop over
+the distinct times, never over nodes or edges): at time ``t`` the contacts of
+``t`` are grouped into connected components and a source's knowledge spreads
+over every component that holds a node already reached (non-strict paths), or
+one hop along the contacts of ``t`` (strict paths).
+
+Use :func:`netkit.build.temporal_edges` to get the temporal edge list of a corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from netkit.errors import EmptyGraphError, ParameterError
+
+__all__ = [
+    "TemporalReach",
+    "earliest_arrival",
+    "sector_latency",
+    "temporal_efficiency",
+]
+
+_BLOCK_CELLS = 40_000_000  # sources × nodes held at once (float64: 320 MB)
+
+
+class TemporalReach:
+    """Earliest-arrival times from a set of sources.
+
+    Attributes
+    ----------
+    arrival : numpy.ndarray
+        ``n_sources × n_nodes`` float64: the earliest time at which what the
+        source knew at its start time can have reached the node; ``inf`` when it
+        never does. The source's own entry is its start time.
+    start : numpy.ndarray
+        Start time of each source.
+    sources, nodes : numpy.ndarray of str
+        Row and column labels (nodes in sorted order).
+    """
+
+    __slots__ = ("arrival", "nodes", "sources", "start")
+
+    def __init__(self, arrival: np.ndarray, start: np.ndarray, sources: np.ndarray,
+                 nodes: np.ndarray) -> None:
+        self.arrival = arrival
+        self.start = start
+        self.sources = sources
+        self.nodes = nodes
+
+    @property
+    def latency(self) -> np.ndarray:
+        """``arrival − start`` per source (rows); ``inf`` where unreachable."""
+        return self.arrival - self.start[:, None]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The arrival matrix as a DataFrame (sources × nodes)."""
+        return pd.DataFrame(self.arrival, index=pd.Index(self.sources, name="source"),
+                            columns=pd.Index(self.nodes, name="node"))
+
+    def __repr__(self) -> str:
+        reached = np.isfinite(self.arrival).sum()
+        return (f"<TemporalReach: {len(self.sources)} sources × {len(self.nodes)} nodes, "
+                f"{reached} reached pairs>")
+
+
+def _codes(tedges: pd.DataFrame, nodes: Sequence[str] | None):
+    for col in ("u", "v", "t"):
+        if col not in tedges.columns:
+            raise ParameterError(f"the temporal edge list needs columns u, v, t; {col!r} is missing")
+    u = tedges["u"].to_numpy(dtype=str)
+    v = tedges["v"].to_numpy(dtype=str)
+    t = tedges["t"].to_numpy(dtype=np.float64)
+    if nodes is None:
+        names = np.unique(np.concatenate([u, v]))
+    else:
+        names = np.unique(np.asarray(list(nodes), dtype=str))
+    iu = np.searchsorted(names, u)
+    iv = np.searchsorted(names, v)
+    bad = (iu >= len(names)) | (iv >= len(names))
+    bad[~bad] |= (names[iu[~bad]] != u[~bad]) | (names[iv[~bad]] != v[~bad])
+    if bad.any():
+        raise ParameterError(f"{int(bad.sum())} temporal edges have endpoints outside `nodes`")
+    keep = ~np.isnan(t) & (iu != iv)
+    return names, iu[keep], iv[keep], t[keep]
+
+
+def _first_times(n: int, iu: np.ndarray, iv: np.ndarray, t: np.ndarray) -> np.ndarray:
+    first = np.full(n, np.inf)
+    np.minimum.at(first, iu, t)
+    np.minimum.at(first, iv, t)
+    return first
+
+
+def _reach_block(arrival: np.ndarray, steps, strict: bool) -> None:
+    """Propagate ``arrival`` (sources × nodes, modified in place) over the time steps."""
+    for t, active, comp, ncomp, su, sv in steps:
+        if strict:
+            known = arrival[:, su] < t
+            hit_v = known & (arrival[:, sv] > t)
+            hit_u = (arrival[:, sv] < t) & (arrival[:, su] > t)
+            # a node reached by several contacts at t: any of them suffices
+            for hit, targets in ((hit_v, sv), (hit_u, su)):
+                rows, cols = np.nonzero(hit)
+                arrival[rows, targets[cols]] = t
+            continue
+        sub = arrival[:, active]
+        known = sub <= t
+        # does each component of the contacts at t hold a node that knows?
+        member = sp.csr_matrix((np.ones(len(active)), (np.arange(len(active)), comp)),
+                               shape=(len(active), ncomp))
+        comp_known = (member.T @ known.T.astype(np.float64)).T > 0
+        reach = comp_known[:, comp] & ~known
+        sub[reach] = t
+        arrival[:, active] = sub
+
+
+def _steps(n: int, iu: np.ndarray, iv: np.ndarray, t: np.ndarray, strict: bool):
+    order = np.argsort(t, kind="stable")
+    iu, iv, t = iu[order], iv[order], t[order]
+    times, starts = np.unique(t, return_index=True)
+    bounds = [*starts.tolist(), len(t)]
+    out = []
+    for k, time in enumerate(times):
+        su, sv = iu[bounds[k]:bounds[k + 1]], iv[bounds[k]:bounds[k + 1]]
+        if strict:
+            out.append((time, None, None, 0, su, sv))
+            continue
+        active, local = np.unique(np.concatenate([su, sv]), return_inverse=True)
+        m = len(su)
+        adj = sp.coo_matrix((np.ones(m), (local[:m], local[m:])), shape=(len(active),) * 2)
+        ncomp, comp = connected_components(adj, directed=False)
+        out.append((time, active, comp, ncomp, su, sv))
+    return out
+
+
+def earliest_arrival(
+    tedges: pd.DataFrame,
+    sources: Sequence[str] | None = None,
+    *,
+    start: float | Sequence[float] | str = "first",
+    strict: bool = False,
+    nodes: Sequence[str] | None = None,
+) -> TemporalReach:
+    """Earliest-arrival times along time-respecting paths, from each source.
+
+    Parameters
+    ----------
+    tedges : pandas.DataFrame
+        A temporal edge list with columns ``u``, ``v``, ``t`` (undirected
+        contacts), e.g. from :func:`netkit.build.temporal_edges`.
+    sources : sequence of str, optional
+        The source nodes (default: every node). Each source is treated on its own.
+    start : "first", float or sequence of float
+        When each source starts to know: ``"first"`` (default) is the time of the
+        source's own first contact; a number applies to every source; a
+        sequence gives one start per source.
+    strict : bool
+        ``False`` (default): contacts with the same time can be chained (with
+        yearly data the order within a year is unknown, so knowledge that
+        reaches ``u`` in 2016 may travel on along another 2016 tie). ``True``:
+        one hop per time step — a contact at ``t`` only carries what arrived
+        strictly before ``t``.
+    nodes : sequence of str, optional
+        The node set (default: the endpoints of ``tedges``); isolated nodes are
+        never reached.
+
+    Returns
+    -------
+    TemporalReach
+        ``arrival[i, j]``: the earliest time at which node ``j`` can have learnt
+        what source ``i`` knew at its start: the time of the last contact of the
+        earliest time-respecting path, ``start`` for the source itself, ``inf``
+        when no time-respecting path exists.
+
+    Raises
+    ------
+    ParameterError
+        For unknown sources or columns. ``EmptyGraphError`` when there is no node.
+
+    Notes
+    -----
+    Paths respect time: consecutive contacts have non-decreasing times
+    (``strict=False``) or increasing times (``strict=True``), and the first
+    contact is not before the source's start. The cost is one pass over the
+    distinct times, vectorised over sources and contacts: ``O(S × Σ_t n_t)``
+    where ``n_t`` is the number of nodes with a contact at ``t``. Sources are
+    processed in blocks to bound memory. This is the earliest-arrival problem of
+    Wu et al. (2014) for contacts without traversal time.
+
+    References
+    ----------
+    .. [1] H. Wu, J. Cheng, S. Huang, Y. Ke, Y. Lu, Y. Xu. "Path problems in
+       temporal graphs." Proc. VLDB Endowment 7(9), 2014.
+    .. [2] P. Holme, J. Saramäki. "Temporal networks." Physics Reports 519, 2012.
+
+    Examples
+    --------
+    ``a–b`` meet in 2015, ``b–c`` in 2016, ``c–d`` in 2014: what ``a`` knows
+    reaches ``c`` in 2016, but can never reach ``d`` (that contact came too early);
+    what ``d`` knows reaches ``c`` in 2014 and, through it, ``b`` in 2016 — never ``a``.
+
+    >>> import pandas as pd
+    >>> te = pd.DataFrame({"u": ["a", "b", "c"], "v": ["b", "c", "d"], "t": [2015, 2016, 2014]})
+    >>> r = earliest_arrival(te, ["a", "d"])
+    >>> r.to_frame()
+    node         a       b       c       d
+    source
+    a       2015.0  2015.0  2016.0     inf
+    d          inf  2016.0  2014.0  2014.0
+    """
+    names, iu, iv, t = _codes(tedges, nodes)
+    n = len(names)
+    if n == 0:
+        raise EmptyGraphError("the temporal edge list has no nodes")
+    src_names = names if sources is None else np.asarray(list(sources), dtype=str)
+    src = np.searchsorted(names, src_names)
+    unknown = (src >= n) | (names[np.minimum(src, n - 1)] != src_names)
+    if unknown.any():
+        raise ParameterError(f"unknown sources: {sorted(set(src_names[unknown]))[:5]}")
+    first = _first_times(n, iu, iv, t)
+    if isinstance(start, str):
+        if start != "first":
+            raise ParameterError(f"start must be 'first', a number or a sequence, not {start!r}")
+        start_t = first[src]
+    else:
+        start_t = np.broadcast_to(np.asarray(start, dtype=np.float64), src.shape).copy()
+    steps = _steps(n, iu, iv, t, strict)
+    arrival = np.empty((len(src), n), dtype=np.float64)
+    block = max(1, _BLOCK_CELLS // max(n, 1))
+    for lo in range(0, len(src), block):
+        hi = min(lo + block, len(src))
+        a = np.full((hi - lo, n), np.inf)
+        a[np.arange(hi - lo), src[lo:hi]] = start_t[lo:hi]
+        _reach_block(a, steps, strict)
+        arrival[lo:hi] = a
+    return TemporalReach(arrival, start_t, src_names, names)
+
+
+def sector_latency(
+    reach: TemporalReach,
+    sectors: pd.Series,
+) -> pd.DataFrame:
+    """Years from a source's start until its knowledge reaches each sector.
+
+    Parameters
+    ----------
+    reach : TemporalReach
+        From :func:`earliest_arrival` (with ``t`` in years).
+    sectors : pandas.Series
+        Sector of each node, indexed by node id (e.g.
+        ``corpus.organizations.set_index("org_id")["sector"]``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (source sector, target sector) with ``pairs`` (source–target
+        pairs, the source itself excluded), ``reached`` (pairs with a
+        time-respecting path), ``share_reached``, and over the reached pairs the
+        ``mean``, ``median``, ``p10`` and ``p90`` of the latency
+        ``arrival − start`` in years; and ``first_mean``: per source, the latency
+        until the *first* node of the target sector is reached, averaged over
+        the sources that reach one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> te = pd.DataFrame({"u": ["u1", "f1"], "v": ["f1", "s1"], "t": [2010, 2013]})
+    >>> r = earliest_arrival(te, ["u1"])
+    >>> sec = pd.Series({"u1": "university", "f1": "firm", "s1": "startup"})
+    >>> lat = sector_latency(r, sec)
+    >>> lat.loc[("university", "startup"), ["reached", "median"]].tolist()
+    [1.0, 3.0]
+    """
+    sec_nodes = sectors.reindex(reach.nodes).astype(object).fillna("unknown").to_numpy()
+    sec_src = sectors.reindex(reach.sources).astype(object).fillna("unknown").to_numpy()
+    lat = reach.latency
+    node_idx = np.searchsorted(reach.nodes, reach.sources)
+    lat[np.arange(len(reach.sources)), node_idx] = np.nan  # a source is not its own target
+    rows = []
+    for a in sorted(set(sec_src)):
+        block = lat[sec_src == a]
+        for b in sorted(set(sec_nodes)):
+            sub = block[:, sec_nodes == b]
+            valid = ~np.isnan(sub)
+            finite = sub[np.isfinite(sub)]
+            per_src = np.where(np.isnan(sub), np.inf, sub).min(axis=1) if sub.shape[1] else np.array([])
+            per_src = per_src[np.isfinite(per_src)]
+            rows.append({
+                "source_sector": a, "target_sector": b,
+                "pairs": int(valid.sum()), "reached": float(len(finite)),
+                "share_reached": len(finite) / valid.sum() if valid.sum() else np.nan,
+                "mean": finite.mean() if len(finite) else np.nan,
+                "median": float(np.median(finite)) if len(finite) else np.nan,
+                "p10": float(np.percentile(finite, 10)) if len(finite) else np.nan,
+                "p90": float(np.percentile(finite, 90)) if len(finite) else np.nan,
+                "first_mean": per_src.mean() if len(per_src) else np.nan,
+            })
+    out = pd.DataFrame(rows).set_index(["source_sector", "target_sector"])
+    out.attrs["name"] = "sector latency (years)"
+    return out
+
+
+def temporal_efficiency(reach: TemporalReach) -> float:
+    """Temporal efficiency: mean of ``1 / d`` over ordered pairs of distinct nodes.
+
+    ``d = arrival − start + 1`` is the number of time steps (years) from the
+    source's start up to and including the step of arrival (arrival within the
+    start year gives ``d = 1``); unreachable pairs contribute 0. Computed over the
+    rows of ``reach`` (all nodes as sources gives the efficiency of the temporal
+    network; a subset of sources gives an estimate).
+
+    References
+    ----------
+    .. [1] J. Tang, M. Musolesi, C. Mascolo, V. Latora. "Temporal distance metrics
+       for social network analysis." WOSN 2009. (The temporal analogue of
+       Latora & Marchiori's global efficiency.)
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> te = pd.DataFrame({"u": ["a", "b"], "v": ["b", "c"], "t": [1, 2]})
+    >>> r = earliest_arrival(te, start=1)
+    >>> # a→b 1, a→c 1/2, b→a 1, b→c 1/2, c→b 1/2, c→a 0 ; / 6
+    >>> round(temporal_efficiency(r), 4)
+    0.5833
+    """
+    n = len(reach.nodes)
+    if n < 2:
+        return 0.0
+    d = reach.latency + 1.0
+    d[np.arange(len(reach.sources)), np.searchsorted(reach.nodes, reach.sources)] = np.inf
+    inv = np.where(np.isfinite(d), 1.0 / np.maximum(d, 1.0), 0.0)
+    return float(inv.sum() / (len(reach.sources) * (n - 1)))
