@@ -231,7 +231,8 @@ def view_data(
             attrs[a] = _strings(graph.vs[a], n)
     for a in NUMBER_ATTRIBUTES:
         if a in vattrs:
-            values = pd.to_numeric(pd.Series(graph.vs[a]), errors="coerce").to_numpy(dtype=float)
+            values = np.array(pd.to_numeric(pd.Series(graph.vs[a]), errors="coerce"),
+                              dtype=float)  # a writable copy
             if a == "founded_year":
                 values[values < 0] = np.nan
                 attrs[a] = _ints_or_none(values)

@@ -106,7 +106,8 @@
     var t = el("table");
     rows.forEach(function (r) {
       var tr = el("tr"); tr.appendChild(el("td", r[0]));
-      tr.appendChild(el("td", fmt(r[1]), typeof r[1] === "number" ? "num" : ""));
+      var text = /year/.test(r[0]) && typeof r[1] === "number" ? String(r[1]) : fmt(r[1]);
+      tr.appendChild(el("td", text, typeof r[1] === "number" ? "num" : ""));
       t.appendChild(tr);
     });
     return t;
