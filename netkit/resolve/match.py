@@ -50,6 +50,7 @@ _MORE_VOCABULARY = (
     "pharmaceutical", "biotechnology", "biomedical", "semiconductor", "instrument", "product",
     "manufacturing", "chemical", "material", "environment", "agriculture", "education",
     "management", "business", "economic", "mathematic", "computing", "software", "network",
+    "telecommunication", "electronic", "electrical", "electricity", "hospital", "university",
 )
 
 
@@ -81,8 +82,9 @@ def _word_similarity(a: str, b: str) -> float:
     if _is_number(a) or _is_number(b):
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 3 and long_.startswith(short) and long_ in ABBREVIATABLE:
-        return 90.0 if len(short) >= 4 else 80.0
+    if (len(short) >= 3 and long_.startswith(short)
+            and (long_ in ABBREVIATABLE or short in ABBREVIATABLE)):
+        return 89.0 if len(short) >= 4 else 80.0  # below 90: a prefix is never an anchor
     if len(short) >= 6:
         r = fuzz.ratio(a, b)
         if r >= 90:
@@ -143,10 +145,8 @@ def align(a: str, b: str) -> Alignment:
         left_b.extend(tb[j:hit])
         j = hit + 1
         got += sim * (len(w) + len(tb[hit]))
-        if sim == 100.0 and w not in GENERIC_WORDS and len(w) >= 3:
+        if sim >= 90.0 and w not in GENERIC_WORDS and len(w) >= 3 and not _is_number(w):
             anchor = True
-        elif sim == 100.0 and _is_number(w):
-            anchor = anchor or False
     left_b.extend(tb[j:])
     score = got / total
     if left_a or left_b:

@@ -71,7 +71,7 @@ ABBREVIATIONS: dict[str, str] = {
     # Web of Science / Scopus abbreviations (ISI list, most frequent in C1 fields)
     "univ": "university", "universi": "university", "uni": "university",
     "inst": "institute", "instit": "institute", "technol": "technology",
-    "natl": "national", "nat": "natural", "ctr": "center", "cntr": "center", "cent": "center",
+    "natl": "national", "nat": "natural", "ctr": "center", "cntr": "center", "cent": "central",
     "lab": "laboratory", "labs": "laboratories", "lab.": "laboratory",
     "dept": "department", "dep": "department", "div": "division",
     "sch": "school", "coll": "college", "hosp": "hospital", "med": "medical",
@@ -84,7 +84,10 @@ ABBREVIATIONS: dict[str, str] = {
     "appl": "applied", "environm": "environmental", "agr": "agricultural",
     "agr.": "agricultural", "biol": "biology", "chem": "chemistry", "phys": "physics",
     "math": "mathematics", "comp": "computer", "mar": "marine", "comput": "computer", "informat": "informatics",
-    "elect": "electrical", "elektr": "electrical", "mech": "mechanical", "mat": "materials",
+    "elektr": "electrical", "def": "defense", "so": "southern",
+    "telecommun": "telecommunication", "telecomm": "telecommunication",
+    "infrastruct": "infrastructure", "technological": "technology", "technologie": "technology",
+    "technologies": "technology", "mech": "mechanical", "mat": "materials",
     "stat": "statistics", "econ": "economics", "mgmt": "management", "management": "management",
     "adv": "advanced", "studies": "studies", "stud": "studies", "hlth": "health",
     "publ": "public", "pub": "public", "serv": "service", "syst": "systems",
@@ -117,7 +120,15 @@ ABBREVIATIONS: dict[str, str] = {
     "politecnico": "polytechnic", "polytechnique": "polytechnic", "politecnica": "polytechnic",
     "politechnika": "polytechnic",
     "nacional": "national", "nationale": "national", "nazionale": "national",
-    "centro": "center", "zentrum": "center",
+    "centro": "center", "zentrum": "center", "vrije": "free", "freie": "free",
+    "libre": "free", "libera": "free",
+    # city names that sources write in the local language or in English
+    "munchen": "munich", "koln": "cologne", "wien": "vienna", "praha": "prague",
+    "warszawa": "warsaw", "lisboa": "lisbon", "roma": "rome", "milano": "milan", "torino": "turin",
+    "napoli": "naples", "firenze": "florence", "venezia": "venice", "genova": "genoa",
+    "padova": "padua", "goteborg": "gothenburg", "kobenhavn": "copenhagen", "kobenhavns": "copenhagen",
+    "bruxelles": "brussels", "brussel": "brussels", "geneve": "geneva", "nurnberg": "nuremberg",
+    "leuven": "leuven", "louvain": "louvain", "sevilla": "seville", "zaragoza": "zaragoza",
     "hopital": "hospital", "ospedale": "hospital", "klinikum": "hospital", "sykehus": "hospital",
     "laboratoire": "laboratory", "laboratorio": "laboratory", "laboratorium": "laboratory",
 }
@@ -366,8 +377,16 @@ _COUNTRIES = {
     "south africa": "ZA", "egypt": "EG", "nigeria": "NG", "kenya": "KE", "morocco": "MA",
     "tunisia": "TN", "saudi arabia": "SA", "u arab emirates": "AE",
     "united arab emirates": "AE", "qatar": "QA", "luxembourg": "LU", "cyprus": "CY",
-    "malta": "MT",
+    "malta": "MT", "deutschland": "DE", "frankreich": "FR", "schweiz": "CH", "suisse": "CH",
+    "svizzera": "CH", "osterreich": "AT", "nederland": "NL", "espana": "ES", "italia": "IT",
+    "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI", "polska": "PL",
+    "brasil": "BR", "u k": "GB", "u s a": "US", "russian federation": "RU",
 }
+_GLUED_COUNTRY = re.compile(
+    r"(?<=[a-zäöüéèåø])(?:Germany|Deutschland|Singapore|USA|China|France|Italy|Spain|Japan|"
+    r"Canada|Australia|Netherlands|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Belgium|"
+    r"India|Brazil|Korea)\W*$")
+"""A country glued to the name by a lost separator: ``University of HamburgGermany``."""
 _US_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s+USA\b")
 
 
@@ -400,6 +419,11 @@ def country_from_address(raw: str) -> str | None:
 
 # -- the key -----------------------------------------------------------------------------
 
+_ARTEFACT = re.compile(r"#TAB#|#N#|\\n|\\t", re.I)
+_COUNTRY_WORDS = frozenset({"germany", "deutschland", "usa", "france", "italy", "spain", "japan",
+                            "canada", "australia", "netherlands", "switzerland", "austria",
+                            "sweden", "norway", "denmark", "finland", "belgium", "india",
+                            "brazil", "uk", "singapore"})
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NONWORD = re.compile(r"[^\w]+")
 _UNDERSCORE = re.compile(r"_+")
@@ -438,6 +462,10 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     False
     >>> normalize_name("Sefar (Switzerland)")
     'sefar'
+    >>> normalize_name("National University of Singapore")
+    'national university singapore'
+    >>> normalize_name("University of HamburgGermany")
+    'university hamburg'
     """
     if name is None or name != name:  # None or NaN
         return ""
@@ -447,12 +475,15 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     stripped = _PARENS.sub(" ", text)
     if stripped.strip():
         text = stripped
+    text = _GLUED_COUNTRY.sub("", _ARTEFACT.sub(" ", text).strip())
     f = fold(text).replace("&", " and ").replace("'s ", "s ").replace("'", "")
     f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
     if not f:
         return ""
     f = strip_legal_form(f)
     words = f.split()
+    if len(words) > 2 and words[-1] in _COUNTRY_WORDS and words[-2] not in STOPWORDS:
+        words = words[:-1]  # "University of Kaiserslautern Germany", not "… of Singapore"
     out = []
     for i, w in enumerate(words):
         if w in _DIRECTIONS and (i == 0 or i == len(words) - 1):
