@@ -159,6 +159,8 @@ _EXTRA = {
     "equat guinea": "GQ", "libya": "LY", "burma": "MM", "myanmar": "MM",
     "marshall island": "MH", "solomon islands": "SB", "fr polynesia": "PF",
     "new caledonia": "NC", "british virgin isl": "VG", "falkland island": "FK",
+    # the home country of netkit's synthetic ecosystem (user-assigned ISO code XV)
+    "nordvalia": "XV",
 }
 
 _STATES_TEXT = (

@@ -77,8 +77,12 @@ def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
         if pos > 0:
             found.append((pos, a))
     if found:
-        found.sort()
-        return entry[: found[0][0]].rstrip(" ,"), [a for _, a in found]
+        found.sort(key=lambda f: (f[0], -len(f[1])))
+        spans = [(pos, pos + len(a), a) for pos, a in found]
+        # an affiliation that lies inside a longer one found here is part of it
+        kept = [a for s, e, a in spans
+                if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)]
+        return entry[: found[0][0]].rstrip(" ,"), kept
     parts = entry.split(", ")
     # "Surname I., rest" (2023+) or "Surname, I., rest" (older)
     if len(parts) >= 3 and re.fullmatch(r"(?:[A-Z][\w'-]*\.?\s*-?)+", parts[1].strip()):
@@ -131,10 +135,12 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
         for i, entry in enumerate(entries):
             _, entry_affs = _entry_affiliations(entry, affs)
             pid = people[i][0]
+            seen: set[str] = set()
             for a in entry_affs:
                 org = _org_of(a)
-                if org is None:
+                if org is None or org[0] in seen:
                     continue
+                seen.add(org[0])
                 orgs.setdefault(org[0], org)
                 parts.append((org[0], pid, a))
                 linked.add(pid)
