@@ -279,7 +279,7 @@ def synthetic_ecosystem(
     Examples
     --------
     >>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
-    >>> corpus.events["year"].min(), corpus.events["year"].max(), truth.intervention_year
+    >>> int(corpus.events["year"].min()), int(corpus.events["year"].max()), truth.intervention_year
     (2012, 2023, 2018)
     >>> set(truth.brokers) <= set(corpus.organizations["org_id"])
     True

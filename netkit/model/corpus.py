@@ -192,7 +192,7 @@ class Corpus:
         >>> from netkit.datasets import synthetic_ecosystem
         >>> corpus, _ = synthetic_ecosystem(seed=1, size="tiny")
         >>> sub = corpus.filter(years=(2015, 2016), kinds="patent")
-        >>> set(sub.events["kind"]) <= {"patent"}, sub.events["year"].between(2015, 2016).all()
+        >>> set(sub.events["kind"]) <= {"patent"}, bool(sub.events["year"].between(2015, 2016).all())
         (True, True)
         """
         ev = self.events
