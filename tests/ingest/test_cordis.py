@@ -58,7 +58,7 @@ def test_real_spot_checks(sample):
     ev = c.events.set_index("event_id").loc[f"con:cordis:rcn-{r['rcn']}"]
     assert ev["date"] == r["start_date"] and ev["year"] == int(r["start_date"][:4])
     assert ev["amount"] == float(r["max_contribution"]) and ev["currency"] == "EUR"
-    greek = [x for x in rows if x["country"] == "EL"][0]
+    greek = next(x for x in rows if x["country"] == "EL")
     assert c.organizations.set_index("org_id").loc[f"org:cordis:{greek['pic']}", "country"] == "GR"
     ids = c.org_ids[c.org_ids["scheme"] == "pic"]
     assert len(ids) == 10548

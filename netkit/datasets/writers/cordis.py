@@ -76,16 +76,23 @@ def write(corpus, truth, directory) -> list[Path]:
     ev = ev.sort_values("event_id")
     if ev.empty:
         return []
-    orgs = corpus.organizations.set_index("org_id")
     alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"]
     pics = truth.org_ids[truth.org_ids["scheme"] == "pic"].drop_duplicates("org_id")
     pic = pics.set_index("org_id")["value"]
-    part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])]
-    part = part[part["org_id"].notna()]
     role_order = {"coordinator": 0, "participant": 1, "partner": 2}
+    part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])
+                                 & corpus.participations["org_id"].notna()]
+    part = part[["event_id", "org_id", "role"]].astype({"role": str})
+    part = part.merge(corpus.organizations, on="org_id", how="left", sort=False)
+    part["_o"] = part["role"].map(role_order).fillna(3)
+    part = part.sort_values(["event_id", "_o", "org_id"], kind="stable")
+    part["order"] = part.groupby("event_id", sort=False).cumcount() + 1
+    part["n"] = part.groupby("event_id", sort=False)["org_id"].transform("size")
+    part["name_out"] = part["org_id"].map(alias).fillna(part["name"])
+    part["pic"] = part["org_id"].map(pic).fillna("")
     projects = [PROJECT_COLUMNS]
     organizations = [ORG_COLUMNS]
-    by_event = {k: g for k, g in part.groupby("event_id", sort=False, observed=True)}
+    info = {}
     for n, row in enumerate(ev.itertuples(index=False)):
         pid = 101000000 + int(row.event_id.rsplit(":", 1)[1])
         acronym = "".join(w[0] for w in str(row.title).split()[:4]).upper() + f"{n % 100:02d}"
@@ -93,6 +100,7 @@ def write(corpus, truth, directory) -> list[Path]:
         end = start + pd.DateOffset(months=36) - pd.Timedelta(days=1)
         amount = float(row.amount) if pd.notna(row.amount) else 0.0
         rcn = 230000 + n
+        info[row.event_id] = (pid, acronym, rcn, amount)
         projects.append([
             pid, acronym, "CLOSED" if end.year < 2024 else "SIGNED", _s(row.title),
             start.date().isoformat(), end.date().isoformat(), _money(amount * 1.2),
@@ -100,22 +108,17 @@ def write(corpus, truth, directory) -> list[Path]:
             (start - pd.Timedelta(days=30)).date().isoformat(), "HORIZON", "HORIZON-CL5-2021-D3-01",
             "HORIZON-CL5-2021-D3-01", "HORIZON-RIA", "", f"{_s(row.title)}.",
             "2023-06-01 12:00:00", rcn, f"10.3030/{pid}"])
-        rows = by_event.get(row.event_id)
-        if rows is None:
-            continue
-        rows = rows.assign(_o=rows["role"].astype(str).map(role_order).fillna(3))
-        rows = rows.sort_values(["_o", "org_id"], kind="stable")
-        share = amount / max(len(rows), 1)
-        for order, r in enumerate(rows.itertuples(index=False), start=1):
-            o = orgs.loc[r.org_id]
-            geo = f"{o['lat']:.4f},{o['lon']:.4f}" if pd.notna(o["lat"]) else ""
-            role = str(r.role) if str(r.role) in role_order else "participant"
-            organizations.append([
-                pid, acronym, pic.get(r.org_id, ""), "", alias.get(r.org_id, o["name"]), "",
-                "true" if o["sector"] == "startup" else "false",
-                ACTIVITY_TYPE.get(str(o["sector"]), "OTH"), "", "", _s(o["city"]),
-                _s(o["country"]), _s(o["region"]), geo, "", "", "2023-06-01 12:00:00", rcn,
-                order, role, _money(share), _money(share), _money(share * 1.2), "false", "true"])
+    for r in part.itertuples(index=False):
+        pid, acronym, rcn, amount = info[r.event_id]
+        share = amount / r.n
+        geo = f"{r.lat:.4f},{r.lon:.4f}" if pd.notna(r.lat) else ""
+        role = r.role if r.role in role_order else "participant"
+        organizations.append([
+            pid, acronym, r.pic, "", r.name_out, "",
+            "true" if r.sector == "startup" else "false",
+            ACTIVITY_TYPE.get(str(r.sector), "OTH"), "", "", _s(r.city), _s(r.country),
+            _s(r.region), geo, "", "", "2023-06-01 12:00:00", rcn, r.order, role,
+            _money(share), _money(share), _money(share * 1.2), "false", "true"])
     paths = [directory / "project.csv", directory / "organization.csv"]
     paths[0].write_bytes(_csv(projects))
     paths[1].write_bytes(_csv(organizations))

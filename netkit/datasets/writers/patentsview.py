@@ -75,11 +75,11 @@ def write(corpus, truth, directory) -> list[Path]:
     ev = ev.sort_values("event_id")
     if ev.empty:
         return []
-    orgs = corpus.organizations.set_index("org_id")
-    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"]
+    orgs = corpus.organizations.set_index("org_id").to_dict("index")
+    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"].to_dict()
     ids = truth.org_ids[truth.org_ids["scheme"] == "assignee"].drop_duplicates("org_id")
-    assignee_id = ids.set_index("org_id")["value"]
-    people = corpus.people.set_index("person_id")["name"]
+    assignee_id = ids.set_index("org_id")["value"].to_dict()
+    people = corpus.people.set_index("person_id")["name"].to_dict()
     part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])]
     part = part.sort_values(["event_id", "role", "org_id", "person_id"], kind="stable")
     pid = {e: str(9000000 + int(e.rsplit(":", 1)[1])) for e in ev["event_id"]}
@@ -107,9 +107,9 @@ def write(corpus, truth, directory) -> list[Path]:
     locations: dict[str, tuple] = {}
 
     def loc(oid) -> str:
-        if not isinstance(oid, str) or oid not in orgs.index:
+        if not isinstance(oid, str) or oid not in orgs:
             return ""
-        o = orgs.loc[oid]
+        o = orgs[oid]
         lid = _location_id(o["city"], o["country"])
         locations.setdefault(lid, (o["city"], o["region"], o["country"], o["lat"], o["lon"]))
         return lid
@@ -118,7 +118,7 @@ def write(corpus, truth, directory) -> list[Path]:
         p = pid[event_id]
         a_rows = rows[rows["role"] == "assignee"]
         for seq, oid in enumerate(a_rows["org_id"].dropna()):
-            o = orgs.loc[oid]
+            o = orgs[oid]
             gov = o["sector"] == "government"
             us = o["country"] == "US"
             code = (6 if us else 7) if gov else (2 if us else 3)

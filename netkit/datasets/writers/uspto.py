@@ -125,9 +125,9 @@ def write(corpus, truth, directory) -> list[Path]:
     ev = ev.sort_values("event_id")
     if ev.empty:
         return []
-    orgs = corpus.organizations.set_index("org_id")
-    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"]
-    people = corpus.people.set_index("person_id")["name"]
+    orgs = corpus.organizations.set_index("org_id").to_dict("index")
+    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"].to_dict()
+    people = corpus.people.set_index("person_id")["name"].to_dict()
     part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])]
     by_event = {k: g for k, g in part.groupby("event_id", sort=False, observed=True)}
     weeks: dict[dt.date, list[str]] = {}
@@ -136,13 +136,13 @@ def write(corpus, truth, directory) -> list[Path]:
         rows = by_event.get(row.event_id, part.iloc[:0])
         assignees = []
         for oid in rows.loc[rows["role"] == "assignee", "org_id"].dropna():
-            o = orgs.loc[oid]
+            o = orgs[oid]
             assignees.append({"name": alias.get(oid, o["name"]), "city": o["city"],
                               "country": o["country"], "role": role_code(o["sector"], o["country"])})
         inventors = []
         for r in rows[rows["role"] == "inventor"].itertuples(index=False):
             last, first = _split(people.get(r.person_id, ""))
-            o = orgs.loc[r.org_id] if isinstance(r.org_id, str) and r.org_id in orgs.index else None
+            o = orgs[r.org_id] if isinstance(r.org_id, str) and r.org_id in orgs else None
             inventors.append({"last": last, "first": first,
                               "city": None if o is None else o["city"],
                               "country": None if o is None else o["country"]})

@@ -169,8 +169,8 @@ def main():
     shead = ["Cle", "PartOrganizationID", "PartInstitution-\ufffdtablissement", "ProvinceEN",
              "ProvinceFR", "CountryEN", "CountryFR", "FiscalYear-Exercice financier"]
     srow = ["30188", "9001", "Aon Reed Stenhouse Inc.", "Alberta", "Alberta", "CANADA", "CANADA", "1994"]
-    w("nserc_bad_year.csv", table([shead, srow, srow[:1] + ["9002"] + srow[2:7] + ["19x4"]], eol="\r\n"))
-    w("nserc_missing_name.csv", table([shead, srow, srow[:1] + ["9003", ""] + srow[3:]], eol="\r\n"))
+    w("nserc_bad_year.csv", table([shead, srow, [*srow[:1], "9002", *srow[2:7], "19x4"]], eol="\r\n"))
+    w("nserc_missing_name.csv", table([shead, srow, [*srow[:1], "9003", "", *srow[3:]]], eol="\r\n"))
     # --- NSF ----------------------------------------------------------------------------
     def award(aid="1500999", date="02/01/2016", amount="1000", inst="<Institution><Name>Kent State University</Name></Institution>"):
         return (f'<?xml version="1.0" encoding="UTF-8"?>\n<rootTag>\n<Award>\n<AwardTitle>T</AwardTitle>\n'
@@ -186,10 +186,10 @@ def main():
     bhead = ["Company", "Award Title", "Agency", "Phase", "Program", "Agency Tracking Number",
              "Contract", "Proposal Award Date", "Award Year", "Award Amount", "Duns", "UEI", "RI Name"]
     brow = ["Acme LLC", "T", "DOD", "Phase I", "SBIR", "A1", "C1", "2019-08-20", "2019", "1000", "", "U1", ""]
-    w("sbir_negative_amount.csv", table([bhead, brow, brow[:6] + ["C2", "2019-08-20", "2019", "-5"] + brow[10:]]))
-    w("sbir_bad_program.csv", table([bhead, brow, brow[:4] + ["SBOR", "A2", "C2"] + brow[7:]]))
-    w("sbir_bad_award_year.csv", table([bhead, brow, brow[:6] + ["C3", "2019-08-20", "twenty"] + brow[9:]]))
-    w("sbir_missing_award_id.csv", table([bhead, brow, brow[:5] + ["", ""] + brow[7:]]))
+    w("sbir_negative_amount.csv", table([bhead, brow, [*brow[:6], "C2", "2019-08-20", "2019", "-5", *brow[10:]]]))
+    w("sbir_bad_program.csv", table([bhead, brow, [*brow[:4], "SBOR", "A2", "C2", *brow[7:]]]))
+    w("sbir_bad_award_year.csv", table([bhead, brow, [*brow[:6], "C3", "2019-08-20", "twenty", *brow[9:]]]))
+    w("sbir_missing_award_id.csv", table([bhead, brow, [*brow[:5], "", "", *brow[7:]]]))
 
 
 if __name__ == "__main__":
