@@ -1,0 +1,185 @@
+"""Talent mobility: people whose organisation changes between consecutive events.
+
+A person's events are put in time order (year, date, event id); whenever the
+organisation of an event differs from that of the person's previous event, the
+person moved. Moves are then counted as flows organisation → organisation,
+sector → sector (university → startup …) and region → region, per period.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from netkit.errors import ParameterError
+from netkit.metrics.dynamics import period_of
+from netkit.model import Corpus
+
+__all__ = ["mobility_flows", "mobility_moves", "mobility_rate"]
+
+_LEVELS = {"org": "org", "sector": "sector", "region": "region", "country": "country"}
+
+
+def _person_events(corpus: Corpus) -> pd.DataFrame:
+    """One row per (person, event) in time order, with the organisation of that event."""
+    part = corpus.participations[["event_id", "org_id", "person_id"]].dropna()
+    ev = corpus.events[["event_id", "year", "date"]]
+    ev = ev[ev["year"].notna()]
+    df = pd.DataFrame({
+        "person_id": part["person_id"].astype(str).to_numpy(),
+        "event_id": part["event_id"].astype(str).to_numpy(),
+        "org_id": part["org_id"].astype(str).to_numpy(),
+    })
+    df = df.merge(pd.DataFrame({"event_id": ev["event_id"].astype(str).to_numpy(),
+                                "year": ev["year"].to_numpy(dtype=np.int64),
+                                "date": ev["date"].astype(object).fillna("").astype(str).to_numpy()}),
+                  on="event_id")
+    # one organisation per person and event: the smallest id among several affiliations
+    df = df.sort_values(["person_id", "year", "date", "event_id", "org_id"], kind="stable")
+    return df.drop_duplicates(["person_id", "event_id"], keep="first").reset_index(drop=True)
+
+
+def mobility_moves(corpus: Corpus) -> pd.DataFrame:
+    """Every change of organisation between two consecutive events of a person.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Participations need ``person_id`` and ``org_id``; events without a year
+        are ignored.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per move, sorted by ``year``, ``person_id``: ``person_id``,
+        ``from_org``, ``to_org``, ``from_year`` (year of the last event at the old
+        organisation), ``year`` (year of the first event at the new one — the
+        move happened in ``(from_year, year]``), ``event_id`` (that first
+        event), and ``from_sector``/``to_sector``, ``from_region``/``to_region``,
+        ``from_country``/``to_country`` of the two organisations.
+
+    Notes
+    -----
+    A person listed with several organisations on one event is taken at the
+    smallest org id of that event. Two moves without an event in between are
+    seen as one (A → C for A → B → C).
+
+    Examples
+    --------
+    >>> from netkit.model import Corpus
+    >>> c = Corpus(
+    ...     organizations={"org_id": ["u", "s"], "name": ["U", "S"],
+    ...                    "sector": ["university", "startup"]},
+    ...     people={"person_id": ["p"]},
+    ...     events={"event_id": ["e1", "e2", "e3"], "kind": ["publication"] * 3,
+    ...             "year": [2015, 2017, 2018]},
+    ...     participations={"event_id": ["e1", "e2", "e3"], "org_id": ["u", "s", "s"],
+    ...                     "person_id": ["p"] * 3, "role": ["author"] * 3},
+    ... )
+    >>> m = mobility_moves(c)
+    >>> m[["person_id", "from_org", "to_org", "from_year", "year", "from_sector", "to_sector"]]
+      person_id from_org to_org  from_year  year from_sector to_sector
+    0         p        u      s       2015  2017  university   startup
+    """
+    pe = _person_events(corpus)
+    same_person = pe["person_id"].to_numpy()[1:] == pe["person_id"].to_numpy()[:-1]
+    changed = pe["org_id"].to_numpy()[1:] != pe["org_id"].to_numpy()[:-1]
+    at = np.flatnonzero(same_person & changed) + 1
+    moves = pd.DataFrame({
+        "person_id": pe["person_id"].to_numpy()[at],
+        "from_org": pe["org_id"].to_numpy()[at - 1],
+        "to_org": pe["org_id"].to_numpy()[at],
+        "from_year": pe["year"].to_numpy()[at - 1],
+        "year": pe["year"].to_numpy()[at],
+        "event_id": pe["event_id"].to_numpy()[at],
+    })
+    orgs = corpus.organizations.set_index(corpus.organizations["org_id"].astype(str))
+    for attr in ("sector", "region", "country"):
+        col = orgs[attr].astype(object).where(orgs[attr].notna(), "")
+        moves[f"from_{attr}"] = moves["from_org"].map(col).fillna("").astype(str)
+        moves[f"to_{attr}"] = moves["to_org"].map(col).fillna("").astype(str)
+    moves = moves.sort_values(["year", "person_id", "event_id"], kind="stable")
+    return moves.reset_index(drop=True)
+
+
+def mobility_flows(
+    moves: pd.DataFrame,
+    by: str = "sector",
+    period: str | int | None = None,
+    first: int | None = None,
+) -> pd.DataFrame:
+    """Count moves as flows between organisations, sectors, regions or countries.
+
+    Parameters
+    ----------
+    moves : pandas.DataFrame
+        From :func:`mobility_moves`.
+    by : {"org", "sector", "region", "country"}
+    period : "year", int or None
+        ``None``: over the whole span; otherwise per period of the move's
+        ``year`` (see :func:`~netkit.metrics.dynamics.period_of`).
+    first : int, optional
+        First year of the first period.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[period,] from, to, moves``, sorted, with ``share`` — the share of the
+        moves of the period (or of all moves) that this flow holds.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"from_sector": ["university", "university", "firm"],
+    ...                   "to_sector": ["startup", "startup", "university"],
+    ...                   "year": [2015, 2016, 2016]})
+    >>> mobility_flows(m, "sector")
+             from          to  moves     share
+    0        firm  university      1  0.333333
+    1  university     startup      2  0.666667
+    """
+    if by not in _LEVELS:
+        raise ParameterError(f"by must be one of {sorted(_LEVELS)}, not {by!r}")
+    src, dst = f"from_{by}", f"to_{by}"
+    if src not in moves.columns or dst not in moves.columns:
+        raise ParameterError(f"moves need columns {src!r} and {dst!r}")
+    df = pd.DataFrame({"from": moves[src].astype(str).to_numpy(),
+                       "to": moves[dst].astype(str).to_numpy()})
+    keys = ["from", "to"]
+    if period is not None:
+        df.insert(0, "period", period_of(moves["year"], period, first) if len(moves)
+                  else np.array([], dtype=np.int64))
+        keys = ["period", *keys]
+    out = df.groupby(keys, sort=True).size().rename("moves").reset_index()
+    total = out.groupby("period")["moves"].transform("sum") if period is not None \
+        else out["moves"].sum()
+    out["share"] = out["moves"] / total
+    return out
+
+
+def mobility_rate(corpus: Corpus, moves: pd.DataFrame | None = None,
+                  period: str | int = "year") -> pd.DataFrame:
+    """Moves per period relative to the people active in it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``period``; ``people`` (with an event in the period), ``movers``
+        (distinct people with a move dated in the period), ``moves``, and
+        ``rate = movers / people``.
+    """
+    pe = _person_events(corpus)
+    if pe.empty:
+        raise ParameterError("the corpus has no dated participation with a person")
+    moves = mobility_moves(corpus) if moves is None else moves
+    first = int(pe["year"].min())
+    pe = pe.assign(p=period_of(pe["year"], period, first))
+    people = pe.groupby("p")["person_id"].nunique()
+    mp = moves.assign(p=period_of(moves["year"], period, first)) if len(moves) else \
+        moves.assign(p=pd.Series(dtype=np.int64))
+    out = pd.DataFrame({"people": people})
+    out["movers"] = mp.groupby("p")["person_id"].nunique().reindex(out.index, fill_value=0)
+    out["moves"] = mp.groupby("p").size().reindex(out.index, fill_value=0)
+    out["rate"] = out["movers"] / out["people"]
+    out.index.name = "period"
+    return out
