@@ -23,6 +23,7 @@ from netkit.build.projection import (
     org_graph,
     person_graph,
 )
+from netkit.build.temporal import temporal_edges as temporal_edges
 
 __all__ = [
     "EDGE_ATTRIBUTES",
