@@ -181,13 +181,18 @@ def _country_table() -> dict[str, str]:
     return table
 
 
+_AND = re.compile(r"\band\b")
+_NON_WORD = re.compile(r"[^\w&]+")
+
+
+@lru_cache(maxsize=1 << 17)
 def _plain(text: str) -> str:
     """Lower case, accents removed, ``and`` spelt ``&``, punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"\band\b", "&", text)
-    text = re.sub(r"[^\w&]+", " ", text)
-    return " ".join(text.split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _AND.sub("&", text.casefold())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 _COUNTRIES: dict[str, str] = {}
@@ -266,19 +271,19 @@ def split_outside_brackets(text: str, sep: str = ";") -> list[str]:
     >>> split_outside_brackets("[Luo, Z; Li, W] Huazhong Univ, Wuhan, Peoples R China; [Bian, L] ZTE Corp, Shenzhen, Peoples R China")
     ['[Luo, Z; Li, W] Huazhong Univ, Wuhan, Peoples R China', '[Bian, L] ZTE Corp, Shenzhen, Peoples R China']
     """
-    out, depth, cur = [], 0, []
-    for ch in text:
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth = max(depth - 1, 0)
-        if ch == sep and depth == 0:
-            out.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    out.append("".join(cur).strip())
-    return [p for p in out if p]
+    if "[" not in text:
+        return [p.strip() for p in text.split(sep) if p.strip()]
+    out: list[str] = []
+    cur = ""
+    for piece in text.split(sep):
+        cur = f"{cur}{sep}{piece}" if cur else piece
+        if cur.count("[") <= cur.count("]"):
+            if cur.strip():
+                out.append(cur.strip())
+            cur = ""
+    if cur.strip():
+        out.append(cur.strip())
+    return out
 
 
 # Parts that name a sub-unit of an organisation (rolled up to the organisation).
@@ -316,6 +321,7 @@ def _clean_city(part: str) -> str | None:
     return city or None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     """Take an affiliation string apart.
 

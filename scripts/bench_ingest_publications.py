@@ -1,0 +1,142 @@
+"""Throughput and memory of the publication readers (OpenAlex, Scopus, WoS).
+
+    python scripts/bench_ingest_publications.py                 # large synthetic export + 1 GB RSS
+    python scripts/bench_ingest_publications.py --size medium --gb 0.2
+
+1. Writes the synthetic ecosystem's publications (``--size``, default ``large``) as
+   OpenAlex JSON Lines, a Scopus CSV (2023 layout) and a WoS plain-text export in a
+   temporary folder, and times ``netkit.ingest.read`` on each, on one core: MB/s and
+   records/s. As DESIGN §7 asks, each figure is also given as a ratio against a
+   baseline measured in the same run: the bare parse of the same file with the
+   standard library (``json.loads`` per line, ``csv.reader``, a line loop).
+2. Builds a JSON Lines file of ``--gb`` GB (the synthetic works repeated with fresh
+   work ids) and reads it in a *subprocess*, reporting its peak resident memory
+   (``resource.getrusage(RUSAGE_SELF).ru_maxrss`` and ``VmHWM`` from ``/proc``).
+   The file is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import netkit as nk  # noqa: E402
+from netkit.datasets import synthetic_ecosystem  # noqa: E402
+from netkit.datasets.writers import openalex, scopus, wos  # noqa: E402
+
+RSS_CHILD = r"""
+import resource, sys, time
+sys.path.insert(0, {root!r})
+import netkit as nk
+t = time.perf_counter()
+c = nk.ingest.read({path!r})
+dt = time.perf_counter() - t
+hwm = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        hwm = int(line.split()[1])
+print(c.n_events, c.n_participations, dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, hwm)
+"""
+
+
+def _baseline(path: Path, kind: str) -> float:
+    t = time.perf_counter()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        if kind == "openalex":
+            for line in fh:
+                if line.strip():
+                    json.loads(line)
+        elif kind == "scopus":
+            for _ in csv.reader(fh):
+                pass
+        else:
+            for _ in fh:
+                pass
+    return time.perf_counter() - t
+
+
+def throughput(directory: Path, size: str, seed: int) -> Path:
+    t = time.perf_counter()
+    corpus, truth = synthetic_ecosystem(seed=seed, size=size)
+    print(f"synthetic ecosystem {size!r}: {corpus} ({time.perf_counter() - t:.1f} s)")
+    files = {"openalex": openalex.write(corpus, truth, directory)[0],
+             "scopus": scopus.write(corpus, truth, directory)[0],
+             "wos": wos.write(corpus, truth, directory)[0]}
+    del corpus, truth
+    print(f"{'reader':10} {'MB':>8} {'records':>9} {'s':>7} {'MB/s':>7} {'rec/s':>9} "
+          f"{'baseline s':>10} {'x baseline':>10}")
+    for kind, path in files.items():
+        mb = path.stat().st_size / 1e6
+        base = _baseline(path, kind)
+        t = time.perf_counter()
+        c = nk.ingest.read(path)
+        dt = time.perf_counter() - t
+        n = int(c.accounting["records_seen"].sum())
+        assert int(c.accounting["quarantined"].sum()) == 0
+        print(f"{kind:10} {mb:8.1f} {n:9d} {dt:7.2f} {mb / dt:7.1f} {n / dt:9.0f} "
+              f"{base:10.2f} {dt / base:10.1f}")
+    return files["openalex"]
+
+
+def big_jsonl(source: Path, target: Path, gb: float) -> int:
+    """Repeat the works of ``source`` with fresh ids until ``target`` holds ``gb`` GB."""
+    lines = [line for line in source.read_text("utf-8").splitlines() if line]
+    need = int(gb * 1e9)
+    written = copy = 0
+    n = 0
+    with open(target, "w", encoding="utf-8") as out:
+        while written < need:
+            copy += 1
+            for line in lines:
+                line = line.replace('"https://openalex.org/W1', f'"https://openalex.org/W{copy + 1}',
+                                    1)
+                out.write(line + "\n")
+                written += len(line) + 1
+                n += 1
+                if written >= need:
+                    break
+    return n
+
+
+def peak_rss(path: Path) -> None:
+    code = RSS_CHILD.format(root=str(ROOT), path=str(path))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    n_events, n_parts, dt, maxrss_kb, hwm_kb = res.stdout.split()
+    gb = path.stat().st_size / 1e9
+    print(f"{gb:.2f} GB JSON Lines: {int(n_events)} works, {int(n_parts)} participations, "
+          f"{float(dt):.0f} s ({gb * 1e3 / float(dt):.1f} MB/s); peak RSS "
+          f"{int(maxrss_kb) / 1e6:.2f} GB (ru_maxrss), {int(hwm_kb) / 1e6:.2f} GB (VmHWM)")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", default="large", choices=["tiny", "small", "medium", "large"])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--gb", type=float, default=1.0, help="size of the RSS test file (0: skip)")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="nk-bench-") as d:
+        d = Path(d)
+        oa = throughput(d, args.size, args.seed)
+        if args.gb > 0:
+            big = d / "big.jsonl"
+            n = big_jsonl(oa, big, args.gb)
+            print(f"built {big.stat().st_size / 1e9:.2f} GB with {n} works")
+            try:
+                peak_rss(big)
+            finally:
+                big.unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
