@@ -1,0 +1,160 @@
+"""Shared plumbing of the structural metrics: input conventions, sparse adjacency, seeding.
+
+Conventions applied by every structural metric (centrality, bridging,
+brokerage, mixing, communities, significance):
+
+* a networkx graph is converted once (:func:`netkit.build.as_igraph`);
+* self-loops are ignored and parallel edges merged, their weights summed;
+* a directed graph is read as undirected (weights of ``u→v`` and ``v→u``
+  summed) unless the metric says otherwise;
+* weights must be positive and finite.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import igraph as ig
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from netkit.build.convert import as_igraph
+from netkit.errors import ParameterError
+
+__all__: list[str] = []
+
+
+def prepare(graph, weight: str | None = "weight", *, directed: bool = False
+            ) -> tuple[ig.Graph, np.ndarray | None]:
+    """The simple (undirected unless ``directed``) igraph graph and its weight vector."""
+    g = as_igraph(graph)
+    if weight is not None and weight not in g.es.attributes() and g.ecount():
+        raise ParameterError(f"the graph has no edge attribute {weight!r}; "
+                             f"pass weight=None for an unweighted metric")
+    if g.is_directed() and not directed:
+        g = g.copy()
+        if weight is not None and g.ecount():
+            g.to_undirected(mode="collapse", combine_edges={weight: "sum"})
+        else:
+            g.to_undirected(mode="collapse", combine_edges="first")
+    if not g.is_simple():
+        g = g.copy()
+        if weight is not None and g.ecount():
+            g.simplify(multiple=True, loops=True, combine_edges={weight: "sum"})
+        else:
+            g.simplify(multiple=True, loops=True, combine_edges="first")
+    if weight is None or g.ecount() == 0:
+        return g, None if weight is None else np.zeros(0)
+    w = np.asarray(g.es[weight], dtype=np.float64)
+    if not np.all(np.isfinite(w)) or np.any(w <= 0):
+        raise ParameterError(f"edge weights {weight!r} must be positive and finite")
+    return g, w
+
+
+def names(g: ig.Graph) -> pd.Index:
+    """The node names of ``g`` (vertex index when there is no ``name``)."""
+    if "name" in g.vs.attributes():
+        return pd.Index(g.vs["name"], name="node")
+    return pd.Index(range(g.vcount()), name="node")
+
+
+def series(values, g: ig.Graph, name: str, dtype=None) -> pd.Series:
+    """A Series of per-vertex values indexed by node name."""
+    return pd.Series(np.asarray(values, dtype=dtype), index=names(g), name=name)
+
+
+def adjacency(g: ig.Graph, w: np.ndarray | None, symmetric: bool = True) -> sp.csr_matrix:
+    """Sparse (weighted) adjacency matrix; both directions for an undirected graph."""
+    n = g.vcount()
+    if g.ecount() == 0:
+        return sp.csr_matrix((n, n), dtype=np.float64)
+    edges = np.asarray(g.get_edgelist(), dtype=np.int64)
+    data = np.ones(len(edges)) if w is None else w
+    if symmetric and not g.is_directed():
+        rows = np.concatenate((edges[:, 0], edges[:, 1]))
+        cols = np.concatenate((edges[:, 1], edges[:, 0]))
+        data = np.concatenate((data, data))
+    else:
+        rows, cols = edges[:, 0], edges[:, 1]
+    a = sp.csr_matrix((data, (rows, cols)), shape=(n, n))
+    a.sum_duplicates()
+    return a
+
+
+def masked_product(x: sp.csr_matrix, y: sp.csr_matrix, mask: sp.csr_matrix,
+                   budget: int = 10_000_000) -> np.ndarray:
+    """Values of ``x @ y`` at each stored position of ``mask`` (canonical CSR), in row blocks.
+
+    Returns an array aligned with ``mask.data`` (0 where the product is empty).
+    Rows are processed in blocks whose product has at most about ``budget``
+    multiply-adds, so memory stays bounded whatever the graph size.
+    """
+    out = np.zeros(mask.nnz, dtype=np.float64)
+    if mask.nnz == 0:
+        return out
+    xp = x.copy()
+    xp.data = np.ones(len(xp.data))
+    cost = xp @ np.diff(y.indptr).astype(np.float64)
+    cum = np.cumsum(cost)
+    cuts = np.searchsorted(cum, np.arange(budget, cum[-1] if len(cum) else 0, budget))
+    bounds = np.unique(np.concatenate(([0], cuts + 1, [mask.shape[0]])))
+    bounds = bounds[bounds <= mask.shape[0]]
+    for a, b in itertools.pairwise(bounds):
+        block = sp.csr_matrix(x[a:b] @ y)
+        block.sum_duplicates()
+        m = mask[a:b]
+        out[mask.indptr[a]:mask.indptr[b]] = _values_at(block, m)
+    return out
+
+
+def _values_at(x: sp.csr_matrix, pattern: sp.csr_matrix) -> np.ndarray:
+    """Values of ``x`` at each stored position of ``pattern`` (both canonical; 0 where absent)."""
+    n_cols = pattern.shape[1]
+    prow = np.repeat(np.arange(pattern.shape[0], dtype=np.int64), np.diff(pattern.indptr))
+    pkeys = prow * n_cols + pattern.indices
+    xrow = np.repeat(np.arange(x.shape[0], dtype=np.int64), np.diff(x.indptr))
+    xkeys = xrow * n_cols + x.indices
+    pos = np.searchsorted(xkeys, pkeys)
+    pos = np.minimum(pos, max(len(xkeys) - 1, 0))
+    vals = np.zeros(len(pkeys))
+    if len(xkeys):
+        hit = xkeys[pos] == pkeys
+        vals[hit] = x.data[pos[hit]]
+    return vals
+
+
+@contextmanager
+def igraph_seed(seed: int | None) -> Iterator[None]:
+    """Seed igraph's random number generator for the duration of a call, then restore it."""
+    ig.set_random_number_generator(random.Random(0 if seed is None else seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
+
+
+def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
+    """Integer group code of every vertex and the sorted group labels.
+
+    ``attribute`` is a vertex attribute name, or a mapping / Series from node
+    name to group, or a sequence with one group per vertex. Missing values
+    (``None``, ``""``, NaN) form the group ``"unknown"``.
+    """
+    if isinstance(attribute, str):
+        if attribute not in g.vs.attributes():
+            raise ParameterError(f"the graph has no vertex attribute {attribute!r}")
+        values = pd.Series(g.vs[attribute], dtype=object)
+    elif isinstance(attribute, pd.Series | dict):
+        mapping = pd.Series(attribute) if isinstance(attribute, dict) else attribute
+        values = pd.Series(mapping.reindex(names(g)).to_numpy(), dtype=object)
+    else:
+        values = pd.Series(list(attribute), dtype=object)
+        if len(values) != g.vcount():
+            raise ParameterError(f"{len(values)} group labels for {g.vcount()} vertices")
+    values = values.where(values.notna() & (values.astype(str) != ""), "unknown").astype(str)
+    codes, labels = pd.factorize(values, sort=True)
+    return codes.astype(np.int64), np.asarray(labels, dtype=object)
