@@ -105,7 +105,8 @@ class Alignment:
     reason: str
 
 
-def align(a: str, b: str) -> Alignment:
+def align(a: str, b: str, weak_a: frozenset[str] = frozenset(),
+          weak_b: frozenset[str] = frozenset()) -> Alignment:
     """Align the words of two normalised keys in order.
 
     Examples
@@ -121,6 +122,9 @@ def align(a: str, b: str) -> Alignment:
     False
     >>> align("abb", "abbott").complete
     False
+    >>> align("karlsruhe institute technology kit", "karlsruhe institute technology",
+    ...       frozenset({"kit"})).complete
+    True
     """
     ta, tb = a.split(), b.split()
     if not ta or not tb:
@@ -148,7 +152,13 @@ def align(a: str, b: str) -> Alignment:
         if sim >= 90.0 and w not in GENERIC_WORDS and len(w) >= 3 and not _is_number(w):
             anchor = True
     left_b.extend(tb[j:])
-    score = got / total
+    # acronyms written beside a name (KIT, UZH) are optional: they neither veto nor count
+    total -= sum(len(w) for w in left_a if w in weak_a) + sum(len(w) for w in left_b if w in weak_b)
+    if any(w in weak_a for w in left_a) and any(w in weak_b for w in left_b):
+        weak_a = weak_b = frozenset()  # two different acronyms left over: not optional
+    left_a = [w for w in left_a if w not in weak_a]
+    left_b = [w for w in left_b if w not in weak_b]
+    score = got / total if total > 0 else 0.0
     if left_a or left_b:
         la = " ".join(left_a) or "-"
         lb = " ".join(left_b) or "-"
@@ -206,11 +216,13 @@ def candidate_pairs(keys: list[str] | np.ndarray, *, window: int = 12,
     return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
 
 
-def score_pairs(keys, i: np.ndarray, j: np.ndarray, *, floor: float = 70.0) -> pd.DataFrame:
+def score_pairs(keys, i: np.ndarray, j: np.ndarray, *, floor: float = 70.0,
+                weak=None) -> pd.DataFrame:
     """Score candidate pairs; keep those whose string ratio reaches ``floor``.
 
     Returns a DataFrame with columns ``i``, ``j``, ``ratio`` (rapidfuzz ratio of the
-    keys), ``score`` (word alignment score), ``complete`` and ``reason``.
+    keys), ``score`` (word alignment score), ``complete`` and ``reason``. ``weak``
+    optionally gives, per key, the words that may be left unmatched (acronyms).
 
     Examples
     --------
@@ -227,7 +239,11 @@ def score_pairs(keys, i: np.ndarray, j: np.ndarray, *, floor: float = 70.0) -> p
                         dtype=float, count=len(i))
     keep = ratio >= floor
     i, j, ratio = i[keep], j[keep], ratio[keep]
-    al = [align(keys[a], keys[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)]
+    if weak is None:
+        al = [align(keys[a], keys[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)]
+    else:
+        al = [align(keys[a], keys[b], weak[a], weak[b])
+              for a, b in zip(i.tolist(), j.tolist(), strict=True)]
     return pd.DataFrame({
         "i": i, "j": j, "ratio": ratio,
         "score": np.array([x.score for x in al], dtype=float),

@@ -32,8 +32,10 @@ from functools import lru_cache
 __all__ = [
     "ABBREVIATIONS",
     "STOPWORDS",
+    "acronym_words",
     "compact_key",
     "country_from_address",
+    "country_in_name",
     "fold",
     "legal_form",
     "normalize_name",
@@ -41,6 +43,7 @@ __all__ = [
     "organisation_part",
     "strip_legal_form",
     "tokens",
+    "word_order_variants",
 ]
 
 # -- 1. character folding ------------------------------------------------------------
@@ -70,6 +73,7 @@ def fold(text: str) -> str:
 ABBREVIATIONS: dict[str, str] = {
     # Web of Science / Scopus abbreviations (ISI list, most frequent in C1 fields)
     "univ": "university", "universi": "university", "uni": "university",
+    "tu": "technical university", "fu": "free university",
     "inst": "institute", "instit": "institute", "technol": "technology",
     "natl": "national", "nat": "natural", "ctr": "center", "cntr": "center", "cent": "central",
     "lab": "laboratory", "labs": "laboratories", "lab.": "laboratory",
@@ -83,10 +87,13 @@ ABBREVIATIONS: dict[str, str] = {
     "fed": "federal", "super": "superior", "norm": "normal", "amer": "american",
     "appl": "applied", "environm": "environmental", "agr": "agricultural",
     "agr.": "agricultural", "biol": "biology", "chem": "chemistry", "phys": "physics",
-    "math": "mathematics", "comp": "computer", "mar": "marine", "comput": "computer", "informat": "informatics",
+    "math": "mathematics", "comp": "computer", "mar": "marine", "comput": "computer",
     "elektr": "electrical", "def": "defense", "so": "southern",
     "telecommun": "telecommunication", "telecomm": "telecommunication",
-    "infrastruct": "infrastructure", "technological": "technology", "technologie": "technology",
+    "infrastruct": "infrastructure", "cty": "county",
+    "autonoma": "autonomous", "catolica": "catholic",
+    "cattolica": "catholic", "katholieke": "catholic", "catholique": "catholic",
+    "federale": "federal", "technological": "technology", "technologie": "technology",
     "technologies": "technology", "mech": "mechanical", "mat": "materials",
     "stat": "statistics", "econ": "economics", "mgmt": "management", "management": "management",
     "adv": "advanced", "studies": "studies", "stud": "studies", "hlth": "health",
@@ -139,6 +146,7 @@ STOPWORDS: frozenset[str] = frozenset({
     "de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das",
     "der", "des", "die", "den", "du", "la", "le", "les", "el", "los", "las",
     "fur", "fuer", "und", "et", "y", "e", "i", "og", "och", "en", "van", "voor", "het",
+    "zu", "sul", "sulla", "per", "stiftelsen", "stiftung",
 })
 """Articles and linking words removed from keys (after abbreviation expansion, so
 ``E`` → ``east`` survives when it stands for a direction)."""
@@ -313,6 +321,8 @@ def organisation_part(raw: str) -> str:
         return glued[0]
     flags = [_segment_kind(p) for p in glued]
     if len(glued) == 2 and flags[1] == "plain":
+        if fold(glued[1]).strip(" .") in fold(glued[0]):
+            return glued[0]  # "Univ. of Manchester, Manchester"
         return raw  # "University of California, Irvine": a name with a comma in it
     best, best_rank, best_i = glued[0], -1.0, 0
     for i, p in enumerate(glued):
@@ -335,7 +345,8 @@ def organisation_part(raw: str) -> str:
             best, best_rank, best_i = p, rank, i
     j = best_i + 1
     # a campus qualifier before a city: "University of California, Irvine, Irvine, CA, ..."
-    if j + 1 < len(glued) and flags[j] == "plain" and flags[j + 1] == "plain":
+    if (j + 1 < len(glued) and flags[j] == "plain"
+            and fold(glued[j]).strip(" .") == fold(glued[j + 1]).strip(" .")):
         best = f"{best}, {glued[j]}"
     return best.strip()
 
@@ -419,6 +430,9 @@ def country_from_address(raw: str) -> str | None:
 
 # -- the key -----------------------------------------------------------------------------
 
+_ROMAN_NUMBERS = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
+                  "viii": "8", "ix": "9", "x": "10", "xi": "11", "xii": "12", "xiii": "13"}
+_US = re.compile(r"^\s*U\.\s?S\.?(?:\s?A\.?)?\s+")
 _ARTEFACT = re.compile(r"#TAB#|#N#|\\n|\\t", re.I)
 _COUNTRY_WORDS = frozenset({"germany", "deutschland", "usa", "france", "italy", "spain", "japan",
                             "canada", "australia", "netherlands", "switzerland", "austria",
@@ -476,6 +490,10 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     if stripped.strip():
         text = stripped
     text = _GLUED_COUNTRY.sub("", _ARTEFACT.sub(" ", text).strip())
+    text = _US.sub("United States ", text)
+    m = _NAME_COUNTRY.search(text)
+    if m and m.group(2) and _country_text(m.group(2)) in _COUNTRIES and m.start() > 0:
+        text = text[: m.start()]  # "… Research Institute - Taiwan"
     f = fold(text).replace("&", " and ").replace("'s ", "s ").replace("'", "")
     f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
     if not f:
@@ -486,14 +504,20 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
         words = words[:-1]  # "University of Kaiserslautern Germany", not "… of Singapore"
     out = []
     for i, w in enumerate(words):
-        if w in _DIRECTIONS and (i == 0 or i == len(words) - 1):
+        if w in _DIRECTIONS and (i == len(words) - 1 or len(words) == 1):
             out.append(w)  # a lone letter at an end is an initial, not a direction
             continue
+        if w == "i" and i == len(words) - 1 and i > 0 and words[i - 1] not in STOPWORDS:
+            w = "1"  # "Universitat Jaume I"
+        w = _ROMAN_NUMBERS.get(w, w)
         w = ABBREVIATIONS.get(w, w)
         if w not in STOPWORDS:
             out.append(_singular(w))
     if not out:
         out = words
+    half = len(out) // 2
+    if len(out) % 2 == 0 and half >= 2 and out[:half] == out[half:]:
+        out = out[:half]  # "X = X" (a name given twice)
     # drop a leading article left after folding ("the" is a stopword already)
     return " ".join(out)
 
@@ -505,6 +529,116 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_ACRONYM_WORD = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]{1,5})(?![\w.])")
+
+
+def acronym_words(name: str | None) -> frozenset[str]:
+    """Acronyms of a mixed-case name that spell the initials of its own words, folded.
+
+    Matching treats them as optional: *Karlsruhe Institute of Technology KIT* is
+    *Karlsruhe Institute of Technology*. An acronym that its name does not explain
+    (*IT Univ Copenhagen*, *FU Berlin*) is an ordinary word. In an all-capitals name
+    no word counts.
+
+    Examples
+    --------
+    >>> sorted(acronym_words("Karlsruhe Institute of Technology KIT"))
+    ['kit']
+    >>> sorted(acronym_words("electricite de France - EdF (France)"))
+    ['edf']
+    >>> acronym_words("IT Univ Copenhagen"), acronym_words("UNIV PARIS SUD")
+    (frozenset(), frozenset())
+    """
+    if not isinstance(name, str) or name.isupper():
+        return frozenset()
+    out = set()
+    for m in _ACRONYM_WORD.finditer(name):
+        w = m.group(1)
+        if sum(c.isupper() for c in w) >= 2:
+            a = fold(w).replace("&", "")
+            initials = "".join(x[0] for x in _NONWORD.split(fold(name)) if x and x != a)
+            if _is_subsequence(a, initials):
+                out.add(a)
+    return frozenset(out)
+
+
+def _is_subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
+_FOREIGN_UNIVERSITY = re.compile(
+    r"\b(?:universit(?:e|é|at|ät|a|à|aet|eit|et|etet|atea|as|i|aria)|universidad|universidade|"
+    r"uniwersytet|univerzita|egyetem)\b", re.I)
+_SWAP_ADJECTIVES = frozenset({"federal", "national", "autonomous", "catholic", "technical",
+                              "polytechnic", "state", "free", "open", "central", "pontifical",
+                              "pontificia", "estadual", "nova"})
+
+
+def word_order_variants(name: str | None, key: str) -> list[str]:
+    """Keys of the English word orders of a non-English university name.
+
+    *Universidad Simón Bolívar* is *Simón Bolívar University*, *Université d'Avignon*
+    may be *Avignon University* or *University of Avignon*, *Universidade Federal de
+    Pernambuco* is *Federal University of Pernambuco*. English names get no variant:
+    *York University* and *University of York* are two universities.
+
+    Examples
+    --------
+    >>> word_order_variants("Universidad Simón Bolívar", "university simon bolivar")
+    ['simon bolivar university']
+    >>> word_order_variants("Universidade Federal de Pernambuco", "university federal pernambuco")
+    ['federal pernambuco university', 'federal university pernambuco']
+    >>> word_order_variants("Avignon Université", "avignon university")
+    ['university avignon']
+    >>> word_order_variants("York University", "york university")
+    []
+    """
+    if not isinstance(name, str) or not _FOREIGN_UNIVERSITY.search(name):
+        return []
+    words = key.split()
+    out = []
+    if len(words) >= 2 and words[0] == "university":
+        out.append(" ".join([*words[1:], "university"]))
+        if len(words) >= 3 and words[1] in _SWAP_ADJECTIVES:
+            out.append(" ".join([words[1], "university", *words[2:]]))
+    elif len(words) >= 2 and words[-1] == "university":
+        out.append(" ".join(["university", *words[:-1]]))
+    return out
+
+
+_NAME_COUNTRY = re.compile(r"(?:\(([^()]+)\)|\s[-–]\s*([^-–,()]+))\s*$")
+
+
+def _country_text(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w ]", " ", fold(text))).strip()
+
+
+def country_in_name(name: str | None) -> str | None:
+    """A country a name states about itself: ``"Sefar (Switzerland)"``, ``"… - India"``,
+    or the last segment of an address.
+
+    Examples
+    --------
+    >>> country_in_name("Council of Scientific & Industrial Research (CSIR) - India")
+    'IN'
+    >>> country_in_name("Sefar (Switzerland)")
+    'CH'
+    >>> country_in_name("Tsinghua Univ, Beijing, Peoples R China")
+    'CN'
+    >>> country_in_name("University of Oslo") is None
+    True
+    """
+    if not isinstance(name, str):
+        return None
+    m = _NAME_COUNTRY.search(name)
+    if m:
+        text = _country_text(m.group(1) or m.group(2))
+        if text in _COUNTRIES:
+            return _COUNTRIES[text]
+    return country_from_address(name)
 
 
 def normalize_names(names: Iterable[str | None]) -> list[str]:

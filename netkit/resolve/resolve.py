@@ -41,7 +41,14 @@ from netkit.resolve.identifiers import (
     identifier_edges,
 )
 from netkit.resolve.match import UnionFind, candidate_pairs, score_pairs
-from netkit.resolve.normalize import compact_key, legal_form, normalize_names
+from netkit.resolve.normalize import (
+    acronym_words,
+    compact_key,
+    country_in_name,
+    legal_form,
+    normalize_names,
+    word_order_variants,
+)
 from netkit.resolve.overrides import read_overrides, read_thesaurus
 from netkit.resolve.registry import load_registry
 
@@ -52,6 +59,9 @@ log = logging.getLogger(__name__)
 METHODS = ("override", "identifier", "registry", "exact", "fuzzy", "none")
 """Values of ``audit.method``: how a raw organisation joined its resolved one
 (``none``: nothing merged it with anything)."""
+
+_SAME_COUNTRY = {"HK": "CN", "MO": "CN", "UK": "GB", "EL": "GR"}
+"""Country codes compared as one (addresses put Hong Kong in "Peoples R China")."""
 
 _ORG_COLUMNS = ["org_id", "name", "sector", "sector_source", "country", "region", "city",
                 "lat", "lon", "founded_year"]
@@ -230,6 +240,9 @@ def resolve(
                 renamed[k] = True
     node_name = list(raw_names)
     node_country = orgs["country"].astype(object).where(orgs["country"].notna(), None).tolist()
+    # a country the name states ("… - India", "(Switzerland)", an address) when none is given
+    node_country = [c if isinstance(c, str) and c else country_in_name(nm)
+                    for c, nm in zip(node_country, raw_names, strict=True)]
     node_kind = ["raw"] * n_raw
     node_ref = orgs["org_id"].astype(object).tolist()  # raw org_id / registry id / override id
     ids = corpus.org_ids
@@ -287,6 +300,18 @@ def resolve(
 
     # ---- keys -----------------------------------------------------------------------------
     keys = normalize_names(node_name)
+    # non-English university names also get their English word orders, as alias nodes
+    alias_of: list[int] = []
+    for k in range(n_raw):
+        for variant in word_order_variants(node_name[k], keys[k]):
+            alias_of.append(k)
+            node_name.append(node_name[k])
+            node_country.append(node_country[k])
+            node_kind.append("alias")
+            node_ref.append(node_ref[k])
+            keys.append(variant)
+    n = len(node_name)
+    kind = np.asarray(node_kind, dtype=object)
     ckeys = [compact_key(k) for k in keys]
 
     edges_a: list[np.ndarray] = []
@@ -338,6 +363,9 @@ def resolve(
         if a:
             add(a, b, "override", 100.0, ev, force=True)
 
+    if alias_of:
+        add(alias_of, np.arange(n - len(alias_of), n), "exact", 100.0, "word order", force=True)
+
     # 2. identifiers
     ie = identifier_edges(id_rows, strong)
     if len(ie):
@@ -346,7 +374,8 @@ def resolve(
 
     # 3. exact names within compatible countries and legal forms
     node_df = pd.DataFrame({"node": np.arange(n), "ckey": ckeys,
-                            "country": pd.array(node_country, dtype=object),
+                            "country": pd.array([_SAME_COUNTRY.get(c, c) for c in node_country],
+                                                dtype=object),
                             "legal": pd.array([legal_form(x) or None for x in node_name],
                                               dtype=object)})
     node_df = node_df[(node_df["ckey"] != "") & (kind != "override")]
@@ -385,7 +414,8 @@ def resolve(
     rep_legal = reps["legal"].to_numpy(dtype=object)
     i, j = candidate_pairs(rep_keys)
     floor = max(0.0, threshold - review_margin)
-    sc = score_pairs(rep_keys, i, j, floor=floor)
+    weak = [acronym_words(node_name[k]) for k in rep_nodes]
+    sc = score_pairs(rep_keys, i, j, floor=floor, weak=weak)
     if len(sc):
         ia, ib = sc["i"].to_numpy(), sc["j"].to_numpy()
         ca, cb = rep_country[ia], rep_country[ib]
