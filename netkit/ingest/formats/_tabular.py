@@ -303,11 +303,10 @@ def tsv_fields(line: str) -> list[str]:
     >>> tsv_fields(chr(9).join(['"1"', '"a ""b"" c"', '7', '"stray " quote"']))
     ['1', 'a "b" c', '7', 'stray " quote']
     """
-    out = line.split("\t")
-    for i, f in enumerate(out):
-        if len(f) >= 2 and f[0] == '"' and f[-1] == '"':
-            out[i] = f[1:-1].replace('""', '"')
-    return out
+    if '"' not in line:
+        return line.split("\t")
+    return [f[1:-1].replace('""', '"') if len(f) > 1 and f[0] == '"' and f[-1] == '"' else f
+            for f in line.split("\t")]
 
 
 def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,

@@ -93,7 +93,7 @@ def _dataset(builder) -> dict:
     ds = state(builder, "patentsview")
     if not ds:
         ds.update(patents={}, applications={}, locations={}, assignees=[], inventors=[],
-                  tables=set())
+                  tables=set(), strings={})
         builder.finalizers.append(lambda: _finish(builder, ds))
     return ds
 
@@ -112,9 +112,12 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
         return
     ds["tables"].add(table)
     idx = header_index(header, TABLES[table], path, first[0])
+    wanted = (*TABLES[table], "latitude", "longitude")
+    idx = {c: i for c, i in idx.items() if c in wanted}
     n = len(header)
     led = ctx.ledger
     handle = _HANDLERS[table]
+    src = (led, path, ctx.encoding)  # staged rows point here; raw text is re-read if needed
     for line, text in lines:
         if not text.strip():
             led.quarantine(line, "empty line", text)
@@ -126,7 +129,7 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
             continue
         row = {c: fields[i].strip() for c, i in idx.items()}
         try:
-            handle(ds, row, line, text, ctx, path)
+            handle(ds, row, line, src, ctx, path)
         except ValueError as exc:
             led.quarantine(line, str(exc), text)
 
@@ -143,7 +146,7 @@ def _patent(ds, row, line, raw, ctx, path) -> None:
     ctx.ledger.loaded()
 
 
-def _application(ds, row, line, raw, ctx, path) -> None:
+def _application(ds, row, line, src, ctx, path) -> None:
     pid = row["patent_id"]
     if not pid:
         raise ValueError("empty patent_id")
@@ -151,7 +154,7 @@ def _application(ds, row, line, raw, ctx, path) -> None:
     if pid in ds["applications"]:
         ctx.ledger.duplicate()
         return
-    ds["applications"][pid] = (iso, year, ctx.ledger, line, raw)
+    ds["applications"][pid] = (iso, year, src, line)
 
 
 def _location(ds, row, line, raw, ctx, path) -> None:
@@ -173,7 +176,7 @@ def _location(ds, row, line, raw, ctx, path) -> None:
     ctx.ledger.loaded()
 
 
-def _assignee(ds, row, line, raw, ctx, path) -> None:
+def _assignee(ds, row, line, src, ctx, path) -> None:
     if not row["patent_id"]:
         raise ValueError("empty patent_id")
     org = row["disambig_assignee_organization"]
@@ -181,18 +184,21 @@ def _assignee(ds, row, line, raw, ctx, path) -> None:
                    row["disambig_assignee_individual_name_last"])
     if not (org or first or last):
         raise ValueError("assignee without a name")
-    ds["assignees"].append((ctx.ledger, line, raw, row["patent_id"], row["assignee_id"],
-                            org, first, last, row["assignee_type"], row["location_id"]))
+    i = ds["strings"].setdefault
+    ds["assignees"].append((src, line, row["patent_id"], i(row["assignee_id"], row["assignee_id"]),
+                            i(org, org), first, last, i(row["assignee_type"], row["assignee_type"]),
+                            i(row["location_id"], row["location_id"])))
 
 
-def _inventor(ds, row, line, raw, ctx, path) -> None:
+def _inventor(ds, row, line, src, ctx, path) -> None:
     if not row["patent_id"]:
         raise ValueError("empty patent_id")
     first, last = row["disambig_inventor_name_first"], row["disambig_inventor_name_last"]
     if not (row["inventor_id"] or first or last):
         raise ValueError("inventor without id or name")
-    ds["inventors"].append((ctx.ledger, line, raw, row["patent_id"], row["inventor_id"],
-                            first, last, row["location_id"]))
+    i = ds["strings"].setdefault
+    ds["inventors"].append((src, line, row["patent_id"], i(row["inventor_id"], row["inventor_id"]),
+                            i(first, first), i(last, last), i(row["location_id"], row["location_id"])))
 
 
 _HANDLERS = {
@@ -209,30 +215,43 @@ def _finish(b, ds: dict) -> None:
     patents, apps, locs = ds["patents"], ds["applications"], ds["locations"]
     no_patents = "no g_patent table was read" if "g_patent" not in ds["tables"] else None
     fallback = 0
+    event_ids: dict[str, str] = {}
+    sectors: dict[tuple, tuple] = {}
     for pid, (iso, year, title, origin) in patents.items():
         app = apps.get(pid)
         if app is not None:
             iso, year = app[0], app[1]
         else:
             fallback += 1
-        b.add_event(f"pat:{SOURCE}:{pid}", "patent", year=year, date=iso, title=title,
+        event_ids[pid] = f"pat:{SOURCE}:{pid}"
+        b.add_event(event_ids[pid], "patent", year=year, date=iso, title=title,
                     source=SOURCE, origin=origin)
     if fallback and "g_application" in ds["tables"]:
         log.warning("%d PatentsView patents have no valid g_application row: timed by grant date",
                     fallback)
     elif fallback:
         log.warning("no g_application table read: %d patents timed by grant date", fallback)
-    for pid, (_, _, ledger, line, raw) in apps.items():
+    orphans: dict[int, tuple[tuple, list[tuple[int, str]]]] = {}
+
+    def orphan(src, line, pid) -> None:
+        orphans.setdefault(id(src), (src, []))[1].append(
+            (line, no_patents or f"patent_id {pid} is not in g_patent"))
+
+    for pid, (_, _, src, line) in apps.items():
         if pid in patents:
-            ledger.loaded()
+            src[0].loaded()
         else:
-            ledger.quarantine(line, no_patents or f"patent_id {pid} is not in g_patent", raw)
-    for ledger, line, raw, pid, aid, org, first, last, code, lid in ds["assignees"]:
+            orphan(src, line, pid)
+    for src, line, pid, aid, org, first, last, code, lid in ds["assignees"]:
+        ledger = src[0]
         if pid not in patents:
-            ledger.quarantine(line, no_patents or f"patent_id {pid} is not in g_patent", raw)
+            orphan(src, line, pid)
             continue
-        event_id = f"pat:{SOURCE}:{pid}"
-        what, sector, src = assignee_sector(code, org, SOURCE, "assignee_type")
+        event_id = event_ids[pid]
+        key = (code, org)
+        if key not in sectors:
+            sectors[key] = assignee_sector(code, org, SOURCE, "assignee_type")
+        what, sector, src = sectors[key]
         city, region, country, lat, lon = locs.get(lid, (None,) * 5)
         if org and what == "org":
             oid = f"org:{SOURCE}:{aid}" if aid else f"org:{SOURCE}:name-{slug(org)}"
@@ -254,13 +273,19 @@ def _finish(b, ds: dict) -> None:
             b.add_participation(event_id, person_id=person, role="assignee",
                                 raw_affiliation=name)
         ledger.loaded()
-    for ledger, line, raw, pid, iid, first, last, lid in ds["inventors"]:
+    people: dict[str, str] = {}
+    for src, line, pid, iid, first, last, lid in ds["inventors"]:
+        ledger = src[0]
         if pid not in patents:
-            ledger.quarantine(line, no_patents or f"patent_id {pid} is not in g_patent", raw)
+            orphan(src, line, pid)
             continue
-        event_id = f"pat:{SOURCE}:{pid}"
+        event_id = event_ids[pid]
         city, _, country, _, _ = locs.get(lid, (None,) * 5)
-        person = f"per:{SOURCE}:{iid}" if iid else f"per:{SOURCE}:{slug(_name(last, first))}"
+        person = people.get(iid) if iid else None
+        if person is None:
+            person = f"per:{SOURCE}:{iid}" if iid else f"per:{SOURCE}:{slug(_name(last, first))}"
+            if iid:
+                people[iid] = person
         if row_key_seen(b, (event_id, None, person, "inventor", None)):
             ledger.duplicate()
             continue
@@ -268,7 +293,12 @@ def _finish(b, ds: dict) -> None:
         place = ", ".join(p for p in (city, country) if p) or None
         b.add_participation(event_id, person_id=person, role="inventor", raw_affiliation=place)
         ledger.loaded()
-    for key in ("patents", "applications", "locations"):
+    for (ledger, path, encoding), rows in orphans.values():
+        wanted = dict(rows)
+        raw = {n: text for n, text in text_lines(path, encoding) if n in wanted}
+        for line, reason in rows:
+            ledger.quarantine(line, reason, raw.get(line, ""))
+    for key in ("patents", "applications", "locations", "strings"):
         ds[key] = {}
     ds["assignees"], ds["inventors"] = [], []
 
