@@ -7,6 +7,7 @@
 True
 """
 
+from netkit.resolve.audit import save_resolution, write_csv
 from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, STRONG_SCHEMES, clean_identifier
 from netkit.resolve.match import align, candidate_pairs, score_pairs
 from netkit.resolve.normalize import (
@@ -37,6 +38,8 @@ __all__ = [
     "read_overrides",
     "read_thesaurus",
     "resolve",
+    "save_resolution",
     "score_pairs",
     "strip_legal_form",
+    "write_csv",
 ]

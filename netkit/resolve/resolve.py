@@ -541,10 +541,8 @@ def resolve(
                                   zip(raw_names, renamed, evidence, strict=True)], evidence)
 
     # ---- the resolved organisations ------------------------------------------------------------
-    ror_vals = id_rows[id_rows["scheme"] == "ror"].assign(
-        cl=lambda d: cl_all[d["node"].to_numpy()]).dropna(subset=["cl"])
-    ror_vals = ror_vals.assign(value=[clean_identifier("ror", v) for v in ror_vals["value"]])
-    ror_of_cl = ror_vals.sort_values("value").drop_duplicates("cl").set_index("cl")["value"]
+    # the resolved id: an override's canonical id, else the smallest raw id (a raw
+    # organisation that nothing merged keeps its id)
     ov_of_cl: dict[int, str] = {}
     for cid, k in ov_node_of.items():
         c = cl_all[k]
@@ -556,8 +554,6 @@ def resolve(
     for c in range(n_cl):
         if c in ov_of_cl:
             new_id[c] = ov_of_cl[c]
-        elif float(c) in ror_of_cl.index:
-            new_id[c] = f"org:ror:{ror_of_cl[float(c)]}"
         else:
             new_id[c] = min_raw[c]
     # keep ids unique if an override id collides with a ROR/raw id of another cluster

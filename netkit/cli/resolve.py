@@ -1,0 +1,55 @@
+"""``netkit resolve CORPUS_DIR --out DIR``: one organisation per real organisation.
+
+Reads a corpus folder (written by ``netkit ingest``), resolves its organisations
+(identifiers, exact and fuzzy names, an optional OpenAlex institutions registry,
+user overrides and a VOSviewer thesaurus), and writes the resolved corpus plus
+``audit.csv`` (how every raw organisation was resolved) and ``review.csv``
+(near-misses to look at) to ``DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+__all__ = ["HELP", "NAME", "configure", "run"]
+
+NAME = "resolve"
+HELP = "merge the spellings of each organisation into one, with an audit trail"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``netkit resolve``."""
+    parser.add_argument("corpus", metavar="CORPUS_DIR", help="a corpus folder (netkit ingest --out)")
+    parser.add_argument("--out", "-o", required=True, metavar="DIR",
+                        help="folder for the resolved corpus, audit.csv and review.csv")
+    parser.add_argument("--registry", metavar="F", action="append", default=None,
+                        help="OpenAlex institutions JSON Lines file (repeatable)")
+    parser.add_argument("--overrides", metavar="F", default=None,
+                        help="CSV: match,canonical_id,name,sector,founded_year,region")
+    parser.add_argument("--thesaurus", metavar="F", default=None,
+                        help="VOSviewer thesaurus file (label<TAB>replace by)")
+    parser.add_argument("--threshold", metavar="T", type=float, default=90.0,
+                        help="minimum fuzzy score 0-100 of a name merge (default 90)")
+    parser.add_argument("--rollup", action="store_true",
+                        help="merge registry institutions into their parent institution")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, resolve, save, and print a summary."""
+    from netkit.model import load
+    from netkit.resolve import resolve
+    from netkit.resolve.audit import method_counts, save_resolution
+
+    corpus = load(Path(args.corpus))
+    res = resolve(corpus, registry=args.registry, overrides=args.overrides,
+                  thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup)
+    paths = save_resolution(res, Path(args.out))
+    print(f"{corpus.n_organizations} raw organisations -> {res.corpus.n_organizations} "
+          f"resolved organisations")
+    for method, n in method_counts(res.audit).items():
+        print(f"  {method:<10} {n:>8}")
+    print(f"corpus written to {paths['corpus']}")
+    print(f"audit: {paths['audit']}  ({len(res.audit)} rows)")
+    print(f"review: {paths['review']}  ({len(res.review)} pairs to look at)")
+    return 0
