@@ -1,0 +1,362 @@
+"""Write a report folder: atomically, reproducibly, never over an input.
+
+The whole folder is first written to a hidden staging folder beside the
+target (same file system), every file through a temporary name and a rename;
+only when everything is written does the staging folder replace the previous
+report (two renames). A crash at any point before that leaves the previous
+report untouched and removes the staging folder.
+
+Same inputs, configuration and seed give byte-identical files; the one
+timestamp (in ``index.html``, ``report.md`` and ``run.json``) comes from
+``SOURCE_DATE_EPOCH`` when it is set.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import logging
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import igraph as ig
+import pandas as pd
+
+from netkit._version import __version__
+from netkit.errors import InputError, ParameterError
+from netkit.report.config import ReportConfig, load_config
+from netkit.report.render import fmt, render_html, render_markdown, section_views, table_csv
+from netkit.report.sections import Context, compute_sections
+
+__all__ = ["REPORT_FILES", "generated_timestamp", "load_report_corpus", "write_report"]
+
+log = logging.getLogger(__name__)
+
+REPORT_FILES = ("index.html", "report.md", "graph.graphml", "graph.gexf", "network.html",
+                "run.json")
+"""Files of every report folder (plus ``tables/*.csv``)."""
+
+LIBRARIES = ("python-igraph", "networkx", "numpy", "scipy", "pandas", "pyarrow", "matplotlib",
+             "jinja2", "pyvis")
+
+
+def generated_timestamp() -> str | None:
+    """UTC time of the run as ISO 8601: ``SOURCE_DATE_EPOCH`` if set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and epoch.strip():
+        try:
+            t = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise ParameterError(f"SOURCE_DATE_EPOCH must be an integer, not {epoch!r}") from None
+    else:
+        t = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
+    return t.isoformat().replace("+00:00", "Z")
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version(), "netkit": __version__}
+    for lib in LIBRARIES:
+        try:
+            out[lib] = metadata.version(lib)
+        except metadata.PackageNotFoundError:
+            out[lib] = "not installed"
+    return out
+
+
+def _as_config(config: ReportConfig | Mapping[str, Any] | str | os.PathLike[str],
+               corpus: Any) -> ReportConfig:
+    if isinstance(config, ReportConfig):
+        cfg = config
+    elif isinstance(config, Mapping):
+        cfg = ReportConfig.from_mapping(config, corpus=corpus) if corpus is not None and not (
+            config.get("inputs") or config.get("synthetic")) else ReportConfig.from_mapping(config)
+    elif isinstance(config, str | os.PathLike):
+        cfg = load_config(config)
+    else:
+        raise ParameterError(f"config must be a ReportConfig, a mapping or a TOML path, not "
+                             f"{type(config).__name__}")
+    if corpus is not None:
+        cfg = cfg.with_overrides(corpus=corpus, inputs=(), synthetic=None)
+    return cfg
+
+
+# -- inputs ------------------------------------------------------------------------------
+def _input_files(cfg: ReportConfig) -> list[tuple[Path, Any]]:
+    """Every input file with its InputSpec (folders expanded; corpus folders whole)."""
+    from netkit.ingest.read import expand_paths
+
+    out = []
+    for spec in cfg.inputs:
+        if not spec.path.exists():
+            raise InputError("input not found", file=str(spec.path),
+                             hint=f"named in {cfg.source}")
+        if spec.path.is_dir() and (spec.format == "corpus"
+                                   or (spec.path / "manifest.json").is_file()):
+            out += [(f, spec) for f in sorted(spec.path.iterdir()) if f.is_file()]
+        else:
+            out += [(f, spec) for f in expand_paths(spec.path)]
+    return out
+
+
+def load_report_corpus(cfg: ReportConfig):
+    """(corpus, provenance of the inputs, a note on where the data came from)."""
+    from netkit.model import Corpus, concat, sha256_file
+
+    if cfg.corpus is not None:
+        return cfg.corpus, [], "The corpus was given in memory (no input files)."
+    if cfg.synthetic is not None:
+        from netkit.datasets import synthetic_ecosystem
+
+        syn = cfg.synthetic
+        corpus, _ = synthetic_ecosystem(seed=syn["seed"], size=syn["size"],
+                                        intervention=syn["intervention"])
+        return corpus, [], (f"The data are netkit's synthetic ecosystem (seed {syn['seed']}, "
+                            f"size {syn['size']}, intervention {'on' if syn['intervention'] else 'off'}).")
+    from netkit.ingest import read
+
+    corpora = []
+    for spec in cfg.inputs:
+        if spec.path.is_dir() and (spec.format == "corpus"
+                                   or (spec.path / "manifest.json").is_file()):
+            corpora.append(Corpus.load(spec.path))
+        else:
+            corpora.append(read(spec.path, format=spec.format, encoding=spec.encoding))
+    corpus = corpora[0] if len(corpora) == 1 else concat(corpora)
+    acc = corpus.accounting.set_index("file") if len(corpus.accounting) else None
+    provenance = []
+    for f, spec in _input_files(cfg):
+        row: dict[str, Any] = {"path": str(f), "format": spec.format,
+                               "sha256": sha256_file(f), "bytes": f.stat().st_size}
+        if acc is not None and str(f) in acc.index:
+            a = acc.loc[str(f)]
+            row["format"] = str(a["format"])
+            for k in ("records_seen", "loaded", "quarantined", "duplicates"):
+                row[k] = int(a[k])
+        provenance.append(row)
+    return corpus, provenance, ""
+
+
+def _check_paths(out: Path, cfg: ReportConfig) -> None:
+    """Refuse an output folder that is, contains or lies inside an input, or isn't a report."""
+    if out.exists() and not out.is_dir():
+        raise ParameterError(f"output {out} exists and is not a folder")
+    for spec in cfg.inputs:
+        p = spec.path.resolve()
+        if p == out or out in p.parents:
+            raise ParameterError(f"output folder {out} holds the input {spec.path}; refusing to "
+                                 "overwrite an input — choose another output folder")
+        if p.is_dir() and p in out.parents:
+            raise ParameterError(f"output folder {out} is inside the input folder {spec.path}; "
+                                 "the next read of that folder would include the report")
+    src = Path(cfg.source)
+    if cfg.source != "<mapping>" and (src.resolve() == out or out in src.resolve().parents):
+        raise ParameterError(f"output folder {out} holds the configuration file {cfg.source}")
+    if out.is_dir() and any(out.iterdir()) and not (out / "run.json").is_file():
+        raise ParameterError(f"output folder {out} is not empty and is not a netkit report "
+                             "(no run.json); refusing to replace it")
+
+
+def _atomic_text(path: Path, text: str) -> None:
+    from netkit.viz.html import atomic_write_text
+
+    atomic_write_text(path, text)
+
+
+def _graph_for_export(ctx: Context) -> ig.Graph:
+    g = ctx.graph.copy()
+    cen = ctx.centrality
+    for col in cen.columns:
+        g.vs[col] = cen[col].tolist()
+    return g
+
+
+def _write_graphs(graph: ig.Graph, stage: Path) -> None:
+    try:
+        from netkit.build import write_gexf, write_graphml
+    except ImportError:  # pragma: no cover - build exporters always present in releases
+        write_graphml = write_gexf = None
+    tmp = stage / ".graph.graphml.tmp"
+    if write_graphml is not None:
+        write_graphml(graph, tmp)
+    else:  # pragma: no cover
+        graph.write_graphml(str(tmp))
+    os.replace(tmp, stage / "graph.graphml")
+    if write_gexf is None:  # pragma: no cover
+        raise ParameterError("GEXF export needs netkit.build.write_gexf")
+    tmp = stage / ".graph.gexf.tmp"
+    write_gexf(graph, tmp)
+    os.replace(tmp, stage / "graph.gexf")
+
+
+def _sha256_text(path: Path) -> str:
+    from netkit.model import sha256_file
+
+    return sha256_file(path)
+
+
+def write_report(
+    config: ReportConfig | Mapping[str, Any] | str | os.PathLike[str],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    corpus: Any = None,
+    command: str | None = None,
+) -> Path:
+    """Write a full report folder.
+
+    Parameters
+    ----------
+    config : ReportConfig, mapping or path
+        A validated :class:`ReportConfig`, a mapping with the structure of the
+        TOML file (see :mod:`netkit.report.config`), or the path of a TOML file.
+    out_dir : path, optional
+        The report folder (default: the configuration's ``out``).
+    corpus : Corpus, optional
+        Use this corpus (in memory) instead of the configuration's inputs.
+    command : str, optional
+        The command line recorded in ``run.json`` (default: the Python call).
+
+    Returns
+    -------
+    pathlib.Path
+        The report folder: ``index.html``, ``report.md``, ``tables/*.csv``,
+        ``graph.graphml``, ``graph.gexf``, ``network.html`` and ``run.json``.
+
+    Raises
+    ------
+    ParameterError
+        No output folder; the output folder is, contains or lies inside an input;
+        or it is a non-empty folder that is not a netkit report.
+    InputError
+        An input is missing or unreadable.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "report"
+    >>> cfg = {"title": "Tiny", "seed": 1, "synthetic": {"size": "tiny"},
+    ...        "diffusion": {"runs": 20}, "before_after": {"bootstrap": 50}}
+    >>> _ = write_report(cfg, out)
+    >>> sorted(p.name for p in out.iterdir() if p.is_file())
+    ['graph.gexf', 'graph.graphml', 'index.html', 'network.html', 'report.md', 'run.json']
+    >>> json.loads((out / "run.json").read_text())["seed"]
+    1
+    """
+    cfg = _as_config(config, corpus)
+    out = out_dir if out_dir is not None else cfg.out
+    if out is None:
+        raise ParameterError("no output folder: give out_dir (or --out, or 'out' in the config)")
+    out = Path(out).resolve()
+    cfg = cfg.with_overrides(out=out)
+    _check_paths(out, cfg)
+    generated = generated_timestamp()
+
+    raw, inputs, note = load_report_corpus(cfg)
+    corpus_used, resolution = raw, None
+    rp = cfg.params("resolve")
+    if rp["enabled"] is True or (rp["enabled"] == "auto" and cfg.inputs):
+        from netkit.resolve import resolve
+
+        resolution = resolve(raw, registry=rp["registry"], overrides=rp["overrides"],
+                             thesaurus=rp["thesaurus"], threshold=rp["threshold"],
+                             review_margin=rp["review_margin"], rollup=rp["rollup"])
+        corpus_used = resolution.corpus
+    gp = cfg.params("graph")
+    if gp["years"] is not None or gp["kinds"] is not None:
+        corpus_used = corpus_used.filter(years=tuple(gp["years"]) if gp["years"] else None,
+                                         kinds=gp["kinds"])
+    from netkit.build import org_graph
+
+    graph = org_graph(corpus_used, weighting=gp["weighting"])
+    ctx = Context(cfg, corpus_used, graph, raw_corpus=raw, resolution=resolution,
+                  inputs=inputs, source_note=note)
+    sections = compute_sections(ctx)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        _write_folder(stage, cfg, ctx, sections, inputs, generated, command)
+        _swap(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return out
+
+
+def _write_folder(stage: Path, cfg: ReportConfig, ctx: Context, sections, inputs,
+                  generated: str | None, command: str | None) -> None:
+    from netkit.viz import write_html
+
+    tables_dir = stage / "tables"
+    tables_dir.mkdir()
+    seen: set[str] = set()
+    for s in sections:
+        for t in s.tables:
+            if t.name in seen:  # pragma: no cover - a programming error in sections
+                raise RuntimeError(f"duplicate table name {t.name}")
+            seen.add(t.name)
+            _atomic_text(tables_dir / f"{t.name}.csv", table_csv(t))
+    if ctx.resolution is not None and isinstance(getattr(ctx.resolution, "audit", None),
+                                                 pd.DataFrame):
+        from netkit.report.sections import Table
+
+        _atomic_text(tables_dir / "resolution_audit.csv",
+                     table_csv(Table("resolution_audit", "", ctx.resolution.audit, index=False)))
+    _write_graphs(_graph_for_export(ctx), stage)
+    vp = cfg.params("view")
+    size = vp["size"]
+    cen = ctx.centrality
+    size_arg: Any = cen[size].rename(size) if size in cen.columns else size
+    write_html(ctx.graph, stage / "network.html", color=vp["color"], size=size_arg,
+               title=cfg.title, events=ctx.corpus, metrics=cen, seed=cfg.seed,
+               max_nodes=vp["max_nodes"] or None, backbone=vp["backbone"], alpha=vp["alpha"])
+    views = section_views(sections)
+    page = {"title": cfg.title, "version": __version__, "generated": generated,
+            "seed": cfg.seed, "n_nodes": fmt(ctx.graph.vcount()),
+            "n_edges": fmt(ctx.graph.ecount())}
+    methods = sorted(ctx.methods.items())
+    _atomic_text(stage / "index.html", render_html(views, methods=methods, **page))
+    _atomic_text(stage / "report.md", render_markdown(views, **page))
+    outputs = sorted(p for p in stage.rglob("*") if p.is_file())
+    run = {
+        "netkit": __version__,
+        "command": command or "netkit.report.write_report(...)",
+        "generated": generated,
+        "seed": cfg.seed,
+        "config": cfg.to_dict(),
+        "config_file": cfg.source if cfg.source != "<mapping>" else None,
+        "versions": _versions(),
+        "platform": sys.platform,
+        "inputs": inputs,
+        "corpus": {k: (int(v) if hasattr(v, "__int__") else str(v))
+                   for k, v in ctx.corpus.summary().items()},
+        "graph": {"organisations": ctx.graph.vcount(), "ties": ctx.graph.ecount(),
+                  "weighting": cfg.params("graph")["weighting"]},
+        "methods": dict(methods),
+        "outputs": {p.relative_to(stage).as_posix(): _sha256_text(p) for p in outputs},
+    }
+    _atomic_text(stage / "run.json", json.dumps(run, indent=2, ensure_ascii=False,
+                                                default=str) + "\n")
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """Put the staged folder in place of ``out`` (two renames; the old folder is then removed)."""
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        os.replace(out, old)
+        try:
+            os.replace(stage, out)
+        except BaseException:
+            os.replace(old, out)  # put the previous report back
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(stage, out)
+    os.chmod(out, 0o755)
