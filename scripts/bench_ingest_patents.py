@@ -26,8 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("sensor housing claim method system apparatus layer signal circuit module device "
-         "wherein comprising substrate first second electrode control unit configured").split()
+WORDS = ["sensor", "housing", "claim", "method", "system", "apparatus", "layer", "signal", "circuit", "module", "device", "wherein", "comprising", "substrate", "first", "second", "electrode", "control", "unit", "configured"]
 
 
 def _text(rng: random.Random, n_words: int) -> str:

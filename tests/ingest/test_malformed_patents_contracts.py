@@ -100,10 +100,11 @@ def test_clear_error_with_file_and_line(case):
         nk.ingest.read(DATA / case, format=fmt or "auto")
     assert words in err.value.message
     assert err.value.line == line and Path(err.value.file).is_file()
-    if fmt is not None:  # without --format the file is not recognised: a FormatError naming it
-        with pytest.raises(FormatError) as err2:
+    if fmt is not None:  # without --format: the same error, or a FormatError naming the file
+        with pytest.raises(InputError) as err2:
             nk.ingest.read(DATA / case)
         assert Path(err2.value.file).is_file()
+        assert isinstance(err2.value, FormatError) or err2.value.line == line
 
 
 def test_cp1252_reads_with_encoding():

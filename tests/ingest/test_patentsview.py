@@ -96,3 +96,13 @@ def test_duplicate_rows_counted(tmp_path):
     c = nk.ingest.read(tmp_path)
     inv = _acc(c).loc["g_inventor_disambiguated"]
     assert (inv["records_seen"], inv["loaded"], inv["duplicates"]) == (6, 5, 1)
+
+
+def test_other_patentsview_tables_are_skipped(tmp_path, caplog):
+    shutil.copy(DATA / "g_patent.tsv", tmp_path)
+    (tmp_path / "g_cpc_current.tsv").write_text(
+        '"patent_id"\t"cpc_sequence"\t"cpc_section"\n"10000001"\t0\t"G"\n', encoding="utf-8")
+    c = nk.ingest.read(tmp_path)
+    acc = _acc(c)
+    assert acc.loc["g_cpc_current", "records_seen"] == 0 and c.n_events == 4
+    assert "does not use" in caplog.text

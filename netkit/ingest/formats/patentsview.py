@@ -6,6 +6,9 @@ PatentsView's published data dictionary. The tables of one read (a folder, or an
 set of these files, in any order) form one dataset joined on ``patent_id`` and
 ``location_id`` when the read finishes.
 
+Other PatentsView tables in the folder (``g_cpc_current``, ``g_patent_abstract`` …)
+are recognised and skipped with a warning (their accounting row shows 0 records).
+
 **Stray quotes.** These files contain unbalanced double quotes inside titles and
 names; a CSV parser that honours quoting lets one such field swallow the records
 after it. The reader therefore splits every physical line on tabs with quoting
@@ -86,7 +89,14 @@ def table_of(header: list[str]) -> str | None:
 
 def _sniff(path: Path, head: bytes) -> bool:
     first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-    return "\t" in first and table_of(tsv_fields(first)) is not None
+    if "\t" not in first:
+        return False
+    header = tsv_fields(first)
+    if table_of(header) is not None:
+        return True
+    # another PatentsView table (g_cpc_current, g_patent_abstract …): read as "not used"
+    return path.name.startswith("g_") and header[0] in ("patent_id", "location_id",
+                                                         "assignee_id", "inventor_id")
 
 
 def _dataset(builder) -> dict:
@@ -107,7 +117,15 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
         return
     header = [h.strip().lstrip("\ufeff") for h in tsv_fields(first[1])]
     table = table_of(header)
+    stem = path.name.split(".")[0]
+    if table is None and stem in TABLES:
+        header_index(header, TABLES[stem], path, first[0])  # raises, naming the missing columns
     if table is None:
+        if path.name.startswith("g_") and header and header[0] in (
+                "patent_id", "location_id", "assignee_id", "inventor_id"):
+            log.warning("%s: a PatentsView table netkit does not use; skipped (0 records)",
+                        path)
+            return
         header_index(header, TABLES["g_patent"], path, first[0])  # raises, naming the columns
         return
     ds["tables"].add(table)
