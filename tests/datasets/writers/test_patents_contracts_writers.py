@@ -99,3 +99,15 @@ def test_cordis_round_trip(tiny_ecosystem, tmp_path):
     expect = pd.Series(true_sector).replace({"health": "government", "nonprofit": "other"})
     assert (got["sector"].astype(str).to_numpy() == expect.to_numpy()).all()
     assert (got.loc[got["sector"] == "startup", "sector_source"] == "cordis:activityType=PRC+SME").all()
+
+
+def test_patent_and_contract_folders_read_together(tiny_ecosystem, tmp_path):
+    corpus, truth = tiny_ecosystem
+    for writer, sub in ((uspto, "uspto"), (patentsview, "patentsview"), (cordis, "cordis")):
+        writer.write(corpus, truth, tmp_path / sub)
+    back = nk.ingest.read(tmp_path)  # one read, formats sniffed file by file
+    src = corpus.events[corpus.events["source"].isin(["uspto", "patentsview", "cordis"])]
+    assert back.n_events == len(src) and len(back.quarantine) == 0
+    assert back.events["kind"].value_counts().to_dict() == src["kind"].value_counts().to_dict()
+    rows = corpus.participations[corpus.participations["event_id"].isin(src["event_id"])]
+    assert back.n_participations == len(rows)
