@@ -1,0 +1,126 @@
+"""Before/after comparison: detects the planted intervention, stays quiet without one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from netkit.build import temporal_edges
+from netkit.datasets import synthetic_ecosystem
+from netkit.errors import ParameterError
+from netkit.metrics.compare import (
+    TESTED_INDICATORS,
+    compare_cohorts,
+    compare_groups,
+    compare_windows,
+    event_features,
+)
+
+FAST = {"reps": 200, "perms": 200}
+
+
+def test_event_features_recount(tiny_ecosystem):
+    corpus, _ = tiny_ecosystem
+    f = event_features(corpus)
+    te = temporal_edges(corpus)
+    assert f["pairs"].sum() == len(te)
+    assert f["new"].sum() == len(te.drop_duplicates(["u", "v"]))
+    first = te.drop_duplicates(["u", "v"]).groupby("event_id").size()
+    assert f.loc[first.index, "new"].tolist() == first.tolist()
+    sectors = corpus.organizations.set_index("org_id")["sector"].astype(str)
+    new = te.drop_duplicates(["u", "v"])
+    pair = {frozenset(("university", "startup"))}
+    n_us = sum(frozenset((sectors[u], sectors[v])) in pair
+               for u, v in zip(new["u"], new["v"], strict=True))
+    assert f["new_us"].sum() == n_us
+    n_orgs = corpus.participations.dropna(subset=["org_id"]).groupby("event_id")["org_id"].nunique()
+    assert f.loc[n_orgs.index, "orgs"].tolist() == n_orgs.tolist()
+
+
+def test_detects_the_planted_intervention(small_ecosystem):
+    corpus, truth = small_ecosystem
+    res = compare_windows(corpus, truth.intervention_year, seed=1, **FAST)
+    for name in TESTED_INDICATORS:
+        row = res.loc[name]
+        assert row["change"] > 0 and row["ci_low"] > 0, name
+        assert bool(row["significant"])
+    # the plain shares move up too, with intervals above zero
+    for name in ("univ_startup_share_new", "cross_region_share_new"):
+        assert res.loc[name, "ci_low"] > 0
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_no_significant_change_without_intervention(seed):
+    corpus, truth = synthetic_ecosystem(seed=seed, size="small", intervention=False)
+    assert truth.intervention_year is None
+    res = compare_windows(corpus, 2018, seed=seed, **FAST)
+    assert not res.loc[list(TESTED_INDICATORS), "significant"].any()
+
+
+@pytest.mark.slow
+def test_false_positive_and_detection_rates():
+    """10 ecosystems without and 10 with an intervention (small size)."""
+    false_pos, detected = 0, 0
+    for seed in range(40, 50):
+        for planted in (False, True):
+            corpus, _ = synthetic_ecosystem(seed=seed, size="small", intervention=planted)
+            res = compare_windows(corpus, 2018, seed=seed, reps=300, perms=300)
+            sig = res.loc[list(TESTED_INDICATORS), "significant"].astype(bool)
+            if planted:
+                detected += int(sig.all())
+            else:
+                false_pos += int(sig.any())
+    assert false_pos <= 1
+    assert detected >= 8
+
+
+def test_reproducible_and_columns(small_ecosystem):
+    corpus, _ = small_ecosystem
+    f = event_features(corpus)
+    a = compare_windows(corpus, 2016, features=f, seed=5, **FAST)
+    b = compare_windows(corpus, 2016, features=f, seed=5, **FAST)
+    pd.testing.assert_frame_equal(a, b)
+    assert list(a.columns) == ["before", "after", "change", "ci_low", "ci_high", "p_null",
+                               "p_holm", "tested", "significant"]
+    assert (a["ci_low"] <= a["ci_high"]).all()
+    np.testing.assert_allclose(a["change"], a["after"] - a["before"])
+    assert a.loc[~a["tested"], "significant"].isna().all()
+    # a date split and a burn-in window
+    d = compare_windows(corpus, "2016-01-01", features=f, seed=5, burn_in=2, **FAST)
+    assert d.attrs["window"][0] == int(f["year"].min()) + 2
+
+
+def test_null_p_values_are_uniformish_on_random_labels():
+    """Random groups of the same events: p-values of the permutation null are not small."""
+    corpus, _ = synthetic_ecosystem(seed=2, size="small", intervention=False)
+    f = event_features(corpus)
+    rng = np.random.default_rng(0)
+    g = rng.random(len(f)) < 0.5
+    res = compare_groups(f, g, ~g, seed=0, test=["cross_region_event_share", "mean_orgs_per_event"],
+                         **FAST)
+    assert not res["significant"].dropna().any()
+
+
+def test_cohorts(small_ecosystem):
+    corpus, _ = small_ecosystem
+    univ = corpus.organizations.loc[corpus.organizations["sector"] == "university", "org_id"]
+    res = compare_cohorts(corpus, univ, seed=0, test=["mean_orgs_per_event"], **FAST)
+    assert set(res.columns[:2]) == {"control", "treated"}
+    # university events are larger consortia than the rest in the synthetic ecosystem
+    assert res.loc["mean_orgs_per_event", "treated"] > res.loc["mean_orgs_per_event", "control"]
+    with pytest.raises(ParameterError):
+        compare_cohorts(corpus, [])
+    with pytest.raises(ParameterError):
+        compare_cohorts(corpus, univ, control=univ)
+
+
+def test_errors(small_ecosystem):
+    corpus, _ = small_ecosystem
+    f = event_features(corpus)
+    with pytest.raises(ParameterError):
+        compare_windows(corpus, "not a date", features=f)
+    with pytest.raises(ParameterError):
+        compare_windows(corpus, 1990, features=f)  # nothing before
+    with pytest.raises(ParameterError):
+        compare_windows(corpus, 2018, features=f, test=["nope"])
