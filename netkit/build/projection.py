@@ -206,7 +206,7 @@ def _year_range(b: sp.csr_matrix, bt: sp.csr_matrix, years: np.ndarray, keys: np
     k = int(max_count).bit_length() + 1
     if not exact_blocks and k * (y1 - y0) <= 960:
         for target, rel in ((ly, years - y0), (fy, y1 - years)):
-            factor = np.where(known, np.ldexp(1.0, (k * rel).clip(0)), 0.0)
+            factor = np.where(known, np.ldexp(1.0, k * np.where(known, rel, 0)), 0.0)
             w = _canonical(bt.astype(np.float64) @ _scale_rows(b, factor))
             wu, wv, wd = _upper(w)
             top = (np.frexp(wd)[1] - 1) // k
