@@ -152,7 +152,7 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
             led.quarantine(line, str(exc), text)
 
 
-def _patent(ds, row, line, raw, ctx, path) -> None:
+def _patent(ds, row, line, src, ctx, path) -> None:
     pid = row["patent_id"]
     if not pid:
         raise ValueError("empty patent_id")
@@ -160,7 +160,7 @@ def _patent(ds, row, line, raw, ctx, path) -> None:
     if pid in ds["patents"]:
         ctx.ledger.duplicate()
         return
-    ds["patents"][pid] = (iso, year, row["patent_title"] or None, f"{path}:{line}")
+    ds["patents"][pid] = (iso, year, row["patent_title"] or None, src, line)
     ctx.ledger.loaded()
 
 
@@ -229,13 +229,21 @@ def _name(last: str, first: str) -> str:
     return ", ".join(p for p in (last, first) if p)
 
 
+def _drain(ds: dict, key: str):
+    """Yield the staged rows of ``ds[key]``, releasing each one as it is used."""
+    rows, ds[key] = ds[key], []
+    for k in range(len(rows)):
+        item, rows[k] = rows[k], None
+        yield item
+
+
 def _finish(b, ds: dict) -> None:
     patents, apps, locs = ds["patents"], ds["applications"], ds["locations"]
     no_patents = "no g_patent table was read" if "g_patent" not in ds["tables"] else None
     fallback = 0
     event_ids: dict[str, str] = {}
     sectors: dict[tuple, tuple] = {}
-    for pid, (iso, year, title, origin) in patents.items():
+    for pid, (iso, year, title, src, line) in patents.items():
         app = apps.get(pid)
         if app is not None:
             iso, year = app[0], app[1]
@@ -243,7 +251,7 @@ def _finish(b, ds: dict) -> None:
             fallback += 1
         event_ids[pid] = f"pat:{SOURCE}:{pid}"
         b.add_event(event_ids[pid], "patent", year=year, date=iso, title=title,
-                    source=SOURCE, origin=origin)
+                    source=SOURCE, origin=f"{src[1]}:{line}")
     if fallback and "g_application" in ds["tables"]:
         log.warning("%d PatentsView patents have no valid g_application row: timed by grant date",
                     fallback)
@@ -260,7 +268,7 @@ def _finish(b, ds: dict) -> None:
             src[0].loaded()
         else:
             orphan(src, line, pid)
-    for src, line, pid, aid, org, first, last, code, lid in ds["assignees"]:
+    for src, line, pid, aid, org, first, last, code, lid in _drain(ds, "assignees"):
         ledger = src[0]
         if pid not in patents:
             orphan(src, line, pid)
@@ -292,7 +300,7 @@ def _finish(b, ds: dict) -> None:
                                 raw_affiliation=name)
         ledger.loaded()
     people: dict[str, str] = {}
-    for src, line, pid, iid, first, last, lid in ds["inventors"]:
+    for src, line, pid, iid, first, last, lid in _drain(ds, "inventors"):
         ledger = src[0]
         if pid not in patents:
             orphan(src, line, pid)
