@@ -124,3 +124,26 @@ def test_errors(small_ecosystem):
         compare_windows(corpus, 1990, features=f)  # nothing before
     with pytest.raises(ParameterError):
         compare_windows(corpus, 2018, features=f, test=["nope"])
+
+
+def test_cli_compare(tmp_path, small_ecosystem, capsys):
+    import json
+
+    from netkit.cli import main
+
+    corpus, truth = small_ecosystem
+    corpus.save(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert main(["compare", str(tmp_path / "corpus"), "--split", str(truth.intervention_year),
+                 "--reps", "200", "--perms", "200", "--out", str(out)]) == 0
+    res = pd.read_csv(out / "compare.csv", index_col="indicator")
+    assert set(TESTED_INDICATORS) <= set(res.index)
+    info = json.loads((out / "compare.json").read_text())
+    assert all(info["significant"].values())
+    assert "SIGNIFICANT" in capsys.readouterr().out
+    treated = tmp_path / "treated.txt"
+    univ = corpus.organizations.loc[corpus.organizations["sector"] == "university", "org_id"]
+    treated.write_text("\n".join(univ) + "\n")
+    assert main(["compare", str(tmp_path / "corpus"), "--treated", str(treated), "--reps", "50",
+                 "--perms", "50", "--out", str(out / "cohorts")]) == 0
+    assert main(["compare", str(tmp_path / "corpus"), "--out", str(out)]) == 2

@@ -167,3 +167,24 @@ def test_global_efficiency_matches_networkx():
     n = g.vcount()
     expected = sum(1 / d for u in lengths for v, d in lengths[u].items() if u != v) / (n * (n - 1))
     assert global_efficiency(g, weights="length") == pytest.approx(expected)
+
+
+def test_cli_diffusion_writes_tables(tmp_path, tiny_ecosystem, capsys):
+    import json
+
+    from netkit.cli import main
+
+    corpus, _ = tiny_ecosystem
+    corpus.save(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert main(["diffusion", str(tmp_path / "corpus"), "--seeds", "university", "--runs", "50",
+                 "--out", str(out), "--efficiency"]) == 0
+    for name in ("adoption_curve", "time_to", "first_arrival", "nodes", "temporal_latency"):
+        assert (out / f"{name}.csv").is_file(), name
+    summary = json.loads((out / "summary.json").read_text())
+    n_univ = int((corpus.organizations["sector"] == "university").sum())
+    assert summary["n_seeds"] == n_univ and summary["runs"] == 50
+    assert 0 < summary["global_efficiency"] <= 1
+    assert "seeds reach" in capsys.readouterr().out
+    assert main(["diffusion", str(tmp_path / "corpus"), "--seeds", "org:nope", "--out",
+                 str(out)]) == 2

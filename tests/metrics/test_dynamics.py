@@ -100,3 +100,19 @@ def test_period_validation():
     for bad in (0, "decade", -1, True):
         with pytest.raises(ParameterError):
             period_of([2001], bad)
+
+
+def test_cli_dynamics_writes_tables(tmp_path, tiny_ecosystem):
+    from netkit.cli import main
+
+    corpus, _ = tiny_ecosystem
+    corpus.save(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert main(["dynamics", str(tmp_path / "corpus"), "--period", "2", "--out", str(out)]) == 0
+    d = pd.read_csv(out / "dynamics.csv", index_col="period")
+    expected = tie_dynamics(corpus, 2)
+    assert d["new_ties"].tolist() == expected["new_ties"].tolist()
+    for name in ("new_tie_mixing", "mobility_moves", "mobility_sector", "mobility_region",
+                 "region_density", "region_flows", "region_summary", "mobility_rate"):
+        assert (out / f"{name}.csv").is_file(), name
+    assert main(["dynamics", str(tmp_path / "corpus"), "--period", "0", "--out", str(out)]) == 2
