@@ -169,9 +169,17 @@ def data_section(ctx: Context) -> Section:
             "quarantined + duplicates. Quarantined records are set aside with the reason.")
         s.tables.append(Table("accounting", "Records per input file", acc, rows=None,
                               index=False))
+    elif ctx.inputs:
+        s.paragraphs.append("The inputs are saved corpus folders; their accounting was done "
+                            "when they were ingested.")
     else:
         s.paragraphs.append(ctx.source_note or "The corpus was given in memory; it has no "
                             "per-file accounting.")
+    if ctx.inputs:
+        files = pd.DataFrame(ctx.inputs)
+        keep = [c for c in ("path", "format", "bytes", "sha256") if c in files.columns]
+        s.tables.append(Table("inputs", "Input files (SHA-256 in run.json)", files[keep],
+                              rows=None, index=False))
     if len(raw.quarantine):
         reasons = (raw.quarantine.groupby(["file", "reason"]).size().rename("records")
                    .reset_index().sort_values(["records", "file", "reason"],

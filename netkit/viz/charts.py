@@ -53,7 +53,7 @@ def _colors(names: Sequence[str], colors: Mapping[str, str] | None) -> list[str]
 def _figure(width: float = _WIDTH, height: float = _HEIGHT):
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), dpi=96, layout="constrained")
+    return Figure(figsize=(width, height), dpi=96, layout="tight")
 
 
 _CLEAN = [
@@ -245,7 +245,10 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str,
                 for j in range(len(cols)):
                     v = values[i, j]
                     if np.isfinite(v):
-                        dark = norm is None and hi > 0 and abs(v) > 0.6 * hi
+                        if norm is not None:
+                            dark = abs(float(norm(v)) - 0.5) > 0.3
+                        else:
+                            dark = hi > 0 and abs(v) > 0.6 * hi
                         ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
                                 color="white" if dark else "#222")
         cb = fig.colorbar(im, ax=ax, shrink=0.8)
