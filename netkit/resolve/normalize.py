@@ -433,6 +433,7 @@ def country_from_address(raw: str) -> str | None:
 _ROMAN_NUMBERS = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
                   "viii": "8", "ix": "9", "x": "10", "xi": "11", "xii": "12", "xiii": "13"}
 _US = re.compile(r"^\s*U\.\s?S\.?(?:\s?A\.?)?\s+")
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.\s?){2,}(?:[^\W\d_](?!\w))?")
 _ARTEFACT = re.compile(r"#TAB#|#N#|\\n|\\t", re.I)
 _COUNTRY_WORDS = frozenset({"germany", "deutschland", "usa", "france", "italy", "spain", "japan",
                             "canada", "australia", "netherlands", "switzerland", "austria",
@@ -491,6 +492,7 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
         text = stripped
     text = _GLUED_COUNTRY.sub("", _ARTEFACT.sub(" ", text).strip())
     text = _US.sub("United States ", text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", "") + " ", text)  # K.K., S.p.A.
     m = _NAME_COUNTRY.search(text)
     if m and m.group(2) and _country_text(m.group(2)) in _COUNTRIES and m.start() > 0:
         text = text[: m.start()]  # "… Research Institute - Taiwan"

@@ -56,6 +56,10 @@ def _text(source) -> tuple[str, str]:
                          line=line, hint="save the file as UTF-8") from None
 
 
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, str) and not v) or (not isinstance(v, str) and pd.isna(v))
+
+
 def read_overrides(source) -> pd.DataFrame:
     """Read an overrides CSV (or check a DataFrame) into :data:`OVERRIDE_COLUMNS`.
 
@@ -98,11 +102,11 @@ def read_overrides(source) -> pd.DataFrame:
     for c in OVERRIDE_COLUMNS:
         if c not in df.columns:
             df[c] = None
-    df = df[OVERRIDE_COLUMNS].astype(object)
-    df = df.where(df.notna(), None)
+    clean = {}
     for c in OVERRIDE_COLUMNS:
-        df[c] = [v.strip() if isinstance(v, str) else v for v in df[c]]
-        df[c] = [None if v == "" else v for v in df[c]]
+        vals = [v.strip() if isinstance(v, str) else v for v in df[c].tolist()]
+        clean[c] = pd.Series([None if _blank(v) else v for v in vals], dtype=object)
+    df = pd.DataFrame(clean)
     years = []
     for k, row in enumerate(df.itertuples(index=False)):
         line = first_line + k

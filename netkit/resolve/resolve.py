@@ -422,6 +422,11 @@ def resolve(
         clash = (ca != "?") & (cb != "?") & (ca != cb)
         la, lb = rep_legal[ia], rep_legal[ib]
         lclash = (la != "?") & (lb != "?") & (la != lb)
+        # the same name kept apart by the exact step (countries, legal forms, ROR ids)
+        # stays apart
+        same_key = np.asarray(rep_keys, dtype=object)[ia] == np.asarray(rep_keys, dtype=object)[ib]
+        sc["reason"] = sc["reason"].where(~same_key, "same name, kept apart: ambiguous")
+        sc["complete"] = sc["complete"] & ~same_key
         sc["reason"] = sc["reason"].where(~lclash, "legal forms differ")
         sc["reason"] = sc["reason"].where(~clash, "countries differ")
         sc["complete"] = sc["complete"] & ~clash & ~lclash
@@ -711,11 +716,13 @@ def _review_table(rows, node_name, node_ref, kind, cl_all, new_id) -> pd.DataFra
         return [new_id[int(x)] if x == x else None for x in c]
 
     out = pd.DataFrame({
-        "name_a": [node_name[x] for x in a], "name_b": [node_name[x] for x in b],
-        "raw_org_id_a": ref(a), "raw_org_id_b": ref(b),
-        "org_id_a": res(a), "org_id_b": res(b),
+        "name_a": pd.Series([node_name[x] for x in a], dtype=object),
+        "name_b": pd.Series([node_name[x] for x in b], dtype=object),
+        "raw_org_id_a": pd.Series(ref(a), dtype=object),
+        "raw_org_id_b": pd.Series(ref(b), dtype=object),
+        "org_id_a": pd.Series(res(a), dtype=object), "org_id_b": pd.Series(res(b), dtype=object),
         "score": df["score"].astype(float).round(2).to_numpy(),
-        "reason": df["reason"].astype(object).to_numpy(),
+        "reason": pd.Series(df["reason"].astype(object).to_numpy(), dtype=object),
     })
     # rows between two registry entries only, or the same pair twice, are noise
     both_reg = out["raw_org_id_a"].str.startswith("registry:") & out["raw_org_id_b"].str.startswith(

@@ -1,0 +1,103 @@
+"""Known answers of the name normalisation."""
+
+import pytest
+
+from netkit.resolve.normalize import (
+    acronym_words,
+    country_in_name,
+    legal_form,
+    normalize_name,
+    organisation_part,
+    strip_legal_form,
+    word_order_variants,
+)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("UNIV CALIF IRVINE", "University of California, Irvine"),
+    ("Norwegian Univ Sci & Technol", "Norwegian University of Science and Technology"),
+    ("Chinese Univ Hong Kong, Shatin, Hong Kong, Peoples R China",
+     "The Chinese University of Hong Kong"),
+    ("Univ Nebraska Med Ctr", "University of Nebraska Medical Center"),
+    ("UNIVERSITETET I OSLO", "University of Oslo"),
+    ("Universitat de Barcelona", "University of Barcelona"),
+    ("Technische Universität München", "Technical University of Munich"),
+    ("Toyoda Gosei Co., Ltd.", "TOYODA GOSEI"),
+    ("Kawasaki Jukogyo Kabushiki Kaisha", "Kawasaki Jukogyo K.K."),
+    ("The Boeing Company", "Boeing"),
+    ("Brose Fahrzeugteile GmbH & Co. KG", "Brose Fahrzeugteile"),
+    ("RØNNING ANALYTICS OSAKEYHTIÖ", "Rønning Analytics Oy"),
+    ("Sefar (Switzerland)", "Sefar"),
+    ("Universität Bamberg, Deutschland", "University of Bamberg"),
+    ("University of HamburgGermany", "University of Hamburg"),
+    ("Nanyang Technol Univ", "Nanyang Technological University"),
+    ("FU Berlin", "Freie Universität Berlin"),
+    ("Industrial Technology Research Institute - Taiwan", "Ind Technol Res Inst"),
+    ("Universitat Jaume I", "Univ Jaume 1"),
+    ("U.S Army Corps of Engineers", "United States Army Corps of Engineers"),
+])
+def test_same_key(a, b):
+    assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("York University", "University of York"),
+    ("Univ Paris 06", "Univ Paris 07"),
+    ("National University of Singapore", "National University"),
+    ("Technical University of Denmark", "Technical University"),
+    ("University of Nordhavn", "University of Nordhavn Nordhavn"),
+    ("TU Berlin", "FU Berlin"),
+    ("University of Novi Sad", "University of Novi"),
+])
+def test_different_key(a, b):
+    assert normalize_name(a) != normalize_name(b)
+
+
+def test_department_strings_keep_the_organisation():
+    assert organisation_part("Dept Chem, Univ Calif Irvine, Irvine, CA 92697 USA") == \
+        "Univ Calif Irvine"
+    assert organisation_part("Department of Computer Science, Korea Advanced Institute of "
+                             "Science and Technology, Daejeon, South Korea") == \
+        "Korea Advanced Institute of Science and Technology"
+    assert organisation_part("CSIRO, Digital Prod Flagship, Australian E Hlth Res Ctr, "
+                             "Kensington, NSW, Australia") == "CSIRO"
+    assert organisation_part("University of California, Irvine") == \
+        "University of California, Irvine"
+    assert organisation_part("Department of Geology and Geography, University of Iceland, "
+                             "Askja, Reykjavik, Iceland") == "University of Iceland"
+
+
+def test_legal_form_classes():
+    assert legal_form("Holm Energy AKTIEBOLAG") == legal_form("Holm Energy AB") == "ab"
+    assert legal_form("Holm Energy Inc") != legal_form("Holm Energy AB")
+    assert legal_form("Strand Materials ASA") != legal_form("Strand Materials AS")
+    assert legal_form("Eaton Corporation") == legal_form("Eaton Inc.")
+    assert legal_form("University of Oslo") == ""
+    assert strip_legal_form("atb as") == "atb"
+
+
+def test_acronyms_must_spell_the_name():
+    assert acronym_words("Karlsruhe Institute of Technology KIT") == {"kit"}
+    assert acronym_words("Tech Univ Munich TUM") == {"tum"}
+    assert acronym_words("IT Univ Copenhagen") == frozenset()
+    assert acronym_words("LGI Sustainable Innovation") == frozenset()
+
+
+def test_word_order_only_for_non_english_names():
+    assert "simon bolivar university" in word_order_variants(
+        "UNIVERSIDAD SIMÓN BOLÍVAR", normalize_name("UNIVERSIDAD SIMÓN BOLÍVAR"))
+    assert word_order_variants("York University", "york university") == []
+    assert word_order_variants("University of York", "university york") == []
+
+
+def test_country_stated_in_name():
+    assert country_in_name("Council of Scientific & Industrial Research (CSIR) - India") == "IN"
+    assert country_in_name("Univ Illinois, Urbana, IL 61801 USA") == "US"
+    assert country_in_name("University of Oslo") is None
+
+
+def test_empty_and_missing_names():
+    assert normalize_name(None) == ""
+    assert normalize_name(float("nan")) == ""
+    assert normalize_name("  ") == ""
+    assert normalize_name("AS") != ""  # never strips a name to nothing
