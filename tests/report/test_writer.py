@@ -60,6 +60,7 @@ def report(tmp_path_factory, corpus_dir):
     return out
 
 
+@pytest.mark.slow
 def test_folder_contents(report):
     names = {p.name for p in report.iterdir()}
     assert set(REPORT_FILES) | {"tables"} == names
@@ -81,6 +82,7 @@ def test_folder_contents(report):
                                         text, flags=re.S)), name
 
 
+@pytest.mark.slow
 def test_run_json_provenance(report, corpus_dir, tiny_ecosystem):
     run = json.loads((report / "run.json").read_text(encoding="utf-8"))
     assert run["seed"] == 3 and run["config"]["title"] == "Tiny ecosystem"
@@ -94,6 +96,7 @@ def test_run_json_provenance(report, corpus_dir, tiny_ecosystem):
     assert run["corpus"]["events"] == tiny_ecosystem[0].n_events
 
 
+@pytest.mark.slow
 def test_accounting_from_files(tmp_path, real_data):
     folder = real_data / "wos-plaintext"
     out = tmp_path / "r"
@@ -108,6 +111,7 @@ def test_accounting_from_files(tmp_path, real_data):
         assert entry["records_seen"] == entry["loaded"] + entry["quarantined"] + entry["duplicates"]
 
 
+@pytest.mark.slow
 def test_byte_identical_rerun(tmp_path, monkeypatch, tiny_ecosystem):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     out = tmp_path / "r"
@@ -120,6 +124,7 @@ def test_byte_identical_rerun(tmp_path, monkeypatch, tiny_ecosystem):
     assert b"2023-11-14T22:13:20Z" in first["index.html"]
 
 
+@pytest.mark.slow
 def test_crash_leaves_previous_report_intact(tmp_path, monkeypatch, tiny_ecosystem):
     out = tmp_path / "r"
     cfg = {"title": "Before crash", "seed": 1, **FAST}
@@ -156,6 +161,7 @@ def test_refuses_to_overwrite_inputs(tmp_path, corpus_dir):
     assert (foreign / "cat.jpg").read_bytes() == b"x"
 
 
+@pytest.mark.slow
 def test_injection_is_escaped(tmp_path, injected_corpus, payloads):
     out = tmp_path / "inj"
     write_report({"title": payloads[1], "seed": 1, **FAST}, out, corpus=injected_corpus)
