@@ -182,17 +182,27 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
 
 
 def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
-    import networkit as nk
+    import warnings
+
+    with warnings.catch_warnings():  # networkit's profiling module imports IPython noisily
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import networkit as nk
 
     n = g.vcount()
     graph = nk.Graph(n, weighted=False, directed=False)
     if g.ecount():
         edges = np.asarray(g.get_edgelist(), dtype=np.uint64)
         graph.addEdges((edges[:, 0], edges[:, 1]))
-    nk.engineering.setSeed(int(seed), True)
-    algo = nk.centrality.KadabraBetweenness(graph, epsilon, delta, True)
-    algo.run()
-    return np.asarray(algo.scores(), dtype=np.float64)
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)  # one thread: the sample sequence, hence the result, is reproducible
+    try:
+        nk.engineering.setSeed(int(seed), True)
+        algo = nk.centrality.KadabraBetweenness(graph, epsilon, delta, True)
+        algo.run()
+        scores = np.asarray(algo.scores(), dtype=np.float64)
+    finally:
+        nk.setNumberOfThreads(threads)
+    return scores
 
 
 def closeness(graph, weight: str | None = None, *, invert: bool = True,
