@@ -25,6 +25,7 @@ import gzip
 import io
 import json
 import re
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,12 @@ class _Bad(Exception):
     """A work that cannot be loaded (reason in the message)."""
 
 
+def _intern(text: str) -> str:
+    """One string object per distinct id or affiliation text: the participations
+    table repeats them, and memory should follow the distinct values."""
+    return sys.intern(text)
+
+
 def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
     """Check one work completely and return the rows to add (nothing added yet)."""
     if not isinstance(work, dict):
@@ -134,7 +141,7 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
         if not isinstance(author, dict):
             raise _Bad(f"authorship {i}: author is not an object")
         aid = _short(author.get("id"), "A")
-        person_id = f"per:openalex:{aid}" if aid else f"per:openalex:{wid}:{i + 1}"
+        person_id = _intern(f"per:openalex:{aid}" if aid else f"per:openalex:{wid}:{i + 1}")
         name = author.get("display_name") or au.get("raw_author_name")
         orcid = _strip_prefix(author.get("orcid"), "https://orcid.org/")
         people.append((person_id, name, orcid))
@@ -163,7 +170,7 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
             iid = _short(inst.get("id"), "I")
             country = inst.get("country_code") or None
             if iid:
-                org_id = f"org:openalex:{iid}"
+                org_id = _intern(f"org:openalex:{iid}")
             elif isinstance(iname, str) and iname.strip():
                 org_id = f"org:openalex:{org_key(iname, country)}"
             else:
@@ -176,7 +183,8 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
             orgs.append((org_id, iname or iid, sector, rule, country, iid, ror))
             raw = "; ".join(by_inst[iid]) if iid in by_inst else (
                 all_raw if len(insts) == 1 or len(raws) <= 1 else None)
-            parts.append((org_id, person_id, raw or all_raw))
+            raw = raw or all_raw
+            parts.append((org_id, person_id, _intern(raw) if raw else None))
         if not seen:
             parts.append((None, person_id, all_raw))
     return event_id, event, orgs, people, parts

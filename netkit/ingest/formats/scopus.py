@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -123,7 +124,7 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
         pid = ids[i] if len(ids) == len(names) else None
         key = pid if pid else name_key(n)
         if key:
-            people.append((f"per:scopus:{key}", n, None))
+            people.append((sys.intern(f"per:scopus:{key}"), n, None))
     affs = [a.strip() for a in get("Affiliations").split(";") if a.strip()]
     if affs and _NO_AUTHOR.match(affs[0]):
         affs = []
@@ -131,9 +132,18 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
     parts: list[tuple] = []
     linked: set[str] = set()
     entries = [e.strip() for e in get("Authors with affiliations").split(";") if e.strip()]
+    short_names = split_authors(get("Authors"))
+    aff_set = set(affs)
     if entries and len(entries) == len(people):
         for i, entry in enumerate(entries):
-            _, entry_affs = _entry_affiliations(entry, affs)
+            entry_affs = None
+            short = short_names[i] if i < len(short_names) else None
+            if short and entry.startswith(short):  # fast path: one affiliation
+                rest = entry[len(short):].lstrip(" ,")
+                if rest in aff_set:
+                    entry_affs = [rest]
+            if entry_affs is None:
+                _, entry_affs = _entry_affiliations(entry, affs)
             pid = people[i][0]
             seen: set[str] = set()
             for a in entry_affs:
@@ -142,7 +152,7 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
                     continue
                 seen.add(org[0])
                 orgs.setdefault(org[0], org)
-                parts.append((org[0], pid, a))
+                parts.append((org[0], pid, sys.intern(a)))
                 linked.add(pid)
     else:
         for a in affs:

@@ -20,6 +20,7 @@ Ids: events ``pub:wos:<UT without WOS:/ISI:>``, organisations
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -172,7 +173,7 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
     for n in names:
         k = name_key(n)
         if k:
-            people.setdefault(k, (f"per:wos:{k}", n, orcids.get(k)))
+            people.setdefault(k, (sys.intern(f"per:wos:{k}"), n, orcids.get(k)))
     # AU (short) spelling → AF key, for RP and brackets written with short names
     alias = {name_key(a): name_key(f) for a, f in zip(short, full, strict=False)} \
         if len(short) == len(full) else {}
@@ -194,7 +195,7 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             continue
         enhanced = match_enhanced(aff.organization, c3) if c3 else None
         name = enhanced or aff.organization
-        org_id = f"org:wos:{org_key(aff.organization, aff.country)}"
+        org_id = sys.intern(f"org:wos:{org_key(aff.organization, aff.country)}")
         if org_id not in orgs:
             sector, rule = sector_from_name(name)
             if sector == "unknown" and enhanced:
@@ -217,7 +218,7 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             if k not in people:
                 people[k] = (f"per:wos:{k}", a, orcids.get(k))
             linked.add(k)
-            parts.append((org_id, people[k][0], address))
+            parts.append((org_id, people[k][0], sys.intern(address)))
     for k, (pid, _, _) in people.items():
         if k not in linked:
             parts.append((None, pid, None))
