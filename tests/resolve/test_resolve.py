@@ -46,7 +46,7 @@ def test_synthetic_with_identifiers(small_ecosystem):
 
 
 def test_participations_repointed_events_untouched(small_raw):
-    raw, true = small_raw
+    raw, _ = small_raw
     res = resolve(raw)
     out = res.corpus
     assert out.events.equals(raw.events)
