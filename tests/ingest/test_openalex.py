@@ -129,12 +129,12 @@ def test_institutions_registry(real_data):
     assert row["city"] == first["geo"]["city"]
     assert row["lat"] == pytest.approx(first["geo"]["latitude"])
     # parent links: every associated 'parent' is among the parents
+    by_id = df.set_index("openalex_id")["parents"].to_dict()
     for line in (real_data / INST).read_text("utf-8").splitlines():
         inst = json.loads(line)
         parents = {a["id"].rsplit("/", 1)[-1] for a in inst["associated_institutions"]
                    if a["relationship"] == "parent"}
-        assert parents <= set(df.set_index("openalex_id").loc[inst["id"].rsplit("/", 1)[-1],
-                                                                 "parents"])
+        assert parents <= set(by_id[inst["id"].rsplit("/", 1)[-1]])
 
 
 def test_institutions_as_format_enrich_works(real_data, tmp_path):
