@@ -79,7 +79,7 @@ def constraint(graph, weight: str | None = "weight") -> pd.Series:
     g, a, p, rows = _proportions(graph, weight)
     indirect = masked_product(p, p, a)
     local = (p.data + indirect) ** 2
-    c = np.bincount(rows, weights=local, minlength=g.vcount())
+    c = np.bincount(rows, weights=local, minlength=g.vcount()).astype(np.float64)
     c[np.diff(a.indptr) == 0] = np.nan
     return series(c, g, "constraint")
 
@@ -124,7 +124,7 @@ def effective_size(graph, weight: str | None = "weight") -> pd.Series:
     full_max = np.zeros(n)
     full_max[deg > 0] = max_w
     redundancy = masked_product(p, a, a) / full_max[a.indices]
-    e = deg - np.bincount(rows, weights=redundancy, minlength=n)
+    e = deg - np.bincount(rows, weights=redundancy, minlength=n).astype(np.float64)
     e[deg == 0] = np.nan
     return series(e, g, "effective_size")
 
