@@ -17,6 +17,55 @@ from functools import lru_cache
 
 from netkit.ingest.sectors import sector_from_name
 
+# Abbreviations and words of bibliographic affiliations that the general name rules
+# (netkit.ingest.sectors) do not know: WoS ``CANC CTR``, ``SCH MED``, ``FDN``, Polish
+# ``SP ZOO`` … Used only when the general rules find nothing.
+ABBREVIATION_RULES: tuple[tuple[str, str, str], ...] = (
+    ("health", "health",
+     r"hlth|canc|clin|klin|krankenhaus|spital|chu|hop|heart|herz|hlth care|rehabil|"
+     r"kaiser permanente|va med|vet affairs|irccs"),
+    ("university", "university",
+     r"sch|tu|eth|kth|lmu|iit|epfl|ucl|mit|caltech|usp|unam|ntnu|dtu|tum|kaist|ucla"),
+    ("government", "government",
+     r"agcy|epa|nih|nasa|cdc|fda|natl inst|bundesanstalt|minist|govt|dept"),
+    ("research", "research", r"res|ctr|imec|cea|inria|riken|csiro|fdn res"),
+    ("nonprofit", "nonprofit", r"fdn|fdn\w*|assoc|soc"),
+    ("firm", "firm",
+     r"sp zoo|sp z o o|semiconductors?|telecom\w*|microelectronics|associates|"
+     r"electronics|software|networks|ericsson|nokia|siemens|ibm|intel|google|microsoft|"
+     r"samsung|huawei|philips|bosch|sony|qualcomm|nxp|zte|stmicroelectronics"),
+)
+_ABBREV = tuple(
+    (rule, sector, re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE))
+    for rule, sector, pattern in ABBREVIATION_RULES
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def sector_of_organization(name: str | None) -> tuple[str, str]:
+    """Sector and rule for an organisation named by a bibliographic source.
+
+    The general name rules (:func:`netkit.ingest.sector_from_name`) first; when they
+    find nothing, the abbreviation rules of :data:`ABBREVIATION_RULES`
+    (``name:abbrev:<rule>``).
+
+    Examples
+    --------
+    >>> sector_of_organization("Mayo Clin")
+    ('health', 'name:abbrev:health')
+    >>> sector_of_organization("UNIV OSLO")
+    ('university', 'name:university')
+    >>> sector_of_organization("Infini Syst Sp Zoo")
+    ('firm', 'name:abbrev:firm')
+    """
+    sector, rule = sector_from_name(name)
+    if sector != "unknown" or not name:
+        return sector, rule
+    for r, sec, rx in _ABBREV:
+        if rx.search(name):
+            return sec, f"name:abbrev:{r}"
+    return sector, rule
+
 __all__ = [
     "Affiliation",
     "country_code",
@@ -24,6 +73,7 @@ __all__ = [
     "name_key",
     "org_key",
     "parse_affiliation",
+    "sector_of_organization",
     "split_outside_brackets",
 ]
 

@@ -70,7 +70,7 @@ def test_real_old_layout_known_record(real_data):
     rec = p[p.event_id == "pub:scopus:2-s2.0-85012875280"]
     assert set(zip(rec.name, rec.country, rec.sector, strict=True)) == {
         ("University of California Irvine", "US", "university"),
-        ("TU Wien", "AT", "unknown"),
+        ("TU Wien", "AT", "university"),
         ("University of Turku", "FI", "university")}
     # Rahmani has two affiliations; people without ids get name keys
     rahmani = rec[rec.person_id == "per:scopus:rahmani a m"]

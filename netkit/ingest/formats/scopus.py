@@ -23,9 +23,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from netkit.ingest.affiliations import Affiliation, name_key, org_key, parse_affiliation
+from netkit.ingest.affiliations import (
+    Affiliation,
+    name_key,
+    org_key,
+    parse_affiliation,
+    sector_of_organization,
+)
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.sectors import sector_from_name
 from netkit.ingest.textio import detect_encoding, text_lines
 
 __all__ = ["read_scopus", "split_authors"]
@@ -63,7 +68,7 @@ def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, st
     aff: Affiliation = parse_affiliation(affiliation)
     if not aff.organization:
         return None
-    sector, rule = sector_from_name(aff.organization)
+    sector, rule = sector_of_organization(aff.organization)
     return (f"org:scopus:{org_key(aff.organization, aff.country)}", aff.organization, sector,
             rule, aff.country, aff.city or "")
 

@@ -10,7 +10,7 @@ first part is the organisation, departments roll up to it, the country comes fro
 the address); the bracket prefix links authors to addresses. Where ``C3`` (the
 "enhanced" organisation names of newer exports) is present, a ``C1`` organisation
 takes the ``C3`` name it abbreviates. WoS gives no organisation type, so the sector
-comes from the name rules (:func:`netkit.ingest.sector_from_name`). Records without
+comes from the name rules (:func:`netkit.ingest.affiliations.sector_of_organization`). Records without
 ``C1`` fall back to the reprint address ``RP``.
 
 Ids: events ``pub:wos:<UT without WOS:/ISI:>``, organisations
@@ -28,10 +28,10 @@ from netkit.ingest.affiliations import (
     name_key,
     org_key,
     parse_affiliation,
+    sector_of_organization,
     split_outside_brackets,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.sectors import sector_from_name
 from netkit.ingest.textio import detect_encoding, text_lines
 
 __all__ = ["match_enhanced", "parse_wos_record", "read_plaintext", "read_tabdelimited"]
@@ -197,9 +197,9 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
         name = enhanced or aff.organization
         org_id = sys.intern(f"org:wos:{org_key(aff.organization, aff.country)}")
         if org_id not in orgs:
-            sector, rule = sector_from_name(name)
+            sector, rule = sector_of_organization(name)
             if sector == "unknown" and enhanced:
-                sector, rule = sector_from_name(aff.organization)
+                sector, rule = sector_of_organization(aff.organization)
             orgs[org_id] = (org_id, name, sector, rule, aff.country, aff.city,
                             aff.organization, enhanced)
         plan.append((authors, org_id, address))
