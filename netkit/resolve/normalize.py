@@ -93,7 +93,16 @@ ABBREVIATIONS: dict[str, str] = {
     "infrastruct": "infrastructure", "cty": "county",
     "autonoma": "autonomous", "catolica": "catholic",
     "cattolica": "catholic", "katholieke": "catholic", "catholique": "catholic",
-    "federale": "federal", "technological": "technology", "technologie": "technology",
+    "federale": "federal", "forschung": "research", "recherche": "research",
+    "investigacion": "research", "investigaciones": "research", "ricerca": "research",
+    "forskning": "research", "wissenschaften": "science", "wissenschaft": "science",
+    "ciencias": "science", "scienze": "science", "ciencia": "science", "scientifique": "scientific",
+    "cientifica": "scientific", "cientificas": "scientific", "cientifico": "scientific",
+    "europaische": "european", "europeenne": "european", "europea": "european",
+    "geschichte": "history", "bibliothek": "library", "bibliotheque": "library",
+    "biblioteca": "library", "kunste": "arts", "medizin": "medicine",
+    "universitatsmedizin": "university medicine", "universitatsbibliothek": "university library",
+    "fachhochschule": "university applied science", "universitatsklinikum": "university hospital", "technological": "technology", "technologie": "technology",
     "technologies": "technology", "mech": "mechanical", "mat": "materials",
     "stat": "statistics", "econ": "economics", "mgmt": "management", "management": "management",
     "adv": "advanced", "studies": "studies", "stud": "studies", "hlth": "health",
@@ -597,11 +606,19 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
     ['university avignon']
     >>> word_order_variants("York University", "york university")
     []
+    >>> word_order_variants("Heidelberg University Hospital", "heidelberg university hospital")
+    ['university hospital heidelberg']
     """
-    if not isinstance(name, str) or not _FOREIGN_UNIVERSITY.search(name):
+    if not isinstance(name, str):
         return []
     words = key.split()
+    if "hospital" not in words[-1:] + words[1:2] and not _FOREIGN_UNIVERSITY.search(name):
+        return []
     out = []
+    if len(words) >= 3 and words[-2:] == ["university", "hospital"]:
+        return [" ".join(["university", "hospital", *words[:-2]])]  # any language
+    if len(words) >= 3 and words[:2] == ["university", "hospital"]:
+        return [" ".join([*words[2:], "university", "hospital"])]
     if len(words) >= 2 and words[0] == "university":
         out.append(" ".join([*words[1:], "university"]))
         if len(words) >= 3 and words[1] in _SWAP_ADJECTIVES:
