@@ -23,7 +23,8 @@ NAME_RULES: tuple[tuple[str, str, str], ...] = (
     ("university", "university",
      r"univ\w*|universit\w*|college|coll|hochschule|polytechnic|politecnico|"
      r"ecole|école|escuela|facult\w*|school of|grande ecole|høgskole|hogskole|högskola|"
-     r"fachhochschule|uni"),
+     r"fachhochschule|uni|institute of technology|inst technol|polytechnic institute|"
+     r"technische universit\w*|technion"),
     ("research", "research",
      r"institute|institut\w*|inst|research|laborator\w*|lab|labs|observator\w*|"
      r"academy of sciences|acad sci|cnrs|inserm|fraunhofer|max planck|csic|cnr|"
@@ -71,6 +72,8 @@ def sector_from_name(name: str | None) -> tuple[str, str]:
     ('firm', 'name:legal_form')
     >>> sector_from_name("Ministry of Trade")
     ('government', 'name:government')
+    >>> sector_from_name("Massachusetts Institute of Technology")
+    ('university', 'name:university')
     >>> sector_from_name("Zorblax")
     ('unknown', 'name:none')
     """
