@@ -524,7 +524,7 @@ def resolve(
     evidence = np.full(n_raw, "", dtype=object)
     cl_size = np.bincount(cluster_of_raw, minlength=n_cl)
     pseudo_in = np.zeros(n_cl, dtype=bool)
-    for k in np.flatnonzero(kind != "raw"):
+    for k in np.flatnonzero((kind != "raw") & (kind != "alias")):
         c = cl_all[k]
         if c == c:
             pseudo_in[int(c)] = True
@@ -539,6 +539,8 @@ def resolve(
                 continue
             m_, s_, v_ = edge_lookup[(k, int(child))]
         method[k], score[k], evidence[k] = m_, s_, v_
+    alone = (cl_size[cluster_of_raw] == 1) & ~pseudo_in[cluster_of_raw]
+    method[alone], score[alone], evidence[alone] = "none", np.nan, ""  # only its own alias
     method = np.where(renamed & np.isin(method, ["exact", "fuzzy", "none"])
                       & (cl_size[cluster_of_raw] + pseudo_in[cluster_of_raw] > 1),
                       "override", method)
