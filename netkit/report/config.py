@@ -44,6 +44,7 @@ A complete configuration::
 
     [structure]
     top = 15                                    # rows of the "most connected" tables
+    null_samples = 100                          # degree-preserving rewirings for mixing z-scores (0: skip)
 
     [brokerage]
     top = 15
@@ -56,7 +57,8 @@ A complete configuration::
     max_steps = 30
 
     [dynamics]
-    top_pairs = 10                              # sector pairs shown for new cross-sector ties
+    period = "year"                             # "year" or a window of N years
+    top_pairs = 10                              # sector pairs shown for new ties
 
     [mobility]
     top = 15
@@ -66,8 +68,10 @@ A complete configuration::
 
     [before_after]
     year = "auto"                               # first year of "after" (auto: the middle year)
+    burn_in = 0                                 # years after the split left out of "after"
     bootstrap = 500                             # bootstrap resamples of events
-    confidence = 0.95
+    permutations = 500                          # permutations for the null-model p-values
+    alpha = 0.05                                # significance level (Holm-adjusted)
 
     [view]                                      # the interactive network.html
     color = "sector"
@@ -98,14 +102,15 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "resolve": {"enabled": "auto", "threshold": 90.0, "review_margin": 10.0, "rollup": False,
                 "registry": None, "overrides": None, "thesaurus": None},
     "graph": {"years": None, "kinds": None, "weighting": "full"},
-    "structure": {"top": 15},
+    "structure": {"top": 15, "null_samples": 100},
     "brokerage": {"top": 15},
     "diffusion": {"model": "ic", "beta": 0.1, "runs": 300, "seeds": ["university"],
                   "max_steps": 30},
-    "dynamics": {"top_pairs": 10},
+    "dynamics": {"period": "year", "top_pairs": 10},
     "mobility": {"top": 15},
     "regions": {"top": 12},
-    "before_after": {"year": "auto", "bootstrap": 500, "confidence": 0.95},
+    "before_after": {"year": "auto", "burn_in": 0, "bootstrap": 500, "permutations": 500,
+                     "alpha": 0.05},
     "view": {"color": "sector", "size": "betweenness", "max_nodes": 5000,
              "backbone": "disparity", "alpha": 0.05},
     "synthetic": {"seed": 1, "size": "small", "intervention": True},
@@ -242,16 +247,20 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
                 "overrides": (str, None), "thesaurus": (str, None)},
     "graph": {"years": (list, None), "kinds": ((list, str), None),
               "weighting": (str, ("full", "fractional", "newman", "association"))},
-    "structure": {"top": (int, lambda v: 1 <= v <= 1000)},
+    "structure": {"top": (int, lambda v: 1 <= v <= 1000),
+                  "null_samples": (int, lambda v: 0 <= v <= 100_000)},
     "brokerage": {"top": (int, lambda v: 1 <= v <= 1000)},
     "diffusion": {"model": (str, ("ic", "si")), "beta": ((int, float), lambda v: 0 < v <= 1),
                   "runs": (int, lambda v: 1 <= v <= 1_000_000), "seeds": ((list, str), None),
                   "max_steps": (int, lambda v: 1 <= v <= 10_000)},
-    "dynamics": {"top_pairs": (int, lambda v: 1 <= v <= 100)},
+    "dynamics": {"period": ((str, int), lambda v: v == "year" or (isinstance(v, int) and v >= 1)),
+                 "top_pairs": (int, lambda v: 1 <= v <= 100)},
     "mobility": {"top": (int, lambda v: 1 <= v <= 1000)},
     "regions": {"top": (int, lambda v: 2 <= v <= 200)},
-    "before_after": {"year": ((int, str), None), "bootstrap": (int, lambda v: 0 <= v <= 100_000),
-                     "confidence": (float, lambda v: 0.5 <= v < 1)},
+    "before_after": {"year": ((int, str), None), "burn_in": (int, lambda v: 0 <= v <= 100),
+                     "bootstrap": (int, lambda v: 1 <= v <= 100_000),
+                     "permutations": (int, lambda v: 1 <= v <= 100_000),
+                     "alpha": (float, lambda v: 0 < v < 0.5)},
     "view": {"color": (str, None), "size": (str, None),
              "max_nodes": (int, lambda v: v >= 0), "backbone": (str, ("disparity", "top")),
              "alpha": ((int, float), lambda v: 0 < v <= 1)},

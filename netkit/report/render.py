@@ -57,7 +57,7 @@ def fmt(value: Any, key: str = "") -> str:
     return str(value)
 
 
-_YEAR_WORDS = ("year", "first", "last")
+_YEAR_WORDS = ("year", "first", "last", "period")
 
 
 def _is_num(value: Any) -> bool:

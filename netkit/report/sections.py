@@ -20,16 +20,11 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from netkit.model import HELIX, SECTORS
-from netkit.report import indicators as ind
+from netkit.model import SECTORS
 
 __all__ = ["SECTIONS", "Chart", "Context", "Section", "Table", "compute_sections"]
 
 log = logging.getLogger(__name__)
-
-EXACT_BETWEENNESS_LIMIT = 20_000
-"""Above this many organisations betweenness is approximated (paths up to length 4)."""
-
 
 @dataclass
 class Table:
@@ -80,6 +75,8 @@ class Context:
         self.source_note = source_note
         self.seed = int(config.seed)
         self.methods: dict[str, str] = {}
+        self.centrality_methods: dict[str, str] = {}
+        self.extra_node_metrics: dict[str, pd.Series] = {}
 
     # -- shared lookups ----------------------------------------------------------------
     @cached_property
@@ -107,37 +104,29 @@ class Context:
     @cached_property
     def centrality(self) -> pd.DataFrame:
         """degree, strength, betweenness, pagerank per organisation (index: org id)."""
+        from netkit.metrics import betweenness, degree, pagerank, strength
+
         g = self.graph
-        weights = "weight" if "weight" in g.es.attributes() else None
-        metrics = _metrics_module()
+        weight = "weight" if "weight" in g.es.attributes() else None
         idx = pd.Index(self.names, name="org_id")
         out = pd.DataFrame(index=idx)
-        out["degree"] = np.asarray(g.degree(), dtype=np.int64)
-        out["strength"] = np.asarray(g.strength(weights=weights), dtype=float)
-        betweenness = getattr(metrics, "betweenness", None)
-        if betweenness is not None:
-            try:
-                out["betweenness"] = pd.Series(betweenness(g)).reindex(idx).to_numpy(dtype=float)
-                self.methods["betweenness"] = "netkit.metrics.betweenness"
-            except Exception as exc:  # an API still in development: say so, fall back
-                log.warning("netkit.metrics.betweenness failed (%s); using igraph", exc)
-                betweenness = None
-        if betweenness is None:
-            if g.vcount() <= EXACT_BETWEENNESS_LIMIT:
-                out["betweenness"] = np.asarray(g.betweenness(directed=False), dtype=float)
-                self.methods["betweenness"] = "igraph betweenness (exact, unweighted)"
-            else:
-                out["betweenness"] = np.asarray(g.betweenness(directed=False, cutoff=4),
-                                                dtype=float)
-                self.methods["betweenness"] = "igraph betweenness, paths up to length 4"
-        out["pagerank"] = np.asarray(g.pagerank(weights=weights), dtype=float)
+        out["degree"] = degree(g).reindex(idx).to_numpy()
+        out["strength"] = (strength(g, weight).reindex(idx).to_numpy() if weight
+                           else out["degree"].astype(float))
+        b = betweenness(g, seed=self.seed)
+        out["betweenness"] = b.reindex(idx).to_numpy()
+        out["pagerank"] = pagerank(g, weight).reindex(idx).to_numpy()
+        self.centrality_methods["betweenness"] = (
+            f"netkit.metrics.betweenness ({b.attrs.get('method', 'exact')}, normalised, hops)")
+        self.centrality_methods["pagerank"] = "netkit.metrics.pagerank (weighted)"
         return out
 
-
-def _metrics_module():
-    import netkit.metrics as metrics
-
-    return metrics
+    def node_metrics(self) -> pd.DataFrame:
+        """Centralities plus what sections added (community, constraint …), for the view."""
+        out = self.centrality.copy()
+        for name, values in self.extra_node_metrics.items():
+            out[name] = values.reindex(out.index).to_numpy()
+        return out
 
 
 def _label_frame(ctx: Context, ids) -> pd.DataFrame:
@@ -222,7 +211,9 @@ def data_section(ctx: Context) -> Section:
 
 # -- network overview ----------------------------------------------------------------------
 def overview_section(ctx: Context) -> Section:
-    """Size, density, components and the most connected organisations."""
+    """Size, density, components, communities and the most connected organisations."""
+    from netkit.metrics import assortativity, leiden
+
     g = ctx.graph
     s = Section("overview", "Network overview")
     n, m = g.vcount(), g.ecount()
@@ -241,9 +232,19 @@ def overview_section(ctx: Context) -> Section:
         if layer in g.es.attributes():
             s.facts.append((f"ties with a joint {layer[2:]}",
                             int(np.count_nonzero(np.asarray(g.es[layer]) > 0))))
+    if m:
+        communities = leiden(g, seed=ctx.seed)
+        s.facts += [("communities (Leiden)", int(communities.nunique())),
+                    ("modularity", float(communities.attrs.get("modularity", float("nan")))),
+                    ("sector assortativity", float(assortativity(g, "sector")))]
+        ctx.extra_node_metrics["community"] = communities
+        s.methods["communities"] = "netkit.metrics.leiden (seeded)"
+    weighting = g["weighting"] if "weighting" in g.attributes() else "full"
     s.paragraphs.append(
         "Two organisations are tied when they took part in the same publication, patent or "
-        f"contract; a tie's weight is its number of joint events ({g['weighting'] if 'weighting' in g.attributes() else 'full'} weighting).")
+        f"contract; a tie's weight counts their joint events ({weighting} weighting). "
+        "Sector assortativity is Newman's coefficient: above 0, ties stay within sectors "
+        "more than chance; below 0, they cross sectors more.")
     cen = ctx.centrality
     sector = pd.Series(g.vs["sector"], index=cen.index)
     by = pd.DataFrame({"organisations": sector.value_counts(),
@@ -260,38 +261,61 @@ def overview_section(ctx: Context) -> Section:
     table = table.sort_values(["degree", "strength"], ascending=False, kind="stable")
     s.tables.append(Table("centrality", "Most connected organisations (by degree)", table,
                           rows=top))
+    s.methods.update(ctx.centrality_methods)
     return s
+
+
+def _pivot(long: pd.DataFrame, column: str, order: list[str]) -> pd.DataFrame:
+    wide = long[column].unstack("target")
+    wide = wide.reindex(index=order, columns=order)
+    wide.index.name, wide.columns.name = "sector", "sector"
+    return wide
 
 
 # -- sector mixing and Triple Helix --------------------------------------------------------
 def mixing_section(ctx: Context) -> Section:
-    """Sector × sector mixing against random mixing, E–I index, T(UIG)."""
+    """Sector × sector mixing against random mixing and rewiring, E–I index, T(UIG)."""
+    from netkit.metrics import ei_index, mixing_matrix, mixing_significance, triple_helix
+
     g = ctx.graph
+    p = ctx.config.params("structure")
     s = Section("mixing", "Sector mixing and Triple Helix")
-    obs, exp = ind.mixing_matrix(g, "sector")
-    ratio = obs / exp.replace(0, np.nan)
-    s.methods["mixing"] = "netkit.report.indicators.mixing_matrix"
+    mix = mixing_matrix(g, "sector")
+    order = _sector_order(set(g.vs["sector"]))
+    ratio = _pivot(mix, "ratio", order)
+    s.methods["mixing"] = "netkit.metrics.mixing_matrix"
     s.paragraphs.append(
         "Observed ties between sectors against the number expected if ties formed at random "
-        "with each sector's number of tie ends kept (configuration model). A ratio above 1 "
-        "means the two sectors work together more than chance would give.")
+        "with each sector's number of tie ends kept. A ratio above 1 means the two sectors "
+        "work together more than chance would give.")
     s.charts.append(Chart("heatmap", "Sector mixing: observed / expected ties", ratio,
                           {"xlabel": "sector", "ylabel": "sector", "center": 1.0,
                            "fmt": "{:.2f}", "colorbar": "observed / expected"}))
-    s.tables.append(Table("mixing_observed", "Tie ends between sectors (observed)", obs,
-                          rows=None))
-    s.tables.append(Table("mixing_expected", "Tie ends expected under random mixing",
-                          exp.round(3), rows=None))
-    s.tables.append(Table("mixing_ratio", "Observed / expected", ratio.round(3), rows=None))
-    ei = ind.ei_index(g, "sector")
+    s.tables.append(Table("mixing", "Ties between sectors: observed, expected, ratio "
+                          "(largest ratios first)",
+                          mix.sort_values("ratio", ascending=False, kind="stable"), rows=12))
+    if p["null_samples"] and g.ecount():
+        sig = mixing_significance(g, "sector", n_samples=p["null_samples"], seed=ctx.seed)
+        s.tables.append(Table(
+            "mixing_significance", f"Observed ties between sectors against "
+            f"{p['null_samples']} degree-preserving rewirings (largest |z| first)",
+            sig.reindex(sig["z"].abs().sort_values(ascending=False, kind="stable").index),
+            rows=12))
+        s.charts.append(Chart("heatmap", "Sector mixing against rewired graphs (z-score)",
+                              _pivot(sig, "z", order),
+                              {"xlabel": "sector", "ylabel": "sector", "center": 0.0,
+                               "fmt": "{:.1f}", "colorbar": "z-score"}))
+        s.methods["mixing_significance"] = "netkit.metrics.mixing_significance"
+    ei = ei_index(g, "sector", by="group")
     s.tables.append(Table("ei_index", "E–I index per sector (−1 all ties inside, +1 all "
-                          "outside)", ei.round(4).to_frame(), rows=None))
-    th = ind.triple_helix(ctx.corpus.events, ctx.corpus.participations,
-                          ctx.corpus.organizations)
-    s.methods["triple_helix"] = "netkit.report.indicators.triple_helix"
-    s.facts += [("T(UIG), bits", th["T_UIG"]), ("T(UI), bits", th["T_UI"]),
-                ("T(UG), bits", th["T_UG"]), ("T(IG), bits", th["T_IG"]),
-                ("events with a helix", th["events"])]
+                          "outside)", ei.to_frame(), rows=None))
+    th = triple_helix(ctx.corpus)
+    s.methods["triple_helix"] = "netkit.metrics.triple_helix"
+    s.facts += [("T(UIG), bits", th.get("T_UIG")), ("T(UI), bits", th.get("T_UI")),
+                ("T(UG), bits", th.get("T_UG")), ("T(IG), bits", th.get("T_IG")),
+                ("events with a helix", th.get("n_events"))]
+    s.tables.append(Table("triple_helix", "Triple-Helix entropies and mutual information (bits)",
+                          th.to_frame("value"), rows=None))
     s.paragraphs.append(
         "Triple-Helix mutual information T(UIG) (Leydesdorff) over the events: academia "
         "(university, research), industry (firm, startup) and government take part or not; "
@@ -300,39 +324,42 @@ def mixing_section(ctx: Context) -> Section:
 
 
 # -- top brokers ---------------------------------------------------------------------------
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+
 def brokers_section(ctx: Context) -> Section:
     """Betweenness, constraint, effective size, Gould–Fernandez roles, articulation points."""
+    from netkit.metrics import articulation_points, bridges, brokerage, constraint, effective_size
+
     g = ctx.graph
-    s = Section("brokers", "Top brokers")
     p = ctx.config.params("brokerage")
     cen = ctx.centrality
-    weights = "weight" if "weight" in g.es.attributes() else None
+    s = Section("brokers", "Top brokers")
+    weight = "weight" if "weight" in g.es.attributes() else None
     table = _label_frame(ctx, cen.index)
     table["betweenness"] = cen["betweenness"].to_numpy()
     table["degree"] = cen["degree"].to_numpy()
-    table["constraint"] = np.asarray(g.constraint(weights=weights), dtype=float)
-    table["effective_size"] = ind.effective_size(g).to_numpy()
-    roles = ind.brokerage_roles(g, "sector")
-    table = table.join(roles)
-    art = np.zeros(g.vcount(), dtype=bool)
-    art[g.articulation_points()] = True
-    table["articulation_point"] = art
+    table["constraint"] = constraint(g, weight).reindex(cen.index).to_numpy()
+    table["effective_size"] = effective_size(g, weight).reindex(cen.index).to_numpy()
+    roles = brokerage(g, "sector")
+    keep = [*ROLES, "total", "z_liaison", "z_total"]
+    table = table.join(roles[[c for c in keep if c in roles.columns]])
+    table["articulation_point"] = articulation_points(g).reindex(cen.index).to_numpy()
     s.methods.update({
-        "betweenness": ctx.methods.get("betweenness", ""),
-        "constraint": "igraph constraint (Burt), weighted",
-        "brokerage": "netkit.report.indicators.brokerage_roles (undirected Gould–Fernandez)",
+        "constraint": "netkit.metrics.constraint (weighted)",
+        "effective_size": "netkit.metrics.effective_size (weighted)",
+        "brokerage": "netkit.metrics.brokerage (Gould–Fernandez, with z-scores)",
     })
     table = table.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
-    n_art = int(art.sum())
-    n_bridges = len(g.bridges()) if g.ecount() else 0
-    s.facts += [("articulation points", n_art), ("bridges (ties whose loss disconnects)",
-                                                 n_bridges)]
+    s.facts += [("articulation points", int(table["articulation_point"].sum())),
+                ("bridges (ties whose loss disconnects)", len(bridges(g)) if g.ecount() else 0)]
     s.paragraphs.append(
-        "Brokers sit on the paths between others. Betweenness counts shortest paths through "
-        "an organisation; Burt's constraint is low for organisations whose partners are not "
-        "tied to each other; the Gould–Fernandez roles count the open two-paths an "
+        "Brokers sit on the paths between others. Betweenness is the share of shortest paths "
+        "through an organisation; Burt's constraint is low for organisations whose partners "
+        "are not tied to each other; the Gould–Fernandez roles count the open two-paths an "
         "organisation brokers by the sectors of the two sides (liaison: three different "
-        "sectors). Articulation points disconnect the network when removed.")
+        "sectors), with z-scores against random placement of sectors. Articulation points "
+        "disconnect the network when removed.")
     s.tables.append(Table("brokers", "Organisations by betweenness", table, rows=p["top"]))
     top = table.head(p["top"])
     s.charts.append(Chart("bar", f"Top {len(top)} brokers by betweenness",
@@ -341,17 +368,23 @@ def brokers_section(ctx: Context) -> Section:
                           {"xlabel": "betweenness", "ylabel": "",
                            "sector_colors": top["sector"].astype(str).tolist(),
                            "legend_sectors": True}))
-    by_sector = table.groupby("sector")[list(ind.ROLES)].sum()
+    cols = [c for c in ROLES if c in table.columns]
+    by_sector = table.groupby("sector")[cols].sum()
     by_sector = by_sector.reindex(_sector_order(by_sector.index))
     s.tables.append(Table("brokerage_by_sector", "Brokerage roles by the broker's sector",
                           by_sector, rows=None))
+    for col in ("articulation_point",):
+        ctx.extra_node_metrics[col] = table[col].astype(int)
+    for col in ("constraint", "effective_size", "liaison"):
+        if col in table.columns:
+            ctx.extra_node_metrics[col] = table[col]
     return s
 
 
 # -- diffusion -----------------------------------------------------------------------------
 def diffusion_section(ctx: Context) -> Section:
     """Monte-Carlo diffusion from the seed sectors and temporal reachability."""
-    from netkit.metrics import simulate_diffusion
+    from netkit.metrics import earliest_arrival, sector_latency, simulate_diffusion
 
     g = ctx.graph
     p = ctx.config.params("diffusion")
@@ -360,11 +393,12 @@ def diffusion_section(ctx: Context) -> Section:
         f"How fast knowledge could spread over the ties: {p['runs']} Monte-Carlo runs of the "
         f"weighted {'independent-cascade' if p['model'] == 'ic' else 'SI'} model; a tie of "
         f"weight w transmits with probability 1 − (1 − β)^w, β = {p['beta']}. Shares are of the "
-        "part of the network the seeds can reach.")
+        "part of the network the seeds can reach; a step is one round of transmission.")
     curves, lo, hi, times, arrivals = {}, {}, {}, [], []
     sectors_present = set(g.vs["sector"])
     for seed_name in p["seeds"]:
         if seed_name in SECTORS and seed_name not in sectors_present:
+            s.paragraphs.append(f"Seeds {seed_name!r}: no such organisation in the network.")
             continue
         try:
             r = simulate_diffusion(g, seed_name, model=p["model"], beta=p["beta"],
@@ -394,135 +428,135 @@ def diffusion_section(ctx: Context) -> Section:
                               pd.concat(times, ignore_index=True), rows=None, index=False))
         s.tables.append(Table("diffusion_first_arrival", "First arrival in each sector (steps)",
                               pd.concat(arrivals, ignore_index=True), rows=None, index=False))
-    # temporal reachability: from universities (time-respecting paths, years)
-    try:
-        from netkit.metrics import earliest_arrival, sector_latency
-
-        te = ctx.tedges
-        src_sector = p["seeds"][0] if p["seeds"][0] in SECTORS else "university"
-        sources = sorted(set(ctx.sector_of.index[ctx.sector_of == src_sector])
-                         & set(te["u"]).union(te["v"]))
-        if sources and len(te):
-            reach = earliest_arrival(te, sources)
-            lat = sector_latency(reach, ctx.sector_of)
-            lat = lat.reset_index()
-            lat = lat[lat["source_sector"] == src_sector]
-            s.tables.append(Table("temporal_latency", f"Years until what a {src_sector} knows "
-                                  "reaches each sector (time-respecting paths)", lat, rows=None,
-                                  index=False))
-            s.methods["temporal"] = "netkit.metrics.earliest_arrival + sector_latency"
-    except ImportError:  # pragma: no cover - temporal metrics missing
-        pass
+    te = ctx.tedges
+    src_sector = next((x for x in p["seeds"] if x in SECTORS), "university")
+    nodes = set(te["u"]).union(te["v"])
+    sources = sorted(set(ctx.sector_of.index[ctx.sector_of == src_sector]) & nodes)
+    if sources:
+        reach = earliest_arrival(te, sources)
+        lat = sector_latency(reach, ctx.sector_of).reset_index()
+        lat = lat[lat["source_sector"] == src_sector]
+        s.tables.append(Table("temporal_latency", f"Years until what a {src_sector} knows "
+                              "reaches each sector (time-respecting paths)", lat, rows=None,
+                              index=False))
+        s.paragraphs.append(
+            f"Along time-respecting paths (a tie formed in 2016 can pass on what arrived in "
+            f"2015, not the reverse): the years from each {src_sector}'s first tie until its "
+            "knowledge can have reached organisations of each sector.")
+        s.methods["temporal"] = "netkit.metrics.earliest_arrival + sector_latency"
     return s
 
 
 # -- dynamics ------------------------------------------------------------------------------
 def dynamics_section(ctx: Context) -> Section:
-    """Per-year organisations, ties, new / repeated / lapsed ties, entrants, cross-sector share."""
+    """Per-period organisations, ties, new / repeated / lapsed ties, entrants, mixing of new ties."""
+    from netkit.metrics import new_tie_mixing, tie_dynamics
+
+    p = ctx.config.params("dynamics")
     s = Section("dynamics", "Dynamics over time")
-    dyn = ind.dynamics_by_year(ctx.tedges, ctx.corpus.participations, ctx.corpus.events,
-                               ctx.sector_of)
-    s.methods["dynamics"] = "netkit.report.indicators.dynamics_by_year"
+    dyn = tie_dynamics(ctx.corpus, period=p["period"])
+    s.methods["dynamics"] = "netkit.metrics.tie_dynamics + new_tie_mixing"
     s.paragraphs.append(
-        "A tie is new in the year of its first joint event, repeated when it is active again, "
-        "and lapses after its last joint event. The cross-sector share is the share of new "
-        "ties that join two different sectors.")
-    s.tables.append(Table("dynamics", "Per year", dyn, rows=None))
+        "A tie is new in the period of its first joint event, repeated when it is active again, "
+        "and lapsed when it was active in the previous period but not in this one. The first "
+        "period is left-censored (everything in it is new).")
+    s.tables.append(Table("dynamics", "Per period", dyn, rows=None))
     if len(dyn):
-        s.charts.append(Chart("line", "New, repeated and lapsing ties per year",
+        s.charts.append(Chart("line", "New, repeated and lapsed ties",
                               dyn[["new_ties", "repeated_ties", "lapsed_ties"]],
-                              {"xlabel": "year", "ylabel": "ties"}))
-        s.charts.append(Chart("line", "Share of new ties that cross sectors",
-                              dyn[["cross_sector_share"]],
-                              {"xlabel": "year", "ylabel": "share of new ties",
+                              {"xlabel": "period", "ylabel": "ties"}))
+        s.charts.append(Chart("line", "Share of new ties across sectors and university–startup",
+                              dyn[["cross_sector_new", "univ_startup_new"]],
+                              {"xlabel": "period", "ylabel": "share of new ties",
                                "percent": True}))
-    nt = ind.new_ties(ctx.tedges)
-    a = nt["u"].map(ctx.sector_of).astype(str)
-    b = nt["v"].map(ctx.sector_of).astype(str)
-    pair = np.where(a <= b, a + " – " + b, b + " – " + a)
-    by_pair = (pd.crosstab(nt["first"], pair).rename_axis(index="year", columns="sector pair"))
-    top_pairs = by_pair.sum().sort_values(ascending=False).head(
-        ctx.config.params("dynamics")["top_pairs"]).index
-    s.tables.append(Table("new_ties_by_sector_pair", "New ties per year by sector pair",
-                          by_pair[sorted(top_pairs)], rows=None))
+    ntm = new_tie_mixing(ctx.corpus, period=p["period"])
+    if len(ntm):
+        pair = ntm["sector_a"].astype(str) + " – " + ntm["sector_b"].astype(str)
+        wide = ntm.assign(pair=pair).pivot_table(index="period", columns="pair",
+                                                 values="new_ties", aggfunc="sum", fill_value=0)
+        top = wide.sum().sort_values(ascending=False, kind="stable").head(p["top_pairs"]).index
+        s.tables.append(Table("new_ties_by_sector_pair", "New ties per period by sector pair "
+                              f"(the {len(top)} most frequent pairs)", wide[sorted(top)],
+                              rows=None))
     return s
 
 
 # -- mobility ------------------------------------------------------------------------------
 def mobility_section(ctx: Context) -> Section:
     """People whose organisation changes: flows between organisations, sectors and regions."""
+    from netkit.metrics import mobility_flows, mobility_moves, mobility_rate
+
+    p = ctx.config.params("mobility")
     s = Section("mobility", "Talent mobility")
-    moves = ind.mobility_moves(ctx.corpus.participations, ctx.corpus.events)
-    s.methods["mobility"] = "netkit.report.indicators.mobility_moves"
+    moves = mobility_moves(ctx.corpus)
+    s.methods["mobility"] = "netkit.metrics.mobility_moves / mobility_flows / mobility_rate"
     s.paragraphs.append(
         "A move is a person appearing with a different organisation on their next event "
-        "(events ordered by year). Flows are counted between organisations, sectors and regions.")
+        "(events ordered in time). Flows are counted between sectors, regions and organisations.")
     people = ctx.corpus.participations["person_id"].dropna().nunique()
     s.facts += [("people", int(people)), ("moves", len(moves)),
-                ("people who moved", int(moves["person_id"].nunique()))]
+                ("people who moved", int(moves["person_id"].nunique()) if len(moves) else 0)]
     if not len(moves):
         s.paragraphs.append("No person appears with two different organisations.")
         return s
-    fs = moves["from_org"].map(ctx.sector_of).fillna("unknown")
-    ts = moves["to_org"].map(ctx.sector_of).fillna("unknown")
-    order = _sector_order(set(fs) | set(ts))
-    flows = pd.crosstab(fs, ts).reindex(index=order, columns=order, fill_value=0)
-    flows.index.name, flows.columns.name = "from sector", "to sector"
-    s.tables.append(Table("mobility_sector_flows", "Moves between sectors (rows: from)", flows,
+    flows = mobility_flows(moves, by="sector")
+    order = _sector_order(set(flows["from"]) | set(flows["to"]))
+    matrix = flows.pivot_table(index="from", columns="to", values="moves", aggfunc="sum",
+                               fill_value=0).reindex(index=order, columns=order, fill_value=0)
+    matrix.index.name, matrix.columns.name = "from sector", "to sector"
+    s.tables.append(Table("mobility_sector_flows", "Moves between sectors (rows: from)", matrix,
                           rows=None))
-    s.charts.append(Chart("heatmap", "Moves between sectors", flows,
+    s.charts.append(Chart("heatmap", "Moves between sectors", matrix,
                           {"xlabel": "to sector", "ylabel": "from sector", "fmt": "{:.0f}",
                            "colorbar": "moves"}))
-    regions = ctx.org_table["region"].astype(object).fillna("")
-    fr = moves["from_org"].map(regions).replace("", "(unknown)")
-    tr = moves["to_org"].map(regions).replace("", "(unknown)")
-    rflows = (pd.DataFrame({"from_region": fr, "to_region": tr}).value_counts()
-              .rename("moves").reset_index()
-              .sort_values(["moves", "from_region", "to_region"], ascending=[False, True, True]))
+    rflows = mobility_flows(moves, by="region").sort_values(
+        ["moves", "from", "to"], ascending=[False, True, True], kind="stable")
     s.tables.append(Table("mobility_region_flows", "Moves between regions", rflows,
-                          rows=ctx.config.params("mobility")["top"], index=False))
-    org_flows = (moves.groupby(["from_org", "to_org"]).size().rename("moves").reset_index()
-                 .sort_values(["moves", "from_org", "to_org"], ascending=[False, True, True]))
-    org_flows.insert(1, "from", org_flows["from_org"].map(ctx.label_of))
-    org_flows.insert(3, "to", org_flows["to_org"].map(ctx.label_of))
+                          rows=p["top"], index=False))
+    oflows = mobility_flows(moves, by="org").sort_values(
+        ["moves", "from", "to"], ascending=[False, True, True], kind="stable")
+    oflows.insert(1, "from_name", oflows["from"].map(ctx.label_of))
+    oflows.insert(3, "to_name", oflows["to"].map(ctx.label_of))
     s.tables.append(Table("mobility_org_flows", "Largest flows between organisations",
-                          org_flows, rows=ctx.config.params("mobility")["top"], index=False))
-    per_year = moves.groupby("year").size().rename("moves")
-    s.charts.append(Chart("line", "Moves per year", per_year.to_frame(),
-                          {"xlabel": "year", "ylabel": "moves"}))
+                          oflows, rows=p["top"], index=False))
+    rate = mobility_rate(ctx.corpus, moves)
+    s.tables.append(Table("mobility_rate", "Movers per period among active people", rate,
+                          rows=None))
+    s.charts.append(Chart("line", "Share of active people who moved", rate[["rate"]],
+                          {"xlabel": "period", "ylabel": "movers / active people",
+                           "percent": True}))
     return s
 
 
 # -- regions -------------------------------------------------------------------------------
 def regions_section(ctx: Context) -> Section:
     """Ties within and between regions, normalised by the number of organisations."""
+    from netkit.metrics import region_density, region_flow_matrix, region_summary
+
     g = ctx.graph
+    p = ctx.config.params("regions")
     s = Section("regions", "Regions")
-    ties, density = ind.region_matrix(g, "region")
-    s.methods["regions"] = "netkit.report.indicators.region_matrix"
-    size = pd.Series(g.vs["region"]).replace("", "(unknown)").value_counts()
-    size = size.reindex(ties.index).fillna(0).astype(int)
-    within = pd.Series(np.diag(ties.to_numpy()), index=ties.index)
-    total = ties.sum(axis=1) + within  # each tie end: within ties have two ends in the region
-    per_region = pd.DataFrame({
-        "organisations": size, "ties_within": within.astype(int),
-        "ties_to_other_regions": (ties.sum(axis=1) - within).astype(int),
-        "share_within": (2 * within / total.replace(0, np.nan)).astype(float),
-        "density_within": pd.Series(np.diag(density.to_numpy()), index=ties.index),
-    }).sort_values(["organisations"], ascending=False, kind="stable")
-    s.tables.append(Table("regions", "Per region", per_region, rows=None))
-    top = per_region.head(ctx.config.params("regions")["top"]).index
-    s.tables.append(Table("region_ties", "Ties between regions", ties.astype(int), rows=None))
-    s.tables.append(Table("region_density", "Density of ties between regions (ties / possible "
-                          "pairs)", density.round(5), rows=None))
+    flow = region_flow_matrix(g)
+    dens = region_density(g)
+    summary = region_summary(g)
+    s.methods["regions"] = "netkit.metrics.region_flow_matrix / region_density / region_summary"
+    s.paragraphs.append(
+        "Joint events within and between regions; density divides the ties between two "
+        "regions by the pairs of organisations they could form.")
+    s.facts += [(str(k).replace("_", " "), float(v)) for k, v in summary.items()]
+    size = dens[dens["within"]].set_index("region_a")["orgs_a"]
+    top = size.sort_values(ascending=False, kind="stable").head(p["top"]).index
+    wide = dens.pivot_table(index="region_a", columns="region_b", values="density",
+                            aggfunc="first")
+    wide = wide.combine_first(wide.T)
     s.charts.append(Chart("heatmap", "Tie density within and between regions",
-                          density.loc[top, top],
+                          wide.reindex(index=top, columns=top),
                           {"xlabel": "region", "ylabel": "region", "fmt": "{:.3f}",
                            "colorbar": "ties / possible pairs"}))
-    cross = int((ties.to_numpy().sum() - np.trace(ties.to_numpy())) / 2)
-    s.facts += [("regions", len(ties)),
-                ("ties within a region", int(np.trace(ties.to_numpy()))),
-                ("ties between regions", cross)]
+    s.tables.append(Table("region_flows", "Joint events (tie weights) between regions", flow,
+                          rows=None))
+    s.tables.append(Table("region_density", "Density per pair of regions", dens,
+                          rows=p["top"], index=False))
     return s
 
 
@@ -535,77 +569,54 @@ def _split_year(ctx: Context) -> int:
     return int((years.min() + years.max() + 1) // 2)
 
 
+INDICATOR_LABELS = {
+    "univ_startup_share_new": "university–startup share of new ties",
+    "univ_share_of_startup_new": "share of startups' new ties that are with universities",
+    "startup_share_of_univ_new": "share of universities' new ties that are with startups",
+    "cross_region_share_new": "cross-region share of new ties",
+    "cross_region_event_share": "share of events across regions",
+    "cross_sector_share_new": "cross-sector share of new ties",
+    "academia_industry_share_new": "academia–industry share of new ties",
+    "repeat_share": "share of ties that are repeated",
+}
+
+
 def before_after_section(ctx: Context) -> Section:
-    """Indicators of new ties before and after a year, with bootstrap intervals."""
+    """Indicators before and after a year, bootstrap intervals and a permutation null."""
+    from netkit.metrics import compare_windows
+
     p = ctx.config.params("before_after")
     split = _split_year(ctx)
     s = Section("before_after", f"Before and after {split}")
-    nt = ind.new_ties(ctx.tedges)
-    sa = nt["u"].map(ctx.sector_of).astype(str).to_numpy()
-    sb = nt["v"].map(ctx.sector_of).astype(str).to_numpy()
-    regions = ctx.org_table["region"].astype(object).fillna("")
-    ra = nt["u"].map(regions).to_numpy()
-    rb = nt["v"].map(regions).to_numpy()
-    ha = pd.Series(sa).map(HELIX).to_numpy()
-    hb = pd.Series(sb).map(HELIX).to_numpy()
-    flags = {
-        "university–startup share of new ties":
-            ((sa == "university") & (sb == "startup")) | ((sa == "startup") & (sb == "university")),
-        "cross-sector share of new ties": sa != sb,
-        "academia–industry share of new ties":
-            ((ha == "academia") & (hb == "industry")) | ((ha == "industry") & (hb == "academia")),
-        "cross-region share of new ties": (ra != rb) & (ra != "") & (rb != ""),
-    }
-    first = nt["first"].to_numpy()
+    res = compare_windows(ctx.corpus, split, burn_in=p["burn_in"], reps=p["bootstrap"],
+                          perms=p["permutations"], alpha=p["alpha"], seed=ctx.seed)
+    s.methods["before_after"] = "netkit.metrics.compare_windows"
     years = ctx.corpus.events["year"].dropna().astype(int)
-    lo_year, hi_year = int(years.min()), int(years.max())
-    before, after = first < split, first >= split
-    n_years_before, n_years_after = max(split - lo_year, 0), max(hi_year - split + 1, 0)
-    rng = np.random.default_rng(ctx.seed)
-    b = int(p["bootstrap"])
-    alpha = (1 - p["confidence"]) / 2
-    rows = []
-    for name, flag in flags.items():
-        x, y = flag[before], flag[after]
-        pb = x.mean() if len(x) else np.nan
-        pa = y.mean() if len(y) else np.nan
-        lo = hi = np.nan
-        if b and len(x) and len(y):
-            # resampling n binary outcomes with replacement = a binomial draw
-            db = rng.binomial(len(y), pa, b) / len(y) - rng.binomial(len(x), pb, b) / len(x)
-            lo, hi = np.quantile(db, [alpha, 1 - alpha])
-        rows.append({"indicator": name, "before": pb, "after": pa, "change": pa - pb,
-                     "ci_low": lo, "ci_high": hi,
-                     "significant": bool(np.isfinite(lo) and (lo > 0 or hi < 0))})
-    from scipy.stats import norm
-
-    z = float(norm.ppf(1 - alpha))
-    nb_, na_ = int(before.sum()), int(after.sum())
-    rate_b = nb_ / n_years_before if n_years_before else np.nan
-    rate_a = na_ / n_years_after if n_years_after else np.nan
-    # Poisson counts: var(count / years) = count / years²
-    se = np.sqrt((nb_ / n_years_before**2 if n_years_before else 0.0)
-                 + (na_ / n_years_after**2 if n_years_after else 0.0))
-    lo, hi = (rate_a - rate_b) - z * se, (rate_a - rate_b) + z * se
-    rows.append({"indicator": "new ties per year", "before": rate_b, "after": rate_a,
-                 "change": rate_a - rate_b, "ci_low": lo, "ci_high": hi,
-                 "significant": bool(np.isfinite(lo) and (lo > 0 or hi < 0))})
-    table = pd.DataFrame(rows).set_index("indicator")
-    s.methods["before_after"] = ("shares of new ties; bootstrap over new ties (binomial), "
-                                 "Poisson interval for counts per year")
     s.paragraphs.append(
-        f"New ties formed before {split} ({lo_year}–{split - 1}) against those formed from "
-        f"{split} on ({split}–{hi_year}). Intervals: {p['confidence']:.0%} bootstrap "
-        f"({b} resamples of the new ties of each period) for shares, Poisson for counts per "
-        "year. A change is marked significant when its interval excludes zero.")
+        f"Events from {int(years.min())} to {split - 1} against events from {split} to "
+        f"{int(years.max())}. Intervals are percentile bootstraps over events "
+        f"({p['bootstrap']} resamples); p-values come from {p['permutations']} permutations of "
+        "the events between the two windows, Holm-adjusted over the indicators tested. A change "
+        "is significant when the adjusted p-value is below α = "
+        f"{p['alpha']}.")
+    table = res.copy()
+    table.insert(0, "description", [INDICATOR_LABELS.get(i, str(i).replace("_", " "))
+                                    for i in table.index])
     s.tables.append(Table("before_after", f"Before / after {split}", table, rows=None))
-    shares = table.drop(index="new ties per year")
-    s.charts.append(Chart("bar", f"Change after {split} (after − before), with "
-                          f"{p['confidence']:.0%} interval", shares["change"],
-                          {"xlabel": "change in share of new ties", "ylabel": "",
-                           "errors": (shares["ci_low"].to_numpy(), shares["ci_high"].to_numpy())}))
-    s.facts += [("split year", split), ("new ties before", int(before.sum())),
-                ("new ties after", int(after.sum()))]
+    shown = [i for i in INDICATOR_LABELS if i in res.index]
+    if shown:
+        part = res.loc[shown]
+        s.charts.append(Chart("bar", f"Change after {split} (bootstrap interval)",
+                              pd.Series(part["change"].to_numpy(),
+                                        index=[INDICATOR_LABELS[i] for i in shown]),
+                              {"xlabel": "change", "ylabel": "",
+                               "errors": (part["ci_low"].to_numpy(dtype=float),
+                                          part["ci_high"].to_numpy(dtype=float))}))
+    sig = res["significant"].fillna(False).astype(bool) if "significant" in res else None
+    s.facts.append(("split year", split))
+    if sig is not None:
+        s.facts.append(("indicators with a significant change",
+                        ", ".join(INDICATOR_LABELS.get(i, i) for i in res.index[sig]) or "none"))
     return s
 
 

@@ -171,9 +171,9 @@ def _atomic_text(path: Path, text: str) -> None:
 
 def _graph_for_export(ctx: Context) -> ig.Graph:
     g = ctx.graph.copy()
-    cen = ctx.centrality
-    for col in cen.columns:
-        g.vs[col] = cen[col].tolist()
+    metrics = ctx.node_metrics()
+    for col in metrics.columns:
+        g.vs[col] = metrics[col].tolist()
     return g
 
 
@@ -314,7 +314,7 @@ def _write_folder(stage: Path, cfg: ReportConfig, ctx: Context, sections, inputs
     cen = ctx.centrality
     size_arg: Any = cen[size].rename(size) if size in cen.columns else size
     write_html(ctx.graph, stage / "network.html", color=vp["color"], size=size_arg,
-               title=cfg.title, events=ctx.corpus, metrics=cen, seed=cfg.seed,
+               title=cfg.title, events=ctx.corpus, metrics=ctx.node_metrics(), seed=cfg.seed,
                max_nodes=vp["max_nodes"] or None, backbone=vp["backbone"], alpha=vp["alpha"])
     views = section_views(sections)
     page = {"title": cfg.title, "version": __version__, "generated": generated,

@@ -66,7 +66,7 @@ def test_folder_contents(report):
     assert set(REPORT_FILES) | {"tables"} == names
     tables = {p.name for p in (report / "tables").iterdir()}
     assert {"inputs.csv", "brokers.csv", "dynamics.csv", "before_after.csv",
-            "mixing_ratio.csv", "mobility_sector_flows.csv", "regions.csv",
+            "mixing.csv", "mobility_sector_flows.csv", "region_density.csv",
             "diffusion_curves.csv"} <= tables
     html = (report / "index.html").read_text(encoding="utf-8")
     for title in SECTION_TITLES:
