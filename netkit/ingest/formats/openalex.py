@@ -28,6 +28,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from netkit.errors import InputError
@@ -76,14 +77,28 @@ def openalex_sector(type_: str | None, name: str | None) -> tuple[str, str]:
     return sector, rule
 
 
+_SHORT_CACHE: dict[tuple[str, str], str | None] = {}
+
+
 def _short(value, kind: str) -> str | None:
-    """``https://openalex.org/W123`` → ``W123`` (``None`` if not an id of that kind)."""
+    """``https://openalex.org/W123`` → ``W123`` (``None`` if not an id of that kind).
+
+    The answer is cached (ids of institutions and authors repeat) and interned.
+    """
     if not isinstance(value, str):
         return None
+    key = (value, kind)
+    hit = _SHORT_CACHE.get(key, False)
+    if hit is not False:
+        return hit  # type: ignore[return-value]
     m = _ID_RX.match(value.strip())
-    if not m or m.group(1)[0].upper() != kind:
-        return None
-    return m.group(1).upper()
+    out = None
+    if m and m.group(1)[0].upper() == kind:
+        out = sys.intern(m.group(1).upper())
+    if len(_SHORT_CACHE) > 1_000_000:
+        _SHORT_CACHE.clear()
+    _SHORT_CACHE[key] = out
+    return out
 
 
 def _strip_prefix(value, prefix: str) -> str | None:
@@ -95,6 +110,11 @@ def _strip_prefix(value, prefix: str) -> str | None:
 
 class _Bad(Exception):
     """A work that cannot be loaded (reason in the message)."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _org_id(iid: str) -> str:
+    return sys.intern(f"org:openalex:{iid}")
 
 
 def _intern(text: str) -> str:
@@ -170,7 +190,7 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
             iid = _short(inst.get("id"), "I")
             country = inst.get("country_code") or None
             if iid:
-                org_id = _intern(f"org:openalex:{iid}")
+                org_id = _org_id(iid)
             elif isinstance(iname, str) and iname.strip():
                 org_id = f"org:openalex:{org_key(iname, country)}"
             else:
