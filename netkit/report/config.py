@@ -84,6 +84,7 @@ A complete configuration::
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -295,7 +296,7 @@ class _Validator:
         p = Path(value).expanduser()
         if not p.is_absolute() and self.base_dir is not None:
             p = self.base_dir / p
-        return p
+        return Path(os.path.normpath(p))  # "conf/../data" → "data": stable in run.json
 
     def typed(self, key: str, value: Any, types, check) -> Any:
         types = types if isinstance(types, tuple) else (types,)

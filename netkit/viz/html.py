@@ -111,7 +111,8 @@ def _sizes(values: np.ndarray | None, n: int) -> np.ndarray:
     return np.round(6.0 + 34.0 * np.sqrt(v / top), 1)
 
 
-def _years(graph: ig.Graph, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _years(graph: ig.Graph, n: int, edges: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Edge year ranges (NaN if unknown) and each node's active range from its ties."""
     m = graph.ecount()
     attrs = graph.es.attributes()
@@ -126,7 +127,6 @@ def _years(graph: ig.Graph, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
     v0 = np.full(n, np.inf)
     v1 = np.full(n, -np.inf)
     if m:
-        edges = np.asarray(graph.get_edgelist(), dtype=np.int64)
         known = ~np.isnan(e0)
         for end in (0, 1):
             np.minimum.at(v0, edges[known, end], e0[known])
@@ -142,8 +142,13 @@ def _counts(values: list[Any]) -> list[int]:
 
 
 def _ints_or_none(a: np.ndarray) -> list[int | None]:
-    out = pd.Series(a).astype("Int64").astype(object)
-    return out.where(out.notna(), None).tolist()
+    a = np.asarray(a, dtype=float)
+    missing = np.isnan(a)
+    if not missing.any():
+        return a.astype(np.int64).tolist()
+    out = np.where(missing, 0, a).astype(np.int64).astype(object)
+    out[missing] = None
+    return out.tolist()
 
 
 def _floats(a: np.ndarray, digits: int = 6) -> list[float | None]:
@@ -217,10 +222,10 @@ def view_data(
         show_label[:] = True
     else:
         show_label[np.lexsort((np.arange(n), -sizes))[:100]] = True
-    e0, e1, v0, v1 = _years(graph, n)
+    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    e0, e1, v0, v1 = _years(graph, n, edges)
     known = np.concatenate([e0[~np.isnan(e0)], e1[~np.isnan(e1)]])
     years = [int(known.min()), int(known.max())] if known.size else [None, None]
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     eattrs = graph.es.attributes()
     weight = (np.asarray(graph.es["weight"], dtype=float) if "weight" in eattrs else np.ones(m))
     count = (np.asarray(_counts(graph.es["count"]), dtype=np.int64) if "count" in eattrs
@@ -265,8 +270,8 @@ def view_data(
             "label": labels,
             "cat": [int(c) for c in cat_index.get_indexer(cat_values)],
             "region": region_codes,
-            "x": xy[:, 0].tolist(),
-            "y": xy[:, 1].tolist(),
+            "x": np.rint(xy[:, 0]).astype(np.int64).tolist(),  # whole pixels: smaller, faster
+            "y": np.rint(xy[:, 1]).astype(np.int64).tolist(),
             "size": sizes.tolist(),
             "value": _floats(size_values) if size_values is not None else [None] * n,
             "show_label": show_label.astype(int).tolist(),

@@ -12,6 +12,10 @@ from netkit.errors import ParameterError
 __all__ = ["layout"]
 
 
+GRID_FROM = 300
+"""Above this many nodes the repulsion of Fruchterman–Reingold uses igraph's grid."""
+
+
 def _iterations(n: int) -> int:
     # Fruchterman–Reingold costs ~O(n + m) per iteration with igraph's grid;
     # fewer iterations for big graphs keep a 10k-node layout well under a second.
@@ -65,7 +69,10 @@ def layout(graph: ig.Graph, seed: int = 0, *, method: str = "fr",
         ig.set_random_number_generator(random.Random(seed))
         try:
             coords = graph.layout_fruchterman_reingold(
-                weights=weights, niter=niter or _iterations(n), grid="auto")
+                weights=weights, niter=niter or _iterations(n),
+                # igraph's "auto" switches the grid on only above 1,000 nodes; exact
+                # repulsion costs O(n²) per iteration (3 s at 1,000 nodes, 0.2 s with grid)
+                grid=n > GRID_FROM)
         finally:
             ig.set_random_number_generator(random)  # igraph's default generator
         xy = np.asarray(coords.coords, dtype=float)

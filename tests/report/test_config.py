@@ -101,6 +101,6 @@ def test_paths_relative_to_config(tmp_path):
     p.write_text("out = '../out'\n[[inputs]]\npath = 'data.jsonl'\n[resolve]\n"
                  "overrides = 'o.csv'\n", encoding="utf-8")
     cfg = load_config(p)
-    assert cfg.out == sub / ".." / "out"
+    assert cfg.out == tmp_path / "out"
     assert cfg.inputs[0].path == sub / "data.jsonl"
     assert Path(cfg.params("resolve")["overrides"]) == sub / "o.csv"
