@@ -55,14 +55,19 @@ def test_the_set_is_as_described(pairs):
     assert not pairs.duplicated(["name_a", "source_a", "name_b", "source_b"]).any()
 
 
-def test_precision_and_recall_on_real_pairs(pairs):
-    precision, recall, _ = evaluate(pairs)
+@pytest.fixture(scope="module")
+def evaluated(pairs):
+    return evaluate(pairs)
+
+
+def test_precision_and_recall_on_real_pairs(evaluated):
+    precision, recall, _ = evaluated
     assert precision >= 0.98, precision
     assert recall >= RECALL_FLOOR, recall
 
 
-def test_hard_negatives_stay_apart(pairs):
-    _, _, got = evaluate(pairs)
+def test_hard_negatives_stay_apart(evaluated):
+    _, _, got = evaluated
     hard = got[(got["same"] == "0")]
     wrong = hard[hard["merged"]]
     assert wrong.empty, wrong[["name_a", "name_b"]].to_string()
