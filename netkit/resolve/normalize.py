@@ -101,7 +101,8 @@ ABBREVIATIONS: dict[str, str] = {
     "europaische": "european", "europeenne": "european", "europea": "european",
     "geschichte": "history", "bibliothek": "library", "bibliotheque": "library",
     "biblioteca": "library", "kunste": "arts", "medizin": "medicine",
-    "universitatsmedizin": "university medicine", "universitatsbibliothek": "university library",
+    "universitatsmedizin": "university medicine",
+    "universitaetsmedizin": "university medicine", "universitatsbibliothek": "university library",
     "fachhochschule": "university applied science", "universitatsklinikum": "university hospital", "technological": "technology", "technologie": "technology",
     "technologies": "technology", "mech": "mechanical", "mat": "materials",
     "stat": "statistics", "econ": "economics", "mgmt": "management", "management": "management",
@@ -315,6 +316,8 @@ def organisation_part(raw: str) -> str:
     'Max Planck Inst Phys Complex Syst'
     """
     raw = raw.strip().strip(";,. ").strip()
+    if raw[:1] in "[(" and raw[-1:] in "])":
+        raw = raw[1:-1].strip(";,. ")  # "[Univ. of Manchester, Manchester]"
     parts = [p for p in _SPLIT.split(raw) if p.strip(" .")]
     if len(parts) <= 1:
         return raw
@@ -542,7 +545,7 @@ def _singular(word: str) -> str:
     return word
 
 
-_ACRONYM_WORD = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]{1,5})(?![\w.])")
+_ACRONYM_WORD = re.compile(r"(?<![\w.])([A-Z][A-Za-z&]{1,5})(?!\w|\.\w)")
 
 
 def acronym_words(name: str | None) -> frozenset[str]:
@@ -599,9 +602,11 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
     Examples
     --------
     >>> word_order_variants("Universidad Simón Bolívar", "university simon bolivar")
-    ['simon bolivar university']
+    ['simon bolivar university', 'simon university bolivar']
     >>> word_order_variants("Universidade Federal de Pernambuco", "university federal pernambuco")
     ['federal pernambuco university', 'federal university pernambuco']
+    >>> word_order_variants("Universidad Carlos III de Madrid", "university carlo 3 madrid")[-1]
+    'carlo 3 university madrid'
     >>> word_order_variants("Avignon Université", "avignon university")
     ['university avignon']
     >>> word_order_variants("York University", "york university")
@@ -620,9 +625,13 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
     if len(words) >= 3 and words[:2] == ["university", "hospital"]:
         return [" ".join([*words[2:], "university", "hospital"])]
     if len(words) >= 2 and words[0] == "university":
-        out.append(" ".join([*words[1:], "university"]))
-        if len(words) >= 3 and words[1] in _SWAP_ADJECTIVES:
-            out.append(" ".join([words[1], "university", *words[2:]]))
+        rest = words[1:]
+        out.append(" ".join([*rest, "university"]))
+        # "Universidade Federal de Pernambuco" = "Federal University of Pernambuco",
+        # "Universidad Carlos III de Madrid" = "Carlos III University of Madrid"
+        for cut in range(1, min(len(rest), 4)):
+            if cut == 1 or not any(w in _SWAP_ADJECTIVES for w in rest[:cut]):
+                out.append(" ".join([*rest[:cut], "university", *rest[cut:]]))
     elif len(words) >= 2 and words[-1] == "university":
         out.append(" ".join(["university", *words[:-1]]))
     return out
