@@ -1,11 +1,18 @@
 """Organisation identity: one organisation per real organisation, with an audit trail.
 
+The package is also callable: ``nk.resolve(corpus, …)`` is ``nk.resolve.resolve(corpus, …)``.
+
 >>> import netkit as nk
 >>> corpus, truth = nk.datasets.synthetic_ecosystem(seed=1, size="tiny")
->>> res = nk.resolve.resolve(corpus)
+>>> res = nk.resolve(corpus)
 >>> res.corpus.n_organizations <= corpus.n_organizations
 True
+>>> nk.resolve.resolve(corpus).mapping.equals(res.mapping)
+True
 """
+
+import sys as _sys
+import types as _types
 
 from netkit.resolve.audit import save_resolution, write_csv
 from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, STRONG_SCHEMES, clean_identifier
@@ -43,3 +50,13 @@ __all__ = [
     "strip_legal_form",
     "write_csv",
 ]
+
+
+class _CallableModule(_types.ModuleType):
+    """Lets ``netkit.resolve(corpus, …)`` call :func:`netkit.resolve.resolve`."""
+
+    def __call__(self, corpus, **kwargs):
+        return resolve(corpus, **kwargs)
+
+
+_sys.modules[__name__].__class__ = _CallableModule
