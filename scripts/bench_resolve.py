@@ -39,20 +39,18 @@ LEGAL = ("AB", "AS", "Ltd", "GmbH", "Oy", "Inc", "ASA")
 COUNTRIES = ("NO", "SE", "DK", "FI", "DE", "FR", "GB", "US", "NL", "ES")
 
 
-def coined(k: int, rng: np.random.Generator) -> str:
-    """A distinct made-up proper name for base organisation ``k``."""
-    digits = []
+def coined(k: int, rng: np.random.Generator, taken: set[str]) -> str:
+    """A made-up proper name (three or four syllables) not used before."""
     while True:
-        k, r = divmod(k, len(SYLLABLES))
-        digits.append(SYLLABLES[r])
-        if k == 0:
-            break
-    extra = SYLLABLES[int(rng.integers(len(SYLLABLES)))]
-    return ("".join(digits) + extra).capitalize()
+        n = 3 + int(rng.integers(2))
+        word = "".join(SYLLABLES[i] for i in rng.integers(len(SYLLABLES), size=n)).capitalize()
+        if word not in taken:
+            taken.add(word)
+            return word
 
 
-def base_name(k: int, rng: np.random.Generator) -> str:
-    word = coined(k, rng)
+def base_name(k: int, rng: np.random.Generator, taken: set[str]) -> str:
+    word = coined(k, rng, taken)
     kind = int(rng.integers(5))
     if kind == 0:
         return (f"University of {word}", f"{word} University of Technology",
@@ -71,14 +69,15 @@ def raw_names(n: int, seed: int = 0) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rows: list[tuple[str, int, str]] = []
     seen: set[str] = set()
+    taken: set[str] = set()
     k = 0
     while len(rows) < n:
-        name = base_name(k, rng)
+        name = base_name(k, rng, taken)
         country = COUNTRIES[int(rng.integers(len(COUNTRIES)))]
         spellings = [spell(name, source, variant) for source in SOURCES for variant in range(4)]
         # one typing error in the coined word (a letter doubled), as OCR and typists make
         w = name.split()[0] if not name.startswith("University of") else name.split()[-1]
-        if len(w) >= 6 and rng.random() < 0.5:
+        if len(w) >= 7 and rng.random() < 0.5:
             i = int(rng.integers(2, len(w) - 1))
             spellings.append(name.replace(w, w[:i] + w[i] + w[i:]))
         for s in spellings:
