@@ -251,3 +251,69 @@ def test_array_is_streamed_with_small_chunks(tmp_path, monkeypatch):
 def test_openalex_sector_map():
     assert openalex_sector("healthcare", "X")[0] == "health"
     assert openalex_sector(None, "University of Oslo") == ("university", "name:university")
+
+
+# -- robustness: any JSON value in any field gives a loaded or a quarantined work -------
+
+def _paths(obj, prefix=()):
+    if prefix:
+        yield prefix
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _paths(v, (*prefix, i))
+
+
+
+def _json_values():
+    from hypothesis import strategies as st
+
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+        | st.text(max_size=5),
+        lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=3), c, max_size=3),
+        max_leaves=5)
+
+
+def test_any_value_in_any_field_never_crashes():
+    import copy
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from netkit.ingest.builder import CorpusBuilder
+    from netkit.ingest.formats.openalex import _load_work
+    from netkit.ingest.registry import ReadContext
+    from netkit.model import Ledger
+
+    fields = list(_paths(NEW))
+
+    @settings(max_examples=100, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(fields), _json_values())
+    def check(path, value):
+        work = copy.deepcopy(NEW)
+        target = work
+        for k in path[:-1]:
+            target = target[k]
+        target[path[-1]] = value
+        builder, ledger = CorpusBuilder(), Ledger("f.jsonl", "openalex")
+        _load_work(work, ReadContext(builder, ledger), 1, "f.jsonl:1", None)
+        assert ledger.records_seen == 1
+        # every value the tables will hold has the canonical type
+        rows = [*builder._orgs.values(), *builder._people.values(), *builder._events.values()]
+        for row in rows:
+            for key, v in row.items():
+                if key == "year":
+                    assert v is None or type(v) is int
+                elif key not in ("lat", "lon", "amount", "founded_year"):
+                    assert v is None or isinstance(v, str), (key, v)
+        for col, values in builder._parts.items():
+            assert all(v is None or isinstance(v, str) for v in values if col != "share")
+
+    check()
+    builder, ledger = CorpusBuilder(), Ledger("f.jsonl", "openalex")
+    _load_work(NEW, ReadContext(builder, ledger), 1, "f.jsonl:1", None)
+    assert builder.to_corpus([ledger]).n_events == 1

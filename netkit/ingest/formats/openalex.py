@@ -117,6 +117,15 @@ def _org_id(iid: str) -> str:
     return sys.intern(f"org:openalex:{iid}")
 
 
+def _text(value, what: str) -> str | None:
+    """A text field: ``None``, a string, or a number written as text; else ``_Bad``."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise _Bad(f"{what} is not text: {json.dumps(value)[:60]}")
+
+
 def _intern(text: str) -> str:
     """One string object per distinct id or affiliation text: the participations
     table repeats them, and memory should follow the distinct values."""
@@ -142,10 +151,9 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
             raise _Bad(f"publication_year is not an integer: {year!r}")
     if year is None and date and date[:4].isdigit():
         year = int(date[:4])
-    title = work.get("title") if work.get("title") is not None else work.get("display_name")
-    if title is not None and not isinstance(title, str):
-        raise _Bad("title is not a string")
-    doi = _strip_prefix(work.get("doi"), "https://doi.org/")
+    title = _text(work.get("title") if work.get("title") is not None
+                  else work.get("display_name"), "title")
+    doi = _strip_prefix(_text(work.get("doi"), "doi"), "https://doi.org/")
     authorships = work.get("authorships") or []
     if not isinstance(authorships, list):
         raise _Bad("authorships is not a list")
@@ -162,8 +170,8 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
             raise _Bad(f"authorship {i}: author is not an object")
         aid = _short(author.get("id"), "A")
         person_id = _intern(f"per:openalex:{aid}" if aid else f"per:openalex:{wid}:{i + 1}")
-        name = author.get("display_name") or au.get("raw_author_name")
-        orcid = _strip_prefix(author.get("orcid"), "https://orcid.org/")
+        name = _text(author.get("display_name") or au.get("raw_author_name"), "author name")
+        orcid = _strip_prefix(_text(author.get("orcid"), "orcid"), "https://orcid.org/")
         people.append((person_id, name, orcid))
         insts = au.get("institutions") or []
         if not isinstance(insts, list):
@@ -175,9 +183,14 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
         if not isinstance(raws, list):
             raise _Bad(f"authorship {i}: raw_affiliation_strings is not a list")
         by_inst: dict[str, list[str]] = {}
-        for aff in au.get("affiliations") or []:
-            if isinstance(aff, dict) and isinstance(aff.get("raw_affiliation_string"), str):
-                for iid in aff.get("institution_ids") or []:
+        affiliations = au.get("affiliations") or []
+        if not isinstance(affiliations, list):
+            raise _Bad(f"authorship {i}: affiliations is not a list")
+        for aff in affiliations:
+            ids = aff.get("institution_ids") if isinstance(aff, dict) else None
+            if isinstance(aff.get("raw_affiliation_string") if isinstance(aff, dict) else None,
+                          str) and isinstance(ids, list):
+                for iid in ids:
                     s = _short(iid, "I")
                     if s:
                         by_inst.setdefault(s, []).append(aff["raw_affiliation_string"].strip())
@@ -186,9 +199,9 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
         for j, inst in enumerate(insts):
             if not isinstance(inst, dict):
                 raise _Bad(f"authorship {i}: institution {j} is not an object")
-            iname = inst.get("display_name")
+            iname = _text(inst.get("display_name"), "institution display_name")
             iid = _short(inst.get("id"), "I")
-            country = inst.get("country_code") or None
+            country = _text(inst.get("country_code"), "country_code") or None
             if iid:
                 org_id = _org_id(iid)
             elif isinstance(iname, str) and iname.strip():
@@ -198,8 +211,8 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
             if org_id in seen:
                 continue
             seen.add(org_id)
-            sector, rule = openalex_sector(inst.get("type"), iname)
-            ror = _strip_prefix(inst.get("ror"), "https://ror.org/")
+            sector, rule = openalex_sector(_text(inst.get("type"), "institution type"), iname)
+            ror = _strip_prefix(_text(inst.get("ror"), "ror"), "https://ror.org/")
             orgs.append((org_id, iname or iid, sector, rule, country, iid, ror))
             raw = "; ".join(by_inst[iid]) if iid in by_inst else (
                 all_raw if len(insts) == 1 or len(raws) <= 1 else None)
