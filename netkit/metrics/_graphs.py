@@ -158,3 +158,75 @@ def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
     values = values.where(values.notna() & (values.astype(str) != ""), "unknown").astype(str)
     codes, labels = pd.factorize(values, sort=True)
     return codes.astype(np.int64), np.asarray(labels, dtype=object)
+
+
+def triangles(a: sp.csr_matrix, budget: int = 20_000_000) -> np.ndarray:
+    """Every triangle of a symmetric simple adjacency matrix, as a ``t × 3`` int array.
+
+    Vectorised "forward" enumeration: edges point from lower to higher
+    (degree, index) rank, each vertex's out-neighbour pairs (wedges) are
+    generated in blocks of at most ``budget`` and kept when closed. The work is
+    ``Σ C(d⁺, 2)`` with ``d⁺ ≤ √(2m)``, far below ``Σ deg²`` on heavy-tailed graphs.
+    """
+    n = a.shape[0]
+    if a.nnz == 0:
+        return np.zeros((0, 3), dtype=np.int64)
+    deg = np.diff(a.indptr)
+    order = np.lexsort((np.arange(n), deg))  # relabel by (degree, index): ties point upward
+    out = sp.triu(a[order][:, order], k=1, format="csr")
+    out.sort_indices()
+    od = np.diff(out.indptr).astype(np.int64)
+    n_pairs = od * (od - 1) // 2
+    cum = np.cumsum(n_pairs)
+    found = []
+    start = 0
+    while start < n:
+        stop = int(np.searchsorted(cum, (cum[start - 1] if start else 0) + budget, "right"))
+        stop = max(stop, start + 1)
+        us = np.arange(start, min(stop, n))
+        counts = n_pairs[us]
+        total = int(counts.sum())
+        if total:
+            # position of every entry of the block's rows, and the later entries it pairs with
+            lens = od[us]
+            base = out.indptr[us]
+            entry_u = np.repeat(us, lens)
+            entry_pos = np.repeat(base, lens) + (np.arange(int(lens.sum()))
+                                                 - np.repeat(np.cumsum(lens) - lens, lens))
+            later = (out.indptr[entry_u + 1] - entry_pos - 1).astype(np.int64)
+            first = np.repeat(entry_pos, later)
+            offs = np.arange(total) - np.repeat(np.cumsum(later) - later, later)
+            second = first + 1 + offs
+            v = out.indices[first].astype(np.int64)
+            w = out.indices[second].astype(np.int64)
+            # v < w in rank, so a tie v – w is stored in v's short, sorted out-list
+            closed = np.asarray(out[v, w]).ravel() > 0
+            u = np.repeat(entry_u, later)
+            found.append(order[np.column_stack([u[closed], v[closed], w[closed]])])
+        start = stop
+    return np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
+
+
+def triangle_product(a: sp.csr_matrix, x: np.ndarray, y: np.ndarray,
+                     tri: np.ndarray) -> np.ndarray:
+    """``(X Y)`` on the pattern of a symmetric ``a`` (aligned with ``a.data``), from triangles.
+
+    ``x`` and ``y`` are the values of ``X`` and ``Y`` on the pattern of ``a``
+    (aligned with ``a.data``); ``(X Y)_ij = Σ_q X_iq Y_qj`` only has terms where
+    ``i, q, j`` is a triangle when ``X`` and ``Y`` live on the ties of a simple graph.
+    """
+    n = a.shape[0]
+    out = np.zeros(a.nnz)
+    if not len(tri):
+        return out
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(a.indptr))
+    keys = rows * n + a.indices.astype(np.int64)
+
+    def pos(i, j):
+        return np.searchsorted(keys, i * n + j)
+
+    t0, t1, t2 = tri[:, 0], tri[:, 1], tri[:, 2]
+    for i, q, j in ((t0, t1, t2), (t0, t2, t1), (t1, t0, t2), (t1, t2, t0), (t2, t0, t1),
+                    (t2, t1, t0)):
+        out += np.bincount(pos(i, j), weights=x[pos(i, q)] * y[pos(q, j)], minlength=a.nnz)
+    return out

@@ -15,11 +15,20 @@ import pandas as pd
 import scipy.sparse as sp
 
 from netkit.errors import ParameterError
-from netkit.metrics._graphs import adjacency, groups, masked_product, names, prepare, series
+from netkit.metrics._graphs import (
+    adjacency,
+    groups,
+    names,
+    prepare,
+    series,
+    triangle_product,
+    triangles,
+)
 
 __all__ = [
     "articulation_points",
     "bridges",
+    "burt_measures",
     "constraint",
     "effective_size",
     "ei_index",
@@ -34,8 +43,52 @@ def _proportions(graph, weight):
     inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > 0)
     p = sp.csr_matrix((a.data * np.repeat(inv, np.diff(a.indptr)), a.indices, a.indptr),
                       shape=a.shape)
+    a.sort_indices()
+    p.sort_indices()
     rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))
     return g, a, p, rows
+
+
+def _constraint(g, a, p, rows, tri) -> np.ndarray:
+    indirect = triangle_product(a, p.data, p.data, tri)
+    local = (p.data + indirect) ** 2
+    c = np.bincount(rows, weights=local, minlength=g.vcount()).astype(np.float64)
+    c[np.diff(a.indptr) == 0] = np.nan
+    return c
+
+
+def _effective_size(g, a, p, rows, tri) -> np.ndarray:
+    n = g.vcount()
+    deg = np.diff(a.indptr).astype(np.float64)
+    if a.nnz == 0:
+        return np.full(n, np.nan)
+    full_max = np.zeros(n)
+    full_max[deg > 0] = np.maximum.reduceat(a.data, a.indptr[:-1][deg > 0])
+    redundancy = triangle_product(a, p.data, a.data, tri) / full_max[a.indices]
+    e = deg - np.bincount(rows, weights=redundancy, minlength=n).astype(np.float64)
+    e[deg == 0] = np.nan
+    return e
+
+
+def burt_measures(graph, weight: str | None = "weight") -> pd.DataFrame:
+    """:func:`constraint` and :func:`effective_size` together, sharing one triangle listing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``constraint`` and ``effective_size``, indexed by node name.
+
+    Examples
+    --------
+    >>> import igraph as ig
+    >>> burt_measures(ig.Graph.Full(3), weight=None)["constraint"].tolist()
+    [1.125, 1.125, 1.125]
+    """
+    g, a, p, rows = _proportions(graph, weight)
+    tri = triangles(a)
+    return pd.DataFrame({"constraint": _constraint(g, a, p, rows, tri),
+                         "effective_size": _effective_size(g, a, p, rows, tri)},
+                        index=names(g))
 
 
 def constraint(graph, weight: str | None = "weight") -> pd.Series:
@@ -47,7 +100,9 @@ def constraint(graph, weight: str | None = "weight") -> pd.Series:
         \\qquad p_{ij} = \\frac{w_{ij}}{\\sum_k w_{ik}}
 
     computed as ``(P + P·P)`` restricted to the ties, ``P`` the row-normalised
-    sparse adjacency matrix.
+    sparse adjacency matrix; the indirect term ``P·P`` on a tie ``i – j`` only
+    has terms for the triangles ``i, q, j``, which are listed once (vectorised,
+    degree-ordered) instead of forming the product.
 
     Parameters
     ----------
@@ -77,11 +132,7 @@ def constraint(graph, weight: str | None = "weight") -> pd.Series:
     [1.125, 1.125, 1.125]
     """
     g, a, p, rows = _proportions(graph, weight)
-    indirect = masked_product(p, p, a)
-    local = (p.data + indirect) ** 2
-    c = np.bincount(rows, weights=local, minlength=g.vcount()).astype(np.float64)
-    c[np.diff(a.indptr) == 0] = np.nan
-    return series(c, g, "constraint")
+    return series(_constraint(g, a, p, rows, triangles(a)), g, "constraint")
 
 
 def effective_size(graph, weight: str | None = "weight") -> pd.Series:
@@ -94,7 +145,7 @@ def effective_size(graph, weight: str | None = "weight") -> pd.Series:
 
     For unweighted graphs this is Borgatti's ``n − 2t/n`` (``t`` ties among
     the ``n`` contacts). Computed as ``deg − (P·W restricted to the ties) /
-    max-weight`` with sparse products.
+    max-weight`` with the triangles of the graph (see :func:`constraint`).
 
     Returns
     -------
@@ -116,17 +167,7 @@ def effective_size(graph, weight: str | None = "weight") -> pd.Series:
     [3.0, 1.0, 1.0, 1.0]
     """
     g, a, p, rows = _proportions(graph, weight)
-    n = g.vcount()
-    deg = np.diff(a.indptr).astype(np.float64)
-    if a.nnz == 0:
-        return series(np.full(n, np.nan), g, "effective_size")
-    max_w = np.maximum.reduceat(a.data, a.indptr[:-1][deg > 0])
-    full_max = np.zeros(n)
-    full_max[deg > 0] = max_w
-    redundancy = masked_product(p, a, a) / full_max[a.indices]
-    e = deg - np.bincount(rows, weights=redundancy, minlength=n).astype(np.float64)
-    e[deg == 0] = np.nan
-    return series(e, g, "effective_size")
+    return series(_effective_size(g, a, p, rows, triangles(a)), g, "effective_size")
 
 
 def articulation_points(graph) -> pd.Series:

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netkit.metrics._graphs import adjacency, groups, masked_product, names, prepare
+from netkit.metrics._graphs import adjacency, groups, masked_product, names, prepare, triangles
 
 __all__ = ["ROLES", "brokerage"]
 
@@ -34,7 +34,8 @@ ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 """The five Gould–Fernandez roles, in the order of the output columns."""
 
 
-def _role_counts(a: sp.csr_matrix, codes: np.ndarray, n_groups: int) -> np.ndarray:
+def _role_counts(a: sp.csr_matrix, codes: np.ndarray, n_groups: int,
+                 symmetric: bool = False) -> np.ndarray:
     """n × 6 array: the five roles and their total, for a binary adjacency matrix ``a``.
 
     Memory is O(n · groups + edges): the closed two-paths are accumulated per
@@ -49,28 +50,43 @@ def _role_counts(a: sp.csr_matrix, codes: np.ndarray, n_groups: int) -> np.ndarr
     out = (a @ onehot).toarray()          # Out[b, t]: c in t with b → c
     mutual = (a.multiply(at)).tocsr() @ onehot
     mutual = np.asarray(mutual.todense())  # a → b → a, by group of a
-    rows_at = np.repeat(np.arange(n), np.diff(at.indptr))
-    key = rows_at * s_ + codes[at.indices]  # (b, group of a) of every entry of Aᵀ
-    b = np.arange(n)
-    h = codes
     closed_diag = np.zeros((n, s_))    # closed a → b → c with g(a) = g(c) = s
     closed_from_h = np.zeros(n)        # closed with g(a) = g(b)
     closed_to_h = np.zeros(n)          # closed with g(c) = g(b)
     closed_total = np.zeros(n)
-    for t in range(s_):
-        members = np.flatnonzero(codes == t)
-        if not len(members):
-            continue
-        a_t = a[:, members]
-        k = masked_product(a_t, a_t.T.tocsr(), at)  # at (b, a): # c ∈ t, b → c and a → c
-        if not k.any():
-            continue
-        c_bs = np.bincount(key, weights=k, minlength=n * s_).reshape(n, s_)
-        closed_diag[:, t] = c_bs[:, t]
-        closed_from_h += c_bs[b, h]
-        row = c_bs.sum(axis=1)
-        closed_total += row
-        closed_to_h += np.where(h == t, row, 0.0)
+    if symmetric:
+        # undirected: the closed two-paths are the triangles, each seen from its three
+        # corners and in both directions
+        tri = triangles(a)
+        for bi, ai, ci in ((0, 1, 2), (1, 0, 2), (2, 0, 1)):
+            bb, ga, gc = tri[:, bi], codes[tri[:, ai]], codes[tri[:, ci]]
+            hb = codes[bb]
+            closed_total += 2 * np.bincount(bb, minlength=n)
+            same = ga == gc
+            closed_diag += 2 * np.bincount(bb[same] * s_ + ga[same],
+                                           minlength=n * s_).reshape(n, s_)
+            own = (ga == hb).astype(np.float64) + (gc == hb)
+            closed_from_h += np.bincount(bb, weights=own, minlength=n)
+            closed_to_h += np.bincount(bb, weights=own, minlength=n)
+    else:
+        rows_at = np.repeat(np.arange(n), np.diff(at.indptr))
+        key = rows_at * s_ + codes[at.indices]  # (b, group of a) of every entry of Aᵀ
+        for t in range(s_):
+            members = np.flatnonzero(codes == t)
+            if not len(members):
+                continue
+            a_t = a[:, members]
+            k = masked_product(a_t, a_t.T.tocsr(), at)  # (b, a): # c ∈ t, b → c and a → c
+            if not k.any():
+                continue
+            c_bs = np.bincount(key, weights=k, minlength=n * s_).reshape(n, s_)
+            closed_diag[:, t] = c_bs[:, t]
+            closed_from_h += c_bs[np.arange(n), codes]
+            row = c_bs.sum(axis=1)
+            closed_total += row
+            closed_to_h += np.where(codes == t, row, 0.0)
+    b = np.arange(n)
+    h = codes
     in_tot, out_tot = inc.sum(axis=1), out.sum(axis=1)
     diag_open = inc * out - mutual - closed_diag
     coordinator = diag_open[b, h]
@@ -168,7 +184,8 @@ def brokerage(graph, attribute="sector") -> pd.DataFrame:
     a = adjacency(g, None)
     a.data = np.ones(len(a.data))
     a.sort_indices()
-    counts = _role_counts(a, codes, max(len(labels), 1)) if n else np.zeros((0, 6))
+    counts = (_role_counts(a, codes, max(len(labels), 1), symmetric=not g.is_directed())
+              if n else np.zeros((0, 6)))
     sizes = np.bincount(codes, minlength=len(labels)).astype(np.float64)
     arcs = float(a.nnz)
     d = arcs / (n * (n - 1)) if n > 1 else 0.0

@@ -23,7 +23,7 @@ def _canonical_labels(membership: np.ndarray) -> np.ndarray:
 
 
 def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
-           objective: str = "modularity", n_iterations: int = -1, seed: int = 0) -> pd.Series:
+           objective: str = "modularity", n_iterations: int = 2, seed: int = 0) -> pd.Series:
     """Communities found by the Leiden algorithm (Traag, Waltman & van Eck 2019).
 
     Maximises (generalised) modularity
@@ -44,7 +44,9 @@ def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
         ``γ``; larger values give more, smaller communities.
     objective : {"modularity", "cpm"}
     n_iterations : int
-        Iterations; negative (default) iterates until the partition is stable.
+        Iterations of the algorithm (default 2, igraph's default); a negative
+        value iterates until the partition no longer changes (much slower on
+        graphs without clear communities).
     seed : int
         Seed of igraph's random number generator for this call (restored
         afterwards): same graph and seed → same communities.

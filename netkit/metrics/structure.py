@@ -96,8 +96,7 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
         out["centrality"].attrs["betweenness_epsilon"] = bet.attrs["epsilon"]
 
     t = time.perf_counter()
-    out["bridging"] = pd.concat([constraint(g, weight), effective_size(g, weight),
-                                 articulation_points(g),
+    out["bridging"] = pd.concat([burt_measures(g, weight), articulation_points(g),
                                  participation_coefficient(g, attribute),
                                  ei_index(g, attribute)], axis=1)
     out["bridging"].attrs["seconds"] = time.perf_counter() - t
