@@ -10,8 +10,7 @@ import pandas as pd
 from netkit.metrics._graphs import prepare
 from netkit.metrics.bridging import (
     articulation_points,
-    constraint,
-    effective_size,
+    burt_measures,
     ei_index,
     participation_coefficient,
 )
