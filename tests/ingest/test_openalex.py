@@ -317,3 +317,19 @@ def test_any_value_in_any_field_never_crashes():
     builder, ledger = CorpusBuilder(), Ledger("f.jsonl", "openalex")
     _load_work(NEW, ReadContext(builder, ledger), 1, "f.jsonl:1", None)
     assert builder.to_corpus([ledger]).n_events == 1
+
+
+def test_institution_fields_of_the_wrong_type_are_quarantined(real_data, tmp_path):
+    lines = (real_data / INST).read_text("utf-8").splitlines()[:3]
+    bad = [json.loads(line) for line in lines]
+    bad[0]["country_code"] = 7
+    bad[1]["type"] = ["company"]
+    del bad[2]["id"]
+    f = tmp_path / "inst.jsonl"
+    f.write_text("".join(json.dumps(b) + "\n" for b in bad) + lines[0] + "\n" + "{oops\n")
+    c = nk.ingest.read(f, format="openalex-institutions")
+    acc = c.accounting.iloc[0]
+    assert (acc["records_seen"], acc["loaded"], acc["quarantined"]) == (5, 1, 4)
+    assert c.quarantine["line"].tolist() == [1, 2, 3, 5]
+    assert read_institutions(f)["openalex_id"].tolist() == [
+        json.loads(lines[0])["id"].rsplit("/", 1)[-1]]

@@ -46,7 +46,15 @@ def _links(inst: dict) -> dict[str, tuple[str, ...]]:
 
 
 def _row(inst) -> dict | None:
-    """One registry row from an institution object (``None`` if it has no id)."""
+    """One registry row from an institution object (``None`` if it has no id or a
+    field of the wrong type)."""
+    try:
+        return _row_unchecked(inst)
+    except (TypeError, AttributeError, ValueError):
+        return None
+
+
+def _row_unchecked(inst) -> dict | None:
     if not isinstance(inst, dict):
         return None
     iid = _short(inst.get("id"), "I")
@@ -54,6 +62,8 @@ def _row(inst) -> dict | None:
         return None
     name = inst.get("display_name")
     type_ = inst.get("type")
+    if not isinstance(name, str | None) or not isinstance(type_, str | None):
+        raise TypeError("display_name and type must be text")
     sector, rule = openalex_sector(type_, name)
     geo = inst.get("geo") if isinstance(inst.get("geo"), dict) else {}
     ids = inst.get("ids") if isinstance(inst.get("ids"), dict) else {}
@@ -66,7 +76,7 @@ def _row(inst) -> dict | None:
     def num(v):
         return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
-    return {
+    row = {
         "org_id": f"org:openalex:{iid}", "openalex_id": iid,
         "ror": _strip_prefix(inst.get("ror") or ids.get("ror"), "https://ror.org/"),
         "name": name, "type": type_, "sector": sector, "sector_source": rule,
@@ -79,6 +89,10 @@ def _row(inst) -> dict | None:
         "wikidata": _strip_prefix(ids.get("wikidata"), "https://www.wikidata.org/wiki/"),
         "works_count": inst.get("works_count"),
     }
+    for key in ("ror", "country", "region", "city", "grid", "wikidata"):
+        if not isinstance(row[key], str | None):
+            raise TypeError(f"{key} must be text")
+    return row
 
 
 def _iter_objects(path: Path, encoding: str | None) -> Iterator[tuple[int, str, object]]:
@@ -159,7 +173,8 @@ def _read(path: Path, ctx: ReadContext) -> None:
             continue
         row = _row(obj)
         if row is None:
-            ctx.ledger.quarantine(n, "not an institution: missing or invalid id",
+            ctx.ledger.quarantine(n, "not an institution: missing or invalid id, or a field "
+                                  "of the wrong type",
                                   raw or json.dumps(obj)[:2000])
             continue
         org_id = row["org_id"]
