@@ -66,7 +66,7 @@ def sniff(path: str | Path) -> str:
 
 def read(
     paths: str | Path | Iterable[str | Path],
-    format: str = "auto",  # noqa: A002 - the word users know
+    format: str = "auto",
     *,
     encoding: str | None = None,
     progress: bool = False,
