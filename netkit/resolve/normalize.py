@@ -117,7 +117,7 @@ ABBREVIATIONS: dict[str, str] = {
     "colo": "colorado", "ariz": "arizona", "fla": "florida", "ill": "illinois",
     "n": "north", "s": "south", "w": "west", "ne": "northeast",
     "nw": "northwest", "se": "southeast", "sw": "southwest",
-    "st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort",
+    "st": "saint", "ste": "sainte", "sant": "saint", "mt": "mount", "ft": "fort",
     "peoples": "people", "chinese": "chinese",
     # British → American spellings
     "centre": "center", "centres": "centers", "organisation": "organization",
@@ -156,7 +156,7 @@ STOPWORDS: frozenset[str] = frozenset({
     "de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das",
     "der", "des", "die", "den", "du", "la", "le", "les", "el", "los", "las",
     "fur", "fuer", "und", "et", "y", "e", "i", "og", "och", "en", "van", "voor", "het",
-    "zu", "sul", "sulla", "per", "stiftelsen", "stiftung",
+    "zu", "sul", "sulla", "per", "stiftelsen", "stiftung", "d", "l", "dell", "dall", "all",
 })
 """Articles and linking words removed from keys (after abbreviation expansion, so
 ``E`` → ``east`` survives when it stands for a direction)."""
@@ -267,7 +267,7 @@ def strip_legal_form(folded: str) -> str:
 _TOP = re.compile(
     r"\b(?:univ\w*|universit\w*|universidad\w*|universidade|yliopisto|polytechn\w*|"
     r"politecnic\w*|ecole|hochschule|hogskole\w*|hogskola|eth|epfl|kth|mit|ucl|"
-    r"karolinska|inc|ltd|gmbh|corp\w*|llc|plc|as|asa|ab|ag|sa|spa|srl|bv|nv|oy|kk)\b",
+    r"karolinska|inc|ltd|gmbh|corp|corporation|llc|plc|as|asa|ab|ag|sa|spa|srl|bv|nv|oy|kk)\b",
     re.I)
 _ORGWORD = re.compile(
     r"\b(?:inst\w*|college|coll|hosp\w*|klinik\w*|clinic\w*|sykehus\w*|laborator\w*|labs?|"
@@ -318,6 +318,12 @@ def organisation_part(raw: str) -> str:
     raw = raw.strip().strip(";,. ").strip()
     if raw[:1] in "[(" and raw[-1:] in "])":
         raw = raw[1:-1].strip(";,. ")  # "[Univ. of Manchester, Manchester]"
+    # "University of Luxembourg > Luxembourg Center …": the parent is on the left;
+    # "University of California, Berkeley - Department of …": a sub-unit after a dash
+    raw = _HIERARCHY.split(raw, maxsplit=1)[0].strip()
+    m = _DASH_SUBUNIT.search(raw)
+    if m and m.start() > 0:
+        raw = raw[: m.start()].strip()
     parts = [p for p in _SPLIT.split(raw) if p.strip(" .")]
     if len(parts) <= 1:
         return raw
@@ -339,7 +345,7 @@ def organisation_part(raw: str) -> str:
     best, best_rank, best_i = glued[0], -1.0, 0
     for i, p in enumerate(glued):
         f = fold(p)
-        sub = bool(_SUBUNIT.match(f))
+        sub = _is_subunit(f)
         addr = bool(_ADDRESS.search(f))
         if _TOP.search(f) and not sub:
             rank = 5.0
@@ -356,11 +362,33 @@ def organisation_part(raw: str) -> str:
         if rank > best_rank:
             best, best_rank, best_i = p, rank, i
     j = best_i + 1
-    # a campus qualifier before a city: "University of California, Irvine, Irvine, CA, ..."
-    if (j + 1 < len(glued) and flags[j] == "plain"
-            and fold(glued[j]).strip(" .") == fold(glued[j + 1]).strip(" .")):
+    # a campus qualifier before a city: "University of California, Irvine, Irvine, CA, ...";
+    # a generic name before its city: "The University, Leicester", "University College, London"
+    if j < len(glued) and flags[j] == "plain" and (
+            (j + 1 < len(glued) and fold(glued[j]).strip(" .") == fold(glued[j + 1]).strip(" ."))
+            or not (set(re.sub(r"[^\w ]", " ", fold(best)).split()) - _GENERIC_ORG_WORDS)):
         best = f"{best}, {glued[j]}"
     return best.strip()
+
+
+_GENERIC_ORG_WORDS = frozenset({"the", "of", "university", "univ", "college", "coll", "institute",
+                                "inst", "hospital", "hosp", "school", "sch", "academy",
+                                "polytechnic", "technical", "national", "natl", "state"})
+_SUBUNIT_TAIL = re.compile(
+    r"\b(?:dept|department|division|div|group|grp|unit|section|program|programme|team|"
+    r"chair|lab|laboratory)\s*$", re.I)
+_HIERARCHY = re.compile(r"\s+>\s+")
+_DASH_SUBUNIT = re.compile(
+    r"\s[-–—]\s*(?=(?:dept|department|departement|departamento|dipartimento|faculty|"
+    r"facultad|faculte|fakultat|school of|division|chair|institute of|lab)\b)", re.I)
+
+
+def _is_subunit(folded: str) -> bool:
+    """A department-level segment: ``Dept Chem``, ``The Agriculture Division``, ``Geography Department``."""
+    f = folded.strip()
+    if f.startswith("the "):
+        f = f[4:]
+    return bool(_SUBUNIT.match(f) or _SUBUNIT_TAIL.search(f))
 
 
 def _segment_kind(segment: str) -> str:
@@ -369,7 +397,7 @@ def _segment_kind(segment: str) -> str:
     f = fold(s)
     words = f.split()
     if (not words or len(words) > 3 or re.search(r"\d", f) or _ADDRESS.search(f)
-            or _SUBUNIT.match(f) or _TOP.search(f) or _ORGWORD.search(f)
+            or _is_subunit(f) or _TOP.search(f) or _ORGWORD.search(f)
             or re.sub(r"[^\w ]", " ", f).strip() in _COUNTRIES
             or (len(s) <= 3 and s.isupper())):
         return "other"
@@ -497,7 +525,8 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     if name is None or name != name:  # None or NaN
         return ""
     text = str(name)
-    if departments and ("," in text or ";" in text):
+    if departments and ("," in text or ";" in text or " > " in text or " - " in text
+                        or " – " in text):
         text = organisation_part(text)
     stripped = _PARENS.sub(" ", text)
     if stripped.strip():
@@ -508,7 +537,7 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     m = _NAME_COUNTRY.search(text)
     if m and m.group(2) and _country_text(m.group(2)) in _COUNTRIES and m.start() > 0:
         text = text[: m.start()]  # "… Research Institute - Taiwan"
-    f = fold(text).replace("&", " and ").replace("'s ", "s ").replace("'", "")
+    f = fold(text).replace("&", " and ").replace("'s ", "s ").replace("'", " ")
     f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
     if not f:
         return ""
@@ -553,7 +582,8 @@ def acronym_words(name: str | None) -> frozenset[str]:
 
     Matching treats them as optional: *Karlsruhe Institute of Technology KIT* is
     *Karlsruhe Institute of Technology*. An acronym that its name does not explain
-    (*IT Univ Copenhagen*, *FU Berlin*) is an ordinary word. In an all-capitals name
+    is an ordinary word (*IT Univ Copenhagen*, *FU Berlin*) unless it is written after
+    the name (*Universität Bremen TZI*). In an all-capitals name
     no word counts.
 
     Examples
@@ -564,17 +594,21 @@ def acronym_words(name: str | None) -> frozenset[str]:
     ['edf']
     >>> acronym_words("IT Univ Copenhagen"), acronym_words("UNIV PARIS SUD")
     (frozenset(), frozenset())
+    >>> sorted(acronym_words("Universität Bremen TZI"))
+    ['tzi']
     """
     if not isinstance(name, str) or name.isupper():
         return frozenset()
     out = set()
-    for m in _ACRONYM_WORD.finditer(name):
+    found = list(_ACRONYM_WORD.finditer(name))
+    for k, m in enumerate(found):
         w = m.group(1)
         if sum(c.isupper() for c in w) >= 2:
             a = fold(w).replace("&", "")
             initials = "".join(x[0] for x in _NONWORD.split(fold(name)) if x and x != a)
-            if _is_subsequence(a, initials):
-                out.add(a)
+            last = k == len(found) - 1 and not re.search(r"\w", name[m.end():])
+            if _is_subsequence(a, initials) or (last and m.start() > 0):
+                out.add(a)  # explained, or written after the name ("Univ Zurich UZH")
     return frozenset(out)
 
 

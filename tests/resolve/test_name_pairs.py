@@ -2,9 +2,12 @@
 
 Resolution is run once on every distinct name of the set (so that blocking,
 transitivity and countries act as they do on a real corpus), then each pair is
-checked. Precision must stay at or above 0.98; recall is pinned at its measured
-value so that it cannot silently drop (see the README beside the file for what
-the misses are).
+checked. Precision must stay at or above 0.98 and the recall of spelling
+*variants* (abbreviations, case, accents, punctuation, legal forms, department
+strings, acronyms written beside a name, typing errors) at or above 0.90.
+Translations, bare acronyms and renamed organisations are outside what string
+matching can do (overrides, thesauri and registries are for them): their recall
+is pinned at the measured values so that it cannot silently drop.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import pytest
 import netkit as nk
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "resolve" / "name_pairs.csv"
-RECALL_FLOOR = 0.62
+RECALL_FLOOR = {"all": 0.66, "variant": 0.90, "translation": 0.50}
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +50,11 @@ def evaluate(pairs: pd.DataFrame, **kwargs) -> tuple[float, float, pd.DataFrame]
 def test_the_set_is_as_described(pairs):
     assert len(pairs) >= 300
     assert list(pairs.columns) == ["name_a", "source_a", "country_a", "name_b", "source_b",
-                                   "country_b", "same", "note"]
+                                   "country_b", "same", "kind", "note"]
     assert set(pairs["same"]) == {"0", "1"}
+    assert set(pairs.loc[pairs["same"] == "1", "kind"]) == {"variant", "translation", "acronym",
+                                                            "other"}
+    assert (pairs.loc[pairs["same"] == "0", "kind"] == "").all()
     assert (pairs["same"] == "0").sum() >= 100  # hard negatives
     sources = set(pairs["source_a"]) | set(pairs["source_b"])
     assert {"wos-c1", "wos-c3", "scopus", "openalex", "openalex-raw", "norway", "uspto"} <= sources
@@ -61,9 +67,12 @@ def evaluated(pairs):
 
 
 def test_precision_and_recall_on_real_pairs(evaluated):
-    precision, recall, _ = evaluated
+    precision, recall, got = evaluated
     assert precision >= 0.98, precision
-    assert recall >= RECALL_FLOOR, recall
+    assert recall >= RECALL_FLOOR["all"], recall
+    for kind in ("variant", "translation"):
+        sub = got[got["kind"] == kind]
+        assert sub["merged"].mean() >= RECALL_FLOOR[kind], (kind, sub["merged"].mean())
 
 
 def test_hard_negatives_stay_apart(evaluated):
