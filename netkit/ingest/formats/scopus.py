@@ -38,6 +38,8 @@ __all__ = ["read_scopus", "split_authors"]
 _FIELD_LIMIT = 1 << 28
 _FULL_NAME = re.compile(r"^(.*?)\s*\((\d+)\)\s*$")
 _NO_AUTHOR = re.compile(r"^\[no author", re.IGNORECASE)
+_EID_RX = re.compile(r"[\w.\-]+")
+_YEAR_RX = re.compile(r"\d{4}")
 
 
 class _Bad(ValueError):
@@ -96,29 +98,39 @@ def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
     return parts[0], [", ".join(parts[1:])] if parts[1:] else []
 
 
+def _split(text: str | None) -> list[str]:
+    """``a; b;; c`` → ``['a', 'b', 'c']``."""
+    if not text:
+        return []
+    return [p for p in map(str.strip, text.split(";")) if p]
+
+
 def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
     def get(*names: str) -> str:
         for n in names:
             v = row.get(n)
-            if v is not None and v.strip():
-                return v.strip()
+            if v:
+                v = v.strip()
+                if v:
+                    return v
         return ""
 
     eid = get("EID")
     if not eid:
         raise _Bad("missing EID")
-    if not re.fullmatch(r"[\w.\-]+", eid):
+    if not _EID_RX.fullmatch(eid):
         raise _Bad(f"invalid EID {eid[:60]!r}")
     year_text = get("Year", "Publication Year")
-    if year_text and not re.fullmatch(r"\d{4}", year_text):
+    if year_text and not _YEAR_RX.fullmatch(year_text):
         raise _Bad(f"Year is not a year: {year_text[:40]!r}")
     year = int(year_text) if year_text else None
     event = {"year": year, "date": None, "title": get("Title") or None,
              "doi": get("DOI") or None}
 
-    full = [a.strip() for a in get("Author full names").split(";") if a.strip()]
-    names = split_authors(get("Authors"))
-    ids = [a.strip() for a in get("Author(s) ID", "Author(s) Id").split(";") if a.strip()]
+    full = _split(row.get("Author full names"))
+    short_names = split_authors(get("Authors"))
+    names = short_names
+    ids = _split(row.get("Author(s) ID") or row.get("Author(s) Id"))
     if full:
         parsed = [_FULL_NAME.match(f) for f in full]
         if all(parsed):
@@ -130,14 +142,13 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
         key = pid if pid else name_key(n)
         if key:
             people.append((sys.intern(f"per:scopus:{key}"), n, None))
-    affs = [a.strip() for a in get("Affiliations").split(";") if a.strip()]
+    affs = _split(row.get("Affiliations"))
     if affs and _NO_AUTHOR.match(affs[0]):
         affs = []
     orgs: dict[str, tuple] = {}
     parts: list[tuple] = []
     linked: set[str] = set()
-    entries = [e.strip() for e in get("Authors with affiliations").split(";") if e.strip()]
-    short_names = split_authors(get("Authors"))
+    entries = _split(row.get("Authors with affiliations"))
     aff_set = set(affs)
     if entries and len(entries) == len(people):
         for i, entry in enumerate(entries):
