@@ -10,8 +10,9 @@ aligned word by word (:func:`align`):
 * words must match **in order** (*York University* ≠ *University of York*);
 * a word matches if equal, if one is a prefix of the other and the longer is an
   ordinary word that sources truncate (:data:`ABBREVIATABLE`: *Tech*/*Technical*,
-  ≥ 3 letters), or if both have ≥ 6 letters and a
-  :func:`rapidfuzz.fuzz.ratio` ≥ 90 (typing errors: *Electtric*/*Electric*);
+  ≥ 3 letters), or if both have ≥ 6 letters, a :func:`rapidfuzz.fuzz.ratio` ≥ 90
+  and at most one edit between them (typing errors: *Electtric*/*Electric*, but
+  *Northeastern* ≠ *Northwestern*);
 * numbers and Roman numerals must be equal (*Paris 6* ≠ *Paris 7*);
 * every word of both names must be matched: one word left over (*Institute of
   Technology Carlow* / *Sligo*, *University of Illinois* / *… Chicago*) vetoes
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 __all__ = ["ABBREVIATABLE", "GENERIC_WORDS", "Alignment", "UnionFind", "align", "candidate_pairs", "score_pairs"]
 
@@ -87,7 +89,9 @@ def _word_similarity(a: str, b: str) -> float:
         return 89.0 if len(short) >= 4 else 80.0  # below 90: a prefix is never an anchor
     if len(short) >= 6:
         r = fuzz.ratio(a, b)
-        if r >= 90:
+        # one typing error (OSA: insertion, deletion, substitution or transposition), and
+        # close overall: "Electtric" = "Electric", but "Northeastern" ≠ "Northwestern"
+        if r >= 90 and OSA.distance(a, b, score_cutoff=1) <= 1:
             return float(r)
     return 0.0
 

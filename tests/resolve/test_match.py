@@ -52,3 +52,9 @@ def test_union_find_exclusive_labels():
     assert not uf.union(3, 0)
     assert uf.union(3, 0, force=True)  # overrides may
     assert len(set(uf.roots().tolist())) == 1
+
+
+def test_one_typing_error_at_most():
+    assert align("deutsch telekom", "deutsche telekom").complete
+    assert not align("northeastern university", "northwestern university").complete
+    assert not align("university hamburg", "university homburg").complete
