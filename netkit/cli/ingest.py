@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["EXIT_QUARANTINED", "HELP", "NAME", "configure", "format_accounting", "run"]
+__all__ = ["EXIT_QUARANTINED", "HELP", "NAME", "configure", "format_accounting",
+           "read_with_progress", "run"]
 
 NAME = "ingest"
 HELP = "read source files (OpenAlex, WoS, Scopus, patents, contracts …) into a corpus folder"
@@ -65,12 +66,64 @@ def format_accounting(accounting: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _bytes_read() -> int | None:
+    """Bytes this process has read so far (Linux ``/proc/self/io``), else ``None``."""
+    try:
+        with open("/proc/self/io") as fh:
+            for line in fh:
+                if line.startswith("rchar:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def read_with_progress(files, *, format: str = "auto", encoding: str | None = None,
+                       interval: float = 0.5):
+    """:func:`netkit.ingest.read` with a progress bar over the bytes of the input.
+
+    On Linux the bar follows the bytes the process reads (``/proc/self/io``), so a
+    single large file shows its progress too; elsewhere it counts files.
+    """
+    import threading
+
+    from tqdm import tqdm
+
+    from netkit.ingest import expand_paths, read
+
+    start = _bytes_read()
+    if start is None:
+        return read(files, format=format, encoding=encoding, progress=True)
+    total = sum(p.stat().st_size for p in expand_paths(files))
+    bar = tqdm(total=total, unit="B", unit_scale=True, desc="reading", file=sys.stderr)
+    stop = threading.Event()
+
+    def poll() -> None:
+        while not stop.wait(interval):
+            now = _bytes_read()
+            if now is not None:
+                bar.n = min(now - start, total)
+                bar.refresh()
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        return read(files, format=format, encoding=encoding)
+    finally:
+        stop.set()
+        thread.join()
+        bar.n = total
+        bar.close()
+
+
 def run(args: argparse.Namespace) -> int:
     """Read, save, report; 1 under ``--strict`` when something was quarantined."""
     from netkit.ingest import read
 
-    progress = not args.no_progress and sys.stderr.isatty()
-    corpus = read(args.files, format=args.format, encoding=args.encoding, progress=progress)
+    if not args.no_progress and sys.stderr.isatty():
+        corpus = read_with_progress(args.files, format=args.format, encoding=args.encoding)
+    else:
+        corpus = read(args.files, format=args.format, encoding=args.encoding)
     out = corpus.save(Path(args.out))
     print(format_accounting(corpus.accounting))
     print()

@@ -52,3 +52,12 @@ def test_unknown_format_is_a_usage_error(tmp_path, capsys):
     f.write_text("nothing to see\n")
     assert main(["ingest", str(f), "--out", str(tmp_path / "o")]) == 2
     assert "format not recognised" in capsys.readouterr().err
+
+
+def test_progress_bar_over_bytes(real_data, capsys):
+    from netkit.cli.ingest import read_with_progress
+
+    c = read_with_progress(real_data / "wos-plaintext", interval=0.01)
+    assert c.n_events == 532
+    err = capsys.readouterr().err
+    assert "reading" in err and "100%" in err
