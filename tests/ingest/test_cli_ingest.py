@@ -12,18 +12,20 @@ MALFORMED = Path(__file__).resolve().parents[1] / "data" / "malformed" / "public
 
 def test_ingest_real_folders(real_data, tmp_path, capsys):
     out = tmp_path / "corpus"
-    rc = main(["ingest", str(real_data / "openalex-works"),
+    works = real_data / "openalex-works"
+    rc = main(["ingest", str(works / "api_page_chunk1.openalex-works-response.json"),
+               str(works / "biodiversity_finance_search.openalex-works.jsonl"),
                str(real_data / "scopus-csv" / "litstudy_scopus_v2_2023.csv"), "--out", str(out)])
     assert rc == 0
     text = capsys.readouterr().out
     assert "total" in text and "quarantined" in text
-    # 50 + 200 + 410 + 88 seen, 44 duplicates
+    # 50 + 200 + 88 seen, 44 works of the page again in the JSON Lines file
     total = next(line for line in text.splitlines() if line.startswith("total")).split()
-    assert total[1:] == ["748", "704", "0", "44"]
+    assert total[1:] == ["338", "294", "0", "44"]
     c = nk.Corpus.load(out)
-    assert c.n_events == 704
+    assert c.n_events == 294
     assert set(c.events["source"]) == {"openalex", "scopus"}
-    assert c.accounting["records_seen"].sum() == 748
+    assert c.accounting["records_seen"].sum() == 338
 
 
 def test_strict_exits_1_when_quarantined(tmp_path, capsys):
