@@ -1,0 +1,138 @@
+"""The nodes that resolution clusters: raw organisations, registry names, override targets.
+
+Raw organisations come first (node ``k`` is row ``k`` of ``organizations``), then
+one node per registry name (display and alternative names of an institution, joined
+later by their shared OpenAlex id), then one node per override canonical id, then
+*alias* nodes: the English word orders of non-English university names, each tied
+to its raw node. Every node has a name, a country (given, or stated by the name),
+a kind, a reference (raw org_id, OpenAlex id or canonical id) and a comparison key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from netkit.model import Corpus
+from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, clean_identifier, exclusive_labels
+from netkit.resolve.normalize import (
+    compact_key,
+    country_in_name,
+    normalize_names,
+    word_order_variants,
+)
+from netkit.resolve.registry import Registry
+
+__all__ = ["Nodes", "build_nodes"]
+
+
+@dataclass
+class Nodes:
+    """Parallel lists describing every node, plus the identifiers attached to them."""
+
+    n_raw: int
+    name: list = field(default_factory=list)
+    country: list = field(default_factory=list)
+    kind: list = field(default_factory=list)
+    ref: list = field(default_factory=list)
+    keys: list = field(default_factory=list)
+    ids: pd.DataFrame | None = None  # node, scheme, value
+    extra_ids: list = field(default_factory=list)  # (node, scheme, value) of registry nodes
+    registry_node: dict = field(default_factory=dict)  # OpenAlex id → display-name node
+    override_node: dict = field(default_factory=dict)  # canonical id → node
+    alias_of: list = field(default_factory=list)  # raw node of each alias node, in order
+    renamed: np.ndarray | None = None  # raw nodes renamed by the thesaurus
+    raw_names: list = field(default_factory=list)  # raw names after the thesaurus
+    child_rors: set = field(default_factory=set)  # ROR ids rolled up into a parent
+    labels: dict = field(default_factory=dict)  # node → exclusive labels (ror:…, override:…)
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    @property
+    def kinds(self) -> np.ndarray:
+        return np.asarray(self.kind, dtype=object)
+
+    @property
+    def ckeys(self) -> list[str]:
+        return [compact_key(k) for k in self.keys]
+
+    def add(self, name, country, kind: str, ref) -> int:
+        self.name.append(name)
+        self.country.append(country)
+        self.kind.append(kind)
+        self.ref.append(ref)
+        return len(self.name) - 1
+
+
+def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFrame | None,
+                thesaurus: dict[str, str], *, rollup: bool = False) -> Nodes:
+    """All nodes of one resolution, their keys, identifiers and exclusive labels."""
+    orgs = corpus.organizations
+    n_raw = len(orgs)
+    raw_names = orgs["name"].astype(object).tolist()
+    renamed = np.zeros(n_raw, dtype=bool)
+    if thesaurus:
+        for k, f in enumerate(str(x).strip().casefold() for x in raw_names):
+            if f in thesaurus:
+                raw_names[k] = thesaurus[f]
+                renamed[k] = True
+    nodes = Nodes(n_raw=n_raw, renamed=renamed, raw_names=raw_names)
+    country = orgs["country"].astype(object).where(orgs["country"].notna(), None).tolist()
+    for name, c, ref in zip(raw_names, country, orgs["org_id"].astype(object).tolist(),
+                            strict=True):
+        # a country the name states ("… - India", "(Switzerland)", an address) if none given
+        nodes.add(name, c if isinstance(c, str) and c else country_in_name(name), "raw", ref)
+    pos = pd.Series(np.arange(n_raw), index=orgs["org_id"].to_numpy())
+    ids = corpus.org_ids
+    id_rows = pd.DataFrame({"node": ids["org_id"].map(pos).to_numpy(),
+                            "scheme": ids["scheme"].astype(object).to_numpy(),
+                            "value": ids["value"].astype(object).to_numpy()})
+    id_rows = id_rows[id_rows["node"].notna()].astype({"node": "int64"})
+
+    if registry is not None and len(registry):
+        inst = registry.institutions.set_index("openalex_id", drop=False)
+        for iid, name, display in registry.names().itertuples(index=False):
+            c = inst.at[iid, "country"]
+            k = nodes.add(name, c if isinstance(c, str) else None, "registry", iid)
+            if display:
+                nodes.registry_node[iid] = k
+            nodes.extra_ids.append((k, "openalex", iid))
+            for scheme in ("ror", "grid", "wikidata"):
+                v = inst.at[iid, scheme]
+                if isinstance(v, str) and v:
+                    nodes.extra_ids.append((k, scheme, v))
+    if overrides is not None:
+        for cid in dict.fromkeys(overrides["canonical_id"].tolist()):
+            nodes.override_node[cid] = nodes.add(None, None, "override", cid)
+    if nodes.extra_ids:
+        id_rows = pd.concat([id_rows, pd.DataFrame(nodes.extra_ids,
+                                                   columns=["node", "scheme", "value"])],
+                            ignore_index=True)
+
+    # rollup: the RORs of institutions whose parent is known become ror_child, so that
+    # parent and child may merge without two ROR ids meeting
+    if rollup and registry is not None:
+        inst = registry.institutions
+        has_parent = inst["parents"].map(lambda p: any(x in nodes.registry_node for x in p))
+        nodes.child_rors = {clean_identifier("ror", r)
+                            for r in inst.loc[has_parent, "ror"].dropna()}
+        if nodes.child_rors:
+            is_child = (id_rows["scheme"] == "ror") & id_rows["value"].map(
+                lambda v: clean_identifier("ror", v) in nodes.child_rors)
+            id_rows.loc[is_child, "scheme"] = "ror_child"
+    nodes.ids = id_rows
+    nodes.labels = exclusive_labels(id_rows, EXCLUSIVE_SCHEMES)
+    for cid, k in nodes.override_node.items():
+        nodes.labels.setdefault(k, set()).add(f"override:{cid}")
+
+    nodes.keys = normalize_names(nodes.name)
+    # non-English university names also get their English word orders, as alias nodes
+    for k in range(n_raw):
+        for variant in word_order_variants(nodes.name[k], nodes.keys[k]):
+            nodes.alias_of.append(k)
+            nodes.add(nodes.name[k], nodes.country[k], "alias", nodes.ref[k])
+            nodes.keys.append(variant)
+    return nodes
