@@ -50,6 +50,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="layout seed (default 0)")
     parser.add_argument("--max-nodes", type=int, default=5_000, metavar="N",
                         help="show a backbone above N nodes (default 5000; 0: never)")
+    parser.add_argument("--max-edges", type=int, default=100_000, metavar="M",
+                        help="show a backbone above M ties (default 100000; 0: never)")
     parser.add_argument("--backbone", choices=("disparity", "top"), default="disparity",
                         help="backbone method for big graphs (default: disparity)")
     parser.add_argument("--alpha", type=float, default=0.05,
@@ -117,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
                                  + ", ".join(graph.vs.attributes()))
     path = write_html(graph, args.out, color=color, size=size, title=args.title or title,
                       events=corpus, seed=args.seed, max_nodes=args.max_nodes or None,
+                      max_edges=args.max_edges or None,
                       backbone=args.backbone, alpha=args.alpha)
     print(f"view written to {path}: {graph.vcount():,} organisations, {graph.ecount():,} ties")
     return 0

@@ -45,6 +45,7 @@ A complete configuration::
     [structure]
     top = 15                                    # rows of the "most connected" tables
     null_samples = 100                          # degree-preserving rewirings for mixing z-scores (0: skip)
+    null_max_edges = 50000                      # skip the rewiring null above this many ties (0: no limit)
 
     [brokerage]
     top = 15
@@ -76,7 +77,8 @@ A complete configuration::
     [view]                                      # the interactive network.html
     color = "sector"
     size = "betweenness"
-    max_nodes = 5000                            # backbone above this many organisations
+    max_nodes = 5000                            # backbone above this many organisations (0: no limit)
+    max_edges = 100000                          # … or above this many ties (0: no limit)
     backbone = "disparity"                      # disparity | top
     alpha = 0.05
 """
@@ -103,7 +105,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "resolve": {"enabled": "auto", "threshold": 90.0, "review_margin": 10.0, "rollup": False,
                 "registry": None, "overrides": None, "thesaurus": None},
     "graph": {"years": None, "kinds": None, "weighting": "full"},
-    "structure": {"top": 15, "null_samples": 100},
+    "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000},
     "brokerage": {"top": 15},
     "diffusion": {"model": "ic", "beta": 0.1, "runs": 300, "seeds": ["university"],
                   "max_steps": 30},
@@ -112,7 +114,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "regions": {"top": 12},
     "before_after": {"year": "auto", "burn_in": 0, "bootstrap": 500, "permutations": 500,
                      "alpha": 0.05},
-    "view": {"color": "sector", "size": "betweenness", "max_nodes": 5000,
+    "view": {"color": "sector", "size": "betweenness", "max_nodes": 5000, "max_edges": 100_000,
              "backbone": "disparity", "alpha": 0.05},
     "synthetic": {"seed": 1, "size": "small", "intervention": True},
 }
@@ -249,7 +251,8 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
     "graph": {"years": (list, None), "kinds": ((list, str), None),
               "weighting": (str, ("full", "fractional", "newman", "association"))},
     "structure": {"top": (int, lambda v: 1 <= v <= 1000),
-                  "null_samples": (int, lambda v: 0 <= v <= 100_000)},
+                  "null_samples": (int, lambda v: 0 <= v <= 100_000),
+                  "null_max_edges": (int, lambda v: v >= 0)},
     "brokerage": {"top": (int, lambda v: 1 <= v <= 1000)},
     "diffusion": {"model": (str, ("ic", "si")), "beta": ((int, float), lambda v: 0 < v <= 1),
                   "runs": (int, lambda v: 1 <= v <= 1_000_000), "seeds": ((list, str), None),
@@ -263,7 +266,8 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
                      "permutations": (int, lambda v: 1 <= v <= 100_000),
                      "alpha": (float, lambda v: 0 < v < 0.5)},
     "view": {"color": (str, None), "size": (str, None),
-             "max_nodes": (int, lambda v: v >= 0), "backbone": (str, ("disparity", "top")),
+             "max_nodes": (int, lambda v: v >= 0), "max_edges": (int, lambda v: v >= 0),
+             "backbone": (str, ("disparity", "top")),
              "alpha": ((int, float), lambda v: 0 < v <= 1)},
     "synthetic": {"seed": (int, None), "size": (str, ("tiny", "small", "medium", "large")),
                   "intervention": (bool, None)},

@@ -294,7 +294,13 @@ def mixing_section(ctx: Context) -> Section:
     s.tables.append(Table("mixing", "Ties between sectors: observed, expected, ratio "
                           "(largest ratios first)",
                           mix.sort_values("ratio", ascending=False, kind="stable"), rows=12))
-    if p["null_samples"] and g.ecount():
+    too_big = bool(p["null_max_edges"]) and g.ecount() > p["null_max_edges"]
+    if too_big and p["null_samples"]:
+        s.paragraphs.append(
+            f"The comparison with degree-preserving rewirings was skipped: the network has "
+            f"{g.ecount():,} ties, more than structure.null_max_edges = "
+            f"{p['null_max_edges']:,} (raise it to run the {p['null_samples']} rewirings).")
+    if p["null_samples"] and g.ecount() and not too_big:
         sig = mixing_significance(g, "sector", n_samples=p["null_samples"], seed=ctx.seed)
         s.tables.append(Table(
             "mixing_significance", f"Observed ties between sectors against "

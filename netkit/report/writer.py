@@ -315,7 +315,8 @@ def _write_folder(stage: Path, cfg: ReportConfig, ctx: Context, sections, inputs
     size_arg: Any = cen[size].rename(size) if size in cen.columns else size
     write_html(ctx.graph, stage / "network.html", color=vp["color"], size=size_arg,
                title=cfg.title, events=ctx.corpus, metrics=ctx.node_metrics(), seed=cfg.seed,
-               max_nodes=vp["max_nodes"] or None, backbone=vp["backbone"], alpha=vp["alpha"])
+               max_nodes=vp["max_nodes"] or None, max_edges=vp["max_edges"] or None,
+               backbone=vp["backbone"], alpha=vp["alpha"])
     views = section_views(sections)
     page = {"title": cfg.title, "version": __version__, "generated": generated,
             "seed": cfg.seed, "n_nodes": fmt(ctx.graph.vcount()),

@@ -44,6 +44,7 @@ IGRAPH_METRICS = ("degree", "strength", "betweenness", "pagerank")
 PHYSICS_LIMIT = 1_000
 LABEL_LIMIT = 300
 MAX_NODES = 5_000
+MAX_EDGES = 100_000
 
 
 def _strings(values: Any, n: int) -> list[str]:
@@ -170,6 +171,7 @@ def view_data(
     positions: np.ndarray | None = None,
     physics: bool | None = None,
     max_nodes: int | None = MAX_NODES,
+    max_edges: int | None = MAX_EDGES,
     backbone: str = "disparity",
     alpha: float = 0.05,
     max_events_per_tie: int = 50,
@@ -184,9 +186,13 @@ def view_data(
         raise EmptyGraphError("the graph has no nodes: nothing to show")
     size_name, size_values = _size_values(graph, size, metrics)
     notice = None
-    if max_nodes is not None and graph.vcount() > max_nodes:
-        bb = make_backbone(graph, max_nodes, method=backbone, alpha=alpha, metric=size_values,
-                           metric_name=size_name or "strength")
+    too_many_nodes = max_nodes is not None and graph.vcount() > max_nodes
+    too_many_edges = max_edges is not None and graph.ecount() > max_edges
+    if too_many_nodes or too_many_edges:
+        bb = make_backbone(graph, max_nodes if max_nodes is not None else graph.vcount(),
+                           method=backbone, alpha=alpha, metric=size_values,
+                           metric_name=size_name or "strength",
+                           max_edges=max_edges if max_edges is not None else graph.ecount())
         graph, notice = bb.graph, bb.description
         if size_values is not None:
             size_values = size_values[bb.vertex_ids]
@@ -305,32 +311,41 @@ def _category_key(c: str) -> tuple[int, str]:
 
 def _events_payload(events: Any, ids: list[str], edges: np.ndarray, limit: int
                     ) -> dict[str, Any]:
+    """Events table + per-edge event lists in CSR form (``ptr``, ``ev``): no loop over edges."""
     te = tie_events(events, ids, limit=limit)
-    pos = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
-    a = pos.reindex(te["source"].astype(object)).to_numpy()
-    b = pos.reindex(te["target"].astype(object)).to_numpy()
+    n = len(ids)
+    pos = pd.Index(ids, dtype=object)
+    a = pos.get_indexer(te["source"].astype(object))
+    b = pos.get_indexer(te["target"].astype(object))
     lo, hi = np.minimum(edges[:, 0], edges[:, 1]), np.maximum(edges[:, 0], edges[:, 1])
-    edge_of = pd.Series(np.arange(len(edges)), index=pd.MultiIndex.from_arrays([lo, hi]))
-    eidx = edge_of.reindex(pd.MultiIndex.from_arrays([np.minimum(a, b), np.maximum(a, b)]))
-    te = te.assign(edge=eidx.to_numpy()).dropna(subset=["edge"])
-    uniq = te.drop_duplicates("event_id") if (te["event_id"] != "").all() else te
-    if uniq is te:
-        te = te.assign(ev=np.arange(len(te)))
-        table = te
+    edge_key = lo.astype(np.int64) * n + hi
+    order = np.argsort(edge_key, kind="stable")
+    ev_key = np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
+    at = np.searchsorted(edge_key[order], ev_key)
+    at = np.clip(at, 0, max(len(order) - 1, 0))
+    found = (a >= 0) & (b >= 0) & (len(order) > 0)
+    if len(order):
+        found &= edge_key[order][at] == ev_key
+    te = te[found]
+    edge_of = order[at[found]] if len(order) else np.zeros(0, dtype=np.int64)
+    if len(te) and (te["event_id"] != "").all():
+        table = te.drop_duplicates("event_id")
+        ev = pd.Index(table["event_id"]).get_indexer(te["event_id"])
     else:
-        codes = pd.Index(uniq["event_id"]).get_indexer(te["event_id"])
-        te = te.assign(ev=codes)
-        table = uniq
+        table = te
+        ev = np.arange(len(te))
+    # CSR by edge, keeping each tie's order (most recent first)
+    by_edge = np.argsort(edge_of, kind="stable")
+    counts = np.bincount(edge_of, minlength=len(edges))
+    ptr = np.concatenate([[0], np.cumsum(counts)])
     kinds = pd.Index(sorted(set(table["kind"])))
-    ties: list[list[int]] = [[] for _ in range(len(edges))]
-    for edge, group in te.groupby("edge", sort=False)["ev"]:
-        ties[int(edge)] = group.astype(int).tolist()
     return {
         "kinds": kinds.tolist(),
-        "kind": [int(k) for k in kinds.get_indexer(table["kind"])],
+        "kind": kinds.get_indexer(table["kind"]).tolist(),
         "year": _ints_or_none(table["year"].to_numpy(dtype=float, na_value=np.nan)),
         "title": table["title"].astype(str).tolist(),
-        "ties": ties,
+        "ptr": ptr.astype(np.int64).tolist(),
+        "ev": np.asarray(ev, dtype=np.int64)[by_edge].tolist(),
     }
 
 
@@ -411,6 +426,7 @@ def write_html(
     positions: np.ndarray | None = None,
     physics: bool | None = None,
     max_nodes: int | None = MAX_NODES,
+    max_edges: int | None = MAX_EDGES,
     backbone: str = "disparity",
     alpha: float = 0.05,
     max_events_per_tie: int = 50,
@@ -456,7 +472,10 @@ def write_html(
         nodes, off beyond.
     max_nodes : int or None, default 5000
         Above this many nodes the view shows a backbone and says on the page
-        what is shown and what was left out. ``None``: never.
+        what is shown and what was left out. ``None``: no limit.
+    max_edges : int or None, default 100000
+        Above this many ties the view also shows a backbone (and keeps at most
+        this many ties). ``None``: no limit.
     backbone : {"disparity", "top"}
         The backbone: disparity filter at level ``alpha`` (then the top
         ``max_nodes`` by ``size``), or the top ``max_nodes`` organisations by
@@ -493,7 +512,7 @@ def write_html(
     path = Path(path)
     text = render_html(
         graph, color=color, size=size, title=title, events=events, metrics=metrics, seed=seed,
-        positions=positions, physics=physics, max_nodes=max_nodes, backbone=backbone,
-        alpha=alpha, max_events_per_tie=max_events_per_tie)
+        positions=positions, physics=physics, max_nodes=max_nodes, max_edges=max_edges,
+        backbone=backbone, alpha=alpha, max_events_per_tie=max_events_per_tie)
     atomic_write_text(path, text)
     return path

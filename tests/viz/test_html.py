@@ -141,11 +141,19 @@ def test_events_behind_ties_from_corpus(tiny_ecosystem):
     g = nk.build.org_graph(corpus)
     d, _ = view_data(g, events=corpus, size="degree", max_events_per_tie=1000)
     ev = d["events"]
-    assert len(ev["ties"]) == g.ecount()
-    # every tie lists exactly its joint events (its count)
-    assert [len(t) for t in ev["ties"]] == g.es["count"]
-    titles = set(corpus.events["title"].astype(str))
-    assert {ev["title"][i] for t in ev["ties"] for i in t} <= titles
+    assert len(ev["ptr"]) == g.ecount() + 1
+    # every tie lists exactly its joint events (its count), and they are its events
+    assert list(np.diff(ev["ptr"])) == g.es["count"]
+    titles = corpus.events.set_index("event_id")["title"].astype(str)
+    part = corpus.participations.groupby("event_id")["org_id"].apply(set)
+    ids = d["nodes"]["id"]
+    title_to_events = {}
+    for eid, t in titles.items():
+        title_to_events.setdefault(t, []).append(eid)
+    for j in range(0, g.ecount(), 17):
+        u, v = ids[d["edges"]["from"][j]], ids[d["edges"]["to"][j]]
+        for i in ev["ev"][ev["ptr"][j]:ev["ptr"][j + 1]]:
+            assert any({u, v} <= part[e] for e in title_to_events[ev["title"][i]])
 
 
 def test_events_limit_and_order():
@@ -156,7 +164,8 @@ def test_events_limit_and_order():
                          "kind": ["patent"] * 3, "year": [2001, 2003, 2002],
                          "title": ["a", "c", "b"], "event_id": ["e1", "e3", "e2"]})
     d, _ = view_data(g, events=rows, max_events_per_tie=2, size=None)
-    assert [d["events"]["title"][i] for i in d["events"]["ties"][0]] == ["c", "b"]
+    ev = d["events"]
+    assert [ev["title"][i] for i in ev["ev"][ev["ptr"][0]:ev["ptr"][1]]] == ["c", "b"]
 
 
 def test_payloads_escaped_in_html(payloads):
@@ -201,3 +210,12 @@ def test_atomic_write_keeps_previous_on_crash(tmp_path, monkeypatch):
         write_html(small_graph(seed=9), out, size="degree")
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.html"]
+
+
+def test_backbone_on_too_many_edges():
+    g = small_graph(n=200, m=3000, seed=4)
+    d, notice = view_data(g, max_nodes=None, max_edges=500, backbone="top", size="degree")
+    assert len(d["edges"]["from"]) <= 500 + 200
+    assert len(d["nodes"]["id"]) == 200 and "of 3,000 ties" in notice
+    d, notice = view_data(g, max_nodes=None, max_edges=None, size="degree")
+    assert notice is None and len(d["edges"]["from"]) == g.ecount()

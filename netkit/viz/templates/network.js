@@ -129,7 +129,7 @@
     Object.keys(E.layers).forEach(function (a) { rows.push([a, E.layers[a][j]]); });
     details.appendChild(table(rows));
     if (D.events) {
-      var list = D.events.ties[j] || [];
+      var list = D.events.ev.slice(D.events.ptr[j], D.events.ptr[j + 1]);
       details.appendChild(el("h4", "Events behind this tie (" + list.length + (E.count[j] > list.length ? " of " + E.count[j] : "") + ")"));
       var ol = el("ol");
       list.forEach(function (ev) {
