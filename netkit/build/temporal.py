@@ -89,28 +89,44 @@ def temporal_edges(corpus: Corpus, level: str = "org", time: str = "year") -> pd
     if time not in _TIMES:
         raise ParameterError(f"time must be one of {_TIMES}, not {time!r}")
     times = _event_times(corpus.events, time)
-    ev = pd.DataFrame({"event_id": corpus.events["event_id"].astype(str), "t": times})
-    ev = ev[ev["t"].notna()]
+    ev_t = pd.Series(times.to_numpy(dtype=np.float64, na_value=np.nan),
+                     index=pd.Index(corpus.events["event_id"].astype(str)))
     part = corpus.participations[["event_id", column]].dropna()
-    part = pd.DataFrame({
-        "event_id": part["event_id"].astype(str).to_numpy(),
-        "node": part[column].astype(str).to_numpy(),
-    }).drop_duplicates()
-    part = part.merge(ev, on="event_id", how="inner")
-    # integer codes keep the self-merge cheap
-    nodes, node_code = np.unique(part["node"].to_numpy(dtype=str), return_inverse=True)
-    events, event_code = np.unique(part["event_id"].to_numpy(dtype=str), return_inverse=True)
-    slim = pd.DataFrame({"e": event_code.astype(np.int64), "n": node_code.astype(np.int64)})
-    pairs = slim.merge(slim, on="e", suffixes=("_u", "_v"))
-    pairs = pairs[pairs["n_u"] < pairs["n_v"]]
-    ev_t = ev.set_index("event_id")["t"].reindex(events)
-    t_values = ev_t.to_numpy(dtype=np.float64)[pairs["e"].to_numpy()]
-    out = pd.DataFrame({
-        "u": pd.array(nodes[pairs["n_u"].to_numpy()], dtype="str"),
-        "v": pd.array(nodes[pairs["n_v"].to_numpy()], dtype="str"),
-        "t": t_values.astype(np.int64) if time == "year" else t_values,
-        "event_id": pd.array(events[pairs["e"].to_numpy()], dtype="str"),
+    # integer codes in sorted id order (hash factorisation, no string sort of every row)
+    e_code, events = pd.factorize(part["event_id"].astype(str), sort=True)
+    n_code, nodes = pd.factorize(part[column].astype(str), sort=True)
+    t_event = ev_t.reindex(events).to_numpy(dtype=np.float64)
+    timed = ~np.isnan(t_event[e_code]) if len(e_code) else np.zeros(0, dtype=bool)
+    width = max(len(nodes), 1)
+    key = np.sort(e_code[timed].astype(np.int64) * width + n_code[timed])
+    if len(key):
+        key = key[np.concatenate(([True], key[1:] != key[:-1]))]  # dedupe, sorted by (e, n)
+    e = key // width
+    node = key - e * width
+    # every element pairs with the later elements of its event: k(k-1)/2 pairs per event
+    first = np.concatenate(([True], e[1:] != e[:-1])) if len(e) else np.zeros(0, dtype=bool)
+    start = np.maximum.accumulate(np.where(first, np.arange(len(e)), 0))
+    size = np.diff(np.append(np.flatnonzero(first), len(e)))
+    rank = np.arange(len(e)) - start
+    later = np.repeat(size, size) - 1 - rank
+    total = int(later.sum())
+    left = np.repeat(np.arange(len(e)), later)
+    right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(later) - later, later))
+    t = t_event[e[left]]
+    order = np.argsort(t, kind="stable")  # rows are already in (event_id, u, v) order
+    left, right, t = left[order], right[order], t[order]
+    return pd.DataFrame({
+        "u": _strings(node[left], nodes),
+        "v": _strings(node[right], nodes),
+        "t": t.astype(np.int64) if time == "year" else t,
+        "event_id": _strings(e[left], events),
     })
-    order = np.lexsort((pairs["n_v"].to_numpy(), pairs["n_u"].to_numpy(),
-                        pairs["e"].to_numpy(), out["t"].to_numpy()))
-    return out.iloc[order].reset_index(drop=True)
+
+
+def _strings(codes: np.ndarray, labels) -> pd.arrays.ArrowStringArray:
+    """``labels[codes]`` as a pandas string array, through an Arrow dictionary (fast)."""
+    import pyarrow as pa
+
+    dictionary = pa.DictionaryArray.from_arrays(
+        pa.array(codes.astype(np.int32)), pa.array(np.asarray(labels, dtype=object), pa.string()))
+    return pd.array(dictionary.cast(pa.string()), dtype="str")

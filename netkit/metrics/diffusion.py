@@ -180,8 +180,12 @@ def _simulate_batch(n, indptr, indices, thresh, logq, seeds, runs, model, max_st
                     hit = np.arange(total) if max_steps is None else np.flatnonzero(
                         step + delay <= max_steps)
                     delay = delay[hit]
-                owner = np.searchsorted(ends, hit, side="right")
-                target = (frontier - nodes)[owner] + indices[offs[hit]]
+                # the run of each hit: the frontier is sorted by run, so a search among the
+                # few run boundaries (in attempt space) suffices
+                base = frontier - nodes
+                last = np.flatnonzero(np.diff(base, append=-1) != 0)
+                run_of = np.searchsorted(ends[last], hit, side="right")
+                target = base[last][run_of] + indices[offs[hit]]
                 if delay is None:
                     if len(target):
                         buckets.setdefault(step + 1, []).append(target)

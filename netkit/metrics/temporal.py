@@ -30,7 +30,7 @@ __all__ = [
     "temporal_efficiency",
 ]
 
-_BLOCK_CELLS = 40_000_000  # sources × nodes held at once (float64: 320 MB)
+_BLOCK_CELLS = 50_000_000  # sources × nodes held at once (int16: 100 MB)
 
 
 class TemporalReach:
@@ -77,19 +77,17 @@ def _codes(tedges: pd.DataFrame, nodes: Sequence[str] | None):
     for col in ("u", "v", "t"):
         if col not in tedges.columns:
             raise ParameterError(f"the temporal edge list needs columns u, v, t; {col!r} is missing")
-    u = tedges["u"].to_numpy(dtype=str)
-    v = tedges["v"].to_numpy(dtype=str)
     t = tedges["t"].to_numpy(dtype=np.float64)
+    both = pd.concat([tedges["u"], tedges["v"]], ignore_index=True).astype(str)
     if nodes is None:
-        names = np.unique(np.concatenate([u, v]))
+        codes, uniq = pd.factorize(both, sort=True)
+        names = np.asarray(uniq, dtype=object).astype(str)
     else:
         names = np.unique(np.asarray(list(nodes), dtype=str))
-    iu = np.searchsorted(names, u)
-    iv = np.searchsorted(names, v)
-    bad = (iu >= len(names)) | (iv >= len(names))
-    bad[~bad] |= (names[iu[~bad]] != u[~bad]) | (names[iv[~bad]] != v[~bad])
-    if bad.any():
-        raise ParameterError(f"{int(bad.sum())} temporal edges have endpoints outside `nodes`")
+        codes = pd.Index(names).get_indexer(both)
+        if (codes < 0).any():
+            raise ParameterError(f"{int((codes < 0).sum())} temporal edge endpoints are not in `nodes`")
+    iu, iv = codes[:len(tedges)].astype(np.int64), codes[len(tedges):].astype(np.int64)
     keep = ~np.isnan(t) & (iu != iv)
     return names, iu[keep], iv[keep], t[keep]
 
@@ -101,46 +99,53 @@ def _first_times(n: int, iu: np.ndarray, iv: np.ndarray, t: np.ndarray) -> np.nd
     return first
 
 
+_NEVER = np.iinfo(np.int16).max
+
+
 def _reach_block(arrival: np.ndarray, steps, strict: bool) -> None:
-    """Propagate ``arrival`` (sources × nodes, modified in place) over the time steps."""
-    for t, active, comp, ncomp, su, sv in steps:
+    """Propagate step indices (nodes × sources, int16, modified in place) over the steps.
+
+    ``arrival[v, s] = k``: node ``v`` knows what source ``s`` knew from step ``k`` on
+    (``_NEVER``: not yet). Non-strict: usable at step ``k`` when ``≤ k``; strict: ``< k``.
+    """
+    for k, (active, comp_start, comp_size, adj) in enumerate(steps):
+        sub = arrival[active]  # rows of the nodes with a contact at step k, by component
         if strict:
-            known = arrival[:, su] < t
-            hit_v = known & (arrival[:, sv] > t)
-            hit_u = (arrival[:, sv] < t) & (arrival[:, su] > t)
-            # a node reached by several contacts at t: any of them suffices
-            for hit, targets in ((hit_v, sv), (hit_u, su)):
-                rows, cols = np.nonzero(hit)
-                arrival[rows, targets[cols]] = t
-            continue
-        sub = arrival[:, active]
-        known = sub <= t
-        # does each component of the contacts at t hold a node that knows?
-        member = sp.csr_matrix((np.ones(len(active)), (np.arange(len(active)), comp)),
-                               shape=(len(active), ncomp))
-        comp_known = (member.T @ known.T.astype(np.float64)).T > 0
-        reach = comp_known[:, comp] & ~known
-        sub[reach] = t
-        arrival[:, active] = sub
+            known = (sub < k).astype(np.float32)
+            reach = ((adj @ known) > 0) & (sub > k)
+        else:
+            known = sub <= k
+            comp_known = np.logical_or.reduceat(known, comp_start, axis=0)
+            reach = np.repeat(comp_known, comp_size, axis=0) & ~known
+        if reach.any():
+            sub[reach] = k
+            arrival[active] = sub
 
 
-def _steps(n: int, iu: np.ndarray, iv: np.ndarray, t: np.ndarray, strict: bool):
+def _steps(iu: np.ndarray, iv: np.ndarray, t: np.ndarray, strict: bool):
+    """Per distinct time: its active nodes grouped by component (or its adjacency if strict)."""
     order = np.argsort(t, kind="stable")
     iu, iv, t = iu[order], iv[order], t[order]
     times, starts = np.unique(t, return_index=True)
     bounds = [*starts.tolist(), len(t)]
     out = []
-    for k, time in enumerate(times):
+    for k in range(len(times)):  # loop over the distinct times only
         su, sv = iu[bounds[k]:bounds[k + 1]], iv[bounds[k]:bounds[k + 1]]
-        if strict:
-            out.append((time, None, None, 0, su, sv))
-            continue
         active, local = np.unique(np.concatenate([su, sv]), return_inverse=True)
-        m = len(su)
-        adj = sp.coo_matrix((np.ones(m), (local[:m], local[m:])), shape=(len(active),) * 2)
+        m, na = len(su), len(active)
+        adj = sp.coo_matrix((np.ones(2 * m, dtype=np.float32),
+                             (np.concatenate([local[:m], local[m:]]),
+                              np.concatenate([local[m:], local[:m]]))), shape=(na, na)).tocsr()
+        if strict:
+            adj.sum_duplicates()
+            out.append((active, None, None, adj))
+            continue
         ncomp, comp = connected_components(adj, directed=False)
-        out.append((time, active, comp, ncomp, su, sv))
-    return out
+        by_comp = np.argsort(comp, kind="stable")
+        size = np.bincount(comp, minlength=ncomp)
+        start = np.concatenate(([0], np.cumsum(size)[:-1]))
+        out.append((active[by_comp], start, size, None))
+    return times, out
 
 
 def earliest_arrival(
@@ -234,16 +239,25 @@ def earliest_arrival(
         start_t = first[src]
     else:
         start_t = np.broadcast_to(np.asarray(start, dtype=np.float64), src.shape).copy()
-    steps = _steps(n, iu, iv, t, strict)
-    arrival = np.empty((len(src), n), dtype=np.float64)
+    times, steps = _steps(iu, iv, t, strict)
+    if len(times) >= _NEVER - 1:
+        raise ParameterError(f"too many distinct times ({len(times)}); aggregate them (e.g. years)")
+    # the step from which each source's own knowledge is usable
+    k0 = np.searchsorted(times, start_t, side="right" if strict else "left")
+    k0 = (k0 - 1 if strict else k0).astype(np.int16)
+    arrival = np.empty((n, len(src)), dtype=np.float64)  # nodes × sources
     block = max(1, _BLOCK_CELLS // max(n, 1))
+    lookup = np.append(times, np.inf)
     for lo in range(0, len(src), block):
         hi = min(lo + block, len(src))
-        a = np.full((hi - lo, n), np.inf)
-        a[np.arange(hi - lo), src[lo:hi]] = start_t[lo:hi]
+        a = np.full((n, hi - lo), _NEVER, dtype=np.int16)
+        cols = np.arange(hi - lo)
+        a[src[lo:hi], cols] = k0[lo:hi]
         _reach_block(a, steps, strict)
-        arrival[lo:hi] = a
-    return TemporalReach(arrival, start_t, src_names, names)
+        idx = np.where(a == _NEVER, len(times), np.clip(a, 0, None))
+        arrival[:, lo:hi] = lookup[idx]
+        arrival[src[lo:hi], lo + cols] = start_t[lo:hi]
+    return TemporalReach(arrival.T, start_t, src_names, names)
 
 
 def sector_latency(

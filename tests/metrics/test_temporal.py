@@ -56,7 +56,8 @@ def test_same_time_contacts_chain_unless_strict():
     assert s2.tolist() == [2015, INF, INF, INF]
 
 
-def _brute_force(te: pd.DataFrame, source: str, start: float, nodes) -> dict[str, float]:
+def _brute_force(te: pd.DataFrame, source: str, start: float, nodes,
+                 strict: bool = False) -> dict[str, float]:
     """Relax contacts in time order until nothing changes (reference)."""
     best = dict.fromkeys(nodes, INF)
     best[source] = start
@@ -65,7 +66,8 @@ def _brute_force(te: pd.DataFrame, source: str, start: float, nodes) -> dict[str
         changed = False
         for u, v, t in te[["u", "v", "t"]].itertuples(index=False):
             for a, b in ((u, v), (v, u)):
-                if best[a] <= t < best[b]:
+                usable = best[a] < t if strict else best[a] <= t
+                if usable and t < best[b]:
                     best[b] = t
                     changed = True
     return best
@@ -79,10 +81,11 @@ def test_random_temporal_graph_matches_brute_force():
     keep = u != v
     te = pd.DataFrame({"u": np.array(nodes)[u[keep]], "v": np.array(nodes)[v[keep]],
                        "t": rng.integers(2000, 2012, keep.sum())})
-    r = earliest_arrival(te, nodes=nodes, start=2000)
-    for i, s in enumerate(nodes):
-        ref = _brute_force(te, s, 2000, nodes)
-        assert r.arrival[i].tolist() == [ref[n] for n in nodes]
+    for strict in (False, True):
+        r = earliest_arrival(te, nodes=nodes, start=2000, strict=strict)
+        for i, s in enumerate(nodes):
+            ref = _brute_force(te, s, 2000, nodes, strict)
+            assert r.arrival[i].tolist() == [ref[n] for n in nodes], (strict, s)
 
 
 def test_sector_latency_and_efficiency():
