@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sys
 import time
 from pathlib import Path
 
@@ -39,8 +38,13 @@ def run(args: argparse.Namespace) -> int:
     cfg = load_config(args.config)
     if args.seed is not None:
         cfg = cfg.with_overrides(seed=args.seed)
-    command = shlex.join(["netkit", *sys.argv[1:]]) if Path(sys.argv[0]).name in (
-        "netkit", "__main__.py") else f"netkit report --config {shlex.quote(str(args.config))}"
+    # the command as parsed (not sys.argv: the same call records the same text)
+    words = ["netkit", "report", "--config", str(args.config)]
+    if args.out is not None:
+        words += ["--out", str(args.out)]
+    if args.seed is not None:
+        words += ["--seed", str(args.seed)]
+    command = shlex.join(words)
     out = write_report(cfg, args.out, command=command)
     print(f"report written to {out} ({time.perf_counter() - start:.1f} s): open "
           f"{out / 'index.html'}")

@@ -104,3 +104,14 @@ def test_paths_relative_to_config(tmp_path):
     assert cfg.out == tmp_path / "out"
     assert cfg.inputs[0].path == sub / "data.jsonl"
     assert Path(cfg.params("resolve")["overrides"]) == sub / "o.csv"
+
+
+def test_sample_config_of_scripts_is_valid():
+    root = Path(__file__).resolve().parents[2]
+    cfg = load_config(root / "scripts" / "report.toml")
+    assert cfg.out == root / "reports" / "sample"
+    assert [i.path.name for i in cfg.inputs] == ["openalex", "wos", "scopus", "uspto",
+                                                 "patentsview", "cordis"]
+    for spec in cfg.inputs:
+        assert spec.path.is_dir(), spec.path
+    assert all(cfg.enabled(a) for a in ANALYSES)

@@ -197,3 +197,28 @@ def test_injection_is_escaped(tmp_path, injected_corpus, payloads):
                         raise AssertionError(f"{path.name}: {cell!r}")
                     if cell.startswith("-") and not re.fullmatch(r"-[\d.eE+-]+|-inf", cell):
                         raise AssertionError(f"{path.name}: {cell!r}")
+
+
+@pytest.mark.slow
+def test_cli_report_on_bundled_datasets(tmp_path, monkeypatch, capsys):
+    """``netkit report --config scripts/report.toml`` on the bundled sample files."""
+    from netkit.cli import main
+
+    root = Path(__file__).resolve().parents[2]
+    cfg = tmp_path / "report.toml"
+    text = (root / "scripts" / "report.toml").read_text(encoding="utf-8")
+    text = text.replace('"../datasets/', f'"{(root / "datasets").as_posix()}/')
+    text = text.replace("runs = 300", "runs = 50").replace("null_samples = 100", "null_samples = 10")
+    text = text.replace("bootstrap = 500", "bootstrap = 100").replace("permutations = 500",
+                                                                      "permutations = 100")
+    cfg.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", "--config", str(cfg), "--out", str(out)]) == 0
+    assert "report written to" in capsys.readouterr().out
+    acc = (out / "tables" / "accounting.csv").read_text(encoding="utf-8").splitlines()
+    assert len(acc) > 10 and acc[-1].startswith("total,")
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["command"].startswith("netkit report --config")
+    assert (out / "tables" / "resolution_audit.csv").is_file()
+    ba = (out / "tables" / "before_after.csv").read_text(encoding="utf-8")
+    assert "univ_startup_share_new" in ba
