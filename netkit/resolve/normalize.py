@@ -157,6 +157,7 @@ STOPWORDS: frozenset[str] = frozenset({
     "der", "des", "die", "den", "du", "la", "le", "les", "el", "los", "las",
     "fur", "fuer", "und", "et", "y", "e", "i", "og", "och", "en", "van", "voor", "het",
     "zu", "sul", "sulla", "per", "stiftelsen", "stiftung", "d", "l", "dell", "dall", "all",
+    "pour", "aux", "au",
 })
 """Articles and linking words removed from keys (after abbreviation expansion, so
 ``E`` → ``east`` survives when it stands for a direction)."""
@@ -324,6 +325,11 @@ def organisation_part(raw: str) -> str:
     m = _DASH_SUBUNIT.search(raw)
     if m and m.start() > 0:
         raw = raw[: m.start()].strip()
+    # "Institut für Architektur … (IAAS) - Universität Stuttgart", "ARCES - University of
+    # Bologna": a sub-unit or an acronym, then the university it belongs to
+    m = _DASH_UNIVERSITY.match(raw)
+    if m and (_SUBUNIT_WORD.search(fold(m.group(1))) or m.group(1).strip().isupper()):
+        raw = m.group(2).strip()
     parts = [p for p in _SPLIT.split(raw) if p.strip(" .")]
     if len(parts) <= 1:
         return raw
@@ -378,6 +384,10 @@ _SUBUNIT_TAIL = re.compile(
     r"\b(?:dept|department|division|div|group|grp|unit|section|program|programme|team|"
     r"chair|lab|laboratory)\s*$", re.I)
 _HIERARCHY = re.compile(r"\s+>\s+")
+_DASH_UNIVERSITY = re.compile(r"^(.+?)\s[-–—]\s+(.*\buniv\w*.*)$", re.I)
+_SUBUNIT_WORD = re.compile(
+    r"\b(?:institut\w*|inst|department|dept|lab\w*|chair|lehrstuhl|zentrum|cent(?:er|re)|"
+    r"school|faculty|fakultat|group|division|unit)\b", re.I)
 _DASH_SUBUNIT = re.compile(
     r"\s[-–—]\s*(?=(?:dept|department|departement|departamento|dipartimento|faculty|"
     r"facultad|faculte|fakultat|school of|division|chair|institute of|lab)\b)", re.I)
@@ -552,6 +562,9 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
             continue
         if w == "i" and i == len(words) - 1 and i > 0 and words[i - 1] not in STOPWORDS:
             w = "1"  # "Universitat Jaume I"
+        if w in ("politecnico", "politecn") and not out:
+            out.extend(["polytechnic", "university"])  # Italian: Politecnico di Milano
+            continue
         w = _ROMAN_NUMBERS.get(w, w)
         w = ABBREVIATIONS.get(w, w)
         if w not in STOPWORDS:

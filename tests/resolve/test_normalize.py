@@ -101,3 +101,18 @@ def test_empty_and_missing_names():
     assert normalize_name(float("nan")) == ""
     assert normalize_name("  ") == ""
     assert normalize_name("AS") != ""  # never strips a name to nothing
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Institut für Architektur von Anwendungssystemen (IAAS) - Universität Stuttgart",
+     "University of Stuttgart"),
+    ("ARCES - University of Bologna", "University of Bologna"),
+    ("Politecn Milan", "Politecnico di Milano"),
+    ("University of California, Berkeley - Department of Agricultural and Resource Economics",
+     "University of California, Berkeley"),
+    ("University of Luxembourg > Luxembourg Center for Contemporary and Digital History",
+     "University of Luxembourg"),
+    ("Geography Department, The University, Leicester, LE1 7RH, U.K", "University of Leicester"),
+])
+def test_sub_units_give_way_to_their_organisation(a, b):
+    assert normalize_name(a) == normalize_name(b)
