@@ -240,8 +240,9 @@ def write_report(
     --------
     >>> import tempfile, pathlib, json
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "report"
-    >>> cfg = {"title": "Tiny", "seed": 1, "synthetic": {"size": "tiny"},
-    ...        "diffusion": {"runs": 20}, "before_after": {"bootstrap": 50}}
+    >>> off = dict.fromkeys(["structure", "brokerage", "diffusion", "dynamics", "mobility",
+    ...                      "regions", "before_after"], False)
+    >>> cfg = {"title": "Tiny", "seed": 1, "synthetic": {"size": "tiny"}, "analyses": off}
     >>> _ = write_report(cfg, out)
     >>> sorted(p.name for p in out.iterdir() if p.is_file())
     ['graph.gexf', 'graph.graphml', 'index.html', 'network.html', 'report.md', 'run.json']

@@ -42,6 +42,7 @@ TEXT_ATTRIBUTES = ("country", "city")
 NUMBER_ATTRIBUTES = ("founded_year", "lat", "lon")
 IGRAPH_METRICS = ("degree", "strength", "betweenness", "pagerank")
 PHYSICS_LIMIT = 1_000
+PHYSICS_EDGE_LIMIT = 20_000
 LABEL_LIMIT = 300
 MAX_NODES = 5_000
 MAX_EDGES = 100_000
@@ -269,7 +270,8 @@ def view_data(
         "colors": list(category_colors(cat_index.tolist()).values()),
         "regions": region_index.tolist(),
         "years": years,
-        "physics": bool(n <= PHYSICS_LIMIT if physics is None else physics),
+        "physics": bool(n <= PHYSICS_LIMIT and m <= PHYSICS_EDGE_LIMIT if physics is None
+                        else physics),
         "notice": notice,
         "nodes": {
             "id": ids,
@@ -469,7 +471,7 @@ def write_html(
         Precomputed node positions (skips the layout).
     physics : bool, optional
         Let vis-network's physics move the nodes. Default: on up to 1,000
-        nodes, off beyond.
+        nodes and 20,000 ties, off beyond (the precomputed layout stays).
     max_nodes : int or None, default 5000
         Above this many nodes the view shows a backbone and says on the page
         what is shown and what was left out. ``None``: no limit.
