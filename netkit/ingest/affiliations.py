@@ -268,7 +268,7 @@ def country_code(name: str | None) -> str | None:
 _POSTAL = re.compile(r"\b(?:[A-Z]{1,3}-)?\d[\w-]*\b")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)
 def country_from_address(address: str | None) -> str | None:
     """The country (ISO-2) of an address: its last comma-separated part.
 
@@ -371,7 +371,14 @@ def _clean_city(part: str) -> str | None:
     return city or None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
+def _named_sector(part: str) -> str:
+    """The sector the general name rules give one part of an address (cached: parts
+    such as ``Department of Physics`` or a city repeat across many strings)."""
+    return sector_from_name(part)[0]
+
+
+@lru_cache(maxsize=1 << 17)
 def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     """Take an affiliation string apart.
 
@@ -423,14 +430,14 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     city = None
     if len(parts) > 1:
         cand = parts[-1]
-        if sector_from_name(cand)[0] == "unknown" and not _UNIT.match(cand):
+        if _named_sector(cand) == "unknown" and not _UNIT.match(cand):
             city = _clean_city(cand)
             parts = parts[:-1]
     if org_first:
         org = parts[0]
     else:
         plain = [p for p in parts if not _UNIT.match(p)]
-        named = [p for p in plain if sector_from_name(p)[0] != "unknown"]
+        named = [p for p in plain if _named_sector(p) != "unknown"]
         org = named[0] if named else (plain[0] if plain else parts[-1])
     units = tuple(p for p in parts if p is not org)
     return Affiliation(raw, org, units, city, country)

@@ -64,7 +64,7 @@ def split_authors(text: str | None) -> list[str]:
     return [a.strip() for a in text.split(sep) if a.strip()]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
 def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, str] | None:
     """(org_id, name, sector, rule, country, city) of an affiliation string (cached)."""
     aff: Affiliation = parse_affiliation(affiliation)
