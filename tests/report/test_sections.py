@@ -5,6 +5,8 @@ import pytest
 import netkit as nk
 from netkit.report import Context, ReportConfig, compute_sections
 
+pytestmark = pytest.mark.slow  # the small ecosystem and every section: ~6 s
+
 
 @pytest.fixture(scope="module")
 def sections(small_ecosystem):
