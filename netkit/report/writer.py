@@ -30,7 +30,7 @@ import igraph as ig
 import pandas as pd
 
 from netkit._version import __version__
-from netkit.errors import InputError, ParameterError
+from netkit.errors import EmptyGraphError, InputError, ParameterError
 from netkit.report.config import ReportConfig, load_config
 from netkit.report.render import fmt, render_html, render_markdown, section_views, table_csv
 from netkit.report.sections import Context, compute_sections
@@ -235,6 +235,8 @@ def write_report(
         or it is a non-empty folder that is not a netkit report.
     InputError
         An input is missing or unreadable.
+    EmptyGraphError
+        No organisation takes part in any event (after the filters).
 
     Examples
     --------
@@ -275,6 +277,11 @@ def write_report(
     from netkit.build import org_graph
 
     graph = org_graph(corpus_used, weighting=gp["weighting"])
+    if graph.vcount() == 0:
+        filters = ", ".join(f"graph.{k} = {gp[k]!r}" for k in ("years", "kinds") if gp[k])
+        raise EmptyGraphError("no organisation takes part in any event"
+                              + (f" after the filters ({filters})" if filters else "")
+                              + "; nothing to report")
     ctx = Context(cfg, corpus_used, graph, raw_corpus=raw, resolution=resolution,
                   inputs=inputs, source_note=note)
     sections = compute_sections(ctx)

@@ -222,3 +222,12 @@ def test_cli_report_on_bundled_datasets(tmp_path, monkeypatch, capsys):
     assert (out / "tables" / "resolution_audit.csv").is_file()
     ba = (out / "tables" / "before_after.csv").read_text(encoding="utf-8")
     assert "univ_startup_share_new" in ba
+
+
+def test_empty_after_filters_is_a_clear_error(tmp_path, tiny_ecosystem):
+    from netkit.errors import EmptyGraphError
+
+    with pytest.raises(EmptyGraphError, match=r"after the filters \(graph.years = \[1900, 1901\]\)"):
+        write_report({"graph": {"years": [1900, 1901]}}, tmp_path / "r",
+                     corpus=tiny_ecosystem[0])
+    assert not (tmp_path / "r").exists()
