@@ -40,6 +40,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--test", nargs="+", default=None, metavar="INDICATOR",
                         help="indicators to test (default: the drift-robust university-startup "
                              "and cross-region indicators)")
+    parser.add_argument("--structural-reps", type=int, default=100, metavar="N",
+                        help="replicates for the graph-level rows (density, clustering …; "
+                             "0: leave them out; default 100)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the results")
 
@@ -65,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     features = event_features(corpus)
-    with tqdm(total=args.reps + args.perms, desc="bootstrap + null", unit="rep") as bar:
+    total = args.reps + args.perms + 2 * max(args.structural_reps, 0)
+    with tqdm(total=total, desc="bootstrap + null", unit="rep") as bar:
         common = {"reps": args.reps, "perms": args.perms, "alpha": args.alpha, "test": args.test,
-                  "seed": args.seed, "features": features, "progress": bar.update}
+                  "seed": args.seed, "features": features, "progress": bar.update,
+                  "structural_reps": args.structural_reps}
         if args.split is not None:
             res = compare_windows(corpus, args.split, burn_in=args.burn_in, **common)
         else:

@@ -55,6 +55,7 @@ from netkit.model import HELIX, Corpus
 
 __all__ = [
     "COMPARE_INDICATORS",
+    "STRUCTURAL_INDICATORS",
     "TESTED_INDICATORS",
     "compare_cohorts",
     "compare_groups",
@@ -217,6 +218,89 @@ def _holm(p: np.ndarray) -> np.ndarray:
     return adj
 
 
+STRUCTURAL_INDICATORS: tuple[str, ...] = (
+    "orgs", "ties", "density", "mean_degree", "clustering", "largest_component_share",
+)
+"""Graph-level indicators of the collaboration graph of a group of events."""
+
+
+def _structure_arrays(corpus: Corpus, event_ids: np.ndarray):
+    """Event codes (rows of the features) of every pair and participation, with org codes."""
+    te = temporal_edges(corpus)
+    index = pd.Index(event_ids)
+    te_e = index.get_indexer(te["event_id"])
+    codes, _ = pd.factorize(pd.concat([te["u"], te["v"]], ignore_index=True))
+    part = corpus.participations[["event_id", "org_id"]].dropna()
+    part_e = index.get_indexer(part["event_id"].astype(str))
+    part_o, _ = pd.factorize(part["org_id"].astype(str))
+    keep = part_e >= 0
+    return (te_e, codes[:len(te)], codes[len(te):], part_e[keep], part_o[keep])
+
+
+def _sorted_unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` of integers by sorting (numpy's hash path is slower here)."""
+    x = np.sort(x)
+    return x[np.concatenate(([True], x[1:] != x[:-1]))] if len(x) else x
+
+
+def _structural(arrays, selected: np.ndarray) -> np.ndarray:
+    """The :data:`STRUCTURAL_INDICATORS` of the graph of the selected events."""
+    import igraph as ig
+
+    te_e, u, v, part_e, part_o = arrays
+    sel_pairs = selected[te_e]
+    width = int(max(u.max(initial=0), v.max(initial=0), part_o.max(initial=0))) + 1
+    key = _sorted_unique(u[sel_pairs].astype(np.int64) * width + v[sel_pairs])
+    orgs = _sorted_unique(part_o[selected[part_e]].astype(np.int64))
+    n, m = len(orgs), len(key)
+    if n == 0:
+        return np.full(len(STRUCTURAL_INDICATORS), np.nan)
+    local = np.searchsorted(orgs, np.concatenate([key // width, key % width]))
+    g = ig.Graph(n=n, edges=local.reshape(2, -1).T.tolist())
+    giant = max(g.connected_components().sizes()) if n else 0
+    return np.array([
+        n, m, 2 * m / (n * (n - 1)) if n > 1 else np.nan, 2 * m / n,
+        g.transitivity_undirected() if m else np.nan, giant / n,
+    ], dtype=np.float64)
+
+
+def _structural_rows(arrays, a, b, reps, perms, alpha, rng, labels, progress) -> pd.DataFrame:
+    """Values, bootstrap interval and permutation p-value of the structural indicators."""
+    ia, ib = np.flatnonzero(a), np.flatnonzero(b)
+    n_events = len(a)
+
+    def value(rows: np.ndarray) -> np.ndarray:
+        mask = np.zeros(n_events, dtype=bool)
+        mask[rows] = True
+        return _structural(arrays, mask)
+
+    va, vb = value(ia), value(ib)
+    boot = np.array([value(rng.choice(ib, len(ib))) - value(rng.choice(ia, len(ia)))
+                     for _ in range(reps)])  # loop over replicates (igraph per replicate)
+    if progress is not None:
+        progress(reps)
+    pooled = np.concatenate([ia, ib])
+    null = []
+    for _ in range(perms):
+        perm = rng.permutation(pooled)
+        null.append(value(perm[len(ia):]) - value(perm[:len(ia)]))
+    if progress is not None:
+        progress(perms)
+    null = np.array(null).reshape(perms, -1)
+    change = vb - va
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        lo = np.nanpercentile(boot, 100 * alpha / 2, axis=0) if reps else np.full_like(va, np.nan)
+        hi = np.nanpercentile(boot, 100 * (1 - alpha / 2), axis=0) if reps else np.full_like(va, np.nan)
+        p = ((np.abs(null) >= np.abs(change) - 1e-12).sum(axis=0) + 1) / (perms + 1) \
+            if perms else np.full_like(va, np.nan)
+    return pd.DataFrame({
+        labels[0]: va, labels[1]: vb, "change": change, "ci_low": lo, "ci_high": hi,
+        "p_null": p, "p_holm": np.nan, "tested": False,
+        "significant": pd.array([None] * len(va), dtype="boolean"),
+    }, index=pd.Index([f"graph_{k}" for k in STRUCTURAL_INDICATORS], name="indicator"))
+
+
 def compare_groups(
     features: pd.DataFrame,
     group_a: np.ndarray,
@@ -229,6 +313,8 @@ def compare_groups(
     seed: int | None = None,
     labels: tuple[str, str] = ("a", "b"),
     progress: Callable[[int], object] | None = None,
+    structure: tuple | None = None,
+    structural_reps: int = 100,
 ) -> pd.DataFrame:
     """Compare two groups of events on every indicator (the engine of the comparisons).
 
@@ -250,6 +336,17 @@ def compare_groups(
         Column names for the two groups' values.
     progress : callable, optional
         Called with the number of replicates done (bootstrap + permutations).
+    structure : tuple, optional
+        Pair and participation codes of the events (built by
+        :func:`compare_windows` / :func:`compare_cohorts`); when given, the
+        :data:`STRUCTURAL_INDICATORS` of each group's collaboration graph are
+        added as ``graph_…`` rows.
+    structural_reps : int
+        Bootstrap replicates and permutations for the structural rows (one
+        igraph graph each). Their interval is at level ``1 − α`` and never
+        tested; resampled windows hold fewer distinct events, so replicate
+        *levels* of counts (orgs, ties) are low — read the interval of the
+        change, not of the level.
 
     Returns
     -------
@@ -330,6 +427,10 @@ def compare_groups(
         labels[0]: va, labels[1]: vb, "change": change, "ci_low": ci_low, "ci_high": ci_high,
         "p_null": p_null, "p_holm": p_holm, "tested": is_tested, "significant": significant,
     }, index=pd.Index(names, name="indicator"))
+    if structure is not None and structural_reps >= 0:
+        extra = _structural_rows(structure, a, b, structural_reps, structural_reps, alpha, rng,
+                                 labels, progress)
+        out = pd.concat([out, extra])
     out.attrs.update({"events": (int(a.sum()), int(b.sum())), "reps": reps, "perms": perms,
                       "alpha": alpha, "seed": seed})
     return out
@@ -368,8 +469,8 @@ def compare_windows(
     features : pandas.DataFrame, optional
         Precomputed :func:`event_features` of ``corpus``.
     **kwargs
-        ``reps``, ``perms``, ``alpha``, ``test``, ``seed``, ``progress`` of
-        :func:`compare_groups`.
+        ``reps``, ``perms``, ``alpha``, ``test``, ``seed``, ``progress``,
+        ``structural_reps`` (0: no ``graph_…`` rows) of :func:`compare_groups`.
 
     Returns
     -------
@@ -380,7 +481,8 @@ def compare_windows(
     --------
     >>> from netkit.datasets import synthetic_ecosystem
     >>> corpus, truth = synthetic_ecosystem(seed=1, size="small")
-    >>> res = compare_windows(corpus, truth.intervention_year, reps=200, perms=200, seed=0)
+    >>> res = compare_windows(corpus, truth.intervention_year, reps=200, perms=200, seed=0,
+    ...                       structural_reps=0)
     >>> res.loc[["univ_share_of_startup_new", "cross_region_event_share"], "significant"].tolist()
     [True, True]
     >>> bool(res.loc["univ_startup_share_new", "after"] > res.loc["univ_startup_share_new", "before"])
@@ -400,6 +502,8 @@ def compare_windows(
         after = _event_dates(corpus, f.index.to_numpy()) >= np.datetime64(when)
     else:
         after = years >= int(split)
+    if kwargs.get("structural_reps", 100) > 0 and "structure" not in kwargs:
+        kwargs["structure"] = _structure_arrays(corpus, f.index.to_numpy())
     res = compare_groups(f, inside & ~after, inside & after, labels=("before", "after"), **kwargs)
     res.attrs.update({"split": split, "window": (lo + burn_in, hi)})
     return res
@@ -440,7 +544,7 @@ def compare_cohorts(
     >>> from netkit.datasets import synthetic_ecosystem
     >>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
     >>> univ = corpus.organizations.loc[corpus.organizations["sector"] == "university", "org_id"]
-    >>> res = compare_cohorts(corpus, univ, reps=100, perms=100, seed=0)
+    >>> res = compare_cohorts(corpus, univ, reps=100, perms=100, seed=0, structural_reps=0)
     >>> bool(res.loc["mean_orgs_per_event", "treated"] > 0)
     True
     """
@@ -467,6 +571,8 @@ def compare_cohorts(
         within = (f["year"].to_numpy() >= years[0]) & (f["year"].to_numpy() <= years[1])
         ga &= within
         gb &= within
+    if kwargs.get("structural_reps", 100) > 0 and "structure" not in kwargs:
+        kwargs["structure"] = _structure_arrays(corpus, ids)
     res = compare_groups(f, ga, gb, labels=("control", "treated"), **kwargs)
     res.attrs.update({"treated": len(treated)})
     return res

@@ -17,7 +17,7 @@ from netkit.metrics.compare import (
     event_features,
 )
 
-FAST = {"reps": 200, "perms": 200}
+FAST = {"reps": 200, "perms": 200, "structural_reps": 0}
 
 
 def test_event_features_recount(tiny_ecosystem):
@@ -91,6 +91,23 @@ def test_reproducible_and_columns(small_ecosystem):
     assert d.attrs["window"][0] == int(f["year"].min()) + 2
 
 
+def test_structural_rows_equal_a_recount(small_ecosystem):
+    corpus, _ = small_ecosystem
+    res = compare_windows(corpus, 2018, seed=0, reps=20, perms=20, structural_reps=10)
+    te = temporal_edges(corpus)
+    for column, years in (("before", te["t"] < 2018), ("after", te["t"] >= 2018)):
+        ties = te[years].drop_duplicates(["u", "v"])
+        assert res.loc["graph_ties", column] == len(ties)
+    ev = corpus.events.set_index("event_id")["year"]
+    part = corpus.participations.dropna(subset=["org_id"])
+    before = part[ev.loc[part["event_id"]].to_numpy() < 2018]["org_id"].nunique()
+    assert res.loc["graph_orgs", "before"] == before
+    n = res.loc["graph_orgs", "after"]
+    assert res.loc["graph_density", "after"] == pytest.approx(
+        2 * res.loc["graph_ties", "after"] / (n * (n - 1)))
+    assert res.loc[res.index.str.startswith("graph_"), "ci_low"].notna().all()
+
+
 def test_null_p_values_are_uniformish_on_random_labels():
     """Random groups of the same events: p-values of the permutation null are not small."""
     corpus, _ = synthetic_ecosystem(seed=2, size="small", intervention=False)
@@ -135,7 +152,7 @@ def test_cli_compare(tmp_path, small_ecosystem, capsys):
     corpus.save(tmp_path / "corpus")
     out = tmp_path / "out"
     assert main(["compare", str(tmp_path / "corpus"), "--split", str(truth.intervention_year),
-                 "--reps", "200", "--perms", "200", "--out", str(out)]) == 0
+                 "--reps", "200", "--perms", "200", "--structural-reps", "5", "--out", str(out)]) == 0
     res = pd.read_csv(out / "compare.csv", index_col="indicator")
     assert set(TESTED_INDICATORS) <= set(res.index)
     info = json.loads((out / "compare.json").read_text())
@@ -144,6 +161,6 @@ def test_cli_compare(tmp_path, small_ecosystem, capsys):
     treated = tmp_path / "treated.txt"
     univ = corpus.organizations.loc[corpus.organizations["sector"] == "university", "org_id"]
     treated.write_text("\n".join(univ) + "\n")
-    assert main(["compare", str(tmp_path / "corpus"), "--treated", str(treated), "--reps", "50",
+    assert main(["compare", str(tmp_path / "corpus"), "--treated", str(treated), "--reps", "50", "--structural-reps", "0",
                  "--perms", "50", "--out", str(out / "cohorts")]) == 0
     assert main(["compare", str(tmp_path / "corpus"), "--out", str(out)]) == 2
