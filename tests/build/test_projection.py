@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from netkit.build import collaboration_graph, incidence, org_graph, person_graph
-from netkit.build.projection import _edge_table, _incidence, _year_range
+from netkit.build.projection import _edge_table, _incidence
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 
@@ -169,18 +169,19 @@ def test_every_weighting_matches_pair_enumeration(seed):
 
 
 @pytest.mark.parametrize("seed", range(15))
-def test_fast_year_range_equals_per_year_blocks(seed):
+def test_pair_enumeration_equals_products_and_year_blocks(seed):
     corpus = random_corpus(seed, max_year_span=60)
     inc = _incidence(corpus, "org", sort_events=False)
-    table = _edge_table(inc, "full")
-    years = inc.events["year"].astype("float64").fillna(-1).to_numpy().astype(np.int64)
-    n = inc.matrix.shape[1]
-    keys = table["u"].to_numpy() * n + table["v"].to_numpy()
-    bt = inc.matrix.T.tocsr()
-    fast = _year_range(inc.matrix, bt, years, keys, n, int(np.max(table["count"].to_numpy(), initial=0)))
-    slow = _year_range(inc.matrix, bt, years, keys, n, int(np.max(table["count"].to_numpy(), initial=0)),
-                       exact_blocks=True)
-    assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])
+    pairs = _edge_table(inc, "full")
+    fast = _edge_table(inc, "full", method="product")
+    slow = _edge_table(inc, "full", method="product", exact_blocks=True)
+    for col, values in pairs.items():
+        assert np.array_equal(values, fast[col]), col
+        assert np.array_equal(values, slow[col]), col
+    for weighting in ("newman", "fractional", "association"):
+        a = _edge_table(inc, weighting)
+        b = _edge_table(inc, weighting, method="product")
+        assert np.allclose(a["weight"], b["weight"], rtol=1e-12)
 
 
 def test_incidence_rows_sorted_by_event_and_shares_sum_to_one(hand):
