@@ -43,7 +43,8 @@ NUMBER_ATTRIBUTES = ("founded_year", "lat", "lon")
 IGRAPH_METRICS = ("degree", "strength", "betweenness", "pagerank")
 PHYSICS_LIMIT = 1_000
 PHYSICS_EDGE_LIMIT = 20_000
-LABEL_LIMIT = 300
+LABEL_LIMIT = 100
+LABELS_SHOWN = 60
 MAX_NODES = 5_000
 MAX_EDGES = 100_000
 
@@ -228,7 +229,7 @@ def view_data(
     if n <= LABEL_LIMIT:
         show_label[:] = True
     else:
-        show_label[np.lexsort((np.arange(n), -sizes))[:100]] = True
+        show_label[np.lexsort((np.arange(n), -sizes))[:LABELS_SHOWN]] = True
     edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     e0, e1, v0, v1 = _years(graph, n, edges)
     known = np.concatenate([e0[~np.isnan(e0)], e1[~np.isnan(e1)]])
