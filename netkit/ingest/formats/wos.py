@@ -302,7 +302,27 @@ def _plain_records(path: Path, encoding: str | None
 
 
 def read_plaintext(path: str | Path, ctx: ReadContext) -> None:
-    """Read a WoS tagged plain-text export into ``ctx`` (see the module docstring)."""
+    r"""Read a WoS tagged plain-text export into ``ctx`` (see the module docstring).
+
+    A record without ``ER`` before the end of the file, with a line that is neither a
+    tag nor a continuation, without ``UT`` or with a ``PY`` that is not a year is
+    quarantined with its first line and raw text.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import netkit as nk
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "savedrecs.txt"
+    >>> _ = p.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\n"
+    ...                  "PT J\nAF Berg, Kari\nTI Title\n"
+    ...                  "C1 [Berg, Kari] Univ Oslo, Dept Phys, Oslo, Norway.\n"
+    ...                  "PY 2020\nUT WOS:000123\nER\n\nEF\n")
+    >>> c = nk.ingest.read(p)
+    >>> c.organizations[["name", "sector", "country", "city"]].values.tolist()
+    [['Univ Oslo', 'university', 'NO', 'Oslo']]
+    >>> c.participations[["event_id", "person_id"]].values.tolist()
+    [['pub:wos:000123', 'per:wos:berg kari']]
+    """
     path = Path(path)
     for start, fields, raw, problem in _plain_records(path, ctx.encoding):
         if problem:
@@ -314,7 +334,24 @@ def read_plaintext(path: str | Path, ctx: ReadContext) -> None:
 # ----------------------------------------------------------------------------- tab-delimited
 
 def read_tabdelimited(path: str | Path, ctx: ReadContext) -> None:
-    """Read a WoS tab-delimited export (UTF-8 ± BOM, UTF-16) into ``ctx``."""
+    r"""Read a WoS tab-delimited export (UTF-8 ± BOM, UTF-16) into ``ctx``.
+
+    Rows are split on tabs with no quoting, as WoS writes them. A row with fewer
+    fields than the header (truncated, or broken by a newline inside a field), a
+    repeated header row, or a row without ``UT`` is quarantined.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import netkit as nk
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "tab.txt"
+    >>> _ = p.write_bytes("PT\tAF\tC1\tC3\tPY\tUT\r\n"
+    ...     "J\tMoe, Per\t[Moe, Per] Equinor ASA, Stavanger, Norway\tEquinor\t2021\tWOS:9\r\n"
+    ...     .encode("utf-16"))
+    >>> c = nk.ingest.read(p)
+    >>> c.organizations[["name", "sector", "country"]].values.tolist()
+    [['Equinor', 'firm', 'NO']]
+    """
     path = Path(path)
     header: list[str] | None = None
     for n, text in text_lines(path, ctx.encoding):
@@ -363,7 +400,7 @@ def _sniff_tab(path: Path, head: bytes) -> bool:
     first = _head_text(head).split("\n", 1)[0].rstrip("\r")
     cols = [c.strip() for c in first.split("\t")]
     return len(cols) > 5 and cols[0] in ("PT", "FN") and "UT" in cols and (
-        "AU" in cols or "TI" in cols)
+        "AU" in cols or "AF" in cols or "TI" in cols)
 
 
 register(Format(
