@@ -207,14 +207,101 @@ def _simulate_batch(n, indptr, indices, thresh, logq, seeds, runs, model, max_st
     return arr.reshape(runs, n)
 
 
+def _ic_edges(graph: ig.Graph, weight: str | None, beta: float):
+    """Edges that can transmit, with 32-bit success thresholds, in two sorted orders.
+
+    Returns ``(eu, ev, thresh, by_v, undirected)``: the edges sorted by ``eu``
+    (so that the live edges of a run, taken in order, are sorted by source) and
+    the permutation ``by_v`` that sorts them by ``ev`` (for the reverse direction).
+    """
+    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    w = np.ones(len(edges)) if weight is None else np.asarray(graph.es[weight], dtype=np.float64)
+    p = transmission_probability(w, beta)
+    keep = (p > 0) & (edges[:, 0] != edges[:, 1])
+    edges, p = edges[keep], p[keep]
+    order = np.argsort(edges[:, 0], kind="stable")
+    edges, p = edges[order], p[order]
+    thresh = (np.clip(np.ceil(p * 2.0**32), 1, 2.0**32) - 1).astype(np.uint32)
+    by_v = np.argsort(edges[:, 1], kind="stable")
+    return edges[:, 0], edges[:, 1], thresh, by_v, not graph.is_directed()
+
+
+def _live_csr(live: np.ndarray, src: np.ndarray, dst: np.ndarray, n: int, itype):
+    """CSR (indptr, flat targets) of the live edges of every run; ``live`` is runs × edges.
+
+    The edges are sorted by ``src``, so the live entries, taken run by run in edge
+    order, are already sorted by ``run * n + src``: no sort is needed.
+    """
+    runs, m = live.shape
+    flat = np.flatnonzero(live.ravel())
+    run = (flat // max(m, 1)).astype(itype)
+    e = flat - run.astype(np.int64) * m
+    rows = run * n + src[e].astype(itype)
+    indptr = np.zeros(runs * n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=runs * n), out=indptr[1:])
+    return indptr, run * n + dst[e].astype(itype)
+
+
+def _ic_live_batch(n, ic_edges, seeds, runs, max_steps, rng):
+    """Independent cascade as breadth-first search in live-edge graphs, one per run.
+
+    Kempe et al. (2003): the nodes an IC process activates, and the step at which
+    it activates them, are the nodes reachable from the seeds — and their BFS
+    distance — in a random graph that keeps each edge with its transmission
+    probability. On an undirected graph one coin per edge suffices, because only
+    the attempt from the endpoint activated first can matter. The live edges of
+    all runs of the batch form a block-diagonal graph (two CSR halves, one per
+    direction, built without sorting), searched level by level for all runs at once.
+    """
+    eu, ev, thresh, by_v, undirected = ic_edges
+    cells = runs * n
+    itype = np.int32 if cells < 2**31 - 1 else np.int64
+    coins = rng.integers(0, _U32_MAX, (runs, len(eu)), dtype=np.uint32, endpoint=True)
+    live = coins <= thresh
+    del coins
+    halves = [_live_csr(live, eu, ev, n, itype)]
+    if undirected:
+        halves.append(_live_csr(live[:, by_v], ev[by_v], eu[by_v], n, itype))
+    del live
+    arr = np.full(cells, -1, dtype=np.int32)
+    frontier = (np.arange(runs, dtype=itype)[:, None] * n + seeds.astype(itype)[None, :]).ravel()
+    arr[frontier] = 0
+    step = 0
+    while len(frontier) and (max_steps is None or step < max_steps):
+        found = []
+        for indptr, indices in halves:
+            start = indptr[frontier]
+            d = indptr[frontier + 1] - start
+            ends = np.cumsum(d)
+            total = int(ends[-1])
+            if total:
+                offs = np.repeat(start - (ends - d), d)
+                offs += np.arange(total, dtype=offs.dtype)
+                found.append(indices[offs])
+        if not found:
+            break
+        target = np.concatenate(found) if len(found) > 1 else found[0]
+        target = np.sort(target[arr[target] < 0])
+        if len(target) > 1:
+            target = target[np.concatenate(([True], target[1:] != target[:-1]))]
+        step += 1
+        arr[target] = step
+        frontier = target
+    return arr.reshape(runs, n)
+
+
 _SHARED: tuple = ()
 
 
 def _summarise_batch(rb: int, child: np.random.SeedSequence, shared: tuple):
     """Simulate one batch and reduce it to counts per step, first arrivals, node sums."""
-    n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks, keep = shared
+    n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks, keep, ic = shared
     rng = np.random.default_rng(child)
-    arr = _simulate_batch(n, indptr, indices, thresh, logq, seed_idx, rb, model, max_steps, rng)
+    if model == "ic":
+        arr = _ic_live_batch(n, ic, seed_idx, rb, max_steps, rng)
+    else:
+        arr = _simulate_batch(n, indptr, indices, thresh, logq, seed_idx, rb, model, max_steps,
+                              rng)
     t_max = int(arr.max())
     hit = arr >= 0
     rows = np.broadcast_to(np.arange(rb)[:, None], arr.shape)[hit]
@@ -477,13 +564,16 @@ def simulate_diffusion(
     is_seed[seed_idx] = True
     target_masks = [(sectors == s) & ~is_seed for s in sector_list]
 
+    ic_edges = _ic_edges(graph, weight, beta) if model == "ic" else None
     if batch_size is None:
         batch_size = max(1, min(runs, _BATCH_CELLS // n))
+        if ic_edges is not None:
+            batch_size = max(1, min(batch_size, _BATCH_CELLS * 2 // max(len(ic_edges[0]), 1)))
     n_batches = -(-runs // batch_size)
     children = np.random.SeedSequence(seed).spawn(n_batches)
     sizes = [min(batch_size, runs - b * batch_size) for b in range(n_batches)]
     shared = (n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks,
-              keep_arrivals)
+              keep_arrivals, ic_edges)
     counts_parts, first_parts, kept = [], [], []
     adopted = np.zeros(n, dtype=np.int64)
     step_sum = np.zeros(n, dtype=np.float64)
