@@ -74,12 +74,14 @@ def test_self_contained_offline_with_csp(tmp_path):
     assert not REMOTE.search(html)
     assert re.search(r'<meta http-equiv="Content-Security-Policy" content="[^"]*default-src '
                      r"&#39;none&#39;", html)
-    assert "script-src &#39;sha256-" in html and "unsafe-inline&#39;; img-src" in html
-    # the two inline scripts, and nothing else, are allowed: their hashes are in the CSP
+    assert "script-src &#39;sha256-" in html and "style-src &#39;sha256-" in html
+    assert "unsafe-inline" not in html and "unsafe-eval" not in html
+    # the page's own scripts and style sheets, and nothing else, are allowed (by hash)
     from netkit.viz.assets import csp_hash
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert len(scripts) == 2
-    for s in scripts:
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert len(scripts) == 2 and len(styles) == 2
+    for s in scripts + styles:
         assert csp_hash(s).replace("'", "&#39;") in html
     assert "<script src" not in html and "<link" not in html
 
