@@ -11,12 +11,19 @@ events are ``w`` independent chances with probability ``β`` each.
   parameter ``p``; the arrival time of a node is the shortest path from the seeds
   with those random delays.
 
-Many runs are simulated at once: the runs of a batch share one flat state vector
-of ``runs × nodes`` arrival steps, and each step expands the whole frontier of
-all runs with numpy (the out-edges of every newly adopted (run, node) are
-gathered from the CSR adjacency with one ``repeat``; one random draw per
-attempt). Every (run, node) is expanded once, so the cost is proportional to the
-number of edge attempts, with no Python loop over nodes or edges.
+Many runs are simulated at once, as one flat state vector of ``runs × nodes``
+arrival steps, with no Python loop over nodes or edges:
+
+* IC uses the live-edge equivalence (Kempe et al. 2003): keep every edge with
+  its transmission probability (one 32-bit coin per edge and run, drawn for the
+  whole batch in one call); the adopters are the nodes reachable from the seeds
+  and their adoption step is their breadth-first distance. The live edges of
+  all runs form one block-diagonal CSR graph (built without sorting), searched
+  level by level for all runs together.
+* SI expands the frontier of all runs at once: the out-edges of every newly
+  adopted (run, node) are laid end to end with one ``repeat``, each attempt
+  draws its geometric delay, and candidates wait in per-step buckets until the
+  earliest one is final (a shortest-path search with random integer lengths).
 """
 
 from __future__ import annotations
