@@ -152,7 +152,7 @@ def test_cli_compare(tmp_path, small_ecosystem, capsys):
     corpus.save(tmp_path / "corpus")
     out = tmp_path / "out"
     assert main(["compare", str(tmp_path / "corpus"), "--split", str(truth.intervention_year),
-                 "--reps", "200", "--perms", "200", "--structural-reps", "5", "--out", str(out)]) == 0
+                 "--reps", "150", "--perms", "150", "--structural-reps", "2", "--out", str(out)]) == 0
     res = pd.read_csv(out / "compare.csv", index_col="indicator")
     assert set(TESTED_INDICATORS) <= set(res.index)
     info = json.loads((out / "compare.json").read_text())
