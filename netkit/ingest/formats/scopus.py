@@ -65,14 +65,30 @@ def split_authors(text: str | None) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, str] | None:
-    """(org_id, name, sector, rule, country, city) of an affiliation string (cached)."""
+def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, str, str] | None:
+    """(org_id, name, sector, rule, country, city, affiliation) of an affiliation
+    string (cached; the last item is the string itself, interned)."""
     aff: Affiliation = parse_affiliation(affiliation)
     if not aff.organization:
         return None
     sector, rule = sector_of_organization(aff.organization)
-    return (f"org:scopus:{org_key(aff.organization, aff.country)}", aff.organization, sector,
-            rule, aff.country, aff.city or "")
+    return (sys.intern(f"org:scopus:{org_key(aff.organization, aff.country)}"),
+            aff.organization, sector, rule, aff.country, aff.city or "",
+            sys.intern(affiliation))
+
+
+@lru_cache(maxsize=1 << 18)
+def _person_id(key: str) -> str:
+    return sys.intern(f"per:scopus:{key}")
+
+
+def _full_name(text: str) -> tuple[str, str] | None:
+    """``Hao, Jie (57221302630)`` → ``("Hao, Jie", "57221302630")``."""
+    name, sep, rest = text.rpartition(" (")
+    if sep and rest.endswith(")") and rest[:-1].isdigit():
+        return name.strip(), rest[:-1]
+    m = _FULL_NAME.match(text)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
@@ -132,16 +148,15 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
     names = short_names
     ids = _split(row.get("Author(s) ID") or row.get("Author(s) Id"))
     if full:
-        parsed = [_FULL_NAME.match(f) for f in full]
+        parsed = [_full_name(f) for f in full]
         if all(parsed):
-            names = [m.group(1) for m in parsed]  # type: ignore[union-attr]
-            ids = [m.group(2) for m in parsed]  # type: ignore[union-attr]
+            names = [p[0] for p in parsed]  # type: ignore[index]
+            ids = [p[1] for p in parsed]  # type: ignore[index]
     people: list[tuple[str, str, str | None]] = []
+    same = len(ids) == len(names)
     for i, n in enumerate(names):
-        pid = ids[i] if len(ids) == len(names) else None
-        key = pid if pid else name_key(n)
-        if key:
-            people.append((sys.intern(f"per:scopus:{key}"), n, None))
+        key = (ids[i] if same else None) or name_key(n) or f"{eid}:{i + 1}"
+        people.append((_person_id(key), n, None))
     affs = _split(row.get("Affiliations"))
     if affs and _NO_AUTHOR.match(affs[0]):
         affs = []
@@ -161,6 +176,13 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
             if entry_affs is None:
                 _, entry_affs = _entry_affiliations(entry, affs)
             pid = people[i][0]
+            if len(entry_affs) == 1:
+                org = _org_of(entry_affs[0])
+                if org is not None:
+                    orgs.setdefault(org[0], org)
+                    parts.append((org[0], pid, org[6]))
+                    linked.add(pid)
+                continue
             seen: set[str] = set()
             for a in entry_affs:
                 org = _org_of(a)
@@ -168,14 +190,14 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
                     continue
                 seen.add(org[0])
                 orgs.setdefault(org[0], org)
-                parts.append((org[0], pid, sys.intern(a)))
+                parts.append((org[0], pid, org[6]))
                 linked.add(pid)
     else:
         for a in affs:
             org = _org_of(a)
             if org is not None:
                 orgs.setdefault(org[0], org)
-                parts.append((org[0], None, a))
+                parts.append((org[0], None, org[6]))
     for pid, _, _ in people:
         if pid not in linked:
             parts.append((None, pid, None))
@@ -193,15 +215,15 @@ def _load(row: dict[str, str], ctx: ReadContext, line: int, origin: str, raw: st
     if not b.add_event(event_id, "publication", source="scopus", origin=origin, **event):
         ctx.ledger.duplicate()
         return
-    for org_id, name, sector, rule, country, city in orgs:
+    for org_id, name, sector, rule, country, city, _ in orgs:
         if not b.has_org(org_id):
             b.add_org(org_id, name, sector, rule, country=country, city=city or None)
             b.add_org_id(org_id, "name", name)
+    add_person, add_part = b.add_person, b.add_participation
     for pid, name, _ in people:
-        b.add_person(pid, name)
+        add_person(pid, name)
     for org_id, pid, raw_aff in parts:
-        b.add_participation(event_id, org_id=org_id, person_id=pid, role="author",
-                            raw_affiliation=raw_aff)
+        add_part(event_id, org_id=org_id, person_id=pid, role="author", raw_affiliation=raw_aff)
     ctx.ledger.loaded()
 
 
