@@ -58,3 +58,28 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     bad.write_text("canonical_id\nx\n")
     assert main(["resolve", str(src), "--out", str(tmp_path / "o"), "--overrides", str(bad)]) == 2
     assert "need column" in capsys.readouterr().err
+
+
+def test_cli_registry_and_overrides(tmp_path, capsys):
+    import json
+
+    src = _raw_corpus(tmp_path)
+    inst = {"id": "https://openalex.org/I204250578", "display_name": "University of California, "
+            "Irvine", "type": "education", "ror": "https://ror.org/04gyf1771",
+            "country_code": "US", "geo": {"city": "Irvine", "country_code": "US"},
+            "works_count": 1, "associated_institutions": [], "lineage": []}
+    reg = tmp_path / "inst.jsonl"
+    reg.write_text(json.dumps(inst) + "\n", encoding="utf-8")
+    ov = tmp_path / "o.csv"
+    ov.write_text("match,canonical_id,sector\nInstitute of Technology Sligo,org:itsligo,university\n")
+    out = tmp_path / "out"
+    assert main(["resolve", str(src), "--out", str(out), "--registry", str(reg),
+                 "--overrides", str(ov)]) == 0
+    capsys.readouterr()
+    orgs = nk.model.load(out).organizations.set_index("org_id")
+    assert orgs.loc["org:itsligo", "sector"] == "university"
+    uci = orgs.drop(index="org:itsligo").iloc[0]
+    assert uci["city"] == "Irvine" and uci["sector_source"].startswith("registry:")
+    audit = pd.read_csv(out / "audit.csv", keep_default_na=False).set_index("raw_org_id")
+    assert audit.loc["o:4", "method"] == "override"
+    assert "registry" in set(audit["method"])
