@@ -57,6 +57,19 @@ def disparity_pvalues(graph: ig.Graph, weight: str = "weight") -> np.ndarray:
     return out
 
 
+def _strongest_per_node(edges: np.ndarray, w: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Mask of the edges that are, for one of their ends, its strongest allowed edge."""
+    out = np.zeros(len(w), dtype=bool)
+    idx = np.flatnonzero(allowed)
+    if not len(idx):
+        return out
+    for end in (0, 1):
+        order = idx[np.lexsort((idx, -w[idx], edges[idx, end]))]
+        first = np.unique(edges[order, end], return_index=True)[1]
+        out[order[first]] = True
+    return out
+
+
 @dataclass(frozen=True)
 class Backbone:
     """A backbone subgraph and a description of what it leaves out."""
@@ -84,7 +97,8 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
         ``disparity``: keep the edges significant at level ``alpha`` for the
         disparity filter [1]_, then, if there are still more than
         ``max_nodes`` nodes, keep the ``max_nodes`` with the highest
-        ``metric``. ``top``: the ``max_nodes`` nodes with the highest
+        ``metric``, their significant ties among them, and each one's
+        strongest tie to another kept node (so the cut strands no one). ``top``: the ``max_nodes`` nodes with the highest
         ``metric`` and the ties among them.
     alpha : float, default 0.05
     metric : array of float, optional
@@ -132,25 +146,28 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
         keep_node[edges[keep_edge].ravel()] = True
     else:
         keep_node = np.ones(n, dtype=bool)
-    if keep_node.sum() > max_nodes:
+    cut = keep_node.sum() > max_nodes
+    if cut:
         candidates = np.flatnonzero(keep_node)
         # highest metric first; ties broken by vertex index (canonical, sorted ids)
         order = np.lexsort((candidates, -metric[candidates]))
         keep_node = np.zeros(n, dtype=bool)
         keep_node[candidates[order[:max_nodes]]] = True
         steps.append(f"the {max_nodes:,} organisations with the highest {metric_name}")
-    keep_edge &= keep_node[edges[:, 0]] & keep_node[edges[:, 1]]
+    inside = keep_node[edges[:, 0]] & keep_node[edges[:, 1]] if m else np.zeros(0, dtype=bool)
+    keep_edge &= inside
+    if cut and method == "disparity":
+        # the cut can strand organisations whose significant ties led outside: each kept
+        # organisation also keeps its strongest tie to another kept organisation
+        keep_edge |= _strongest_per_node(edges, w, inside)
+        steps.append("each one's strongest tie among them")
     if keep_edge.sum() > max_edges:
         idx = np.flatnonzero(keep_edge)
         strongest = idx[np.lexsort((idx, -w[idx]))[:max_edges]]
         chosen = np.zeros(m, dtype=bool)
         chosen[strongest] = True
         # each node keeps its strongest tie, so no kept node is left isolated
-        for end in (0, 1):
-            order = idx[np.lexsort((idx, -w[idx], edges[idx, end]))]
-            first = np.unique(edges[order, end], return_index=True)[1]
-            chosen[order[first]] = True
-        keep_edge = chosen
+        keep_edge = chosen | _strongest_per_node(edges, w, keep_edge)
         steps.append(f"their {max_edges:,} strongest ties and each one's strongest tie")
     vids = np.flatnonzero(keep_node)
     sub = graph.subgraph_edges(np.flatnonzero(keep_edge).tolist(), delete_vertices=False)

@@ -6,9 +6,18 @@ from netkit.errors import ParameterError
 from netkit.viz.backbone import backbone, disparity_pvalues
 
 
+def _gnm(n, m, rng):
+    """A G(n, m) random graph drawn with numpy's seeded generator (igraph's own is global)."""
+    pairs = set()
+    while len(pairs) < m:
+        a, b = rng.integers(0, n, 2)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    return ig.Graph(n=n, edges=sorted((int(a), int(b)) for a, b in pairs))
+
 def _random_weighted(n=60, m=300, seed=0):
     rng = np.random.default_rng(seed)
-    g = ig.Graph.Erdos_Renyi(n=n, m=m)
+    g = _gnm(n, m, rng)
     g.es["weight"] = rng.pareto(1.5, g.ecount()) + 1.0
     return g
 
@@ -59,3 +68,17 @@ def test_backbone_rejects_bad_parameters():
         backbone(g, method="nope")
     with pytest.raises(ParameterError):
         backbone(g, alpha=0)
+
+
+def test_disparity_cut_keeps_each_node_tied():
+    g = _random_weighted(n=400, m=3000, seed=5)
+    b = backbone(g, max_nodes=100, alpha=0.05)
+    assert b.graph.vcount() == 100
+    # every kept node that has any tie to another kept node keeps at least one
+    sub_all = g.induced_subgraph(b.vertex_ids.tolist())
+    has_any = np.asarray(sub_all.degree()) > 0
+    assert np.all(np.asarray(b.graph.degree())[has_any] >= 1)
+    p = disparity_pvalues(g)
+    kept_sig = sum(1 for e in g.es if p[e.index] < 0.05
+                   and e.source in set(b.vertex_ids) and e.target in set(b.vertex_ids))
+    assert b.graph.ecount() >= kept_sig

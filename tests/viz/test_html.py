@@ -16,6 +16,16 @@ REMOTE = re.compile(
 )
 
 
+
+def _gnm(n, m, rng):
+    """A G(n, m) random graph drawn with numpy's seeded generator (igraph's own is global)."""
+    pairs = set()
+    while len(pairs) < m:
+        a, b = rng.integers(0, n, 2)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    return ig.Graph(n=n, edges=sorted((int(a), int(b)) for a, b in pairs))
+
 def outside_data(html: str) -> str:
     """The page without its JSON data block (where '<' can never occur)."""
     return re.sub(r'<script type="application/json" id="nk-data">.*?</script>', "", html,
@@ -30,7 +40,7 @@ def data_of(html: str) -> dict:
 
 def small_graph(n=40, m=120, seed=0, labels=None):
     rng = np.random.default_rng(seed)
-    g = ig.Graph.Erdos_Renyi(n=n, m=m, loops=False)
+    g = _gnm(n, m, rng)
     g.vs["name"] = [f"org:t:{i:03d}" for i in range(n)]
     g.vs["label"] = labels or [f"Org {i}" for i in range(n)]
     g.vs["sector"] = list(rng.choice(["university", "firm", "startup", "government"], n))
