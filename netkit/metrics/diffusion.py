@@ -28,6 +28,7 @@ arrival steps, with no Python loop over nodes or edges:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ __all__ = [
 MODELS = ("ic", "si")
 _BATCH_CELLS = 4_000_000  # runs × nodes simulated at once
 _U32_MAX = 2**32 - 1
+_LIVE_EDGE_SWITCH = 0.5  # IC: live-edge engine when a run attempts > this share of the edges
 
 
 def transmission_probability(weight, beta: float) -> np.ndarray:
@@ -304,7 +306,7 @@ def _summarise_batch(rb: int, child: np.random.SeedSequence, shared: tuple):
     """Simulate one batch and reduce it to counts per step, first arrivals, node sums."""
     n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks, keep, ic = shared
     rng = np.random.default_rng(child)
-    if model == "ic":
+    if model == "ic" and ic is not None:
         arr = _ic_live_batch(n, ic, seed_idx, rb, max_steps, rng)
     else:
         arr = _simulate_batch(n, indptr, indices, thresh, logq, seed_idx, rb, model, max_steps,
@@ -332,7 +334,7 @@ def _worker(job: tuple[int, np.random.SeedSequence]):
 
 def _run_batches(shared: tuple, sizes: list[int], children, n_jobs: int):
     """Yield the batch summaries in order, in this process or in ``n_jobs`` forked workers."""
-    if n_jobs <= 1 or len(sizes) == 1:
+    if n_jobs <= 1 or len(sizes) <= 1:
         for rb, child in zip(sizes, children, strict=True):
             yield _summarise_batch(rb, child, shared)
         return
@@ -474,6 +476,7 @@ def simulate_diffusion(
     batch_size: int | None = None,
     progress: Callable[[int], object] | None = None,
     n_jobs: int = 1,
+    engine: str = "auto",
 ) -> DiffusionResult:
     """Monte-Carlo weighted independent-cascade or SI diffusion from seed organisations.
 
@@ -507,6 +510,12 @@ def simulate_diffusion(
         Worker processes (forked; POSIX only) simulating batches in parallel.
         The result does not depend on ``n_jobs``: every batch has its own
         random stream, spawned from ``seed``.
+    engine : {"auto", "attempts", "live"}
+        IC only: ``attempts`` draws one coin per attempted edge (cheap for small
+        cascades), ``live`` searches live-edge graphs (one coin per edge and run,
+        cheap for large cascades); ``auto`` runs a first batch with
+        ``attempts`` and switches to ``live`` when a run attempts more than half
+        of the edges. Both are exact.
 
     Returns
     -------
@@ -551,6 +560,8 @@ def simulate_diffusion(
     """
     if model not in MODELS:
         raise ParameterError(f"model must be one of {MODELS}, not {model!r}")
+    if engine not in ("auto", "attempts", "live"):
+        raise ParameterError(f"engine must be 'auto', 'attempts' or 'live', not {engine!r}")
     if runs < 1:
         raise ParameterError(f"runs must be at least 1, not {runs}")
     graph = _as_igraph(graph)
@@ -571,20 +582,34 @@ def simulate_diffusion(
     is_seed[seed_idx] = True
     target_masks = [(sectors == s) & ~is_seed for s in sector_list]
 
-    ic_edges = _ic_edges(graph, weight, beta) if model == "ic" else None
     if batch_size is None:
         batch_size = max(1, min(runs, _BATCH_CELLS // n))
-        if ic_edges is not None:
-            batch_size = max(1, min(batch_size, _BATCH_CELLS * 2 // max(len(ic_edges[0]), 1)))
-    n_batches = -(-runs // batch_size)
-    children = np.random.SeedSequence(seed).spawn(n_batches)
-    sizes = [min(batch_size, runs - b * batch_size) for b in range(n_batches)]
-    shared = (n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks,
-              keep_arrivals, ic_edges)
+    base = (n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks,
+            keep_arrivals)
+    pilot_seed, rest_seed = np.random.SeedSequence(seed).spawn(2)
+    # a first batch with the per-attempt engine; for IC it also measures the cascade: when
+    # the runs attempt more edges than half the graph, BFS in live-edge graphs is cheaper
+    live = model == "ic" and engine == "live"
+    pilot_runs = 0 if live else min(batch_size, runs)
+    pilot = _summarise_batch(pilot_runs, pilot_seed, (*base, None)) if pilot_runs else None
+    shared = (*base, None)
+    rest_batch = batch_size
+    if model == "ic" and engine == "auto":
+        attempts = float((pilot[2] * np.diff(indptr)).sum()) / pilot_runs
+        live = attempts > _LIVE_EDGE_SWITCH * len(indices) / (1 if graph.is_directed() else 2)
+    if live:
+        ic_edges = _ic_edges(graph, weight, beta)
+        shared = (*base, ic_edges)
+        rest_batch = max(1, min(batch_size, _BATCH_CELLS * 2 // max(len(ic_edges[0]), 1)))
+    left = runs - pilot_runs
+    n_rest = -(-left // rest_batch)
+    sizes = [min(rest_batch, left - b * rest_batch) for b in range(n_rest)]
+    children = rest_seed.spawn(n_rest)
     counts_parts, first_parts, kept = [], [], []
     adopted = np.zeros(n, dtype=np.int64)
     step_sum = np.zeros(n, dtype=np.float64)
-    for c, fa, ad, ss, arr in _run_batches(shared, sizes, children, n_jobs):
+    for c, fa, ad, ss, arr in itertools.chain([pilot] if pilot is not None else [],
+                                              _run_batches(shared, sizes, children, n_jobs)):
         counts_parts.append(c)
         first_parts.append(fa)
         adopted += ad

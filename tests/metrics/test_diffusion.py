@@ -20,25 +20,28 @@ def _named(g: ig.Graph) -> ig.Graph:
     return g
 
 
-@pytest.mark.parametrize("model", ["si", "ic"])
-def test_path_beta_one_exact_arrivals(model):
+MODELS = [("si", "auto"), ("ic", "attempts"), ("ic", "live")]
+
+
+@pytest.mark.parametrize(("model", "engine"), MODELS)
+def test_path_beta_one_exact_arrivals(model, engine):
     g = _named(ig.Graph([(i, i + 1) for i in range(6)]))
     r = simulate_diffusion(g, ["v002"], model=model, beta=1.0, weight=None, runs=5, seed=3,
-                           keep_arrivals=True)
+                           keep_arrivals=True, engine=engine)
     expected = np.abs(np.arange(7) - 2)
     assert (r.arrivals == expected).all()
     assert r.counts.tolist() == [[1, 2, 2, 1, 1]] * 5
     assert r.n_reachable == 7
 
 
-@pytest.mark.parametrize("model", ["si", "ic"])
-def test_star_beta_one_exact_arrivals(model):
+@pytest.mark.parametrize(("model", "engine"), MODELS)
+def test_star_beta_one_exact_arrivals(model, engine):
     g = _named(ig.Graph.Star(8))
     hub = simulate_diffusion(g, ["v000"], model=model, beta=1.0, weight=None, runs=2, seed=0,
-                             keep_arrivals=True)
+                             keep_arrivals=True, engine=engine)
     assert hub.arrivals.tolist() == [[0] + [1] * 7] * 2
     leaf = simulate_diffusion(g, ["v003"], model=model, beta=1.0, weight=None, runs=2, seed=0,
-                              keep_arrivals=True)
+                              keep_arrivals=True, engine=engine)
     expected = [1, 2, 2, 0, 2, 2, 2, 2]
     assert leaf.arrivals.tolist() == [expected] * 2
     t = leaf.time_to([0.25, 0.5, 1.0])
@@ -51,8 +54,9 @@ def test_beta_one_matches_bfs_distances_on_random_graph():
     seeds = [0, 17, 42]
     dist = np.asarray(g.distances(source=seeds)).min(axis=0)
     expected = np.where(np.isfinite(dist), dist, -1).astype(int)
-    for model in ("ic", "si"):
-        r = simulate_diffusion(g, seeds, model=model, beta=1.0, runs=3, seed=1, keep_arrivals=True)
+    for model, engine in MODELS:
+        r = simulate_diffusion(g, seeds, model=model, beta=1.0, runs=3, seed=1, keep_arrivals=True,
+                               engine=engine)
         assert (r.arrivals == expected).all()
         assert r.n_reachable == int((expected >= 0).sum())
 
@@ -66,7 +70,8 @@ def _tree_expected_size(tree: ig.Graph, p: np.ndarray, root: int) -> tuple[float
     return probs.sum(), probs
 
 
-def test_ic_on_tree_matches_analytical_expected_size():
+@pytest.mark.parametrize("engine", ["attempts", "live"])
+def test_ic_on_tree_matches_analytical_expected_size(engine):
     rng = np.random.default_rng(5)
     tree = _named(ig.Graph.Tree_Game(40))
     tree.es["weight"] = rng.integers(1, 4, tree.ecount()).astype(float).tolist()
@@ -74,7 +79,7 @@ def test_ic_on_tree_matches_analytical_expected_size():
     p = transmission_probability(tree.es["weight"], beta)
     expected, node_probs = _tree_expected_size(tree, p, root=0)
     runs = 20_000
-    r = simulate_diffusion(tree, ["v000"], beta=beta, runs=runs, seed=11)
+    r = simulate_diffusion(tree, ["v000"], beta=beta, runs=runs, seed=11, engine=engine)
     sizes = r.final_size
     se = sizes.std(ddof=1) / np.sqrt(runs)
     assert abs(sizes.mean() - expected) < 4 * se
@@ -93,6 +98,32 @@ def test_si_delay_is_geometric():
     assert abs(delays.mean() - 4.0) < 4 * np.sqrt(0.75 / 0.25**2 / 20_000)
     # SI always reaches the whole reachable network
     assert (r.final_size == 2).all()
+
+
+def test_engines_agree_on_a_random_graph():
+    """Both IC engines estimate the same adoption probabilities (directed graph too)."""
+    rng = np.random.default_rng(1)
+    for directed in (False, True):
+        g = _named(ig.Graph.Erdos_Renyi(n=200, m=600, directed=directed))
+        g.es["weight"] = rng.integers(1, 4, g.ecount()).astype(float).tolist()
+        a = simulate_diffusion(g, [0, 1], beta=0.25, runs=3000, seed=1, engine="attempts")
+        b = simulate_diffusion(g, [0, 1], beta=0.25, runs=3000, seed=2, engine="live")
+        pa, pb = a.nodes["p_adopt"].to_numpy(), b.nodes["p_adopt"].to_numpy()
+        se = np.sqrt((pa * (1 - pa) + pb * (1 - pb)) / 3000) + 1e-3
+        assert (np.abs(pa - pb) < 5 * se).all()
+        ca, cb = a.adoption_curve()["mean"], b.adoption_curve()["mean"]
+        k = min(len(ca), len(cb), 6)
+        np.testing.assert_allclose(ca.iloc[:k], cb.iloc[:k], atol=0.02)
+
+
+def test_auto_engine_switches_to_live_edges_for_large_cascades():
+    g = _named(ig.Graph.Erdos_Renyi(n=2000, m=8000))
+    g.es["weight"] = [1.0] * g.ecount()
+    big = simulate_diffusion(g, [0], beta=0.6, runs=40, seed=0, batch_size=10)
+    live = simulate_diffusion(g, [0], beta=0.6, runs=40, seed=0, batch_size=10, engine="live")
+    assert big.final_size.mean() == pytest.approx(live.final_size.mean(), rel=0.05)
+    with pytest.raises(ParameterError):
+        simulate_diffusion(g, [0], engine="fast")
 
 
 def test_weights_raise_transmission():
@@ -122,6 +153,7 @@ def test_reproducible_and_independent_of_jobs():
     g.es["weight"] = [1.0] * g.ecount()
     a = simulate_diffusion(g, [0], beta=0.3, runs=60, seed=9, batch_size=16)
     b = simulate_diffusion(g, [0], beta=0.3, runs=60, seed=9, batch_size=16, n_jobs=2)
+    assert a.final_size.mean() > 100  # large cascades: the live-edge engine after the pilot
     c = simulate_diffusion(g, [0], beta=0.3, runs=60, seed=10, batch_size=16)
     assert np.array_equal(a.counts, b.counts)
     assert not np.array_equal(a.counts, c.counts)
