@@ -20,6 +20,9 @@ arrival steps, with no Python loop over nodes or edges:
   and their adoption step is their breadth-first distance. The live edges of
   all runs form one block-diagonal CSR graph (built without sorting), searched
   level by level for all runs together.
+* IC can also run like SI below with one coin per *attempt*, which is cheaper
+  when cascades stay small; by default a first batch runs that way and the
+  live-edge engine takes over when a run attempts more than half of the edges.
 * SI expands the frontier of all runs at once: the out-edges of every newly
   adopted (run, node) are laid end to end with one ``repeat``, each attempt
   draws its geometric delay, and candidates wait in per-step buckets until the
