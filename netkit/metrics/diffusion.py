@@ -314,20 +314,26 @@ def _summarise_batch(rb: int, child: np.random.SeedSequence, shared: tuple):
     else:
         arr = _simulate_batch(n, indptr, indices, thresh, logq, seed_idx, rb, model, max_steps,
                               rng)
-    t_max = int(arr.max())
-    hit = arr >= 0
-    rows = np.broadcast_to(np.arange(rb)[:, None], arr.shape)[hit]
-    counts = np.bincount(rows * (t_max + 1) + arr[hit],
+    flat = arr.ravel()
+    idx = np.flatnonzero(flat >= 0)  # one pass over the batch; the rest works on adopters
+    steps = flat[idx].astype(np.int64)
+    run = idx // n
+    node = idx - run * n
+    t_max = int(steps.max())
+    counts = np.bincount(run * (t_max + 1) + steps,
                          minlength=rb * (t_max + 1)).reshape(rb, t_max + 1)
-    never = np.iinfo(np.int32).max
-    big = np.where(hit, arr, never)
-    fa = np.full((rb, len(target_masks)), np.nan)
-    for j, mask in enumerate(target_masks):
-        if mask.any():
-            m = big[:, mask].min(axis=1).astype(np.float64)
-            m[m == never] = np.nan
-            fa[:, j] = m
-    return (counts, fa, hit.sum(axis=0), np.where(hit, arr, 0).sum(axis=0, dtype=np.float64),
+    k = len(target_masks)
+    sector_code = np.full(n, -1, dtype=np.int64)
+    for j, mask in enumerate(target_masks):  # a handful of sectors
+        sector_code[mask] = j
+    code = sector_code[node]
+    ok = code >= 0
+    never = np.iinfo(np.int64).max
+    first = np.full(rb * k, never, dtype=np.int64)
+    np.minimum.at(first, run[ok] * k + code[ok], steps[ok])
+    fa = np.where(first == never, np.nan, first.astype(np.float64)).reshape(rb, k)
+    return (counts, fa, np.bincount(node, minlength=n),
+            np.bincount(node, weights=steps, minlength=n).astype(np.float64),
             arr if keep else None)
 
 
