@@ -9,7 +9,8 @@ from pathlib import Path
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "demo"
-HELP = "generate the synthetic ecosystem, build its network and write a report"
+HELP = ("write the synthetic ecosystem as OpenAlex, WoS, Scopus, USPTO, PatentsView and CORDIS "
+        "files, read them back, resolve, analyse and write the full report")
 DEFAULT_OUT = Path("reports") / "demo"
 
 
@@ -27,10 +28,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Generate, build, measure, write; print where the report is."""
-    from netkit.report.demo import write_demo
+    from netkit.report.demo import sources_folder, write_demo
 
     start = time.perf_counter()
     out = write_demo(args.out, seed=args.seed, size=args.size)
-    print(f"report written to {out}/index.html and {out}/network.html "
-          f"({time.perf_counter() - start:.1f} s)")
+    print(f"source files written to {sources_folder(out)}/, read back and resolved")
+    print(f"report written to {out}/ (index.html, network.html, report.md, tables/, graphs, "
+          f"run.json) in {time.perf_counter() - start:.1f} s")
     return 0

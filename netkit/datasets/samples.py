@@ -19,7 +19,7 @@ from netkit.datasets import writers
 from netkit.datasets.synthetic import GroundTruth, synthetic_ecosystem
 from netkit.model import Corpus
 
-__all__ = ["write_samples", "write_truth"]
+__all__ = ["write_company_registry", "write_samples", "write_truth"]
 
 
 def _writer_modules():
@@ -56,6 +56,26 @@ def write_truth(truth: GroundTruth, directory: str | Path) -> list[Path]:
     return [*paths, path]
 
 
+def write_company_registry(corpus: Corpus, directory: str | Path) -> Path:
+    """Write what a national business register knows of the firms, as a netkit overrides CSV.
+
+    One row per firm or startup: its registered name (``match``), register id
+    (here the synthetic ``org_id``), founding year and region — the founding year
+    is what lets :func:`netkit.resolve.resolve` recognise young firms as startups.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    orgs = corpus.organizations
+    firms = orgs[orgs["sector"].isin(["firm", "startup"])]
+    table = pd.DataFrame({
+        "match": firms["name"], "canonical_id": firms["org_id"], "name": firms["name"],
+        "sector": "", "founded_year": firms["founded_year"], "region": firms["region"],
+    })
+    path = directory / "companies.csv"
+    table.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
 def write_samples(
     directory: str | Path,
     *,
@@ -77,11 +97,13 @@ def write_samples(
     Returns
     -------
     dict
-        Sub-folder name → the files written there.
+        Sub-folder name → the files written there; ``registry`` holds the business
+        register of the firms (:func:`write_company_registry`), ``truth`` the ground truth.
     """
     directory = Path(directory)
     corpus, truth = ecosystem if ecosystem is not None else synthetic_ecosystem(seed=seed, size=size)
     written = {name: module.write(corpus, truth, directory / name)
                for name, module in _writer_modules()}
+    written["registry"] = [write_company_registry(corpus, directory / "registry")]
     written["truth"] = write_truth(truth, directory / "truth")
     return written

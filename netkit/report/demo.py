@@ -1,74 +1,86 @@
-"""The demo pipeline: synthetic ecosystem → graph → metrics → report folder."""
+"""The demo: the synthetic ecosystem written as the sources export it, read back, reported.
+
+``netkit demo`` runs the whole pipeline a user runs on real exports: it writes
+the synthetic ecosystem in the source formats (OpenAlex, Web of Science,
+Scopus, USPTO, PatentsView, CORDIS) to ``<out>-sources/``, reads those files
+back with :func:`netkit.ingest.read`, resolves the organisations, and writes
+the full report (:func:`netkit.report.write_report`) to ``<out>``.
+"""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-import jinja2
-import pandas as pd
+from netkit.datasets import GroundTruth, synthetic_ecosystem
+from netkit.datasets.samples import write_samples
+from netkit.errors import ParameterError
+from netkit.model import Corpus
+from netkit.report.writer import write_report
 
-__all__ = ["write_demo"]
+__all__ = ["sources_folder", "write_demo"]
 
-_SUMMARY = jinja2.Environment(autoescape=True).from_string("""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>netkit demo</title>
-<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}
-table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}
-td.n{text-align:right}</style></head><body>
-<h1>netkit demo: synthetic ecosystem (seed {{ seed }}, size {{ size }})</h1>
-<p>{{ counts.events }} events, {{ counts.organizations }} organisations, {{ counts.people }} people,
-{{ counts.participations }} participations; the network has {{ n_nodes }} organisations and
-{{ n_edges }} ties. <a href="network.html">Open the network view</a>.</p>
-<h2>Organisations per sector</h2>
-<table><tr><th>sector</th><th>organisations</th></tr>
-{% for sector, n in sectors %}<tr><td>{{ sector }}</td><td class="n">{{ n }}</td></tr>{% endfor %}
-</table>
-<h2>Top organisations by betweenness</h2>
-<table><tr><th>organisation</th><th>sector</th><th>degree</th><th>betweenness</th></tr>
-{% for r in top %}<tr><td>{{ r.label }}</td><td>{{ r.sector }}</td><td class="n">{{ r.degree }}</td>
-<td class="n">{{ "%.1f"|format(r.betweenness) }}</td></tr>{% endfor %}
-</table></body></html>
-""")
+_MARKER = Path("truth") / "truth.json"
 
 
-def write_demo(out: str | Path, *, seed: int = 1, size: str = "small", corpus=None) -> Path:
+def sources_folder(out: str | Path) -> Path:
+    """Where the demo writes the source files for the report folder ``out``.
+
+    >>> sources_folder("reports/demo").as_posix()
+    'reports/demo-sources'
+    """
+    out = Path(out)
+    return out.with_name(f"{out.name}-sources")
+
+
+def _fresh_sources(folder: Path) -> None:
+    if folder.exists():
+        if not (folder / _MARKER).is_file():
+            raise ParameterError(
+                f"{folder} exists and was not written by netkit demo; refusing to replace it "
+                "— choose another --out"
+            )
+        shutil.rmtree(folder)
+
+
+def write_demo(
+    out: str | Path,
+    *,
+    seed: int = 1,
+    size: str = "small",
+    ecosystem: tuple[Corpus, GroundTruth] | None = None,
+) -> Path:
     """Write the demo report folder and return its path.
 
     Parameters
     ----------
     out : path
-        The report folder (created if needed).
+        The report folder. The source files go to :func:`sources_folder` of it.
     seed, size
         Passed to :func:`netkit.datasets.synthetic_ecosystem`.
-    corpus : Corpus, optional
-        Use this corpus instead of generating one.
-    """
-    from netkit.build import org_graph
-    from netkit.datasets import synthetic_ecosystem
-    from netkit.viz import write_html
-    from netkit.viz.html import atomic_write_text
+    ecosystem : (Corpus, GroundTruth), optional
+        Use this ecosystem instead of generating one.
 
+    Returns
+    -------
+    pathlib.Path
+        ``out``, holding ``index.html``, ``network.html``, ``report.md``,
+        ``tables/``, ``graph.graphml``, ``graph.gexf`` and ``run.json``.
+    """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    if corpus is None:
-        corpus, _ = synthetic_ecosystem(seed=seed, size=size)
-    graph = org_graph(corpus)
-    table = pd.DataFrame({
-        "label": graph.vs["label"],
-        "sector": graph.vs["sector"],
-        "degree": graph.degree(),
-        "betweenness": graph.betweenness(weights=None),
-    }, index=pd.Index(graph.vs["name"], name="org_id"))
-    top = table.sort_values(["betweenness", "label"], ascending=[False, True]).head(15)
-    sectors = corpus.organizations["sector"].value_counts()
-    html = _SUMMARY.render(
-        seed=seed, size=size, counts=corpus.summary(), n_nodes=graph.vcount(),
-        n_edges=graph.ecount(), sectors=[(s, int(n)) for s, n in sectors.items() if n],
-        top=top.itertuples(),
-    )
-    atomic_write_text(out / "index.html", html)
-    write_html(graph, out / "network.html", color="sector", size=table["betweenness"],
-               title=f"netkit demo (seed {seed})", events=corpus,
-               metrics=table[["degree", "betweenness"]], seed=seed)
-    return out
+    corpus, truth = ecosystem or synthetic_ecosystem(seed=seed, size=size)
+    sources = sources_folder(out)
+    _fresh_sources(sources)
+    written = write_samples(sources, ecosystem=(corpus, truth))
+    inputs = [{"path": str(sources / name)} for name in sorted(written)
+              if name not in ("truth", "registry")]
+    config = {
+        "title": f"netkit demo: synthetic ecosystem (seed {seed}, size {size})",
+        "seed": seed,
+        "inputs": inputs,
+        "resolve": {"enabled": True, "overrides": str(written["registry"][0])},
+    }
+    if truth.intervention_year is not None:
+        config["before_after"] = {"year": truth.intervention_year}
+    return write_report(config, out,
+                        command=f"netkit demo --out {out} --seed {seed} --size {size}")

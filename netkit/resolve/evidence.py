@@ -59,6 +59,10 @@ class Edges:
                                                  self.evidence, self.force))
 
 
+def _same_form(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
 def override_edges(nodes: Nodes, overrides: pd.DataFrame, strong: set[str],
                    edges: Edges) -> None:
     """Tie every raw node an override row matches (org_id, ``scheme:value`` or name)."""
@@ -84,7 +88,10 @@ def override_edges(nodes: Nodes, overrides: pd.DataFrame, strong: set[str],
                 hits = by_id.get(f"{scheme}:{clean_identifier(scheme, value)}", [])
             if not hits:
                 key = compact_key(normalize_names([m])[0])
-                hits = by_key.get(key, []) if key else []
+                form = legal_form(m)
+                # a name matches only spellings of a compatible legal form, as exact matches do
+                hits = [h for h in by_key.get(key, []) if key and _same_form(
+                    form, legal_form(nodes.name[h]))]
         for h in hits:
             a.append(nodes.override_node[row.canonical_id])
             b.append(h)

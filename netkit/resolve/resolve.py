@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.errors import ParameterError
+from netkit.ingest.sectors import apply_startup_rule
 from netkit.model import Corpus
 from netkit.resolve.canonical import clusters, org_ids, organizations, review_table, trace
 from netkit.resolve.evidence import (
@@ -232,6 +233,7 @@ def resolve(
     if before != len(part):
         log.info("resolve: %d participations became duplicates and were merged",
                  before - len(part))
+    out = apply_startup_rule(out, part, corpus.events)
     resolved = Corpus(organizations=out, org_ids=org_ids(corpus.org_ids, nodes, cl, mapping,
                                                          raw_ids),
                       people=corpus.people, events=corpus.events, participations=part,
