@@ -37,6 +37,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="E", default=None,
                         help="text encoding of files without a byte-order mark "
                              "(default UTF-8), e.g. cp1252 or latin-1")
+    parser.add_argument("--mapping", metavar="TOML", default=None,
+                        help="column mapping of a CSV read with --format csv-mapped")
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
 
@@ -79,7 +81,7 @@ def _bytes_read() -> int | None:
 
 
 def read_with_progress(files, *, format: str = "auto", encoding: str | None = None,
-                       interval: float = 0.5):
+                       interval: float = 0.5, **options):
     """:func:`netkit.ingest.read` with a progress bar over the bytes of the input.
 
     On Linux the bar follows the bytes the process reads (``/proc/self/io``), so a
@@ -93,7 +95,7 @@ def read_with_progress(files, *, format: str = "auto", encoding: str | None = No
 
     start = _bytes_read()
     if start is None:
-        return read(files, format=format, encoding=encoding, progress=True)
+        return read(files, format=format, encoding=encoding, progress=True, **options)
     total = sum(p.stat().st_size for p in expand_paths(files))
     bar = tqdm(total=total, unit="B", unit_scale=True, desc="reading", file=sys.stderr)
     stop = threading.Event()
@@ -108,7 +110,7 @@ def read_with_progress(files, *, format: str = "auto", encoding: str | None = No
     thread = threading.Thread(target=poll, daemon=True)
     thread.start()
     try:
-        return read(files, format=format, encoding=encoding)
+        return read(files, format=format, encoding=encoding, **options)
     finally:
         stop.set()
         thread.join()
@@ -120,10 +122,12 @@ def run(args: argparse.Namespace) -> int:
     """Read, save, report; 1 under ``--strict`` when something was quarantined."""
     from netkit.ingest import read
 
+    options = {"mapping": args.mapping} if args.mapping else {}
     if not args.no_progress and sys.stderr.isatty():
-        corpus = read_with_progress(args.files, format=args.format, encoding=args.encoding)
+        corpus = read_with_progress(args.files, format=args.format, encoding=args.encoding,
+                                    **options)
     else:
-        corpus = read(args.files, format=args.format, encoding=args.encoding)
+        corpus = read(args.files, format=args.format, encoding=args.encoding, **options)
     out = corpus.save(Path(args.out))
     print(format_accounting(corpus.accounting))
     print()

@@ -89,3 +89,15 @@ def test_mapping_as_dict_and_errors(files):
     with pytest.raises(InputError, match="missing column") as err:
         nk.ingest.read(files / "k.csv", format="csv-mapped", mapping=m)
     assert err.value.line == 1 and err.value.file.endswith("k.csv")
+
+
+def test_cli_mapping_flag(files, capsys):
+    from netkit.cli import main
+
+    out = files / "corpus"
+    code = main(["ingest", str(files / "k.csv"), "--format", "csv-mapped",
+                 "--mapping", str(files / "map.toml"), "--out", str(out), "--no-progress"])
+    assert code == 0
+    direct = nk.ingest.read(files / "k.csv", format="csv-mapped", mapping=files / "map.toml")
+    assert nk.model.load(out).events.equals(direct.events)
+    assert "k.csv" in capsys.readouterr().out
