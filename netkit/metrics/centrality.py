@@ -36,6 +36,9 @@ logger = logging.getLogger(__name__)
 EXACT_BETWEENNESS_MAX_NODES = 5000
 """``betweenness(method="auto")`` is exact up to this many vertices, then KADABRA."""
 
+KADABRA_MAX_NODES = 200_000
+"""Above this many vertices ``betweenness(method="auto")`` samples source nodes instead."""
+
 
 def _lengths(g, w, invert: bool) -> list[float] | None:
     if w is None:
@@ -105,7 +108,7 @@ def strength(graph, weight: str = "weight") -> pd.Series:
 
 def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
                 method: str = "auto", invert: bool = True, epsilon: float = 0.005,
-                delta: float = 0.1, seed: int = 0) -> pd.Series:
+                delta: float = 0.1, n_sources: int = 16, seed: int = 0) -> pd.Series:
     """Betweenness: the share of shortest paths between other nodes that pass through a node.
 
     .. math:: b_i = \\sum_{s < t,\\; s, t \\ne i} \\frac{\\sigma_{st}(i)}{\\sigma_{st}}
@@ -118,14 +121,18 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     normalized : bool
         Divide by ``(n − 1)(n − 2) / 2``, the number of pairs of other nodes
         (networkx's normalisation for undirected graphs).
-    method : {"auto", "exact", "kadabra"}
+    method : {"auto", "exact", "kadabra", "sources"}
         ``exact``: Brandes' algorithm in igraph's C core, O(nm).
         ``kadabra``: adaptive sampling of shortest paths (Borassi & Natale
         2016, networkit); every score is within ``epsilon`` (on the scale of
         normalised betweenness × 2(n − 2)/n) of the exact one with
-        probability ≥ 1 − δ. Unweighted only. ``auto``: exact up to
-        :data:`EXACT_BETWEENNESS_MAX_NODES` vertices or for weighted graphs,
-        else KADABRA. The method used is in ``result.attrs["method"]``.
+        probability ≥ 1 − δ. Unweighted only.
+        ``sources``: Brandes' accumulation from ``n_sources`` random source
+        nodes, extrapolated (Brandes & Pich 2007; networkit); unbiased, cheap,
+        good for ranking hubs, noisy for small values. Unweighted only.
+        ``auto``: exact up to :data:`EXACT_BETWEENNESS_MAX_NODES` vertices or
+        for weighted graphs, KADABRA up to :data:`KADABRA_MAX_NODES`, then
+        ``sources``. The method used (and its parameters) is in ``result.attrs``.
     invert : bool
         With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.
     epsilon, delta : float
@@ -162,42 +169,69 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     >>> betweenness(g).tolist()
     [0.0, 1.0, 0.0]
     """
-    if method not in ("auto", "exact", "kadabra"):
-        raise ParameterError(f"method must be 'auto', 'exact' or 'kadabra', not {method!r}")
+    if method not in ("auto", "exact", "kadabra", "sources"):
+        raise ParameterError(
+            f"method must be 'auto', 'exact', 'kadabra' or 'sources', not {method!r}")
     g, w = prepare(graph, weight)
     n = g.vcount()
     if method == "auto":
-        method = "exact" if n <= EXACT_BETWEENNESS_MAX_NODES or w is not None else "kadabra"
-    if method == "kadabra" and w is not None:
-        raise ParameterError("KADABRA sampling is for unweighted graphs; use method='exact'")
+        if n <= EXACT_BETWEENNESS_MAX_NODES or w is not None:
+            method = "exact"
+        else:
+            method = "kadabra" if n <= KADABRA_MAX_NODES else "sources"
+    if method in ("kadabra", "sources") and w is not None:
+        raise ParameterError("sampled betweenness is for unweighted graphs; use method='exact'")
     if method == "exact" or n < 3:
         b = np.asarray(g.betweenness(directed=False, weights=_lengths(g, w, invert)),
                        dtype=np.float64)
         scale = 2.0 / ((n - 1) * (n - 2)) if normalized and n > 2 else 1.0
         b = b * scale
-    else:
+    elif method == "kadabra":
         b = _kadabra(g, epsilon, delta, seed)  # fraction of ordered pairs
         b = b * n / (2.0 * (n - 2)) if normalized else b * n * (n - 1) / 4.0
+    else:
+        b = _sources(g, n_sources, seed)  # ordered pairs, extrapolated
+        b = b / ((n - 1) * (n - 2)) if normalized else b / 2.0
     out = series(b, g, "betweenness")
     out.attrs["method"] = method
     if method == "kadabra":
         out.attrs["epsilon"] = epsilon
         out.attrs["delta"] = delta
+    if method == "sources":
+        out.attrs["n_sources"] = n_sources
     return out
 
 
-def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
+def _networkit(g):
     import warnings
 
     with warnings.catch_warnings():  # networkit's profiling module imports IPython noisily
         warnings.simplefilter("ignore", DeprecationWarning)
         import networkit as nk
 
-    n = g.vcount()
-    graph = nk.Graph(n, weighted=False, directed=False)
+    graph = nk.Graph(g.vcount(), weighted=False, directed=False)
     if g.ecount():
         edges = np.asarray(g.get_edgelist(), dtype=np.uint64)
         graph.addEdges((edges[:, 0], edges[:, 1]))
+    return nk, graph
+
+
+def _sources(g, n_sources: int, seed: int) -> np.ndarray:
+    nk, graph = _networkit(g)
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
+    try:
+        nk.engineering.setSeed(int(seed), True)
+        algo = nk.centrality.EstimateBetweenness(graph, int(n_sources), False, False)
+        algo.run()
+        scores = np.asarray(algo.scores(), dtype=np.float64)
+    finally:
+        nk.setNumberOfThreads(threads)
+    return scores
+
+
+def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
+    nk, graph = _networkit(g)
     threads = nk.getMaxNumberOfThreads()
     nk.setNumberOfThreads(1)  # one thread: the sample sequence, hence the result, is reproducible
     try:

@@ -17,6 +17,7 @@ from netkit.metrics.bridging import (
 from netkit.metrics.brokerage import brokerage
 from netkit.metrics.centrality import (
     EXACT_BETWEENNESS_MAX_NODES,
+    KADABRA_MAX_NODES,
     betweenness,
     closeness,
     degree,
@@ -47,14 +48,15 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
     weight : str or None
         Tie strength for strength, eigenvector, PageRank, constraint,
         effective size and Leiden (betweenness counts hops).
-    betweenness_method : {"auto", "exact", "kadabra"}
-        See :func:`~netkit.metrics.betweenness`; ``auto`` samples (KADABRA)
-        above :data:`~netkit.metrics.centrality.EXACT_BETWEENNESS_MAX_NODES` vertices.
+    betweenness_method : {"auto", "exact", "kadabra", "sources"}
+        See :func:`~netkit.metrics.betweenness`; ``auto`` is exact up to 5,000
+        vertices, KADABRA up to 200,000, then 16 sampled sources.
     distances : bool, optional
         Include closeness and harmonic centrality (all-pairs shortest paths,
         O(nm)); default only up to ``EXACT_BETWEENNESS_MAX_NODES`` vertices.
     seed : int
-        Seed of the sampled betweenness and of Leiden.
+        Seed of the sampled betweenness and of Leiden (2 iterations; 1 above
+        200,000 vertices).
 
     Returns
     -------
@@ -93,6 +95,8 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
                                    seconds=time.perf_counter() - t)
     if bet.attrs["method"] == "kadabra":
         out["centrality"].attrs["betweenness_epsilon"] = bet.attrs["epsilon"]
+    if bet.attrs["method"] == "sources":
+        out["centrality"].attrs["betweenness_sources"] = bet.attrs["n_sources"]
 
     t = time.perf_counter()
     out["bridging"] = pd.concat([burt_measures(g, weight), articulation_points(g),
@@ -105,9 +109,11 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
     out["brokerage"].attrs["seconds"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    com = leiden(g, weight, seed=seed)
+    iterations = 2 if g.vcount() <= KADABRA_MAX_NODES else 1
+    com = leiden(g, weight, seed=seed, n_iterations=iterations)
     out["communities"] = com.to_frame()
     out["communities"].attrs.update(modularity=com.attrs["modularity"],
+                                    leiden_iterations=iterations,
                                     seconds=time.perf_counter() - t)
 
     t = time.perf_counter()

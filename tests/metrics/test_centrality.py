@@ -141,3 +141,19 @@ def test_conventions_isolates_loops_duplicates_disconnected():
     assert pagerank(dup).round(12).equals(pagerank(merged).round(12))
     # empty graph
     assert eigenvector(ig.Graph(n=3), None).round(6).tolist() == [0.57735] * 3
+
+
+def test_source_sampling_is_unbiased_and_seeded(monkeypatch):
+    import netkit.metrics.centrality as c
+
+    g = ig.Graph.Barabasi(300, 3)
+    exact = betweenness(g, method="exact")
+    many = betweenness(g, method="sources", n_sources=3000, seed=1)
+    top = exact.nlargest(20).index
+    assert np.allclose(many[top], exact[top], rtol=0.15)
+    few = betweenness(g, method="sources", n_sources=20, seed=4)
+    assert few.equals(betweenness(g, method="sources", n_sources=20, seed=4))
+    assert few.attrs == {"method": "sources", "n_sources": 20}
+    monkeypatch.setattr(c, "EXACT_BETWEENNESS_MAX_NODES", 10)
+    monkeypatch.setattr(c, "KADABRA_MAX_NODES", 100)
+    assert betweenness(g).attrs["method"] == "sources"
