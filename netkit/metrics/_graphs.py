@@ -147,7 +147,12 @@ def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(attribute, str):
         if attribute not in g.vs.attributes():
             raise ParameterError(f"the graph has no vertex attribute {attribute!r}")
-        values = pd.Series(g.vs[attribute], dtype=object)
+        raw = np.asarray(g.vs[attribute], dtype=object)
+        missing = pd.isna(raw) | (raw == "")
+        if missing.any():
+            raw = np.where(missing, "unknown", raw)
+        codes, labels = pd.factorize(raw, sort=True)
+        return codes.astype(np.int64), np.asarray([str(x) for x in labels], dtype=object)
     elif isinstance(attribute, pd.Series | dict):
         mapping = pd.Series(attribute) if isinstance(attribute, dict) else attribute
         values = pd.Series(mapping.reindex(names(g)).to_numpy(), dtype=object)
