@@ -178,21 +178,12 @@ def _graph_for_export(ctx: Context) -> ig.Graph:
 
 
 def _write_graphs(graph: ig.Graph, stage: Path) -> None:
-    try:
-        from netkit.build import write_gexf, write_graphml
-    except ImportError:  # pragma: no cover - build exporters always present in releases
-        write_graphml = write_gexf = None
-    tmp = stage / ".graph.graphml.tmp"
-    if write_graphml is not None:
-        write_graphml(graph, tmp)
-    else:  # pragma: no cover
-        graph.write_graphml(str(tmp))
-    os.replace(tmp, stage / "graph.graphml")
-    if write_gexf is None:  # pragma: no cover
-        raise ParameterError("GEXF export needs netkit.build.write_gexf")
-    tmp = stage / ".graph.gexf.tmp"
-    write_gexf(graph, tmp)
-    os.replace(tmp, stage / "graph.gexf")
+    from netkit.build import write_gexf, write_graphml
+
+    for name, write in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf)):
+        tmp = stage / f".{name}.tmp"
+        write(graph, tmp)
+        os.replace(tmp, stage / name)
 
 
 def _sha256_text(path: Path) -> str:
