@@ -1,8 +1,7 @@
 """The sections of a report as presentation-neutral statistics.
 
 Each section is a small function ``f(ctx) -> Section`` that gathers its
-numbers from ``netkit.metrics`` / ``netkit.build`` (or, where netkit.metrics has
-no such indicator, from :mod:`netkit.report.indicators`) and returns them as
+numbers from ``netkit.metrics`` / ``netkit.build`` and returns them as
 DataFrames, facts and chart specifications. Nothing here formats HTML or
 Markdown: the writer renders the same Section into ``index.html``,
 ``report.md`` and ``tables/*.csv``.
@@ -25,6 +24,7 @@ from netkit.model import SECTORS
 __all__ = ["SECTIONS", "Chart", "Context", "Section", "Table", "compute_sections"]
 
 log = logging.getLogger(__name__)
+
 
 @dataclass
 class Table:
