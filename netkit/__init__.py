@@ -41,7 +41,7 @@ __all__ = [
 _NAMESPACES = {"build", "datasets", "ingest", "metrics", "model", "report", "resolve", "viz"}
 
 if TYPE_CHECKING:  # pragma: no cover
-    from netkit import build, datasets, ingest, metrics, model, report, resolve, viz  # noqa: F401
+    from netkit import build, datasets, ingest, metrics, model, report, resolve, viz
 
 
 def __getattr__(name: str):
