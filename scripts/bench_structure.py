@@ -87,7 +87,7 @@ def case_projection(rows: int) -> dict:
     g = org_graph(corpus)
     t_graph = time.perf_counter() - t
     return {"case": f"projection {rows:,} rows", "projection_s": round(t_proj, 2),
-            "org_graph_s": round(t_graph, 2), "ties": len(table), "nodes": g.vcount(),
+            "org_graph_s": round(t_graph, 2), "ties": len(table["u"]), "nodes": g.vcount(),
             "peak_mb": round(peak_mb())}
 
 

@@ -16,6 +16,7 @@ import itertools
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 import igraph as ig
 import numpy as np
@@ -55,6 +56,37 @@ def prepare(graph, weight: str | None = "weight", *, directed: bool = False
     return g, w
 
 
+_EDGE_CACHE: ContextVar[dict | None] = ContextVar("netkit_edge_cache", default=None)
+
+
+@contextmanager
+def edge_cache() -> Iterator[None]:
+    """Within the block, :func:`edge_array` converts each graph's edge list once.
+
+    igraph hands edges out as a list of Python tuples; on millions of edges
+    that is slow and leaves a large memory high-water mark, so a run of many
+    metrics on one unchanged graph (``structural_set``) shares one array.
+    """
+    token = _EDGE_CACHE.set({})
+    try:
+        yield
+    finally:
+        _EDGE_CACHE.reset(token)
+
+
+def edge_array(g: ig.Graph) -> np.ndarray:
+    """The ``m × 2`` int64 array of ``g``'s edges (cached inside :func:`edge_cache`)."""
+    cache = _EDGE_CACHE.get()
+    if cache is not None:
+        hit = cache.get(id(g))
+        if hit is not None and hit[0] is g and len(hit[1]) == g.ecount():
+            return hit[1]
+    edges = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    if cache is not None:
+        cache[id(g)] = (g, edges)
+    return edges
+
+
 def names(g: ig.Graph) -> pd.Index:
     """The node names of ``g`` (vertex index when there is no ``name``)."""
     if "name" in g.vs.attributes():
@@ -72,7 +104,7 @@ def adjacency(g: ig.Graph, w: np.ndarray | None, symmetric: bool = True) -> sp.c
     n = g.vcount()
     if g.ecount() == 0:
         return sp.csr_matrix((n, n), dtype=np.float64)
-    edges = np.asarray(g.get_edgelist(), dtype=np.int64)
+    edges = edge_array(g)
     data = np.ones(len(edges)) if w is None else w
     if symmetric and not g.is_directed():
         rows = np.concatenate((edges[:, 0], edges[:, 1]))
@@ -165,7 +197,7 @@ def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
     return codes.astype(np.int64), np.asarray(labels, dtype=object)
 
 
-def triangles(a: sp.csr_matrix, budget: int = 20_000_000) -> np.ndarray:
+def triangles(a: sp.csr_matrix, budget: int = 4_000_000) -> np.ndarray:
     """Every triangle of a symmetric simple adjacency matrix, as a ``t × 3`` int array.
 
     Vectorised "forward" enumeration: edges point from lower to higher

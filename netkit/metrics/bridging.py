@@ -17,6 +17,7 @@ import scipy.sparse as sp
 from netkit.errors import ParameterError
 from netkit.metrics._graphs import (
     adjacency,
+    edge_array,
     groups,
     names,
     prepare,
@@ -321,7 +322,7 @@ def ei_index(graph, attribute="sector", weight: str | None = None, by: str = "no
     g, w = prepare(graph, weight)
     codes, labels = groups(g, attribute)
     n = g.vcount()
-    edges = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = edge_array(g)
     ew = np.ones(len(edges)) if w is None else w
     external = codes[edges[:, 0]] != codes[edges[:, 1]]
     if by == "graph":

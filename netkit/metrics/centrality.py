@@ -19,7 +19,7 @@ import pandas as pd
 import scipy.sparse.linalg as spla
 
 from netkit.errors import ParameterError
-from netkit.metrics._graphs import adjacency, prepare, series
+from netkit.metrics._graphs import adjacency, edge_array, prepare, series
 
 __all__ = [
     "betweenness",
@@ -102,7 +102,7 @@ def strength(graph, weight: str = "weight") -> pd.Series:
     [5.0, 2.0, 3.0]
     """
     g, w = prepare(graph, weight)
-    return series(g.strength(weights=None if w is None or not len(w) else w.tolist()), g,
+    return series(g.strength(weights=None if w is None or not len(w) else weight), g,
                   "strength", dtype=np.float64)
 
 
@@ -211,7 +211,7 @@ def _networkit(g):
 
     graph = nk.Graph(g.vcount(), weighted=False, directed=False)
     if g.ecount():
-        edges = np.asarray(g.get_edgelist(), dtype=np.uint64)
+        edges = edge_array(g).astype(np.uint64)
         graph.addEdges((edges[:, 0], edges[:, 1]))
     return nk, graph
 
@@ -399,6 +399,6 @@ def pagerank(graph, weight: str | None = "weight", damping: float = 0.85) -> pd.
     g, w = prepare(graph, weight)
     if g.vcount() == 0:
         return series([], g, "pagerank", dtype=np.float64)
-    p = g.pagerank(damping=damping, weights=None if w is None or not len(w) else w.tolist(),
+    p = g.pagerank(damping=damping, weights=None if w is None or not len(w) else weight,
                    directed=False)
     return series(p, g, "pagerank", dtype=np.float64)

@@ -75,7 +75,7 @@ def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
     if objective not in ("modularity", "cpm"):
         raise ParameterError(f"objective must be 'modularity' or 'cpm', not {objective!r}")
     g, w = prepare(graph, weight)
-    weights = None if w is None or not len(w) else w.tolist()
+    weights = None if w is None or not len(w) else weight  # attribute name: no new list
     if g.vcount() == 0:
         out = series([], g, "community", dtype=np.int64)
         out.attrs["modularity"] = float("nan")
@@ -126,5 +126,5 @@ def modularity(graph, membership="community", weight: str | None = "weight",
     if g.ecount() == 0:
         return float("nan")
     codes, _ = groups(g, membership)
-    return float(g.modularity(codes.tolist(), weights=None if w is None else w.tolist(),
+    return float(g.modularity(codes.tolist(), weights=None if w is None else weight,
                               resolution=resolution))

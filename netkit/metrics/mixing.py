@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.errors import ParameterError
-from netkit.metrics._graphs import groups, prepare
+from netkit.metrics._graphs import edge_array, groups, prepare
 from netkit.model import HELIX, Corpus
 
 __all__ = ["assortativity", "mixing_matrix", "triple_helix"]
@@ -63,7 +63,7 @@ def mixing_matrix(graph, attribute="sector", weight: str | None = None) -> pd.Da
     g, w = prepare(graph, weight)
     codes, labels = groups(g, attribute)
     k = len(labels)
-    edges = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = edge_array(g)
     ew = np.ones(len(edges)) if w is None else w
     obs = _mixing_counts(edges, ew, codes, k)
     total = obs.sum()
@@ -105,7 +105,7 @@ def assortativity(graph, attribute="sector") -> float:
     """
     g, _ = prepare(graph, None)
     codes, labels = groups(g, attribute)
-    edges = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = edge_array(g)
     return _assortativity(edges, codes, len(labels))
 
 

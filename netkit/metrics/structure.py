@@ -7,7 +7,7 @@ import time
 
 import pandas as pd
 
-from netkit.metrics._graphs import prepare
+from netkit.metrics._graphs import edge_cache, prepare
 from netkit.metrics.bridging import (
     articulation_points,
     burt_measures,
@@ -78,6 +78,11 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
     >>> sorted(structural_set(g))
     ['bridging', 'brokerage', 'centrality', 'communities', 'mixing']
     """
+    with edge_cache():
+        return _structural_set(graph, attribute, weight, betweenness_method, distances, seed)
+
+
+def _structural_set(graph, attribute, weight, betweenness_method, distances, seed):
     g, _ = prepare(graph, weight)
     if distances is None:
         distances = g.vcount() <= EXACT_BETWEENNESS_MAX_NODES
