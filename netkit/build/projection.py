@@ -355,25 +355,29 @@ def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
     entry_event = np.repeat(np.arange(n_events, dtype=np.int64), lens)
     later = b.indptr[1:][entry_event] - np.arange(b.nnz, dtype=np.int64) - 1
     n_pairs = int(later.sum())
+    # pair p = (entry i, a later entry of the same event): sequential repeats, no gathers
     first = np.repeat(np.arange(b.nnz, dtype=np.int64), later)
-    second = first + 1 + (np.arange(n_pairs, dtype=np.int64)
-                          - np.repeat(np.cumsum(later) - later, later))
-    key = b.indices[first].astype(np.int64) * n + b.indices[second]
-    ev = entry_event[first]
+    second = np.arange(n_pairs, dtype=np.int64)
+    second -= np.repeat(np.cumsum(later) - later - np.arange(b.nnz, dtype=np.int64) - 1, later)
+    key = np.repeat(b.indices.astype(np.int64) * n, later)
+    key += b.indices[second]
+    ev = np.repeat(entry_event, later)
     known = years >= 0
     span = int(years[known].max() - years[known].min()) + 2 if known.any() else 1
     y0 = int(years[known].min()) if known.any() else 0
     # sort by (pair, year, kind) with unknown years last, so that a run starts at its first
     # year; everything but the pair weights is decoded from the sorted key itself
     rank = np.where(known, years - y0, span - 1)
-    fits = n * n * span * 4 < 2 ** 62  # else: astronomically many nodes
+    shift = int(span - 1).bit_length() + 2  # year rank and kind packed below the pair key
+    fits = n * n < 2 ** (62 - shift)  # else: astronomically many nodes
     if fits and weighting in ("full", "association"):
-        combined = (key * span + rank[ev]) * 4 + kinds[ev]
-        del key, ev, first, second
+        event_code = (rank << 2) | kinds.astype(np.int64)  # per event, then gathered once
+        combined = (key << shift) | event_code[ev]
+        del key, ev, first, second, event_code
         combined.sort()
-        kind_of = combined % 4
-        rank = (combined // 4) % span
-        key = combined // (4 * span)
+        kind_of = combined & 3
+        rank = (combined >> 2) & ((1 << (shift - 2)) - 1)
+        key = combined >> shift
         del combined
     else:
         order = np.lexsort((rank[ev], key))
