@@ -1,10 +1,13 @@
 """Project the event × node incidence onto an organisation or person graph.
 
-The projection is the sparse product ``Bᵀ B`` of the incidence matrix ``B``
-(events × nodes), computed once per (event kind, year) block of rows so that
-every edge also knows its first and last year and its count per layer. The
-blocks are merged with one sort of the pair keys. Nothing loops over nodes,
-edges or events in Python.
+The incidence matrix ``B`` (events × nodes) is built once from the
+participations (hashing, no string sorts of the full table). Its projection
+``Bᵀ B`` is computed by enumerating the pairs of every event with vectorised
+index arithmetic, packing (pair, year, kind) into one integer key, sorting
+once and reducing each run: joint-event counts per layer, exact first and
+last years and the weights of every weighting, with nothing looping over
+nodes, edges or events in Python. A sparse-product formulation of the same
+table is kept as a cross-check (``_edge_table(..., method="product")``).
 """
 
 from __future__ import annotations
