@@ -25,8 +25,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--groups", default="sector", metavar="ATTR",
                         help="vertex attribute of the groups for brokerage and mixing "
                              "(default sector; also region, country)")
-    parser.add_argument("--betweenness", choices=("auto", "exact", "kadabra"), default="auto",
-                        help="exact, or KADABRA sampling (auto: sampled above 5000 nodes)")
+    parser.add_argument("--betweenness", choices=("auto", "exact", "kadabra", "sources"),
+                        default="auto",
+                        help="exact, KADABRA adaptive sampling, or sampled sources (auto: exact up "
+                             "to 5000 nodes, KADABRA up to 200000, then 16 sources)")
     parser.add_argument("--null", type=int, default=0, metavar="N",
                         help="also test the mixing matrix, E-I index and assortativity "
                              "against N degree-preserving rewirings")
@@ -66,4 +68,6 @@ def run(args: argparse.Namespace) -> int:
     if note.get("betweenness_method") == "kadabra":
         print(f"betweenness: KADABRA sampling, additive error ≤ {note['betweenness_epsilon']} "
               "with probability ≥ 0.9")
+    if note.get("betweenness_method") == "sources":
+        print(f"betweenness: estimated from {note['betweenness_sources']} sampled source nodes")
     return 0
