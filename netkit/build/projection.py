@@ -359,12 +359,14 @@ def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
     later = b.indptr[1:][entry_event] - np.arange(b.nnz, dtype=np.int64) - 1
     n_pairs = int(later.sum())
     # pair p = (entry i, a later entry of the same event): sequential repeats, no gathers
-    first = np.repeat(np.arange(b.nnz, dtype=np.int64), later)
     second = np.arange(n_pairs, dtype=np.int64)
     second -= np.repeat(np.cumsum(later) - later - np.arange(b.nnz, dtype=np.int64) - 1, later)
     key = np.repeat(b.indices.astype(np.int64) * n, later)
     key += b.indices[second]
     ev = np.repeat(entry_event, later)
+    # the first entry of each pair is only needed for fractional weights
+    first = np.repeat(np.arange(b.nnz, dtype=np.int64), later) if weighting == "fractional" \
+        else None
     known = years >= 0
     span = int(years[known].max() - years[known].min()) + 2 if known.any() else 1
     y0 = int(years[known].min()) if known.any() else 0
@@ -375,35 +377,44 @@ def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
     fits = n * n < 2 ** (62 - shift)  # else: astronomically many nodes
     if fits and weighting in ("full", "association"):
         event_code = (rank << 2) | kinds.astype(np.int64)  # per event, then gathered once
-        combined = (key << shift) | event_code[ev]
-        del key, ev, first, second, event_code
-        combined.sort()
-        kind_of = combined & 3
-        rank = (combined >> 2) & ((1 << (shift - 2)) - 1)
-        key = combined >> shift
-        del combined
+        key <<= shift  # in place: at this size every temporary array costs page faults
+        key |= event_code[ev]
+        del ev, first, second, event_code
+        key.sort()
+        kind_of = key & 3
+        rank = key >> 2
+        rank &= (1 << (shift - 2)) - 1
+        key >>= shift
     else:
         order = np.lexsort((rank[ev], key))
-        key, first, second, ev = key[order], first[order], second[order], ev[order]
+        key, second, ev = key[order], second[order], ev[order]
+        first = first[order] if first is not None else None
         del order
         rank = rank[ev]
-        kind_of = kinds[ev]
-    is_start = np.concatenate(([True], key[1:] != key[:-1])) if n_pairs else np.zeros(0, bool)
+        kind_of = kinds[ev].astype(np.int64)
+    is_start = np.empty(n_pairs, dtype=bool)
+    if n_pairs:
+        is_start[0] = True
+        np.not_equal(key[1:], key[:-1], out=is_start[1:])
     starts = np.flatnonzero(is_start)
-    seg = np.cumsum(is_start) - 1
+    seg = np.cumsum(is_start, dtype=np.int64)
+    seg -= 1
+    del is_start
     m = len(starts)
     out: dict[str, np.ndarray] = {"u": key[starts] // n, "v": key[starts] % n}
     count = np.diff(np.concatenate((starts, [n_pairs]))).astype(np.int64)
     out["count"] = count
-    unknown = np.bincount(seg, weights=rank == span - 1, minlength=m).astype(np.int64)
+    unknown = np.bincount(seg[rank == span - 1], minlength=m)
     fy = rank[starts] + y0
     ends = starts + count - 1 - unknown  # last pair of the run with a known year
     ly = rank[np.maximum(ends, 0)] + y0 if m else np.zeros(0, dtype=np.int64)
     has = unknown < count
     out["first_year"] = np.where(has, fy, -1)
     out["last_year"] = np.where(has, ly, -1)
+    kind_of += seg * 4
+    per_kind = np.bincount(kind_of, minlength=4 * m).reshape(m, 4)
     for i, kind in enumerate(EVENT_KINDS):
-        out[f"n_{kind}"] = np.bincount(seg, weights=kind_of == i, minlength=m).astype(np.int64)
+        out[f"n_{kind}"] = per_kind[:, i].astype(np.int64)
     if weighting == "full":
         out["weight"] = count.astype(np.float64)
     elif weighting == "association":
