@@ -18,7 +18,6 @@ from netkit.resolve.audit import save_resolution, write_csv
 from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, STRONG_SCHEMES, clean_identifier
 from netkit.resolve.match import align, candidate_pairs, score_pairs
 from netkit.resolve.normalize import (
-    country_from_address,
     normalize_name,
     normalize_names,
     organisation_part,
@@ -37,7 +36,6 @@ __all__ = [
     "align",
     "candidate_pairs",
     "clean_identifier",
-    "country_from_address",
     "load_registry",
     "normalize_name",
     "normalize_names",

@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from netkit.ingest.affiliations import country_from_address
 from netkit.resolve import vocabulary as _v
 from netkit.resolve.vocabulary import ABBREVIATIONS, STOPWORDS
 
@@ -45,7 +46,6 @@ __all__ = [
     "STOPWORDS",
     "acronym_words",
     "compact_key",
-    "country_from_address",
     "country_in_name",
     "fold",
     "legal_form",
@@ -312,33 +312,6 @@ _GLUED_COUNTRY = re.compile(
 _US_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s+USA\b")
 
 
-def country_from_address(raw: str) -> str | None:
-    """ISO-3166 alpha-2 code of the country that ends an address, if recognisable.
-
-    Examples
-    --------
-    >>> country_from_address("Univ Calif Irvine, Dept Chem, Irvine, CA 92697 USA")
-    'US'
-    >>> country_from_address("Tsinghua Univ, Beijing, Peoples R China")
-    'CN'
-    >>> country_from_address("Toyoda Gosei Co., Ltd.") is None
-    True
-    """
-    if not raw or ("," not in raw and ";" not in raw):
-        return None
-    last = _SPLIT.split(raw.strip().strip(".;, "))[-1]
-    f = re.sub(r"[^\w ]", " ", fold(last))
-    f = re.sub(r"\s+", " ", f).strip()
-    if f in _COUNTRIES:
-        return _COUNTRIES[f]
-    words = f.split()
-    for n in (3, 2, 1):  # "CA 92697 USA", "N-7034 TRONDHEIM NORWAY"
-        tail = " ".join(words[-n:])
-        if len(words) >= n and tail in _COUNTRIES:
-            return _COUNTRIES[tail]
-    return None
-
-
 # -- the key -----------------------------------------------------------------------------
 
 _US = re.compile(r"^\s*U\.\s?S\.?(?:\s?A\.?)?\s+")
@@ -572,7 +545,7 @@ def country_in_name(name: str | None) -> str | None:
         text = _country_text(m.group(1) or m.group(2))
         if text in _COUNTRIES:
             return _COUNTRIES[text]
-    return country_from_address(name)
+    return country_from_address(name) if ("," in name or ";" in name) else None
 
 
 def normalize_names(names: Iterable[str | None]) -> list[str]:
