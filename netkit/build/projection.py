@@ -349,6 +349,29 @@ def _kind_codes(kind: pd.Series) -> np.ndarray:
     return pd.Categorical(kind.astype(str), categories=EVENT_KINDS).codes
 
 
+def pair_entries(indptr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of entries of the same row of a CSR matrix, as sequential repeats.
+
+    Returns ``later`` (for each entry, how many entries follow it in its row) and
+    ``second`` (for each pair, the index of its second entry). The first entry of
+    the pairs is ``np.repeat(np.arange(nnz), later)``: pair ``p`` joins entry
+    ``i`` with a later entry of the same row, in row-major order, with no gathers.
+
+    Examples
+    --------
+    >>> later, second = pair_entries(np.array([0, 3, 4, 6]))
+    >>> later.tolist(), second.tolist()
+    ([2, 1, 0, 0, 1, 0], [1, 2, 2, 5])
+    """
+    nnz = int(indptr[-1])
+    lens = np.diff(indptr).astype(np.int64)
+    entry = np.arange(nnz, dtype=np.int64)
+    later = np.repeat(np.asarray(indptr[1:], dtype=np.int64), lens) - entry - 1
+    second = np.arange(int(later.sum()), dtype=np.int64)
+    second -= np.repeat(np.cumsum(later) - later - entry - 1, later)
+    return later, second
+
+
 def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
                 kinds: np.ndarray) -> dict[str, np.ndarray]:
     b = inc.matrix
@@ -356,11 +379,8 @@ def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
     n_events, n = b.shape
     lens = np.diff(b.indptr).astype(np.int64)
     entry_event = np.repeat(np.arange(n_events, dtype=np.int64), lens)
-    later = b.indptr[1:][entry_event] - np.arange(b.nnz, dtype=np.int64) - 1
-    n_pairs = int(later.sum())
-    # pair p = (entry i, a later entry of the same event): sequential repeats, no gathers
-    second = np.arange(n_pairs, dtype=np.int64)
-    second -= np.repeat(np.cumsum(later) - later - np.arange(b.nnz, dtype=np.int64) - 1, later)
+    later, second = pair_entries(b.indptr)
+    n_pairs = len(second)
     key = np.repeat(b.indices.astype(np.int64) * n, later)
     key += b.indices[second]
     ev = np.repeat(entry_event, later)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from netkit.build.projection import incidence, pair_entries
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 
@@ -61,9 +62,9 @@ def temporal_edges(corpus: Corpus, level: str = "org", time: str = "year") -> pd
 
     Notes
     -----
-    Built with one self-merge of the de-duplicated incidence table on
-    ``event_id``: an event with ``k`` participants yields ``k (k − 1) / 2`` rows,
-    so the size of the result is the sum of those over events.
+    Built from the incidence matrix (:func:`~netkit.build.incidence`) with the
+    same pair enumeration as the projection: an event with ``k`` participants
+    yields ``k (k − 1) / 2`` rows.
 
     Examples
     --------
@@ -83,43 +84,24 @@ def temporal_edges(corpus: Corpus, level: str = "org", time: str = "year") -> pd
     2  a  c  2016       e2
     3  b  c  2016       e2
     """
-    column = {"org": "org_id", "person": "person_id"}.get(level)
-    if column is None:
-        raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
     if time not in _TIMES:
         raise ParameterError(f"time must be one of {_TIMES}, not {time!r}")
-    times = _event_times(corpus.events, time)
-    ev_t = pd.Series(times.to_numpy(dtype=np.float64, na_value=np.nan),
-                     index=pd.Index(corpus.events["event_id"].astype(str)))
-    part = corpus.participations[["event_id", column]].dropna()
-    # integer codes in sorted id order (hash factorisation, no string sort of every row)
-    e_code, events = pd.factorize(part["event_id"].astype(str), sort=True)
-    n_code, nodes = pd.factorize(part[column].astype(str), sort=True)
-    t_event = ev_t.reindex(events).to_numpy(dtype=np.float64)
-    timed = ~np.isnan(t_event[e_code]) if len(e_code) else np.zeros(0, dtype=bool)
-    width = max(len(nodes), 1)
-    key = np.sort(e_code[timed].astype(np.int64) * width + n_code[timed])
-    if len(key):
-        key = key[np.concatenate(([True], key[1:] != key[:-1]))]  # dedupe, sorted by (e, n)
-    e = key // width
-    node = key - e * width
-    # every element pairs with the later elements of its event: k(k-1)/2 pairs per event
-    first = np.concatenate(([True], e[1:] != e[:-1])) if len(e) else np.zeros(0, dtype=bool)
-    start = np.maximum.accumulate(np.where(first, np.arange(len(e)), 0))
-    size = np.diff(np.append(np.flatnonzero(first), len(e)))
-    rank = np.arange(len(e)) - start
-    later = np.repeat(size, size) - 1 - rank
-    total = int(later.sum())
-    left = np.repeat(np.arange(len(e)), later)
-    right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(later) - later, later))
-    t = t_event[e[left]]
-    order = np.argsort(t, kind="stable")  # rows are already in (event_id, u, v) order
-    left, right, t = left[order], right[order], t[order]
+    inc = incidence(corpus, level)  # rows: events by id; columns: nodes by id
+    b = inc.matrix
+    b.sort_indices()
+    events = corpus.events.set_index("event_id").reindex(inc.events["event_id"])
+    t_event = _event_times(events, time).to_numpy(dtype=np.float64, na_value=np.nan)
+    later, right = pair_entries(b.indptr)
+    left = np.repeat(np.arange(b.nnz, dtype=np.int64), later)
+    event = np.repeat(np.repeat(np.arange(b.shape[0], dtype=np.int64), np.diff(b.indptr)), later)
+    t = t_event[event]
+    timed = ~np.isnan(t)
+    order = np.flatnonzero(timed)[np.argsort(t[timed], kind="stable")]  # by time, then id order
     return pd.DataFrame({
-        "u": _strings(node[left], nodes),
-        "v": _strings(node[right], nodes),
-        "t": t.astype(np.int64) if time == "year" else t,
-        "event_id": _strings(e[left], events),
+        "u": _strings(b.indices[left[order]], inc.nodes),
+        "v": _strings(b.indices[right[order]], inc.nodes),
+        "t": t[order].astype(np.int64) if time == "year" else t[order],
+        "event_id": _strings(event[order], inc.events["event_id"].to_numpy(dtype=object)),
     })
 
 
