@@ -87,6 +87,19 @@ def edge_array(g: ig.Graph) -> np.ndarray:
     return edges
 
 
+def edge_weights(g: ig.Graph, weight: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """``(edges, w)``: :func:`edge_array` and the float weights (ones when ``weight`` is None).
+
+    Raises :class:`~netkit.errors.ParameterError` if the graph has no such edge attribute.
+    """
+    edges = edge_array(g)
+    if weight is None:
+        return edges, np.ones(len(edges))
+    if weight not in g.es.attributes():
+        raise ParameterError(f"the graph has no edge attribute {weight!r}")
+    return edges, np.asarray(g.es[weight], dtype=np.float64)
+
+
 def names(g: ig.Graph) -> pd.Index:
     """The node names of ``g`` (vertex index when there is no ``name``)."""
     if "name" in g.vs.attributes():

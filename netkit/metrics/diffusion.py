@@ -42,6 +42,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order
 
 from netkit.errors import EmptyGraphError, ParameterError
+from netkit.metrics._graphs import edge_weights
 from netkit.model import SECTORS
 
 __all__ = [
@@ -121,13 +122,7 @@ def _seed_index(graph: ig.Graph, seeds) -> np.ndarray:
 def _csr(graph: ig.Graph, weight: str | None, beta: float):
     """Out-adjacency in CSR form with the transmission probability of each entry."""
     n = graph.vcount()
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    if weight is None:
-        w = np.ones(len(edges))
-    elif weight in graph.es.attributes():
-        w = np.asarray(graph.es[weight], dtype=np.float64)
-    else:
-        raise ParameterError(f"the graph has no edge attribute {weight!r}")
+    edges, w = edge_weights(graph, weight)
     p = transmission_probability(w, beta)
     src, dst = edges[:, 0], edges[:, 1]
     if not graph.is_directed():
@@ -226,8 +221,7 @@ def _ic_edges(graph: ig.Graph, weight: str | None, beta: float):
     (so that the live edges of a run, taken in order, are sorted by source) and
     the permutation ``by_v`` that sorts them by ``ev`` (for the reverse direction).
     """
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    w = np.ones(len(edges)) if weight is None else np.asarray(graph.es[weight], dtype=np.float64)
+    edges, w = edge_weights(graph, weight)
     p = transmission_probability(w, beta)
     keep = (p > 0) & (edges[:, 0] != edges[:, 1])
     edges, p = edges[keep], p[keep]

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.errors import EmptyGraphError, ParameterError
+from netkit.metrics._graphs import edge_weights
 
 __all__ = ["region_density", "region_flow_matrix", "region_summary"]
 
@@ -27,17 +28,6 @@ def _groups(graph: ig.Graph, attribute: str):
                        for x in graph.vs[attribute]], dtype=object)
     names, codes = np.unique(labels.astype(str), return_inverse=True)
     return names, codes
-
-
-def _edge_arrays(graph: ig.Graph, weight: str | None):
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    if weight is None:
-        w = np.ones(len(edges))
-    elif weight in graph.es.attributes():
-        w = np.asarray(graph.es[weight], dtype=np.float64)
-    else:
-        raise ParameterError(f"the graph has no edge attribute {weight!r}")
-    return edges, w
 
 
 def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
@@ -63,7 +53,7 @@ def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
     B       1.0  5.0
     """
     names, codes = _groups(graph, attribute)
-    edges, w = _edge_arrays(graph, weight)
+    edges, w = edge_weights(graph, weight)
     k = len(names)
     a, b = codes[edges[:, 0]], codes[edges[:, 1]]
     m = np.bincount(a * k + b, weights=w, minlength=k * k).reshape(k, k)
@@ -97,7 +87,7 @@ def region_density(graph: ig.Graph, attribute: str = "region",
     2        B        B       1.0     1     1.00
     """
     names, codes = _groups(graph, attribute)
-    edges, w = _edge_arrays(graph, weight)
+    edges, w = edge_weights(graph, weight)
     k = len(names)
     sizes = np.bincount(codes, minlength=k).astype(np.float64)
     a, b = codes[edges[:, 0]], codes[edges[:, 1]]
