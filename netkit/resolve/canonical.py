@@ -95,7 +95,7 @@ def trace(nodes: Nodes, cl: Clusters, accepted: tuple[np.ndarray, ...]
     kinds = nodes.kinds
     is_reg = kinds == "registry"
     touches_reg = is_reg[aa] | is_reg[bb] if len(aa) else np.zeros(0, bool)
-    mm = np.where(touches_reg & np.isin(mm, ["exact", "fuzzy"]), "registry", mm)
+    mm = np.where(touches_reg & np.isin(mm, ["exact", "fuzzy", "acronym"]), "registry", mm)
     root = n  # a super-root joined to every anchor: one BFS for all clusters
     g = sparse.coo_matrix(
         (np.ones(2 * len(aa) + n_cl),
@@ -129,7 +129,7 @@ def trace(nodes: Nodes, cl: Clusters, accepted: tuple[np.ndarray, ...]
     alone = (size[cl.of_raw] == 1) & ~pseudo[cl.of_raw]
     method[alone], score[alone], evidence[alone] = "none", np.nan, ""  # only its own alias
     renamed = nodes.renamed
-    method = np.where(renamed & np.isin(method, ["exact", "fuzzy", "none"])
+    method = np.where(renamed & np.isin(method, ["exact", "fuzzy", "acronym", "none"])
                       & (size[cl.of_raw] + pseudo[cl.of_raw] > 1), "override", method)
     evidence = np.where(renamed, [f"thesaurus → {x}" if r else e for x, r, e in
                                   zip(nodes.raw_names, renamed, evidence, strict=True)], evidence)

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from netkit.resolve.acronyms import bare_acronym, initials
 from netkit.resolve.identifiers import clean_identifier, identifier_edges
 from netkit.resolve.match import candidate_pairs, score_pairs
 from netkit.resolve.nodes import Nodes
 from netkit.resolve.normalize import acronym_words, compact_key, legal_form, normalize_names
 from netkit.resolve.registry import Registry
 
-__all__ = ["SAME_COUNTRY", "Edges", "exact_edges", "fuzzy_edges", "identifier_evidence",
-           "override_edges", "rollup_edges"]
+__all__ = ["SAME_COUNTRY", "Edges", "acronym_edges", "exact_edges", "fuzzy_edges",
+           "identifier_evidence", "override_edges", "rollup_edges"]
 
 SAME_COUNTRY = {"HK": "CN", "MO": "CN", "UK": "GB", "EL": "GR"}
 """Country codes compared as one (addresses put Hong Kong in "Peoples R China")."""
@@ -201,6 +202,50 @@ def fuzzy_edges(nodes: Nodes, groups: pd.DataFrame, threshold: float, review_mar
     near = sc[~ok & (sc["score"] >= floor)]
     near = near.assign(reason=near["reason"].where(near["reason"] != "", "below threshold"))
     review.extend(near[["a", "b", "score", "reason"]].to_dict("records"))
+
+
+def acronym_edges(nodes: Nodes, groups: pd.DataFrame, cluster_of, edges: Edges,
+                  review: list[dict]) -> None:
+    """A bare acronym → the one organisation of a compatible country that it abbreviates.
+
+    The acronym must spell the initials of the other name's key words or be written in
+    that name (:mod:`netkit.resolve.acronyms`). ``cluster_of`` maps a node to its
+    organisation so far (the stronger evidence has been applied). When several
+    organisations fit, nothing is merged and the candidates go to the review table.
+    """
+    kinds = nodes.kinds
+    reps = groups[np.isin(kinds[groups["node"].to_numpy()], ["raw", "registry"])]
+    reps = reps.drop_duplicates("group")
+    spelled: dict[str, list[tuple[int, str, str]]] = {}
+    for node, country, group in reps[["node", "country", "group"]].itertuples(index=False):
+        for a in {initials(nodes.keys[node])} | acronym_words(nodes.name[node]):
+            if len(a) >= 3:
+                spelled.setdefault(a, []).append((node, country, group))
+    if not spelled:
+        return
+    a_nodes, b_nodes, ev = [], [], []
+    for node, country, group in reps[["node", "country", "group"]].itertuples(index=False):
+        if kinds[node] != "raw":
+            continue
+        bare = bare_acronym(nodes.name[node])
+        # an acronym written alone may meet a name of unknown country; one written beside
+        # a name ("Swiss Fed Inst Technol EPFL") only a name of the same, known country
+        lookups = [(bare, True)] if bare else \
+            [(a, False) for a in sorted(acronym_words(nodes.name[node])) if country != "?"]
+        for acr, loose in lookups:
+            fits = [(n, cluster_of(n)) for n, c, g in spelled.get(acr, ()) if g != group and (
+                c == country or (loose and "?" in (c, country)))]
+            fits = [(n, k) for n, k in fits if k != cluster_of(node)]
+            if len({k for _, k in fits}) == 1:
+                a_nodes.append(fits[0][0])
+                b_nodes.append(node)
+                ev.append(f"acronym of {nodes.name[fits[0][0]]!r}")
+            elif fits:
+                review.extend({"a": node, "b": n, "score": 100.0,
+                               "reason": "acronym of several organisations"}
+                              for n in dict(fits))
+    if a_nodes:
+        edges.add(a_nodes, b_nodes, "acronym", 100.0, ev)
 
 
 def rollup_edges(nodes: Nodes, registry: Registry, edges: Edges) -> list[int]:

@@ -3,8 +3,8 @@
 Raw organisations come first (node ``k`` is row ``k`` of ``organizations``), then
 one node per registry name (display and alternative names of an institution, joined
 later by their shared OpenAlex id), then one node per override canonical id, then
-*alias* nodes: the English word orders of non-English university names, each tied
-to its raw node. Every node has a name, a country (given, or stated by the name),
+*alias* nodes: the English word orders of non-English university names and the
+other keys of :mod:`netkit.resolve.variants`, each tied to its raw node. Every node has a name, a country (given, or stated by the name),
 a kind, a reference (raw org_id, OpenAlex id or canonical id) and a comparison key.
 """
 
@@ -24,6 +24,7 @@ from netkit.resolve.normalize import (
     word_order_variants,
 )
 from netkit.resolve.registry import Registry
+from netkit.resolve.variants import alias_keys, drop_ambiguous
 
 __all__ = ["Nodes", "build_nodes"]
 
@@ -132,7 +133,18 @@ def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFra
     # non-English university names also get their English word orders, as alias nodes
     for k in range(n_raw):
         for variant in word_order_variants(nodes.name[k], nodes.keys[k]):
-            nodes.alias_of.append(k)
-            nodes.add(nodes.name[k], nodes.country[k], "alias", nodes.ref[k])
-            nodes.keys.append(variant)
+            _add_alias(nodes, k, variant)
+    # … and the other keys a name is known by (seat, honorific, bracketed place), unless
+    # two different names give the same one
+    found = [(k, a) for k in range(n_raw) for a in alias_keys(nodes.name[k], nodes.keys[k])]
+    keep = drop_ambiguous([a for _, a in found], [nodes.keys[k] for k, _ in found])
+    for (k, a), ok in zip(found, keep, strict=True):
+        if ok:
+            _add_alias(nodes, k, a)
     return nodes
+
+
+def _add_alias(nodes: Nodes, k: int, key: str) -> None:
+    nodes.alias_of.append(k)
+    nodes.add(nodes.name[k], nodes.country[k], "alias", nodes.ref[k])
+    nodes.keys.append(key)

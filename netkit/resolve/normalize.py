@@ -24,6 +24,7 @@ The order of the remaining words is kept on purpose: *York University* and
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -363,6 +364,8 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     'national university singapore'
     >>> normalize_name("University of HamburgGermany")
     'university hamburg'
+    >>> normalize_name("Carl von Ossietzky Universitat Oldenburg Oldenburg, Germany")
+    'carl von ossietzky university oldenburg'
     """
     if name is None or name != name:  # None or NaN
         return ""
@@ -403,6 +406,12 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
             out.append(_singular(w))
     if not out:
         out = words
+    # a place written twice in a row is a name followed by its city ("Universitat
+    # Oldenburg Oldenburg"): once
+    if any(a == b for a, b in itertools.pairwise(out)):
+        from netkit.resolve.places import is_place
+
+        out = [w for i, w in enumerate(out) if i == 0 or w != out[i - 1] or not is_place(w)]
     half = len(out) // 2
     if len(out) % 2 == 0 and half >= 2 and out[:half] == out[half:]:
         out = out[:half]  # "X = X" (a name given twice)
@@ -464,7 +473,7 @@ def _is_subsequence(short: str, long_: str) -> bool:
 
 _FOREIGN_UNIVERSITY = re.compile(
     r"\b(?:universit(?:e|é|at|ät|a|à|aet|eit|et|etet|atea|as|i|aria)|universidad|universidade|"
-    r"uniwersytet|univerzita|egyetem)\b", re.I)
+    r"uniwersytet|univerzita|egyetem|hochschule)\b", re.I)
 _SWAP_ADJECTIVES = frozenset({"federal", "national", "autonomous", "catholic", "technical",
                               "polytechnic", "state", "free", "open", "central", "pontifical",
                               "pontificia", "estadual", "nova"})
@@ -492,6 +501,8 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
     []
     >>> word_order_variants("Heidelberg University Hospital", "heidelberg university hospital")
     ['university hospital heidelberg']
+    >>> word_order_variants("Hochschule Darmstadt", "university applied science darmstadt")
+    ['darmstadt university applied science']
     """
     if not isinstance(name, str):
         return []
@@ -503,6 +514,8 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
         return [" ".join(["university", "hospital", *words[:-2]])]  # any language
     if len(words) >= 3 and words[:2] == ["university", "hospital"]:
         return [" ".join([*words[2:], "university", "hospital"])]
+    if len(words) >= 4 and words[:3] == ["university", "applied", "science"]:
+        return [" ".join([*words[3:], "university", "applied", "science"])]  # Hochschule X
     if len(words) >= 2 and words[0] == "university":
         rest = words[1:]
         out.append(" ".join([*rest, "university"]))

@@ -11,7 +11,10 @@ different ROR ids are never merged — only a user override can do that):
    compatible countries; a name shared by institutions of several ROR ids is
    ambiguous and merges nothing;
 4. **fuzzy** — blocked, word-aligned fuzzy matches (:mod:`netkit.resolve.match`)
-   scoring at least ``threshold``, best first.
+   scoring at least ``threshold``, best first;
+5. **acronym** — a name that is a bare acronym (*MIT*, *UNEP, Nairobi*) joins the
+   single organisation of a compatible country whose name it abbreviates
+   (:mod:`netkit.resolve.acronyms`).
 
 Registry institutions take part as extra nodes (one per display or alternative
 name, joined by their OpenAlex id), so a raw name that meets a registry name
@@ -33,6 +36,7 @@ from netkit.model import Corpus
 from netkit.resolve.canonical import clusters, org_ids, organizations, review_table, trace
 from netkit.resolve.evidence import (
     Edges,
+    acronym_edges,
     exact_edges,
     fuzzy_edges,
     identifier_evidence,
@@ -49,7 +53,7 @@ __all__ = ["METHODS", "Resolution", "resolve"]
 
 log = logging.getLogger(__name__)
 
-METHODS = ("override", "identifier", "registry", "exact", "fuzzy", "none")
+METHODS = ("override", "identifier", "registry", "exact", "fuzzy", "acronym", "none")
 """Values of ``audit.method``: how a raw organisation joined its resolved one
 (``none``: nothing merged it with anything)."""
 
@@ -114,6 +118,19 @@ def _org_sources(corpus: Corpus) -> pd.Series:
 
 def _activity(corpus: Corpus) -> pd.Series:
     return corpus.participations["org_id"].value_counts()
+
+
+def _unite(uf: UnionFind, edges: tuple[np.ndarray, ...], review_rows: list[dict]) -> np.ndarray:
+    """Apply edges in order; which were accepted. Refusals for clashing ROR ids are reviewed."""
+    ea, eb, em, es, _, ef = edges
+    accepted = np.zeros(len(ea), dtype=bool)
+    for k, (a, b, f) in enumerate(zip(ea.tolist(), eb.tolist(), ef.tolist(), strict=True)):
+        if uf.union(a, b, force=f):
+            accepted[k] = True
+        elif uf.find(a) != uf.find(b) and em[k] in ("identifier", "exact", "fuzzy", "acronym"):
+            review_rows.append({"a": a, "b": b, "score": float(es[k]),
+                                "reason": f"{em[k]} match refused: different ROR ids"})
+    return accepted
 
 
 # -- the main function -----------------------------------------------------------------------
@@ -206,16 +223,16 @@ def resolve(
     fuzzy_edges(nodes, groups, threshold, review_margin, edges, review_rows)
     rolled = rollup_edges(nodes, reg, edges) if rollup and reg is not None else []
 
-    # ---- union–find with exclusive ROR labels ------------------------------------------------
-    ea, eb, em, es, ee, ef = edges.arrays()
+    # ---- union–find with exclusive ROR labels; acronyms last, on what is known by then --------
     uf = UnionFind(len(nodes), nodes.labels)
-    accepted = np.zeros(len(ea), dtype=bool)
-    for k, (a, b, f) in enumerate(zip(ea.tolist(), eb.tolist(), ef.tolist(), strict=True)):
-        if uf.union(a, b, force=f):
-            accepted[k] = True
-        elif uf.find(a) != uf.find(b) and em[k] in ("identifier", "exact", "fuzzy"):
-            review_rows.append({"a": a, "b": b, "score": float(es[k]),
-                                "reason": f"{em[k]} match refused: different ROR ids"})
+    strong_edges = edges.arrays()
+    strong_accepted = _unite(uf, strong_edges, review_rows)
+    weak = Edges()
+    acronym_edges(nodes, groups, uf.find, weak, review_rows)
+    weak_edges = weak.arrays()
+    accepted = np.concatenate([strong_accepted, _unite(uf, weak_edges, review_rows)])
+    ea, eb, em, es, ee, _ = (np.concatenate(x) for x in zip(strong_edges, weak_edges,
+                                                            strict=True))
 
     # ---- resolved organisations ----------------------------------------------------------------
     raw_ids = orgs["org_id"].to_numpy(dtype=object)

@@ -29,7 +29,8 @@ ABBREVIATIONS: dict[str, str] = {
     "elektr": "electrical", "def": "defense", "so": "southern",
     "telecommun": "telecommunication", "telecomm": "telecommunication",
     "infrastruct": "infrastructure", "cty": "county",
-    "autonoma": "autonomous", "catolica": "catholic",
+    "autonoma": "autonomous", "nas": "national", "nasional": "national",
+    "escola": "school", "escuela": "school", "naut": "nautical", "nautica": "nautical", "catolica": "catholic",
     "cattolica": "catholic", "katholieke": "catholic", "catholique": "catholic",
     "federale": "federal", "forschung": "research", "recherche": "research",
     "investigacion": "research", "investigaciones": "research", "ricerca": "research",
@@ -41,7 +42,7 @@ ABBREVIATIONS: dict[str, str] = {
     "biblioteca": "library", "kunste": "arts", "medizin": "medicine",
     "universitatsmedizin": "university medicine",
     "universitaetsmedizin": "university medicine", "universitatsbibliothek": "university library",
-    "fachhochschule": "university applied science", "universitatsklinikum": "university hospital", "technological": "technology", "technologie": "technology",
+    "fachhochschule": "university applied science", "hochschule": "university applied science", "universitatsklinikum": "university hospital", "technological": "technology", "technologie": "technology",
     "technologies": "technology", "mech": "mechanical", "mat": "materials",
     "stat": "statistics", "econ": "economics", "mgmt": "management", "management": "management",
     "adv": "advanced", "studies": "studies", "stud": "studies", "hlth": "health",
@@ -82,7 +83,7 @@ ABBREVIATIONS: dict[str, str] = {
     "warszawa": "warsaw", "lisboa": "lisbon", "roma": "rome", "milano": "milan", "torino": "turin",
     "napoli": "naples", "firenze": "florence", "venezia": "venice", "genova": "genoa",
     "padova": "padua", "goteborg": "gothenburg", "kobenhavn": "copenhagen", "kobenhavns": "copenhagen",
-    "bruxelles": "brussels", "brussel": "brussels", "geneve": "geneva", "nurnberg": "nuremberg",
+    "bruxelles": "brussels", "brussel": "brussels", "geneve": "geneva", "nurnberg": "nuremberg", "braunschweig": "brunswick",
     "leuven": "leuven", "louvain": "louvain", "sevilla": "seville", "zaragoza": "zaragoza",
     "hopital": "hospital", "ospedale": "hospital", "klinikum": "hospital", "sykehus": "hospital",
     "laboratoire": "laboratory", "laboratorio": "laboratory", "laboratorium": "laboratory",
@@ -115,12 +116,15 @@ LEGAL_CANON = {
     "sdn bhd": "ltd", "gmbh and co kg": "kg", "mbh and co kg": "kg", "co kg": "kg",
 }
 """Spelled-out legal forms → their usual abbreviation (the *legal form class*)."""
-LEGAL_GROUPS = {"inc": "corp", "corp": "corp", "co": "corp", "kk": "ltd"}
-"""Classes that name the same kind of company (US corporations; Japanese KK = Co., Ltd.)."""
+LEGAL_GROUPS = {"inc": "corp", "corp": "corp", "co": "corp", "llc": "corp", "kk": "ltd"}
+"""Classes that name the same kind of company (US corporations and LLCs, which companies
+convert between: *Google Inc* became *Google LLC*; Japanese KK = Co., Ltd.)."""
 
 LEGAL_EXTRA = (*LEGAL_CANON, "kabushiki kaisha", "kabushikikaisha", "aktiengesellschaft", "l p", "lp",
                 "p c", "pc", "pllc", "b v", "n v", "s p a", "s a", "co ltd", "co inc",
-                "corporation", "company", "incorporated", "limited", "holdings", "holding")
+                "corporation", "company", "incorporated", "limited", "holdings", "holding",
+                # the legal body of an English hospital: "Great Ormond St Hosp Children NHS Trust"
+                "nhs trust", "nhs foundation trust")
 NOT_LEGAL = frozenset({"university", "institute", "foundation", "hospital", "group",
                         "sad", "uk", "sem", "ses", "ent", "private", "vat", "ong", "eu",
                         "unlimited", "dat", "etat", "sep", "stg", "sha", "sia", "sal", "ood"})

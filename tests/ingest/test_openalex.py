@@ -137,6 +137,21 @@ def test_institutions_registry(real_data):
         assert parents <= set(by_id[inst["id"].rsplit("/", 1)[-1]])
 
 
+def test_institution_aliases_include_names_in_other_languages(real_data):
+    df = read_institutions(real_data / INST).set_index("openalex_id")
+    lines = (real_data / INST).read_text("utf-8").splitlines()
+    with_translations = 0
+    for inst in map(json.loads, lines):
+        aliases = df.at[inst["id"].rsplit("/", 1)[-1], "aliases"]
+        expected = {*inst["display_name_alternatives"], *inst["display_name_acronyms"],
+                    *inst["international"]["display_name"].values()} - {inst["display_name"]}
+        assert set(aliases) == expected and len(aliases) == len(expected)
+        with_translations += bool(set(inst["international"]["display_name"].values())
+                                  - {inst["display_name"]})
+    assert with_translations > 10
+    assert "全球家族公益協會理事會" in df.at["I2799394588", "aliases"]  # Synergos Institute
+
+
 def test_institutions_as_format_enrich_works(real_data, tmp_path):
     inst = json.loads((real_data / INST).read_text("utf-8").splitlines()[0])
     work = {"id": "https://openalex.org/W1", "publication_year": 2020, "authorships": [

