@@ -29,7 +29,7 @@ ABBREVIATIONS: dict[str, str] = {
     "elektr": "electrical", "def": "defense", "so": "southern",
     "telecommun": "telecommunication", "telecomm": "telecommunication",
     "infrastruct": "infrastructure", "cty": "county",
-    "autonoma": "autonomous", "nas": "national", "nasional": "national",
+    "autonoma": "autonomous", "katholische": "catholic", "nas": "national", "nasional": "national",
     "escola": "school", "escuela": "school", "naut": "nautical", "nautica": "nautical", "catolica": "catholic",
     "cattolica": "catholic", "katholieke": "catholic", "catholique": "catholic",
     "federale": "federal", "forschung": "research", "recherche": "research",
