@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from netkit.model import Corpus, Ledger, accounting_table, quarantine_table
@@ -41,6 +42,7 @@ class CorpusBuilder:
         self._events: dict[str, dict] = {}
         self._org_ids: set[tuple[str, str, str]] = set()
         self._parts: dict[str, list] = defaultdict(list)
+        self._part_chunks: list[dict] = []  # add_participations: blocks of rows, in order
         self.finalizers: list = []
         """Callables run once, in order, at the start of :meth:`to_corpus`: readers that
         join several files into one dataset (PatentsView tables, CORDIS project +
@@ -104,12 +106,83 @@ class CorpusBuilder:
         p["share"].append(share)
         p["raw_affiliation"].append(raw_affiliation)
 
+    def add_people(self, person_ids, names) -> None:
+        """:meth:`add_person` for many people at once (no ORCIDs): the first name of
+        an id wins."""
+        people = self._people
+        for pid, name in zip(person_ids, names, strict=True):
+            if pid not in people:
+                people[pid] = {"person_id": pid, "name": name, "orcid": None}
+
+    def add_participations(self, event_id, *, org_id, person_id, role: str = "other",
+                           raw_affiliation) -> None:
+        """Add many rows of the incidence table at once, after those added so far.
+
+        The same rows as :meth:`add_participation` per row (``share`` missing),
+        given as equal-length pyarrow string arrays (or lists); ``role`` is one value
+        for all of them. Readers that plan records column-wise use this instead of a
+        Python call per row.
+
+        Examples
+        --------
+        >>> b = CorpusBuilder()
+        >>> _ = b.add_event("pub:t:1", "publication")
+        >>> _ = b.add_org("org:t:a", "Univ A", "university")
+        >>> b.add_person("per:t:1")
+        'per:t:1'
+        >>> b.add_participation("pub:t:1", org_id="org:t:a", role="author")
+        >>> b.add_participations(["pub:t:1"], org_id=[None], person_id=["per:t:1"],
+        ...                      role="author", raw_affiliation=[None])
+        >>> b.to_corpus([]).participations[["org_id", "person_id"]].isna().values.tolist()
+        [[False, True], [True, False]]
+        """
+        import pyarrow as pa
+
+        self._flush_parts()
+        cols = {"event_id": event_id, "org_id": org_id, "person_id": person_id,
+                "raw_affiliation": raw_affiliation}
+        cols = {c: v if isinstance(v, pa.Array) else pa.array(v, type=pa.large_string())
+                for c, v in cols.items()}
+        n = len(cols["event_id"])
+        cols["role"] = pa.DictionaryArray.from_arrays(pa.array([0] * n, pa.int32()), [role])
+        self._part_chunks.append(cols)
+
+    def _flush_parts(self) -> None:
+        """Move the rows added one by one into a chunk (keeps the order of rows)."""
+        if self._parts.get("event_id"):
+            self._part_chunks.append(dict(self._parts))
+            self._parts = defaultdict(list)
+
+    def _participations_frame(self, cols: list[str]) -> pd.DataFrame:
+        if not self._part_chunks:
+            return pd.DataFrame({c: self._parts.get(c, []) for c in cols})
+        import pyarrow as pa
+
+        self._flush_parts()
+        out = {}
+        for c in cols:
+            if c == "share":
+                out[c] = np.concatenate([
+                    np.full(len(ch["event_id"]), np.nan) if c not in ch else
+                    pd.to_numeric(pd.Series(ch[c], dtype=object), errors="coerce")
+                    .to_numpy("float64") for ch in self._part_chunks])
+                continue
+            arrays = []
+            for ch in self._part_chunks:
+                v = ch[c]
+                if not isinstance(v, pa.Array):
+                    v = pa.array(v, type=pa.large_string())
+                arrays.append(v.cast(pa.large_string()))
+            out[c] = pd.array(pa.chunked_array(arrays, type=pa.large_string()),
+                              dtype=pd.StringDtype())
+        return pd.DataFrame(out)
+
     def to_corpus(self, ledgers: list[Ledger]) -> Corpus:
         """The Corpus of everything added, with the ledgers' accounting and quarantine."""
         while self.finalizers:
             self.finalizers.pop(0)()
         cols = ["event_id", "org_id", "person_id", "role", "share", "raw_affiliation"]
-        parts = pd.DataFrame({c: self._parts.get(c, []) for c in cols})
+        parts = self._participations_frame(cols)
         for c in ("share",):
             parts[c] = pd.to_numeric(parts[c], errors="coerce").astype("float64")
         event_cols = ["event_id", "kind", "year", "date", "title", "amount", "currency",

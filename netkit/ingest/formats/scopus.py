@@ -16,12 +16,18 @@ quoted fields may span lines.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from netkit.ingest.affiliations import (
     Affiliation,
@@ -30,8 +36,16 @@ from netkit.ingest.affiliations import (
     parse_affiliation,
     sector_of_organization,
 )
+from netkit.ingest.columnar import (
+    ByteBlocks,
+    drop_prefix,
+    parse_csv_block,
+    split_strip,
+    starts_with,
+    strip,
+)
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.textio import detect_encoding, text_lines
+from netkit.ingest.textio import detect_encoding, head_bytes, open_binary, text_lines
 
 __all__ = ["read_scopus", "split_authors"]
 
@@ -232,8 +246,62 @@ def _delimiter(header: str) -> str:
     return ";" if unquoted.count(";") > unquoted.count(",") else ","
 
 
+class _Rows:
+    """The per-record path: Python's csv over decoded lines, one record at a time."""
+
+    def __init__(self, header: list[str], delim: str, ctx: ReadContext, path: Path) -> None:
+        self.header, self.delim, self.ctx, self.path = header, delim, ctx, path
+
+    def run(self, lines: Iterator[tuple[int, str]], first: int, until: int | None = None) -> None:
+        """Read records from ``lines`` (the first is line ``first``) to the end, or
+        until the record that reaches line ``until`` has been read."""
+        ctx, header = self.ctx, self.header
+        state: dict = {"line": first - 1, "raw": []}
+
+        def feed() -> Iterator[str]:
+            for n, text in lines:
+                state["line"] = n
+                state["raw"].append(text)
+                yield text + "\n"
+
+        reader = csv.reader(feed(), delimiter=self.delim)
+        start = first
+        while until is None or state["line"] < until:
+            state["raw"] = []
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                ctx.ledger.quarantine(start, f"unparsable CSV row ({exc})", "\n".join(state["raw"]))
+                start = state["line"] + 1
+                continue
+            raw = "\n".join(state["raw"])
+            line, start = start, state["line"] + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if [c.strip() for c in cells] == header:
+                ctx.ledger.quarantine(line, "repeated header row", raw)
+                continue
+            if len(cells) != len(header) and not (len(cells) > len(header) and
+                                                  not any(c.strip() for c in cells[len(header):])):
+                ctx.ledger.quarantine(
+                    line, f"expected {len(header)} fields, found {len(cells)} (a stray quote or "
+                          "delimiter, or a truncated row)", raw)
+                continue
+            _load(dict(zip(header, cells, strict=False)), ctx, line, f"{self.path}:{line}", raw)
+
+
 def read_scopus(path: str | Path, ctx: ReadContext) -> None:
     """Read a Scopus CSV export into ``ctx`` (see the module docstring).
+
+    UTF-8 files are read in blocks of about 4 MB that pyarrow parses and
+    :func:`_block_plan` plans column-wise; a block that it cannot vouch for (a row
+    of the wrong width, a stray quote, a repeated header, a bad id or year, an odd
+    line end, bytes that do not decode) is read record by record instead, so every
+    record gets the same rows, line numbers and quarantine entries either way. Other
+    encodings, and ``columnar=False`` in ``ctx.options``, use the per-record path
+    throughout.
 
     Examples
     --------
@@ -248,57 +316,361 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
     >>> c = nk.ingest.read(p)
     >>> c.organizations[["name", "sector", "country"]].values.tolist()
     [['Univ Nebraska', 'university', 'US'], ['Acme Inc.', 'firm', 'NO']]
+    >>> nk.ingest.read(p, columnar=False).organizations.equals(c.organizations)
+    True
     """
     path = Path(path)
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
-    lines = text_lines(path, ctx.encoding)
-    header_line = None
-    for n, text in lines:
-        if text.strip():
-            header_line = (n, text.lstrip("\ufeff"))
-            break
-    if header_line is None:
-        return
-    delim = _delimiter(header_line[1])
-    header = [h.strip() for h in next(csv.reader([header_line[1]], delimiter=delim))]
-    if "EID" not in header:
-        ctx.ledger.quarantine(header_line[0], "header has no EID column; is this a Scopus CSV "
-                              "export?", header_line[1])
-        return
-    state = {"line": header_line[0], "raw": []}
-
-    def feed() -> Iterator[str]:
+    enc = None
+    if ctx.options.get("columnar", True):
+        enc = detect_encoding(head_bytes(path, 4096), ctx.encoding)
+        enc = codecs.lookup(enc).name if _known_codec(enc) else None
+    with open_binary(path) as fh:
+        blocks = ByteBlocks(fh, path, enc) if enc in ("utf-8", "utf-8-sig") else None
+        lines = blocks.lines() if blocks is not None else text_lines(path, ctx.encoding)
+        header_line = None
         for n, text in lines:
-            state["line"] = n
-            state["raw"].append(text)
-            yield text + "\n"
+            if text.strip():
+                header_line = (n, text.lstrip("\ufeff"))
+                break
+        if header_line is None:
+            return
+        delim = _delimiter(header_line[1])
+        header = [h.strip() for h in next(csv.reader([header_line[1]], delimiter=delim))]
+        if "EID" not in header:
+            ctx.ledger.quarantine(header_line[0], "header has no EID column; is this a Scopus CSV "
+                                  "export?", header_line[1])
+            return
+        rows = _Rows(header, delim, ctx, path)
+        if blocks is None:
+            rows.run(lines, header_line[0] + 1)
+            return
+        columns = {name: i for i, name in enumerate(header)}  # the last of equal names wins
+        while (got := blocks.block(_BLOCK)) is not None:
+            block, first, n_lines = got
+            plan = _block_plan(block, first, header, columns, delim) if block else None
+            if plan is None:
+                rows.run(blocks.lines(), first, until=first + n_lines - 1)
+                continue
+            blocks.commit(n_lines)
+            _apply(plan, ctx, path)
 
-    reader = csv.reader(feed(), delimiter=delim)
-    start = header_line[0] + 1
-    while True:
-        state["raw"] = []
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+# -- the columnar path -------------------------------------------------------------------
+
+_BLOCK = 1 << 22
+"""Bytes per block of the columnar path (a few thousand records)."""
+_ASCII_EID = r"^[0-9A-Za-z_.\-]+$"  # a subset of _EID_RX that needs no stripping
+_NO_AUTHOR_RE2 = r"^\[no author"
+_FULL_NAME_RE2 = r"^(?P<name>.*) \((?P<id>[0-9]+)\)$"  # what _full_name's first branch takes
+
+
+@dataclass
+class _Plan:
+    """What one block adds: per record (event fields, line) and flat rows tagged with
+    their record (``rec``), in the order :func:`_load` would add them."""
+
+    eids: list[str]
+    events: list[dict]
+    lines: np.ndarray
+    people_rec: np.ndarray
+    people_id: pa.Array
+    people_name: pa.Array
+    part_rec: np.ndarray
+    part_org: pa.Array
+    part_person: pa.Array
+    part_aff: pa.Array
+
+
+def _strings(values) -> pa.Array:
+    """A large_string array from a pyarrow array or a list of str/None."""
+    if isinstance(values, list):
+        return pa.array(values, type=pa.large_string())
+    return values.cast(pa.large_string())
+
+
+def _record_lines(table: pa.Table, first: int, block: bytes) -> np.ndarray | None:
+    """The first line of every record, or ``None`` if the records do not account for
+    the block's lines exactly (an empty line, or a quote left open at the end)."""
+    n, n_lines = table.num_rows, block.count(b"\n")
+    if n == n_lines and not any(
+            "\n" in v for v in table.slice(n - 1).to_pylist()[0].values()):
+        # an open quote would have swallowed the last line end into the last record
+        return first + np.arange(n, dtype=np.int64)
+    inner = np.zeros(n, dtype=np.int64)
+    for col in table.columns:
+        inner += pc.count_substring(col, "\n").to_numpy()
+    if n + int(inner.sum()) != n_lines:
+        return None
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(inner[:-1] + 1, out=starts[1:])
+    return first + starts
+
+
+def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, int],
+                delim: str) -> _Plan | None:
+    """Plan the records of one block column-wise, or ``None`` when the block must be
+    read record by record (see :func:`read_scopus`)."""
+    if b"\r" in block or b"\x00" in block or block.startswith(codecs.BOM_UTF8):
+        return None  # Python's csv and pyarrow differ on bare CR and NUL
+    table = parse_csv_block(block, len(header), delim)
+    if table is None or table.num_rows == 0:
+        return None
+    lines = _record_lines(table, first, block)
+    if lines is None:
+        return None
+    n = table.num_rows
+    empty = pa.nulls(n, pa.string()).fill_null("")
+
+    def col(name: str) -> pa.Array | None:
+        i = columns.get(name)
+        return None if i is None else table.column(i).combine_chunks()
+
+    def np_bool(arr) -> np.ndarray:
+        return arr.to_numpy(zero_copy_only=False).astype(bool)
+
+    eid = col("EID")
+    if pc.any(pc.equal(strip(eid), "EID")).as_py():
+        return None  # a repeated header: the per-record path knows what to do
+    vec = np_bool(pc.match_substring_regex(eid, _ASCII_EID))
+    year, pyear = col("Year"), col("Publication Year")
+    year4 = (np_bool(pc.match_substring_regex(year, r"^[0-9]{4}$")) if year is not None
+             else np.zeros(n, dtype=bool))
+    no_year = np.ones(n, dtype=bool)
+    for y in (year, pyear):
+        if y is not None:
+            no_year &= np_bool(pc.equal(y, ""))
+    vec &= year4 | no_year
+
+    # people: from "Author full names" when every entry carries an id, else "Authors"
+    authors = strip(col("Authors") or empty)
+    no_author = np_bool(pc.or_(pc.equal(authors, ""), pc.match_substring_regex(
+        authors, _NO_AUTHOR_RE2, ignore_case=True)))
+    commas = pc.replace_substring(authors, ",", ";")
+    authors = pc.if_else(pc.match_substring(authors, ";"), authors, commas)
+    short = split_strip(pc.if_else(pa.array(no_author), "", authors), ";")
+    full_col = col("Author full names")
+    full = split_strip(full_col if full_col is not None else empty, ";")
+    parsed = pc.extract_regex(full.values, _FULL_NAME_RE2)
+    bad_token = ~np_bool(parsed.is_valid())
+    vec &= np.bincount(full.parent[bad_token], minlength=n) == 0
+    has_full = full.counts > 0
+    id1, id2 = col("Author(s) ID"), col("Author(s) Id")
+    if id1 is None:
+        ids_raw = id2 if id2 is not None else empty
+    else:
+        ids_raw = id1 if id2 is None else pc.if_else(pc.equal(id1, ""), id2, id1)
+    ids = split_strip(ids_raw, ";")
+    n_people = np.where(has_full, full.counts, short.counts)
+    vec &= np.where(has_full, True, ids.counts == short.counts)
+
+    take_full = np.flatnonzero((has_full & vec)[full.parent])
+    take_short = np.flatnonzero((~has_full & vec)[short.parent])
+    take_ids = np.flatnonzero((~has_full & vec)[ids.parent])
+    p_rec = np.concatenate([full.parent[take_full], short.parent[take_short]])
+    p_pos = np.concatenate([full.pos[take_full], short.pos[take_short]])
+    p_name = pa.concat_arrays([_strings(strip(parsed.field("name").take(take_full))),
+                               _strings(short.values.take(take_short))])
+    p_key = pa.concat_arrays([_strings(parsed.field("id").take(take_full)),
+                              _strings(ids.values.take(take_ids))])
+    order = np.lexsort((p_pos, p_rec))
+    p_rec, p_pos = p_rec[order], p_pos[order]
+    p_name, p_key = p_name.take(order), p_key.take(order)
+    p_id = pc.binary_join_element_wise(pa.scalar("per:scopus:", pa.large_string()), p_key,
+                                       pa.scalar("", pa.large_string()))
+    p_start = np.zeros(n, dtype=np.int64)
+    np.cumsum(np.bincount(p_rec, minlength=n)[:-1], out=p_start[1:])
+    p_code = np.asarray(pc.index_in(p_id, value_set=pc.unique(p_id)))
+
+    # affiliations of each record, and the organisation of each distinct string
+    affs = split_strip(col("Affiliations") or empty, ";")
+    cleared = np.zeros(n, dtype=bool)
+    no_aff = np_bool(pc.match_substring_regex(affs.values, _NO_AUTHOR_RE2, ignore_case=True))
+    cleared[affs.parent[no_aff & (affs.pos == 0)]] = True
+    keep = np.flatnonzero(~cleared[affs.parent])
+    a_val, a_rec, a_pos = affs.values.take(keep), affs.parent[keep], affs.pos[keep]
+    distinct = pc.unique(a_val)
+    a_code = np.asarray(pc.index_in(a_val, value_set=distinct))
+    org_of = [_org_of(a) for a in distinct.to_pylist()]
+    org_ids = pa.array([o[0] if o else None for o in org_of], type=pa.large_string())
+    has_org = np.array([o is not None for o in org_of], dtype=bool)
+
+    # "Authors with affiliations": the author of entry i is person i
+    entries = split_strip(col("Authors with affiliations") or empty, ";")
+    entry_mode = (entries.counts > 0) & (entries.counts == n_people)
+    sel = np.flatnonzero((entry_mode & vec)[entries.parent])
+    e_val, e_rec, e_pos = entries.values.take(sel), entries.parent[sel], entries.pos[sel]
+    fast = np.zeros(len(sel), dtype=bool)
+    e_code = np.full(len(sel), -1, dtype=np.int64)
+    with_short = np.flatnonzero(e_pos < short.counts[e_rec])
+    if len(with_short) and len(distinct):
+        s_val = short.values.take(short.starts[e_rec[with_short]] + e_pos[with_short])
+        e_sub = e_val.take(with_short)
+        sw = starts_with(e_sub, s_val)
+        cut = np.where(sw, pc.binary_length(s_val).to_numpy(), 0)
+        rest = pc.utf8_ltrim(drop_prefix(e_sub, cut), characters=" ,")
+        code = np.asarray(pc.index_in(rest, value_set=distinct).fill_null(-1))
+        k = len(distinct)
+        found = (code >= 0) & np.isin(e_rec[with_short] * k + code, a_rec * k + a_code)
+        fast[with_short] = sw & found
+        e_code[with_short] = code
+
+    rows: list[tuple] = []  # (rec, group, pos, sub, org_id, person index, affiliation)
+    slow = np.flatnonzero(~fast)
+    if len(slow):
+        a_list, e_list = a_val.to_pylist(), e_val.take(slow).to_pylist()
+        a_start = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(a_rec, minlength=n), out=a_start[1:])
+        for k, entry in zip(slow.tolist(), e_list, strict=True):
+            r, i = int(e_rec[k]), int(e_pos[k])
+            _, found_affs = _entry_affiliations(entry, a_list[a_start[r]:a_start[r + 1]])
+            seen: set[str] = set()
+            for sub, a in enumerate(found_affs):
+                org = _org_of(a)
+                if org is None or org[0] in seen:
+                    continue
+                seen.add(org[0])
+                rows.append((r, 0, i, sub, org[0], int(p_start[r]) + i, org[6]))
+
+    fast_idx = np.flatnonzero(fast)
+    fast_idx = fast_idx[has_org[e_code[fast_idx]]]
+    plain = np.flatnonzero((~entry_mode & vec)[a_rec] & has_org[a_code])
+    f_rec, f_pos = e_rec[fast_idx], e_pos[fast_idx]
+    s_rec = np.array([r[0] for r in rows], dtype=np.int64)
+    s_person = np.array([r[5] for r in rows], dtype=np.int64)
+    linked = np.concatenate([f_rec * (len(p_code) + 1) + p_code[p_start[f_rec] + f_pos],
+                             s_rec * (len(p_code) + 1) + p_code[s_person]])
+    unlinked = np.flatnonzero(~np.isin(p_rec * (len(p_code) + 1) + p_code, linked))
+
+    part_rec = np.concatenate([f_rec, a_rec[plain], s_rec, p_rec[unlinked]])
+    group = np.concatenate([np.zeros(len(fast_idx) + len(plain) + len(rows), dtype=np.int8),
+                            np.ones(len(unlinked), dtype=np.int8)])
+    pos = np.concatenate([f_pos, a_pos[plain], np.array([r[2] for r in rows], dtype=np.int64),
+                          p_pos[unlinked]])
+    sub = np.concatenate([np.zeros(len(fast_idx) + len(plain), dtype=np.int64),
+                          np.array([r[3] for r in rows], dtype=np.int64),
+                          np.zeros(len(unlinked), dtype=np.int64)])
+    part_org = pa.concat_arrays([
+        org_ids.take(e_code[fast_idx]), org_ids.take(a_code[plain]),
+        _strings([r[4] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
+    ids_large = _strings(p_id)
+    part_person = pa.concat_arrays([
+        ids_large.take(p_start[f_rec] + f_pos), pa.nulls(len(plain), pa.large_string()),
+        ids_large.take(s_person), ids_large.take(unlinked)])
+    aff_distinct = _strings(distinct)
+    part_aff = pa.concat_arrays([
+        aff_distinct.take(e_code[fast_idx]), aff_distinct.take(a_code[plain]),
+        _strings([r[6] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
+
+    # event fields; records the columns above did not vouch for go through _plan
+    eid_list, titles = eid.to_pylist(), strip(col("Title") or empty).to_pylist()
+    dois = strip(col("DOI") or empty).to_pylist()
+    years = year.to_pylist() if year is not None else [None] * n
+    events = [{"year": int(years[i]) if year4[i] else None, "date": None,
+               "title": titles[i] or None, "doi": dois[i] or None} for i in range(n)]
+    extra = _python_plans(table, columns, np.flatnonzero(~vec), eid_list, events)
+    if extra is None:
+        return None
+    if extra:
+        part_rec = np.concatenate([part_rec, extra["part_rec"]])
+        group = np.concatenate([group, np.zeros(len(extra["part_rec"]), dtype=np.int8)])
+        pos = np.concatenate([pos, extra["part_pos"]])
+        sub = np.concatenate([sub, np.zeros(len(extra["part_rec"]), dtype=np.int64)])
+        part_org = pa.concat_arrays([part_org, _strings(extra["part_org"])])
+        part_person = pa.concat_arrays([part_person, _strings(extra["part_person"])])
+        part_aff = pa.concat_arrays([part_aff, _strings(extra["part_aff"])])
+        p_rec = np.concatenate([p_rec, extra["people_rec"]])
+        p_pos = np.concatenate([p_pos, extra["people_pos"]])
+        p_id = pa.concat_arrays([_strings(p_id), _strings(extra["people_id"])])
+        p_name = pa.concat_arrays([p_name, _strings(extra["people_name"])])
+        people_order = np.lexsort((p_pos, p_rec))
+        p_rec, p_id, p_name = p_rec[people_order], p_id.take(people_order), p_name.take(
+            people_order)
+    order = np.lexsort((sub, pos, group, part_rec))
+    return _Plan(eid_list, events, lines, p_rec, _strings(p_id), p_name, part_rec[order],
+                 part_org.take(order), part_person.take(order), part_aff.take(order))
+
+
+def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
+                  eid_list: list, events: list) -> dict | None:
+    """Run :func:`_plan` on the records ``which``; ``None`` if one of them would be
+    quarantined (the block is then read record by record, with raw text and line)."""
+    if not len(which):
+        return {}
+    names = [c for c in _PLAN_COLUMNS if c in columns]
+    picked = {c: table.column(columns[c]).take(which).to_pylist() for c in names}
+    out: dict[str, list] = {k: [] for k in ("part_rec", "part_pos", "part_org", "part_person",
+                                            "part_aff", "people_rec", "people_pos", "people_id",
+                                            "people_name")}
+    for j, r in enumerate(which.tolist()):
         try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            ctx.ledger.quarantine(start, f"unparsable CSV row ({exc})", "\n".join(state["raw"]))
-            start = state["line"] + 1
+            eid, event, _, people, parts = _plan({c: picked[c][j] for c in names})
+        except _Bad:
+            return None
+        eid_list[r], events[r] = eid, event
+        for k, (org_id, pid, aff) in enumerate(parts):
+            out["part_rec"].append(r)
+            out["part_pos"].append(k)
+            out["part_org"].append(org_id)
+            out["part_person"].append(pid)
+            out["part_aff"].append(aff)
+        for k, (pid, name, _) in enumerate(people):
+            out["people_rec"].append(r)
+            out["people_pos"].append(k)
+            out["people_id"].append(pid)
+            out["people_name"].append(name)
+    return {k: (np.array(v, dtype=np.int64) if k.endswith(("_rec", "_pos")) else v)
+            for k, v in out.items()}
+
+
+_PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "Author full names",
+                 "Authors", "Author(s) ID", "Author(s) Id", "Affiliations",
+                 "Authors with affiliations")
+"""The columns :func:`_plan` reads."""
+
+
+def _apply(plan: _Plan, ctx: ReadContext, path: Path) -> None:
+    """Add a planned block to the builder, as :func:`_load` would record by record."""
+    b = ctx.builder
+    add_event = b.add_event
+    prefix = f"{path}:"
+    event_ids = ["pub:scopus:" + e for e in plan.eids]
+    new = np.array([add_event(event_id, "publication", source="scopus",
+                              origin=prefix + str(line), **event)
+                    for event_id, event, line in zip(event_ids, plan.events,
+                                                     plan.lines.tolist(), strict=True)],
+                   dtype=bool)
+    n_new = int(new.sum())
+    ctx.ledger.loaded(n_new)
+    ctx.ledger.duplicate(len(new) - n_new)
+    people = np.flatnonzero(new[plan.people_rec])
+    b.add_people(plan.people_id.take(people).to_pylist(),
+                 plan.people_name.take(people).to_pylist())
+    keep = np.flatnonzero(new[plan.part_rec])
+    org = plan.part_org.take(keep)
+    aff = plan.part_aff.take(keep)
+    codes = pc.index_in(org, value_set=pc.unique(org.drop_null()))
+    _, firsts = np.unique(codes.fill_null(-1).to_numpy(), return_index=True)
+    firsts = np.sort(firsts)
+    for org_id, raw_aff in zip(org.take(firsts).to_pylist(), aff.take(firsts).to_pylist(),
+                               strict=True):
+        if org_id is None or b.has_org(org_id):
             continue
-        raw = "\n".join(state["raw"])
-        line, start = start, state["line"] + 1
-        if not any(c.strip() for c in cells):
-            continue
-        if [c.strip() for c in cells] == header:
-            ctx.ledger.quarantine(line, "repeated header row", raw)
-            continue
-        if len(cells) != len(header) and not (len(cells) > len(header) and
-                                              not any(c.strip() for c in cells[len(header):])):
-            ctx.ledger.quarantine(
-                line, f"expected {len(header)} fields, found {len(cells)} (a stray quote or "
-                      "delimiter, or a truncated row)", raw)
-            continue
-        _load(dict(zip(header, cells, strict=False)), ctx, line, f"{path}:{line}", raw)
+        _, name, sector, rule, country, city, _ = _org_of(raw_aff)
+        b.add_org(org_id, name, sector, rule, country=country, city=city or None)
+        b.add_org_id(org_id, "name", name)
+    event_of = pa.array(event_ids, type=pa.large_string())
+    b.add_participations(event_of.take(plan.part_rec[keep]), org_id=org,
+                         person_id=plan.part_person.take(keep), role="author",
+                         raw_affiliation=aff)
 
 
 def _sniff(path: Path, head: bytes) -> bool:

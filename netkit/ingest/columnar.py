@@ -1,0 +1,272 @@
+"""Vectorised helpers for readers of large delimited exports (pyarrow).
+
+A reader that would otherwise split, strip and match strings record by record in
+Python can do the same work column-wise on blocks of rows parsed by
+``pyarrow.csv``. The helpers here reproduce Python's string semantics exactly
+(:data:`PY_WHITESPACE` is the set :meth:`str.strip` removes), so a vectorised path
+and a per-record path give the same values. :class:`ByteBlocks` cuts a UTF-8 file
+into blocks of whole CSV records (and, where a block cannot be trusted, hands out
+its decoded lines one by one, as :func:`netkit.ingest.textio.text_lines` would).
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from netkit.ingest.textio import _decode_error
+
+__all__ = ["PY_WHITESPACE", "ByteBlocks", "Pieces", "drop_prefix", "parse_csv_block",
+           "split_strip", "starts_with", "strip"]
+
+PY_WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+"""Every character :meth:`str.strip` removes (``str.isspace``)."""
+
+
+def strip(arr: pa.Array) -> pa.Array:
+    """:meth:`str.strip` on every string.
+
+    >>> strip(pa.array([" a ", "\\u3000b\\x1c"])).to_pylist()
+    ['a', 'b']
+    """
+    return pc.utf8_trim(arr, characters=PY_WHITESPACE)
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The non-empty stripped pieces of splitting each string of an array.
+
+    ``values[k]`` is piece number ``pos[k]`` of string ``parent[k]``; string ``i``
+    has ``counts[i]`` pieces starting at flat index ``starts[i]``.
+    """
+
+    values: pa.Array
+    parent: np.ndarray
+    pos: np.ndarray
+    counts: np.ndarray
+    starts: np.ndarray
+
+
+def split_strip(arr: pa.Array, sep: str) -> Pieces:
+    """``[p.strip() for p in s.split(sep) if p.strip()]`` for every string ``s``.
+
+    >>> p = split_strip(pa.array(["a; b;; c", "", " x "]), ";")
+    >>> p.values.to_pylist(), p.parent.tolist(), p.pos.tolist(), p.counts.tolist()
+    (['a', 'b', 'c', 'x'], [0, 0, 0, 2], [0, 1, 2, 0], [3, 0, 1])
+    """
+    lists = pc.split_pattern(arr, sep)
+    values = strip(pc.list_flatten(lists))
+    parent = pc.list_parent_indices(lists).to_numpy()
+    keep = pc.greater(pc.binary_length(values), 0)
+    values = values.filter(keep)
+    parent = parent[keep.to_numpy(zero_copy_only=False)].astype(np.int64)
+    counts = np.bincount(parent, minlength=len(arr)).astype(np.int64)
+    starts = np.zeros(len(arr), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    pos = np.arange(len(parent), dtype=np.int64) - starts[parent]
+    return Pieces(values, parent, pos, counts, starts)
+
+
+def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets, data) of a string array without nulls; offsets index ``data``."""
+    if not isinstance(arr, pa.Array):
+        arr = arr.combine_chunks()
+    kind = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+    bufs = arr.buffers()
+    offsets = np.frombuffer(bufs[1], dtype=kind)[arr.offset:arr.offset + len(arr) + 1]
+    data = (np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None
+            else np.zeros(0, dtype=np.uint8))
+    return offsets.astype(np.int64), data
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenated ``arange(s, s + n)`` for every start ``s`` and length ``n``."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    first = np.zeros(len(lengths), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=first[1:])
+    return np.arange(total, dtype=np.int64) - np.repeat(first - starts, lengths)
+
+
+def starts_with(strings: pa.Array, prefixes: pa.Array) -> np.ndarray:
+    """``strings[i].startswith(prefixes[i])`` for every ``i`` (no nulls).
+
+    >>> starts_with(pa.array(["Hao J., X", "Li", "Ø, Y"]), pa.array(["Hao J.", "Lin", "Ø"])).tolist()
+    [True, False, True]
+    """
+    so, sd = _buffers(strings)
+    po, pd_ = _buffers(prefixes)
+    slen, plen = np.diff(so), np.diff(po)
+    fits = plen <= slen
+    n = np.where(fits, plen, 0)
+    a = sd[_ranges(so[:-1], n)]
+    b = pd_[_ranges(po[:-1], n)]
+    owner = np.repeat(np.arange(len(n)), n)
+    mismatches = np.bincount(owner[a != b], minlength=len(n))
+    return fits & (mismatches == 0)
+
+
+def drop_prefix(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
+    """Each string without its first ``nbytes[i]`` bytes (which must end on a
+    character boundary, as a matched prefix does).
+
+    >>> drop_prefix(pa.array(["Hao J., X", "Li"]), np.array([6, 0])).to_pylist()
+    [', X', 'Li']
+    """
+    so, sd = _buffers(strings)
+    keep = np.ones(int(so[-1] - so[0]), dtype=bool)
+    keep[_ranges(so[:-1] - so[0], nbytes.astype(np.int64))] = False
+    data = sd[so[0]:so[-1]][keep]
+    removed = np.zeros(len(nbytes) + 1, dtype=np.int64)
+    np.cumsum(nbytes, out=removed[1:])
+    offsets = (so - so[0] - removed).astype(np.int64)
+    return pa.LargeStringArray.from_buffers(len(nbytes), pa.py_buffer(offsets),
+                                            pa.py_buffer(data.tobytes()))
+
+
+def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | None:
+    """Parse a block of whole CSV records (no header) into string columns
+    ``c0 … c<n-1>``, or ``None`` if pyarrow rejects it (wrong field count, invalid
+    UTF-8, …). Quoting as Python's :mod:`csv` reads it; empty lines are skipped,
+    so a caller must check the number of records against the block's lines.
+    """
+    names = [f"c{i}" for i in range(n_columns)]
+    try:
+        return pacsv.read_csv(
+            pa.BufferReader(block),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=False,
+                                           block_size=len(block) + 1024),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"',
+                                             double_quote=True, escape_char=False,
+                                             newlines_in_values=True, ignore_empty_lines=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False, check_utf8=True),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+
+
+class ByteBlocks:
+    """A UTF-8 (or UTF-8 with BOM) file read as lines or as blocks of whole records.
+
+    :meth:`lines` yields ``(line_number, text)`` exactly as
+    :func:`~netkit.ingest.textio.text_lines` does (BOM dropped from line 1, ``\\r\\n``
+    and ``\\n`` removed, an :class:`~netkit.errors.InputError` naming the line for
+    bytes that do not decode); it can be stopped and resumed. :meth:`block` hands out
+    the next ``size`` bytes or so, cut after a line end where the number of double
+    quotes is even (a record boundary in well-formed CSV), with ``\\r\\n`` turned
+    into ``\\n``; :meth:`commit` consumes it. The caller checks the block; if it does
+    not trust it, it reads the same bytes through :meth:`lines` instead.
+    """
+
+    def __init__(self, fh: BinaryIO, path: str | Path, encoding: str) -> None:
+        self._fh = fh
+        self._path = Path(path)
+        self._sig = encoding == "utf-8-sig"
+        self._buf = b""
+        self._pos = 0
+        self._eof = False
+        self.line = 1
+        """The number of the next line to be read."""
+
+    def _fill(self, need: int) -> None:
+        if len(self._buf) - self._pos >= need or self._eof:
+            return
+        parts = [self._buf[self._pos:]]
+        have = len(parts[0])
+        while have < need:
+            chunk = self._fh.read(max(need - have, 1 << 20))
+            if not chunk:
+                self._eof = True
+                break
+            parts.append(chunk)
+            have += len(chunk)
+        self._buf = b"".join(parts)
+        self._pos = 0
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """Decoded lines from the current position (see the class docstring)."""
+        while True:
+            end = self._buf.find(b"\n", self._pos)
+            while end < 0 and not self._eof:
+                self._fill(len(self._buf) - self._pos + (1 << 16))
+                end = self._buf.find(b"\n", self._pos)
+            if end < 0:
+                if self._pos >= len(self._buf):
+                    return
+                end = len(self._buf)
+            raw = self._buf[self._pos:end + 1]
+            self._pos = end + 1
+            n = self.line
+            self.line += 1
+            if n == 1 and self._sig and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[3:]
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise _decode_error(self._path, raw, exc, "utf-8", n) from exc
+            yield n, text.rstrip("\n").removesuffix("\r")
+
+    def block(self, size: int) -> tuple[bytes, int, int] | None:
+        """``(block, first_line, n_lines)`` of the next bytes, or ``None`` at the end.
+
+        ``block`` ends with ``\\n`` and holds ``n_lines`` lines; it is empty when no
+        cut with balanced quotes was found in ``size`` bytes (the caller then reads
+        ``n_lines`` lines with :meth:`lines`).
+
+        >>> import io
+        >>> b = ByteBlocks(io.BytesIO(b'a,"x\\ny"\\nb,c\\r\\nd'), "f.csv", "utf-8")
+        >>> b.block(6)  # no balanced cut in the first 6 bytes
+        (b'', 1, 1)
+        >>> blk = b.block(9); blk
+        (b'a,"x\\ny"\\n', 1, 2)
+        >>> b.commit(blk[2]); b.block(100)
+        (b'b,c\\nd\\n', 3, 2)
+        """
+        self._fill(size)
+        buf, start = self._buf, self._pos
+        if start >= len(buf):
+            return None
+        stop = min(len(buf), start + size)
+        if self._eof and stop == len(buf):
+            region = buf[start:stop]
+            n_lines = region.count(b"\n") + (not region.endswith(b"\n"))
+            if not region.endswith(b"\n"):
+                region += b"\n"
+            self._cut = stop
+            return self._normalise(region), self.line, n_lines
+        cut = buf.rfind(b"\n", start, stop)
+        quotes = buf.count(b'"', start, cut) if cut >= 0 else 0
+        while cut >= 0 and quotes % 2:
+            prev = buf.rfind(b"\n", start, cut)
+            if prev < 0:
+                cut = -1
+                break
+            quotes -= buf.count(b'"', prev, cut)
+            cut = prev
+        if cut < 0:
+            self._cut = start
+            return b"", self.line, max(buf.count(b"\n", start, stop), 1)
+        region = buf[start:cut + 1]
+        self._cut = cut + 1
+        return self._normalise(region), self.line, region.count(b"\n")
+
+    @staticmethod
+    def _normalise(region: bytes) -> bytes:
+        return region.replace(b"\r\n", b"\n") if b"\r" in region else region
+
+    def commit(self, n_lines: int) -> None:
+        """Consume the block last returned by :meth:`block` (``n_lines`` lines)."""
+        self._pos = self._cut
+        self.line += n_lines
+
