@@ -12,9 +12,13 @@ table is kept as a cross-check (``_edge_table(..., method="product")``).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import igraph as ig
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 
 from netkit.errors import ParameterError
@@ -26,6 +30,7 @@ __all__ = [
     "WEIGHTINGS",
     "Incidence",
     "collaboration_graph",
+    "edge_table",
     "incidence",
     "org_graph",
     "person_graph",
@@ -61,19 +66,22 @@ class Incidence:
         participation rows), used by the ``fractional`` weighting.
     """
 
-    __slots__ = ("_shares", "events", "matrix", "nodes")
+    __slots__ = ("_counts", "_shares", "events", "matrix", "nodes")
 
     def __init__(self, matrix: sp.csr_matrix, nodes: np.ndarray, events: pd.DataFrame,
-                 shares: sp.csr_matrix | None = None) -> None:
+                 shares: sp.csr_matrix | None = None,
+                 counts: sp.csr_matrix | None = None) -> None:
         self.matrix = matrix
         self.nodes = nodes
         self.events = events
         self._shares = shares
+        self._counts = counts  # participation rows per event and node, normalised on demand
 
     @property
     def shares(self) -> sp.csr_matrix:
         if self._shares is None:
-            self._shares = _row_normalise(self.matrix)
+            self._shares = _row_normalise(self.matrix if self._counts is None else self._counts)
+            self._counts = None
         return self._shares
 
 
@@ -90,14 +98,45 @@ def _row_normalise(m: sp.csr_matrix) -> sp.csr_matrix:
     return _scale_rows(m, inv)
 
 
+def _arrow_strings(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """``values`` as an Arrow string array (zero-copy for pandas' Arrow-backed strings)."""
+    if isinstance(values.dtype, pd.CategoricalDtype) or not pd.api.types.is_string_dtype(values):
+        values = values.astype("str")
+    return pa.array(values.array)
+
+
+def _to_numpy(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return values.to_numpy() if isinstance(values, pa.ChunkedArray) \
+        else values.to_numpy(zero_copy_only=False)
+
+
 def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes of ``values`` in sorted order of the distinct values (hash, then sort uniques)."""
-    codes, uniques = pd.factorize(values, sort=False)
-    uniques = np.asarray(uniques.to_numpy(), dtype=object)
-    order = np.argsort(uniques.astype(str), kind="stable")
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    return rank[codes], uniques[order]
+    """Integer codes (int32) of ``values`` in sorted order of the distinct values.
+
+    One Arrow hash pass (``dictionary_encode``), then a sort of the distinct
+    values only (UTF-8 byte order, which is code-point order).
+    """
+    encoded = pc.dictionary_encode(_arrow_strings(values))
+    if isinstance(encoded, pa.ChunkedArray):
+        dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else pa.array([], pa.string())
+        codes = np.concatenate([np.asarray(c.indices.to_numpy(), dtype=np.int32)
+                                for c in encoded.chunks]) if encoded.num_chunks \
+            else np.zeros(0, dtype=np.int32)
+    else:
+        dictionary = encoded.dictionary
+        codes = np.asarray(encoded.indices.to_numpy(), dtype=np.int32)
+    order = pc.sort_indices(dictionary).to_numpy()
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return rank[codes], np.asarray(_to_numpy(dictionary.take(order)), dtype=object)
+
+
+def _positions(values: pd.Series, of: pd.Series) -> np.ndarray | None:
+    """Position (int32) of each of ``values`` in ``of`` (ids, no duplicates); None if one is missing."""
+    pos = pc.index_in(_arrow_strings(values), value_set=_arrow_strings(of))
+    if pos.null_count:
+        return None
+    return np.asarray(_to_numpy(pos), dtype=np.int32)
 
 
 def incidence(corpus: Corpus, level: str = "org") -> Incidence:
@@ -144,31 +183,40 @@ def _incidence(corpus: Corpus, level: str, sort_events: bool) -> Incidence:
     if not keep.all():
         part = part.loc[keep]
     ev = corpus.events[["event_id", "kind", "year"]]
+    # the two hash passes over the participations run side by side (Arrow releases the GIL)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        if sort_events:
+            event_codes = pool.submit(_sorted_codes, part["event_id"])
+        else:  # rows = every event, in table order: a hash of the event ids, probed
+            event_codes = pool.submit(_positions, part["event_id"], ev["event_id"])
+        cols, nodes = _sorted_codes(part[column])
+        rows = event_codes.result()
     if sort_events:
-        rows, event_ids = _sorted_codes(part["event_id"])
+        rows, event_ids = rows
+        n_events = len(event_ids)
         pos = pd.Index(ev["event_id"]).get_indexer(event_ids)
         events = ev.iloc[pos].reset_index(drop=True)
     else:
-        # one hash pass over events + participations; rows = every event, in table order
-        codes, _ = pd.factorize(pd.concat([ev["event_id"], part["event_id"]], ignore_index=True))
-        rows = codes[len(ev):]
-        event_ids = ev["event_id"].to_numpy()
+        if rows is None:
+            codes, _ = pd.factorize(pd.concat([ev["event_id"], part["event_id"]],
+                                              ignore_index=True))
+            rows = codes[len(ev):]
+        n_events = len(ev)
         events = ev.reset_index(drop=True)
-    cols, nodes = _sorted_codes(part[column])
-    share = part["share"].astype("float64").to_numpy(na_value=np.nan)
-    has_share = not np.isnan(share).all()
-    shape = (len(event_ids), len(nodes))
-    ones = np.ones(len(rows), dtype=np.int64)
-    binary = sp.csr_matrix((ones, (rows, cols)), shape=shape)  # duplicates summed
-    shares = None
-    if has_share:
+    shape = (n_events, len(nodes))
+    # COO -> CSR is a counting sort in C; duplicates are summed (participation rows per node)
+    binary = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
+    shares = counts = None
+    if part["share"].notna().any():
+        share = part["share"].astype("float64").to_numpy(na_value=np.nan)
         share = np.where(np.isnan(share), 1.0, share)
-        counts = sp.csr_matrix((share, (rows, cols)), shape=shape)
-        shares = _row_normalise(counts)
-    elif binary.data.max(initial=1) > 1:
-        shares = _row_normalise(binary)
-    binary.data = np.ones(len(binary.data), dtype=np.int64)
-    return Incidence(binary, nodes, events, shares)
+        shares = _row_normalise(sp.csr_matrix((share, (rows, cols)), shape=shape))
+    del rows, cols
+    if binary.data.max(initial=1) > 1:  # a node with several rows in one event
+        counts = binary
+        binary = sp.csr_matrix((np.ones(binary.nnz, dtype=np.int64), binary.indices,
+                                binary.indptr), shape=shape)
+    return Incidence(binary, nodes, events, shares, None if shares is not None else counts)
 
 
 _KIND_BITS = 21  # per-kind joint-event counts are packed into one int64 (< 2**21 each)
@@ -372,11 +420,153 @@ def pair_entries(indptr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return later, second
 
 
+def _packed_pair_table(b: sp.csr_matrix, event_code: np.ndarray, shift: int, y0: int,
+                       unknown_rank: int | None) -> dict[str, np.ndarray]:
+    """Ties, counts, years and layer counts from one sort of packed pair keys.
+
+    Every pair ``(i, j)``, ``i < j``, of the nodes of an event becomes one int64
+    key ``(i·n + j) << shift | rank(year) << 2 | kind``; after one in-place sort
+    each run of equal pairs is one tie, its first key holds the first year and
+    its last key with a known year the last year. Per-run sums (layer counts,
+    unknown years) are differences of in-place cumulative sums at the run ends.
+    At 10 million participations the pairs are ~24M-element arrays, and on
+    virtual machines every freshly touched page is expensive: only two such
+    int64 arrays are allocated (the keys and one work buffer), everything else
+    is per tie or reuses them.
+    """
+    n = b.shape[1]
+    indptr = b.indptr.astype(np.int64)
+    nnz = int(indptr[-1])
+    entry = np.arange(nnz, dtype=np.int64)
+    later = np.repeat(indptr[1:], np.diff(indptr))
+    later -= entry
+    later -= 1  # entries after each entry in its event
+    n_pairs = int(later.sum())
+    cols = b.indices.astype(np.int64)
+    head = cols * n
+    head <<= shift
+    head |= np.repeat(event_code, np.diff(indptr))
+    key = np.repeat(head, later)  # first node and event of every pair, row-major
+    del head
+    # second entry of every pair: runs i+1, i+2, ... per first entry i, as one cumulative sum
+    buf = np.ones(n_pairs, dtype=np.int64)
+    firsts = np.flatnonzero(later)
+    if len(firsts):
+        block = np.cumsum(later[firsts]) - later[firsts]  # where each entry's pairs start
+        step = firsts + 1
+        step[1:] -= firsts[:-1] + later[firsts[:-1]]  # minus the last value of the previous run
+        buf[block] = step
+        del block, step
+    del firsts, later, entry
+    np.cumsum(buf, out=buf)
+    np.take(cols, buf, out=buf, mode="clip")  # -> second node (elementwise, in place)
+    del cols
+    buf <<= shift
+    key += buf
+    key.sort()
+    rank_mask = (1 << (shift - 2)) - 1
+    out: dict[str, np.ndarray] = {}
+    if not n_pairs:
+        empty = np.zeros(0, dtype=np.int64)
+        out.update(u=empty, v=empty.copy(), count=empty.copy(), first_year=empty.copy(),
+                   last_year=empty.copy())
+        for kind in EVENT_KINDS:
+            out[f"n_{kind}"] = empty.copy()
+        return out
+    is_start = np.empty(n_pairs, dtype=bool)
+    is_start[0] = True
+    np.bitwise_xor(key[1:], key[:-1], out=buf[1:])
+    np.right_shift(buf[1:], shift, out=buf[1:])
+    np.not_equal(buf[1:], 0, out=is_start[1:])
+    last = np.flatnonzero(is_start)  # first pair of each run, for now
+    del is_start
+    m = len(last)
+    # per-tie columns are int32 (ids, counts, years): half the pages of int64
+    tie = key[last]
+    first_year = np.right_shift(tie, 2, out=np.empty(m, dtype=np.int32), casting="unsafe")
+    first_year &= rank_mask
+    first_year += y0
+    tie >>= shift
+    out["v"] = np.remainder(tie, n, out=np.empty(m, dtype=np.int32), casting="unsafe")
+    out["u"] = np.floor_divide(tie, n, out=np.empty(m, dtype=np.int32), casting="unsafe")
+    del tie
+    count = np.empty(m, dtype=np.int32)
+    np.subtract(last[1:], last[:-1], out=count[:-1], casting="unsafe")
+    count[-1] = n_pairs - last[-1]
+    last[:-1] = last[1:]
+    last[:-1] -= 1
+    last[-1] = n_pairs - 1  # now the last pair of each run
+    out["count"] = count
+
+    def run_sums(values: np.ndarray) -> np.ndarray:
+        """Sums of ``values`` over each run (``values`` is overwritten)."""
+        np.cumsum(values, out=values)
+        sums = values[last]
+        sums[1:] -= sums[:-1].copy()
+        return sums
+
+    unknown = None
+    if unknown_rank is not None:  # pairs of events without a year (rank ``unknown_rank``) per run
+        np.right_shift(key, 2, out=buf)
+        buf &= rank_mask
+        np.equal(buf, unknown_rank, out=buf)
+        unknown = run_sums(buf)
+    # layer counts: publication in the low 31 bits, patent above, contract = count - both
+    lookup = np.array([1, 1 << 31, 0, 0], dtype=np.int64)
+    np.bitwise_and(key, 3, out=buf)
+    np.take(lookup, buf, out=buf, mode="clip")
+    packed = run_sums(buf)
+    del buf
+    out["n_publication"] = np.bitwise_and(packed, (1 << 31) - 1, out=np.empty(m, dtype=np.int32),
+                                          casting="unsafe")
+    out["n_patent"] = np.right_shift(packed, 31, out=np.empty(m, dtype=np.int32),
+                                     casting="unsafe")
+    del packed
+    contract = count - out["n_publication"]
+    contract -= out["n_patent"]
+    out["n_contract"] = contract
+    if unknown is not None:
+        last -= unknown  # the last pair with a known year
+        np.maximum(last, 0, out=last)
+    last_year = np.take(key, last, out=last)
+    last_year >>= 2
+    last_year &= rank_mask
+    last_year = last_year.astype(np.int32)
+    last_year += y0
+    if unknown is not None:
+        none = unknown == count
+        first_year[none] = -1
+        last_year[none] = -1
+    out["first_year"] = first_year
+    out["last_year"] = last_year
+    order = ("u", "v", "count", "first_year", "last_year", *(f"n_{k}" for k in EVENT_KINDS))
+    return {c: out[c] for c in order}
+
+
 def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
                 kinds: np.ndarray) -> dict[str, np.ndarray]:
     b = inc.matrix
     b.sort_indices()
     n_events, n = b.shape
+    known = years >= 0
+    span = int(years[known].max() - years[known].min()) + 2 if known.any() else 1
+    y0 = int(years[known].min()) if known.any() else 0
+    # sort by (pair, year, kind) with unknown years last, so that a run starts at its first
+    # year; everything but the pair weights is decoded from the sorted key itself
+    rank = np.where(known, years - y0, span - 1)
+    shift = int(span - 1).bit_length() + 2  # year rank and kind packed below the pair key
+    fits = n * n < 2 ** (62 - shift)  # else: astronomically many nodes
+    if fits and weighting in ("full", "association"):
+        event_code = (rank << 2) | kinds.astype(np.int64)
+        out = _packed_pair_table(b, event_code, shift, y0,
+                                 None if known.all() else span - 1)
+        if weighting == "full":
+            out["weight"] = out["count"].astype(np.float64)
+        else:
+            occ = np.bincount(b.indices, minlength=n).astype(np.float64)
+            n_used = float(np.count_nonzero(np.diff(b.indptr)))
+            out["weight"] = n_used * out["count"] / (occ[out["u"]] * occ[out["v"]])
+        return out
     lens = np.diff(b.indptr).astype(np.int64)
     entry_event = np.repeat(np.arange(n_events, dtype=np.int64), lens)
     later, second = pair_entries(b.indptr)
@@ -387,31 +577,12 @@ def _pair_table(inc: Incidence, weighting: str, years: np.ndarray,
     # the first entry of each pair is only needed for fractional weights
     first = np.repeat(np.arange(b.nnz, dtype=np.int64), later) if weighting == "fractional" \
         else None
-    known = years >= 0
-    span = int(years[known].max() - years[known].min()) + 2 if known.any() else 1
-    y0 = int(years[known].min()) if known.any() else 0
-    # sort by (pair, year, kind) with unknown years last, so that a run starts at its first
-    # year; everything but the pair weights is decoded from the sorted key itself
-    rank = np.where(known, years - y0, span - 1)
-    shift = int(span - 1).bit_length() + 2  # year rank and kind packed below the pair key
-    fits = n * n < 2 ** (62 - shift)  # else: astronomically many nodes
-    if fits and weighting in ("full", "association"):
-        event_code = (rank << 2) | kinds.astype(np.int64)  # per event, then gathered once
-        key <<= shift  # in place: at this size every temporary array costs page faults
-        key |= event_code[ev]
-        del ev, first, second, event_code
-        key.sort()
-        kind_of = key & 3
-        rank = key >> 2
-        rank &= (1 << (shift - 2)) - 1
-        key >>= shift
-    else:
-        order = np.lexsort((rank[ev], key))
-        key, second, ev = key[order], second[order], ev[order]
-        first = first[order] if first is not None else None
-        del order
-        rank = rank[ev]
-        kind_of = kinds[ev].astype(np.int64)
+    order = np.lexsort((rank[ev], key))
+    key, second, ev = key[order], second[order], ev[order]
+    first = first[order] if first is not None else None
+    del order
+    rank = rank[ev]
+    kind_of = kinds[ev].astype(np.int64)
     is_start = np.empty(n_pairs, dtype=bool)
     if n_pairs:
         is_start[0] = True
@@ -573,6 +744,77 @@ def collaboration_graph(
     >>> collaboration_graph(c, years=(2016, 2020)).ecount()
     3
     """
+    corpus, inc, table = _projection(corpus, level, weighting, years=years, kinds=kinds,
+                                     sectors=sectors, countries=countries,
+                                     min_weight=min_weight)
+    # igraph reads a list of int pairs about twice as fast as a numpy edge array
+    edges = list(zip(table.pop("u").tolist(), table.pop("v").tolist(), strict=True))
+    graph = ig.Graph(n=len(inc.nodes), edges=edges, directed=False)
+    del edges
+    graph.vs["name"] = inc.nodes.tolist()
+    _set_vertex_attributes(graph, _vertex_frame(corpus, level, inc.nodes))
+    graph.es["weight"] = table.pop("weight").astype(np.float64).tolist()
+    for attr in EDGE_ATTRIBUTES[1:]:
+        graph.es[attr] = table.pop(attr).tolist()  # integer columns: Python ints
+    graph["level"] = level
+    graph["weighting"] = weighting
+    return graph
+
+
+def edge_table(
+    corpus: Corpus,
+    level: str = "org",
+    weighting: str = "full",
+    **filters,
+) -> pd.DataFrame:
+    """The projection as a table, one row per tie, without building a graph.
+
+    The same ties and edge attributes as :func:`collaboration_graph` (which
+    takes the same arguments), for national-scale corpora where an igraph
+    graph with Python attribute lists is the slow part: 10 million
+    participation rows project in seconds, the graph takes minutes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source`` and ``target`` (categoricals over the node ids, sorted;
+        ``source < target``), then :data:`EDGE_ATTRIBUTES`; ties in
+        (source, target) order.
+
+    Examples
+    --------
+    >>> from netkit.model import Corpus
+    >>> c = Corpus(
+    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
+    ...                    "sector": ["university", "firm", "startup"]},
+    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"],
+    ...             "year": [2015, 2019]},
+    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
+    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
+    ... )
+    >>> t = edge_table(c)
+    >>> print(t[["source", "target", "weight", "count", "first_year", "n_patent"]]
+    ...       .to_string(index=False))
+    source target  weight  count  first_year  n_patent
+         a      b     2.0      2        2015         1
+         a      c     1.0      1        2019         0
+         b      c     1.0      1        2019         0
+    """
+    corpus, inc, table = _projection(corpus, level, weighting, **filters)
+    nodes = pd.Index(inc.nodes, dtype="str")
+    frame = {"source": pd.Categorical.from_codes(table.pop("u"), dtype=pd.CategoricalDtype(nodes)),
+             "target": pd.Categorical.from_codes(table.pop("v"), dtype=pd.CategoricalDtype(nodes))}
+    frame.update((attr, table.pop(attr)) for attr in EDGE_ATTRIBUTES)
+    return pd.DataFrame(frame, copy=False)
+
+
+def _projection(corpus: Corpus, level: str, weighting: str, *,
+                years: tuple[int, int] | list[int] | None = None,
+                kinds: str | list[str] | None = None,
+                sectors: str | list[str] | None = None,
+                countries: str | list[str] | None = None,
+                min_weight: float | None = None) -> tuple[Corpus, Incidence, dict]:
+    """Check the arguments, filter the corpus, project: ``(corpus, incidence, edge table)``."""
     if level not in _LEVELS:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
     if weighting not in WEIGHTINGS:
@@ -584,16 +826,7 @@ def collaboration_graph(
     if min_weight is not None:
         keep = table["weight"] >= min_weight
         table = {c: x[keep] for c, x in table.items()}
-    edges = np.column_stack((table["u"], table["v"])).astype(np.int64)
-    graph = ig.Graph(n=len(inc.nodes), edges=edges, directed=False)
-    graph.vs["name"] = inc.nodes.tolist()
-    _set_vertex_attributes(graph, _vertex_frame(corpus, level, inc.nodes))
-    graph.es["weight"] = table["weight"].astype(np.float64).tolist()
-    for attr in EDGE_ATTRIBUTES[1:]:
-        graph.es[attr] = table[attr].astype(np.int64).tolist()
-    graph["level"] = level
-    graph["weighting"] = weighting
-    return graph
+    return corpus, inc, table
 
 
 def org_graph(corpus: Corpus, weighting: str = "full", **filters) -> ig.Graph:

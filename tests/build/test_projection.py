@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from netkit.build import collaboration_graph, incidence, org_graph, person_graph
-from netkit.build.projection import _edge_table, _incidence
+from netkit.build.projection import EDGE_ATTRIBUTES, _edge_table, _incidence, edge_table
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 
@@ -201,3 +201,17 @@ def test_synthetic_projection_is_simple_and_sorted(small_ecosystem):
     counts = np.asarray(g.es["count"])
     assert np.array_equal(counts, np.sum([g.es[f"n_{k}"] for k in
                                           ("publication", "patent", "contract")], axis=0))
+
+
+@pytest.mark.parametrize("weighting", ["full", "newman", "association"])
+def test_edge_table_has_the_ties_and_attributes_of_the_graph(weighting):
+    corpus = random_corpus(3)
+    g = org_graph(corpus, weighting, min_weight=0.3)
+    t = edge_table(corpus, weighting=weighting, min_weight=0.3)
+    assert len(t) == g.ecount() and list(t.columns[2:]) == list(EDGE_ATTRIBUTES)
+    names = np.asarray(g.vs["name"])
+    edges = np.asarray(g.get_edgelist()).reshape(-1, 2)
+    assert (t["source"].astype(str).to_numpy() == names[edges[:, 0]]).all()
+    assert (t["target"].astype(str).to_numpy() == names[edges[:, 1]]).all()
+    for attr in EDGE_ATTRIBUTES:
+        assert np.array_equal(t[attr].to_numpy(), np.asarray(g.es[attr])), attr
