@@ -1,16 +1,24 @@
 """Gould–Fernandez brokerage: one hand-counted graph per role, brute-force parity,
-expectations (by hand and by simulation), undirected convention."""
+expectations (by hand and by simulation), undirected convention, exclusive brokerage
+(hand-counted, brute force, and the planted brokers of the synthetic ecosystem)."""
 
 from __future__ import annotations
 
+import importlib
 import itertools
 
 import igraph as ig
 import numpy as np
+import pandas as pd
 import pytest
 
 from netkit.metrics import ROLES, brokerage
 from netkit.metrics.brokerage import _moments
+
+# the module (``netkit.metrics.brokerage`` the attribute is the function)
+brokerage_module = importlib.import_module("netkit.metrics.brokerage")
+
+COLS = [*ROLES, "total"]
 
 
 def path(sectors, directed=True, extra=()):
@@ -57,14 +65,15 @@ def test_undirected_paths_count_both_directions():
     assert brokerage(star).loc["h", "liaison"] == 6
 
 
-def brute(g: ig.Graph, codes) -> np.ndarray:
+def brute(g: ig.Graph, codes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Open two-paths, exclusive ones and all two-paths (a ≠ c), by role, by enumeration."""
     n = g.vcount()
     succ = [set(g.successors(i)) for i in range(n)]
     pred = [set(g.predecessors(i)) for i in range(n)]
-    out = np.zeros((n, 6))
+    out, sole, opportunities = np.zeros((n, 6)), np.zeros((n, 6)), np.zeros((n, 6))
     for b in range(n):
         for a, c in itertools.product(pred[b], succ[b]):
-            if len({a, b, c}) < 3 or c in succ[a]:
+            if len({a, b, c}) < 3:
                 continue
             ga, gb, gc = codes[a], codes[b], codes[c]
             if ga == gb == gc:
@@ -77,9 +86,13 @@ def brute(g: ig.Graph, codes) -> np.ndarray:
                 role = 3
             else:
                 role = 4
-            out[b, role] += 1
-            out[b, 5] += 1
-    return out
+            opportunities[b, [role, 5]] += 1
+            if c in succ[a]:
+                continue
+            out[b, [role, 5]] += 1
+            if succ[a] & pred[c] == {b}:
+                sole[b, [role, 5]] += 1
+    return out, sole, opportunities
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -88,11 +101,21 @@ def test_counts_equal_enumeration_of_two_paths(seed):
     n = int(rng.integers(3, 25))
     directed = bool(seed % 2)
     g = ig.Graph.Erdos_Renyi(n, float(rng.uniform(0.1, 0.5)), directed=directed)
+    if seed % 4 == 3:
+        g.add_edges([(0, 1), (1, 0)])  # a reciprocated tie (and maybe a duplicate)
     labels = rng.choice(["university", "firm", "startup", "government"], size=n)
     g.vs["sector"] = labels.tolist()
     codes = {s: i for i, s in enumerate(sorted(set(labels)))}
-    ours = brokerage(g)[[*ROLES, "total"]].to_numpy()
-    assert np.array_equal(ours, brute(g, [codes[s] for s in labels]))
+    r = brokerage(g)
+    h = g.copy()
+    h.simplify()
+    out, sole, opportunities = brute(h, [codes[s] for s in labels])
+    assert np.array_equal(r[COLS].to_numpy(), out)
+    assert np.array_equal(r[[f"exclusive_{c}" for c in COLS]].to_numpy(), sole)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(opportunities > 0, sole / opportunities, np.nan)
+    assert np.allclose(r[[f"exclusivity_{c}" for c in COLS]].to_numpy(), share, equal_nan=True)
+    assert r.attrs["exclusive"] is True
 
 
 def test_expected_values_by_hand():
@@ -156,3 +179,111 @@ def test_brokers_of_the_synthetic_ecosystem_are_liaisons(small_ecosystem):
     r = brokerage(org_graph(corpus))
     assert (r.loc[truth.brokers, "liaison"] > 0).all()
     assert (r.loc[truth.brokers, "total"] > r.loc[truth.brokers, "expected_total"]).all()
+
+
+def kite() -> ig.Graph:
+    """A government hub h with a university, a firm, a startup and a second government
+    body around it; a research institute x also ties the university to the firm."""
+    g = ig.Graph([(0, 1), (0, 2), (0, 3), (0, 4), (5, 1), (5, 2)])
+    g.vs["name"] = ["h", "u", "f", "s", "g", "x"]
+    g.vs["sector"] = ["government", "university", "firm", "startup", "government", "research"]
+    return g
+
+
+def test_exclusive_brokerage_by_hand():
+    r = brokerage(kite())
+    h = r.loc["h"]
+    # h's neighbours u, f, s, g are pairwise untied: 6 open pairs, 12 ordered two-paths;
+    # u–f, u–s, f–s are liaison pairs (6), the pairs with g mixed (3 rep. + 3 gatek.)
+    assert h[COLS].tolist() == [0, 0, 3, 3, 6, 12]
+    # x also connects u and f: only u–s and f–s (4 two-paths) are h's alone, and g's 3 pairs
+    assert h[[f"exclusive_{c}" for c in COLS]].tolist() == [0, 0, 3, 3, 4, 10]
+    # opportunities, k = 4 neighbours, k_h = 1 of h's own sector, one per other sector:
+    # liaison (k − k_h)² − Σ k_s² = 9 − 3 = 6; rep. = gatek. = k_h (k − k_h) = 3; total k(k − 1) = 12
+    assert h["exclusivity_liaison"] == pytest.approx(4 / 6)
+    assert h["exclusivity_representative"] == h["exclusivity_gatekeeper"] == 1.0
+    assert h["exclusivity_total"] == pytest.approx(10 / 12)
+    assert np.isnan(h["exclusivity_coordinator"]) and np.isnan(h["exclusivity_itinerant"])
+    # x brokers u–f (liaison, twice) but shares the pair with h; u brokers h–x, shared with f
+    for node in ("x", "u"):
+        assert r.loc[node, "liaison"] == 2
+        assert r.loc[node, "exclusive_liaison"] == 0
+        assert r.loc[node, "exclusivity_liaison"] == 0.0
+    # a leaf has no two-path at all
+    assert r.loc["s", "exclusive_total"] == 0 and np.isnan(r.loc["s", "exclusivity_total"])
+
+
+def test_exclusive_brokerage_directed_by_hand():
+    g = ig.Graph([(0, 1), (1, 0), (1, 2)], directed=True)
+    g.vs["name"] = ["u", "f", "s"]
+    g.vs["sector"] = ["university", "firm", "startup"]
+    r = brokerage(g)
+    # u → f → u is no two-path (a = c); u → f → s is f's alone
+    assert r.loc["f", ["liaison", "exclusive_liaison", "exclusivity_liaison"]].tolist() == [1, 1, 1]
+    assert r.loc["f", "exclusivity_total"] == 1.0
+    # a second go-between u → x → s: neither is exclusive any more
+    g.add_vertex("x", sector="government")
+    g.add_edges([(0, 3), (3, 2)])
+    r = brokerage(g)
+    assert r.loc[["f", "x"], "liaison"].tolist() == [1, 1]
+    assert r.loc[["f", "x"], "exclusive_liaison"].tolist() == [0, 0]
+    # a direct tie u → s closes the two-paths: an opportunity, but nothing brokered
+    g.add_edge(0, 2)
+    r = brokerage(g)
+    assert r.loc["f", ["total", "exclusive_total", "exclusivity_total"]].tolist() == [0, 0, 0]
+
+
+def test_exclusive_columns_can_be_skipped(monkeypatch):
+    g = kite()
+    r = brokerage(g, exclusive=False)
+    assert r.attrs["exclusive"] is False
+    assert r[[f"exclusive_{c}" for c in COLS]].isna().all().all()
+    assert r["liaison"].tolist() == brokerage(g)["liaison"].tolist()
+    assert r.attrs["two_paths"] == sum(d * d for d in g.degree())
+    monkeypatch.setattr(brokerage_module, "EXCLUSIVE_MAX_TWO_PATHS", 10)
+    assert brokerage(g).attrs["exclusive"] is False
+    assert brokerage(g, exclusive=True).attrs["exclusive"] is True
+
+
+def planted_ranks(corpus, truth) -> pd.DataFrame:
+    """Rank (1 = highest, ties counted against the broker) of each planted broker."""
+    from netkit.build import org_graph
+
+    g = org_graph(corpus)
+    r = brokerage(g)
+    ranks = r.rank(ascending=False, method="max").loc[truth.brokers]
+    sector = dict(zip(g.vs["name"], g.vs["sector"], strict=True))
+    # a liaison by construction: its island has an organisation of another sector
+    ranks["mixed_island"] = [any(sector[m] != sector[b] for m in truth.islands[b])
+                             for b in truth.brokers]
+    ranks.attrs["top"] = int(np.ceil(0.05 * g.vcount()))
+    return ranks
+
+
+def assert_found(ranks: pd.DataFrame) -> None:
+    top = ranks.attrs["top"]
+    assert (ranks["exclusivity_total"] <= top).all(), ranks["exclusivity_total"]
+    mixed = ranks[ranks["mixed_island"]]
+    assert (mixed["exclusivity_liaison"] <= top).all(), mixed["exclusivity_liaison"]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 3])
+def test_exclusivity_finds_the_planted_brokers_small(seed, small_ecosystem):
+    from netkit.datasets import synthetic_ecosystem
+
+    eco = small_ecosystem if seed == 3 else synthetic_ecosystem(seed=seed, size="small")
+    assert_found(planted_ranks(*eco))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [0, 1])
+def test_exclusivity_finds_the_planted_brokers_medium(seed):
+    from netkit.datasets import synthetic_ecosystem
+
+    ranks = planted_ranks(*synthetic_ecosystem(seed=seed, size="medium"))
+    assert ranks["mixed_island"].all()
+    assert_found(ranks)
+    # the raw counts and their z-scores do not: the planted brokers are small firms,
+    # and hubs have far more open two-paths
+    assert (ranks["liaison"] > ranks.attrs["top"]).all()
+    assert (ranks["z_liaison"] > ranks.attrs["top"]).all()
