@@ -148,8 +148,19 @@ def isin(values: pd.Series, known: pd.Series) -> np.ndarray:
     >>> isin(pd.Series(["a", "b", None]), pd.Series(["b"])).tolist()
     [False, True, False]
     """
+    if _arrow_strings(values) and _arrow_strings(known):  # no Python objects: hash in C++
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        hit = pc.is_in(pa.array(values.array), value_set=pa.array(known.dropna().array),
+                       skip_nulls=True)
+        return hit.to_numpy(zero_copy_only=False).astype(bool)
     index = pd.Index(known.dropna().to_numpy(dtype=object)).unique()
     return index.get_indexer(values.to_numpy(dtype=object)) >= 0
+
+
+def _arrow_strings(s: pd.Series) -> bool:
+    return isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"
 
 
 def check_references(tables: Mapping[str, pd.DataFrame], problems: list[str]) -> None:
