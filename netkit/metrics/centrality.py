@@ -40,6 +40,9 @@ KADABRA_MAX_NODES = 200_000
 """Above this many vertices ``betweenness(method="auto")`` samples source nodes instead."""
 
 
+_PAGERANK_ARPACK_MAX_NODES = 200_000
+
+
 def _lengths(g, w, invert: bool) -> list[float] | None:
     if w is None:
         return None
@@ -376,7 +379,7 @@ def pagerank(graph, weight: str | None = "weight", damping: float = 0.85) -> pd.
     .. math:: p_i = \\frac{1 - \\alpha}{n} + \\alpha \\sum_j \\frac{w_{ji}}{s_j} p_j
 
     with ``α = damping``; a node without ties (dangling) teleports uniformly.
-    Solved with PRPACK (igraph). Sums to 1.
+    Solved with igraph (ARPACK up to 200,000 vertices, then PRPACK). Sums to 1.
 
     Returns
     -------
@@ -399,6 +402,9 @@ def pagerank(graph, weight: str | None = "weight", damping: float = 0.85) -> pd.
     g, w = prepare(graph, weight)
     if g.vcount() == 0:
         return series([], g, "pagerank", dtype=np.float64)
+    # both solvers agree with each other and with networkx (tol=1e-15) within 1e-14; ARPACK
+    # is ~15x faster at 10k nodes (0.03 s vs 0.4 s), PRPACK faster above ~200k (5 s vs 10 s at 1M)
+    impl = "arpack" if g.vcount() <= _PAGERANK_ARPACK_MAX_NODES else "prpack"
     p = g.pagerank(damping=damping, weights=None if w is None or not len(w) else weight,
-                   directed=False)
+                   directed=False, implementation=impl)
     return series(p, g, "pagerank", dtype=np.float64)

@@ -157,3 +157,13 @@ def test_source_sampling_is_unbiased_and_seeded(monkeypatch):
     monkeypatch.setattr(c, "EXACT_BETWEENNESS_MAX_NODES", 10)
     monkeypatch.setattr(c, "KADABRA_MAX_NODES", 100)
     assert betweenness(g).attrs["method"] == "sources"
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_pagerank_solvers_agree_above_the_arpack_size(seed, monkeypatch):
+    import netkit.metrics.centrality as c
+
+    g, h = random_pair(seed)
+    ref = nx.pagerank(h, weight="weight", tol=1e-15, max_iter=100_000)
+    monkeypatch.setattr(c, "_PAGERANK_ARPACK_MAX_NODES", 0)  # large graphs: PRPACK
+    close(pagerank(g), ref)
