@@ -364,6 +364,7 @@ class Affiliation:
     country: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def _clean_city(part: str) -> str | None:
     words = [w for w in part.split() if not any(ch.isdigit() for ch in w)
              and not re.fullmatch(r"[A-Z]{1,3}-", w)]

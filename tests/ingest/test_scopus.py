@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import csv
 from functools import lru_cache
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import netkit as nk
+from netkit.datasets import synthetic_ecosystem
+from netkit.datasets.writers import scopus as w_scopus
+from netkit.errors import InputError
+from netkit.ingest.formats import scopus
 from netkit.ingest.formats.scopus import split_authors
 
 OLD = "scientopy_scopus_2017_iot_gateway.csv"
@@ -112,3 +118,141 @@ def test_semicolon_delimited_and_duplicates(tmp_path):
 def test_split_authors():
     assert split_authors("Siu K.-C.") == ["Siu K.-C."]
     assert split_authors("") == []
+
+
+# -- the columnar path gives exactly what the per-record path gives ----------------------
+
+MALFORMED = Path(__file__).resolve().parents[1] / "data" / "malformed" / "publications"
+TABLES = ("events", "organizations", "org_ids", "people", "participations", "quarantine",
+          "accounting")
+
+
+def read_both(paths, monkeypatch=None, **kw):
+    """Read with the columnar path and with the per-record path; assert equal tables.
+
+    Returns the corpus and how many times the columnar path fell back to records."""
+    fallbacks = []
+    if monkeypatch is not None:
+        run = scopus._Rows.run
+        monkeypatch.setattr(scopus._Rows, "run",
+                            lambda self, *a, **k: (fallbacks.append(a[1]), run(self, *a, **k))[1])
+    try:
+        fast = nk.ingest.read(paths, **kw)
+    except InputError as exc:
+        with pytest.raises(InputError) as slow_exc:
+            nk.ingest.read(paths, columnar=False, **kw)
+        assert str(slow_exc.value) == str(exc)
+        return None, fallbacks
+    n_fallbacks = len(fallbacks)
+    slow = nk.ingest.read(paths, columnar=False, **kw)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(fast, name), getattr(slow, name), obj=name)
+    return fast, fallbacks[:n_fallbacks]
+
+
+def test_columnar_equals_per_record_on_real_samples(real_data, monkeypatch):
+    for name in (OLD, NEW):
+        c, fallbacks = read_both(real_data / "scopus-csv" / name, monkeypatch)
+        assert fallbacks == [] and c.n_events > 80  # every record planned column-wise
+
+
+@pytest.mark.parametrize("layout", ["2023", "old"])
+def test_columnar_equals_per_record_on_synthetic_export(tmp_path, monkeypatch, layout):
+    corpus, truth = synthetic_ecosystem(seed=3, size="tiny")
+    path, = w_scopus.write(corpus, truth, tmp_path, layout=layout)
+    monkeypatch.setattr(scopus, "_BLOCK", 1 << 14)  # many blocks
+    c, fallbacks = read_both(path, monkeypatch)
+    assert fallbacks == []
+    assert c.n_events == int((corpus.events["source"] == "scopus").sum())
+
+
+def test_columnar_equals_per_record_on_malformed_files(monkeypatch):
+    files = sorted(MALFORMED.glob("scopus_*"))
+    assert len(files) >= 12
+    for f in files:
+        read_both(f, format="scopus", encoding="cp1252" if "cp1252" in f.name else None)
+
+
+ROW_TEMPLATES = [
+    # (Authors, Author full names, Author(s) ID, Title, Year, Affiliations, Authors with affs, EID)
+    ('Hao J.; Siu K.', 'Hao, Jie (1); Siu, Ka (2)', '1; 2', 'T{n}', '2020',
+     'Dept X, Univ Oslo, Oslo, Norway; Acme Inc., Bergen, Norway',
+     'Hao J., Dept X, Univ Oslo, Oslo, Norway; Siu K., Acme Inc., Bergen, Norway', None),
+    ('Berg K., Moe P.', '', '11;12;', ' Spaced title ', '2019',
+     'Equinor ASA, Stavanger, Norway; Dept Y, Univ Bergen, Bergen, Norway',
+     'Berg, K., Equinor ASA, Stavanger, Norway, Dept Y, Univ Bergen, Bergen, Norway; '
+     'Moe, P., Dept Y, Univ Bergen, Bergen, Norway', None),
+    ('[No author name available]', '', '', 'Anon', '2018', 'Univ X, Paris, France', '', None),
+    ('Li W.', 'Li, Wei (٣٤)', '34', 'Arabic digits', '2021', 'Tsinghua Univ, Beijing, China',
+     'Li W., Tsinghua Univ, Beijing, China', None),
+    ('Ng A.; Ng B.', 'Ng, A (7); Ng, B (7)', '7; 7', 'same id twice', '', '', '', None),
+    ('Ode P.', 'Ode, Per(5)', '5', 'no space before id', '2017', 'Lab Z, Oslo, Norway',
+     'Ode P., Somewhere else', None),
+    ('Kim J.; Park S.', '', '21; 22; 23', 'more ids than authors', '2016',
+     'Seoul Natl Univ, Seoul, South Korea', 'Kim J., Seoul Natl Univ, Seoul, South Korea; '
+     'Park S.', None),
+    ('Roe A.', '', '', 'multi\nline\ntitle', '2015', 'Stanford Univ, Stanford, CA, United States',
+     'Roe A., Stanford Univ, Stanford, CA, United States', None),
+    ('Doe J.', '', '9', 'quote "inside"', '2014', '[No affiliation available]', '', None),
+    ('Eve E.', '', '10', 'bad year', '20x4', 'Univ A, Rome, Italy', '', None),
+    ('Fox F.', '', '13', 'missing eid', '2013', 'Univ B, Rome, Italy', '', ''),
+    ('Gil G.', '', '14', 'odd eid', '2012', 'Univ C, Rome, Italy', '', ' 2-s2.0-x{n} '),
+    ('Hu H.', '', '15', 'Ünïcödé eid', '2012', 'Univ D, Rome, Italy', '', '2-s2.0-é{n}'),
+    ('Ida I.', 'Ida, I. (16)', '16', 'entry without affiliation', '2011',
+     'Univ E, Rome, Italy; Univ F, Milan, Italy', 'Ida I.', None),
+]
+
+
+def _synthetic_rows(seed: int, n: int) -> str:
+    import random
+
+    rng = random.Random(seed)
+    header = ['Authors', 'Author full names', 'Author(s) ID', 'Title', 'Year', 'Source title',
+              'Affiliations', 'Authors with affiliations', 'EID']
+    out = [",".join(f'"{h}"' for h in header)]
+    for i in range(n):
+        a, full, ids, title, year, affs, waffs, eid = rng.choice(ROW_TEMPLATES)
+        eid = f"2-s2.0-{rng.randrange(n)}" if eid is None else eid.format(n=i)
+        cells = [a, full, ids, title.format(n=i), year, "J", affs, waffs, eid]
+        row = ",".join('"' + c.replace('"', '""') + '"' for c in cells)
+        oddity = rng.random()
+        if oddity < 0.02:
+            row = row[: len(row) // 2]  # truncated row
+        elif oddity < 0.04:
+            row = row.replace('"J"', 'J"x"', 1)  # stray quote in an unquoted field
+        elif oddity < 0.05:
+            out.append("")  # blank line
+        elif oddity < 0.06:
+            row = ",".join(f'"{h}"' for h in header)  # repeated header
+        elif oddity < 0.07:
+            row += ",,"  # empty extra fields
+        elif oddity < 0.08:
+            row += "\r"  # CRLF line end
+        out.append(row)
+    return "\n".join(out) + ("\n" if seed % 2 else "")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_columnar_equals_per_record_on_odd_rows(tmp_path, monkeypatch, seed):
+    path = tmp_path / "odd.csv"
+    path.write_text(_synthetic_rows(seed, 300), "utf-8")
+    for block in (256, 1 << 22):
+        monkeypatch.setattr(scopus, "_BLOCK", block)
+        c, fallbacks = read_both(path, monkeypatch)
+        check_accounting(c)
+        if block == 256:  # odd rows are read record by record, the others column-wise
+            assert 0 < len(fallbacks) < 0.8 * path.stat().st_size / 256
+    assert len(c.quarantine) > 10 and c.accounting["duplicates"].sum() > 10
+
+
+def test_columnar_unterminated_quote_and_semicolons(tmp_path, monkeypatch):
+    monkeypatch.setattr(scopus, "_BLOCK", 64)
+    head = 'Authors;Title;Year;Affiliations;EID\n'
+    rows = ['"A B.";"T";2020;"Univ X, Oslo, Norway";2-s2.0-1',
+            '"C D.";"open quote;2021;"Univ Y, Oslo, Norway";2-s2.0-2',
+            '"E F.";"T3";2022;"Univ Z, Oslo, Norway";2-s2.0-3']
+    f = tmp_path / "semi.csv"
+    f.write_text(head + "\n".join(rows) + "\n", "utf-8")
+    c, _ = read_both(f)
+    check_accounting(c)
+    assert c.n_events == 2 and c.quarantine["line"].tolist() == [3]

@@ -370,7 +370,6 @@ _BLOCK = 1 << 22
 """Bytes per block of the columnar path (a few thousand records)."""
 _ASCII_EID = r"^[0-9A-Za-z_.\-]+$"  # a subset of _EID_RX that needs no stripping
 _NO_AUTHOR_RE2 = r"^\[no author"
-_FULL_NAME_RE2 = r"^(?P<name>.*) \((?P<id>[0-9]+)\)$"  # what _full_name's first branch takes
 
 
 @dataclass
@@ -379,7 +378,7 @@ class _Plan:
     their record (``rec``), in the order :func:`_load` would add them."""
 
     eids: list[str]
-    events: list[dict]
+    events: dict[str, list]  # year, title, doi
     lines: np.ndarray
     people_rec: np.ndarray
     people_id: pa.Array
@@ -395,6 +394,32 @@ def _strings(values) -> pa.Array:
     if isinstance(values, list):
         return pa.array(values, type=pa.large_string())
     return values.cast(pa.large_string())
+
+
+def _none_if_empty(arr: pa.Array) -> list:
+    """The strings, ``None`` for empty ones (``get(...) or None``)."""
+    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr).to_pylist()
+
+
+def _full_names(tokens: pa.Array) -> tuple[pa.Array, pa.Array, np.ndarray]:
+    """(name, id, ok) of ``Name (digits)`` tokens as :func:`_full_name` reads them; ``ok``
+    is false where the token is not of that form with ASCII digits (the record then
+    goes through :func:`_plan`).
+
+    >>> name, ids, ok = _full_names(pa.array(["Hao, Jie (5722)", "X (1) (2)", "Y (a)", "()"]))
+    >>> name.to_pylist(), ids.to_pylist(), ok.tolist()
+    (['Hao, Jie', 'X (1)', '', ''], ['5722', '2', '', ''], [True, True, False, False])
+    """
+    closed = pc.ends_with(tokens, ")")
+    inner = pc.utf8_slice_codeunits(tokens, 0, -1)
+    head = pc.utf8_rtrim(inner, characters="0123456789")
+    n_digits = pc.subtract(pc.binary_length(inner), pc.binary_length(head)).to_numpy()
+    ok = (closed.to_numpy(zero_copy_only=False) & (n_digits > 0)
+          & pc.ends_with(head, " (").to_numpy(zero_copy_only=False))
+    n_head = pc.binary_length(head).to_numpy()
+    ids = drop_prefix(inner, np.where(ok, n_head, pc.binary_length(inner).to_numpy()))
+    name = strip(pc.utf8_slice_codeunits(pc.if_else(pa.array(ok), head, ""), 0, -2))
+    return name, ids, ok
 
 
 def _record_lines(table: pa.Table, first: int, block: bytes) -> np.ndarray | None:
@@ -459,8 +484,8 @@ def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, 
     short = split_strip(pc.if_else(pa.array(no_author), "", authors), ";")
     full_col = col("Author full names")
     full = split_strip(full_col if full_col is not None else empty, ";")
-    parsed = pc.extract_regex(full.values, _FULL_NAME_RE2)
-    bad_token = ~np_bool(parsed.is_valid())
+    full_name, full_id, good = _full_names(full.values)
+    bad_token = ~good
     vec &= np.bincount(full.parent[bad_token], minlength=n) == 0
     has_full = full.counts > 0
     id1, id2 = col("Author(s) ID"), col("Author(s) Id")
@@ -477,9 +502,9 @@ def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, 
     take_ids = np.flatnonzero((~has_full & vec)[ids.parent])
     p_rec = np.concatenate([full.parent[take_full], short.parent[take_short]])
     p_pos = np.concatenate([full.pos[take_full], short.pos[take_short]])
-    p_name = pa.concat_arrays([_strings(strip(parsed.field("name").take(take_full))),
+    p_name = pa.concat_arrays([_strings(full_name.take(take_full)),
                                _strings(short.values.take(take_short))])
-    p_key = pa.concat_arrays([_strings(parsed.field("id").take(take_full)),
+    p_key = pa.concat_arrays([_strings(full_id.take(take_full)),
                               _strings(ids.values.take(take_ids))])
     order = np.lexsort((p_pos, p_rec))
     p_rec, p_pos = p_rec[order], p_pos[order]
@@ -571,11 +596,13 @@ def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, 
         _strings([r[6] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
 
     # event fields; records the columns above did not vouch for go through _plan
-    eid_list, titles = eid.to_pylist(), strip(col("Title") or empty).to_pylist()
-    dois = strip(col("DOI") or empty).to_pylist()
-    years = year.to_pylist() if year is not None else [None] * n
-    events = [{"year": int(years[i]) if year4[i] else None, "date": None,
-               "title": titles[i] or None, "doi": dois[i] or None} for i in range(n)]
+    eid_list = eid.to_pylist()
+    events = {
+        "year": (pc.cast(pc.if_else(pa.array(year4), year, None), pa.int64()).to_pylist()
+                 if year is not None else [None] * n),
+        "title": _none_if_empty(strip(col("Title") or empty)),
+        "doi": _none_if_empty(strip(col("DOI") or empty)),
+    }
     extra = _python_plans(table, columns, np.flatnonzero(~vec), eid_list, events)
     if extra is None:
         return None
@@ -600,7 +627,7 @@ def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, 
 
 
 def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
-                  eid_list: list, events: list) -> dict | None:
+                  eid_list: list, events: dict) -> dict | None:
     """Run :func:`_plan` on the records ``which``; ``None`` if one of them would be
     quarantined (the block is then read record by record, with raw text and line)."""
     if not len(which):
@@ -615,7 +642,9 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
             eid, event, _, people, parts = _plan({c: picked[c][j] for c in names})
         except _Bad:
             return None
-        eid_list[r], events[r] = eid, event
+        eid_list[r] = eid
+        for key in ("year", "title", "doi"):
+            events[key][r] = event[key]
         for k, (org_id, pid, aff) in enumerate(parts):
             out["part_rec"].append(r)
             out["part_pos"].append(k)
@@ -643,11 +672,12 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path) -> None:
     add_event = b.add_event
     prefix = f"{path}:"
     event_ids = ["pub:scopus:" + e for e in plan.eids]
-    new = np.array([add_event(event_id, "publication", source="scopus",
-                              origin=prefix + str(line), **event)
-                    for event_id, event, line in zip(event_ids, plan.events,
-                                                     plan.lines.tolist(), strict=True)],
-                   dtype=bool)
+    ev = plan.events
+    new = np.array([add_event(event_id, "publication", year=year, date=None, title=title,
+                              source="scopus", origin=prefix + str(line), doi=doi)
+                    for event_id, year, title, doi, line in zip(
+                        event_ids, ev["year"], ev["title"], ev["doi"], plan.lines.tolist(),
+                        strict=True)], dtype=bool)
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
     ctx.ledger.duplicate(len(new) - n_new)
