@@ -297,11 +297,13 @@ def brokerage(graph, attribute="sector", exclusive: bool | None = None) -> pd.Da
     expectation per group, not per node. Exclusivity is the per-node,
     degree-free view: a hub between well-connected partners scores low (they
     have other go-betweens), the sole link of an isolated cluster scores high.
-    On the synthetic ecosystem the planted brokers (each the only tie of an
-    island to the rest) rank in the top 5 % by ``exclusivity_total``, and by
-    ``exclusivity_liaison`` when their island has organisations of a sector
-    other than theirs (otherwise they are representatives and gatekeepers,
-    not liaisons, in the sense of Gould & Fernandez).
+    On the synthetic ecosystem (20 small and 5 medium seeds, 55 planted
+    brokers, each the only tie of an island to the rest) ``exclusivity_liaison``
+    puts 49 of the 50 brokers whose island has an organisation of another
+    sector in the top 5 % (the 50th at 8.5 %; with a one-sector island a broker
+    is a representative and gatekeeper, not a liaison), ``exclusivity_total``
+    54 of 55 (the 55th, a hub with 486 ties, at 5.3 %); the raw liaison
+    counts and their z-scores 3 of 55.
 
     Exclusive counts enumerate the two-paths in row blocks of sparse products
     (``A A`` and ``A diag(1…n) A``, whose value at a pair with one
