@@ -43,6 +43,7 @@ class CorpusBuilder:
         self._org_ids: set[tuple[str, str, str]] = set()
         self._parts: dict[str, list] = defaultdict(list)
         self._part_chunks: list[dict] = []  # add_participations: blocks of rows, in order
+        self._event_chunks: list[dict] = []  # add_events: their ids map to None in _events
         self.finalizers: list = []
         """Callables run once, in order, at the start of :meth:`to_corpus`: readers that
         join several files into one dataset (PatentsView tables, CORDIS project +
@@ -105,6 +106,60 @@ class CorpusBuilder:
         p["role"].append(role)
         p["share"].append(share)
         p["raw_affiliation"].append(raw_affiliation)
+
+    def add_events(self, event_ids: list, kind: str, *, source=None, **columns) -> np.ndarray:
+        """:meth:`add_event` for many events at once; which of them were added.
+
+        ``columns`` are lists as long as ``event_ids`` (``year``, ``date``, ``title``,
+        ``origin``, …, and extra columns such as ``doi``). An id already present, or
+        earlier in ``event_ids``, is not added (``False``), as with :meth:`add_event`.
+
+        Examples
+        --------
+        >>> b = CorpusBuilder()
+        >>> b.add_event("pub:t:1", "publication", year=2020)
+        True
+        >>> b.add_events(["pub:t:2", "pub:t:1", "pub:t:2"], "publication",
+        ...              year=[2021, 2020, 2021], doi=["10.1/x", None, None]).tolist()
+        [True, False, False]
+        >>> b.to_corpus([]).events[["event_id", "year", "doi"]].values.tolist()
+        [['pub:t:1', 2020, nan], ['pub:t:2', 2021, '10.1/x']]
+        """
+        events = self._events
+        added = []
+        for event_id in event_ids:
+            new = event_id not in events
+            if new:
+                events[event_id] = None  # the row itself is in self._event_chunks
+            added.append(new)
+        mask = np.array(added, dtype=bool)
+        keep = None if mask.all() else np.flatnonzero(mask).tolist()
+        chunk = {"event_id": event_ids, "kind": [kind] * len(event_ids),
+                 "source": [source] * len(event_ids), **columns}
+        if keep is not None:
+            chunk = {c: [v[i] for i in keep] for c, v in chunk.items()}
+        self._event_chunks.append(chunk)
+        return mask
+
+    def _events_frame(self, event_cols: list[str]) -> pd.DataFrame:
+        rows = list(self._events.values())
+        if self._event_chunks and all(r is None for r in rows):
+            chunks = self._event_chunks
+            keys = {k for ch in chunks for k in ch}
+            cols = event_cols + sorted(keys - set(event_cols))
+            n = len(rows)
+            return pd.DataFrame({c: [v for ch in chunks for v in ch.get(c, [None] * len(
+                ch["event_id"]))] if c in keys else [None] * n for c in cols}, columns=cols)
+        if self._event_chunks:  # mixed: rows of the chunks as dicts, in order of addition
+            bulk = {}
+            for ch in self._event_chunks:
+                names = list(ch)
+                for values in zip(*(ch[c] for c in names), strict=True):
+                    row = dict(zip(names, values, strict=True))
+                    bulk[row["event_id"]] = {**dict.fromkeys(event_cols), **row}
+            rows = [bulk[k] if r is None else r for k, r in self._events.items()]
+        extra_cols = sorted({k for e in rows for k in e} - set(event_cols))
+        return pd.DataFrame(rows, columns=event_cols + extra_cols)
 
     def add_people(self, person_ids, names) -> None:
         """:meth:`add_person` for many people at once (no ORCIDs): the first name of
@@ -187,8 +242,7 @@ class CorpusBuilder:
             parts[c] = pd.to_numeric(parts[c], errors="coerce").astype("float64")
         event_cols = ["event_id", "kind", "year", "date", "title", "amount", "currency",
                       "source", "origin"]
-        extra_cols = sorted({k for e in self._events.values() for k in e} - set(event_cols))
-        events = pd.DataFrame(list(self._events.values()), columns=event_cols + extra_cols)
+        events = self._events_frame(event_cols)
         events["year"] = pd.array(events["year"].tolist(), dtype="Int64")
         events["amount"] = pd.to_numeric(events["amount"], errors="coerce").astype("float64")
         orgs = pd.DataFrame(list(self._orgs.values()),

@@ -139,7 +139,7 @@ def drop_prefix(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
 
 
 def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | None:
-    """Parse a block of whole CSV records (no header) into string columns
+    """Parse a block of whole CSV records (no header) into large_string columns
     ``c0 … c<n-1>``, or ``None`` if pyarrow rejects it (wrong field count, invalid
     UTF-8, …). Quoting as Python's :mod:`csv` reads it; empty lines are skipped,
     so a caller must check the number of records against the block's lines.
@@ -154,7 +154,8 @@ def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | 
                                              double_quote=True, escape_char=False,
                                              newlines_in_values=True, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                column_types=dict.fromkeys(names, pa.large_string()),
+                strings_can_be_null=False,
                 quoted_strings_can_be_null=False, check_utf8=True),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):

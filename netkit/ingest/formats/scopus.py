@@ -346,9 +346,11 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
             rows.run(lines, header_line[0] + 1)
             return
         columns = {name: i for i, name in enumerate(header)}  # the last of equal names wins
+        orgs = _OrgTable()
         while (got := blocks.block(_BLOCK)) is not None:
             block, first, n_lines = got
-            plan = _block_plan(block, first, header, columns, delim) if block else None
+            plan = (_block_plan(block, first, n_lines, header, columns, delim, orgs)
+                    if block else None)
             if plan is None:
                 rows.run(blocks.lines(), first, until=first + n_lines - 1)
                 continue
@@ -370,6 +372,30 @@ _BLOCK = 1 << 22
 """Bytes per block of the columnar path (a few thousand records)."""
 _ASCII_EID = r"^[0-9A-Za-z_.\-]+$"  # a subset of _EID_RX that needs no stripping
 _NO_AUTHOR_RE2 = r"^\[no author"
+
+
+class _OrgTable:
+    """The organisation (:func:`_org_of`) of every distinct affiliation string seen so
+    far in a file, as columns, so that a block looks its strings up in one call."""
+
+    def __init__(self) -> None:
+        self.affs = pa.array([], type=pa.large_string())
+        self.org_ids = pa.array([], type=pa.large_string())
+        self.has_org = np.zeros(0, dtype=bool)
+
+    def lookup(self, distinct: pa.Array) -> tuple[pa.Array, np.ndarray]:
+        """(org id or null, has an organisation) for each of the ``distinct`` strings."""
+        idx = pc.index_in(distinct, value_set=self.affs)
+        new = distinct.filter(pc.is_null(idx))
+        if len(new):
+            found = [_org_of(a) for a in new.to_pylist()]
+            self.affs = pa.concat_arrays([self.affs, new.cast(pa.large_string())])
+            self.org_ids = pa.concat_arrays([self.org_ids, pa.array(
+                [o[0] if o else None for o in found], type=pa.large_string())])
+            self.has_org = np.concatenate([self.has_org, [o is not None for o in found]])
+            idx = pc.index_in(distinct, value_set=self.affs)
+        i = idx.to_numpy()
+        return self.org_ids.take(i), self.has_org[i]
 
 
 @dataclass
@@ -422,10 +448,11 @@ def _full_names(tokens: pa.Array) -> tuple[pa.Array, pa.Array, np.ndarray]:
     return name, ids, ok
 
 
-def _record_lines(table: pa.Table, first: int, block: bytes) -> np.ndarray | None:
+def _record_lines(table: pa.Table, first: int, n_lines: int) -> np.ndarray | None:
     """The first line of every record, or ``None`` if the records do not account for
-    the block's lines exactly (an empty line, or a quote left open at the end)."""
-    n, n_lines = table.num_rows, block.count(b"\n")
+    the block's ``n_lines`` lines exactly (an empty line, or a quote left open at the
+    end)."""
+    n = table.num_rows
     if n == n_lines and not any(
             "\n" in v for v in table.slice(n - 1).to_pylist()[0].values()):
         # an open quote would have swallowed the last line end into the last record
@@ -440,8 +467,8 @@ def _record_lines(table: pa.Table, first: int, block: bytes) -> np.ndarray | Non
     return first + starts
 
 
-def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, int],
-                delim: str) -> _Plan | None:
+def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
+                columns: dict[str, int], delim: str, orgs: _OrgTable) -> _Plan | None:
     """Plan the records of one block column-wise, or ``None`` when the block must be
     read record by record (see :func:`read_scopus`)."""
     if b"\r" in block or b"\x00" in block or block.startswith(codecs.BOM_UTF8):
@@ -449,11 +476,11 @@ def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, 
     table = parse_csv_block(block, len(header), delim)
     if table is None or table.num_rows == 0:
         return None
-    lines = _record_lines(table, first, block)
+    lines = _record_lines(table, first, n_lines)
     if lines is None:
         return None
     n = table.num_rows
-    empty = pa.nulls(n, pa.string()).fill_null("")
+    empty = pa.nulls(n, pa.large_string()).fill_null("")
 
     def col(name: str) -> pa.Array | None:
         i = columns.get(name)
@@ -524,9 +551,7 @@ def _block_plan(block: bytes, first: int, header: list[str], columns: dict[str, 
     a_val, a_rec, a_pos = affs.values.take(keep), affs.parent[keep], affs.pos[keep]
     distinct = pc.unique(a_val)
     a_code = np.asarray(pc.index_in(a_val, value_set=distinct))
-    org_of = [_org_of(a) for a in distinct.to_pylist()]
-    org_ids = pa.array([o[0] if o else None for o in org_of], type=pa.large_string())
-    has_org = np.array([o is not None for o in org_of], dtype=bool)
+    org_ids, has_org = orgs.lookup(distinct)
 
     # "Authors with affiliations": the author of entry i is person i
     entries = split_strip(col("Authors with affiliations") or empty, ";")
@@ -669,21 +694,22 @@ _PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "Author full
 def _apply(plan: _Plan, ctx: ReadContext, path: Path) -> None:
     """Add a planned block to the builder, as :func:`_load` would record by record."""
     b = ctx.builder
-    add_event = b.add_event
     prefix = f"{path}:"
     event_ids = ["pub:scopus:" + e for e in plan.eids]
     ev = plan.events
-    new = np.array([add_event(event_id, "publication", year=year, date=None, title=title,
-                              source="scopus", origin=prefix + str(line), doi=doi)
-                    for event_id, year, title, doi, line in zip(
-                        event_ids, ev["year"], ev["title"], ev["doi"], plan.lines.tolist(),
-                        strict=True)], dtype=bool)
+    new = b.add_events(event_ids, "publication", source="scopus", year=ev["year"],
+                       date=[None] * len(event_ids), title=ev["title"],
+                       origin=[prefix + str(line) for line in plan.lines.tolist()],
+                       doi=ev["doi"])
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
     ctx.ledger.duplicate(len(new) - n_new)
-    people = np.flatnonzero(new[plan.people_rec])
-    b.add_people(plan.people_id.take(people).to_pylist(),
-                 plan.people_name.take(people).to_pylist())
+    people = plan.people_id.filter(new[plan.people_rec])
+    names = plan.people_name.filter(new[plan.people_rec])
+    _, firsts = np.unique(np.asarray(pc.index_in(people, value_set=pc.unique(people))),
+                          return_index=True)
+    firsts.sort()  # the first name of each id in the block, in order
+    b.add_people(people.take(firsts).to_pylist(), names.take(firsts).to_pylist())
     keep = np.flatnonzero(new[plan.part_rec])
     org = plan.part_org.take(keep)
     aff = plan.part_aff.take(keep)
