@@ -161,11 +161,25 @@ class CorpusBuilder:
         extra_cols = sorted({k for e in rows for k in e} - set(event_cols))
         return pd.DataFrame(rows, columns=event_cols + extra_cols)
 
-    def add_people(self, person_ids, names) -> None:
+    def add_people(self, person_ids: list, names) -> None:
         """:meth:`add_person` for many people at once (no ORCIDs): the first name of
-        an id wins."""
+        an id wins. ``names`` is a list or a pyarrow array (read only for new ids).
+
+        >>> b = CorpusBuilder()
+        >>> b.add_people(["p1", "p2", "p1"], ["Ada", "Bo", "Ada L."])
+        >>> [p["name"] for p in b._people.values()]
+        ['Ada', 'Bo']
+        """
         people = self._people
-        for pid, name in zip(person_ids, names, strict=True):
+        new = [i for i, pid in enumerate(person_ids) if pid not in people]
+        if not new:
+            return
+        if isinstance(names, list):
+            new_names = [names[i] for i in new]
+        else:
+            new_names = names.take(new).to_pylist()
+        for i, name in zip(new, new_names, strict=True):
+            pid = person_ids[i]
             if pid not in people:
                 people[pid] = {"person_id": pid, "name": name, "orcid": None}
 

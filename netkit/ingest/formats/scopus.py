@@ -40,6 +40,7 @@ from netkit.ingest.columnar import (
     ByteBlocks,
     drop_prefix,
     parse_csv_block,
+    ranges,
     split_strip,
     starts_with,
     strip,
@@ -355,7 +356,7 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
                 rows.run(blocks.lines(), first, until=first + n_lines - 1)
                 continue
             blocks.commit(n_lines)
-            _apply(plan, ctx, path)
+            _apply(plan, ctx, path, orgs)
 
 
 def _known_codec(name: str) -> bool:
@@ -375,27 +376,45 @@ _NO_AUTHOR_RE2 = r"^\[no author"
 
 
 class _OrgTable:
-    """The organisation (:func:`_org_of`) of every distinct affiliation string seen so
-    far in a file, as columns, so that a block looks its strings up in one call."""
+    """The organisations of one file as integer codes, and the code (:func:`_org_of`)
+    of every distinct affiliation string seen so far, as columns, so that a block
+    looks its strings up in one call and carries organisations as integers."""
 
     def __init__(self) -> None:
         self.affs = pa.array([], type=pa.large_string())
-        self.org_ids = pa.array([], type=pa.large_string())
-        self.has_org = np.zeros(0, dtype=bool)
+        self.aff_code = np.zeros(0, dtype=np.int64)  # -1: the string names no organisation
+        self.ids: list[str] = []  # org id of each code
+        self.codes: dict[str, int] = {}
+        self.added = np.zeros(0, dtype=bool)  # added to the builder by _apply
+        self._id_array = pa.array([], type=pa.large_string())
 
-    def lookup(self, distinct: pa.Array) -> tuple[pa.Array, np.ndarray]:
-        """(org id or null, has an organisation) for each of the ``distinct`` strings."""
+    def code(self, org_id: str) -> int:
+        """The code of an organisation id (a new one for an id not seen before)."""
+        c = self.codes.get(org_id)
+        if c is None:
+            c = self.codes[org_id] = len(self.ids)
+            self.ids.append(org_id)
+        return c
+
+    def lookup(self, distinct: pa.Array) -> np.ndarray:
+        """The organisation code of each of the ``distinct`` strings (-1: none)."""
         idx = pc.index_in(distinct, value_set=self.affs)
         new = distinct.filter(pc.is_null(idx))
         if len(new):
             found = [_org_of(a) for a in new.to_pylist()]
-            self.affs = pa.concat_arrays([self.affs, new.cast(pa.large_string())])
-            self.org_ids = pa.concat_arrays([self.org_ids, pa.array(
-                [o[0] if o else None for o in found], type=pa.large_string())])
-            self.has_org = np.concatenate([self.has_org, [o is not None for o in found]])
+            self.affs = pa.concat_arrays([self.affs, new])
+            self.aff_code = np.concatenate(
+                [self.aff_code, [self.code(o[0]) if o else -1 for o in found]])
             idx = pc.index_in(distinct, value_set=self.affs)
-        i = idx.to_numpy()
-        return self.org_ids.take(i), self.has_org[i]
+        return self.aff_code[idx.to_numpy()]
+
+    def id_array(self) -> pa.Array:
+        """The org id of every code as a string array."""
+        if len(self._id_array) < len(self.ids):
+            self._id_array = pa.array(self.ids, type=pa.large_string())
+            self.added = np.concatenate(
+                [self.added, np.zeros(len(self.ids) - len(self.added), dtype=bool)])
+        return self._id_array
 
 
 @dataclass
@@ -410,7 +429,7 @@ class _Plan:
     people_id: pa.Array
     people_name: pa.Array
     part_rec: np.ndarray
-    part_org: pa.Array
+    part_org: np.ndarray  # organisation code (_OrgTable), -1 for none
     part_person: pa.Array
     part_aff: pa.Array
 
@@ -540,7 +559,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
                                        pa.scalar("", pa.large_string()))
     p_start = np.zeros(n, dtype=np.int64)
     np.cumsum(np.bincount(p_rec, minlength=n)[:-1], out=p_start[1:])
-    p_code = np.asarray(pc.index_in(p_id, value_set=pc.unique(p_id)))
+    p_count = np.bincount(p_rec, minlength=n)
 
     # affiliations of each record, and the organisation of each distinct string
     affs = split_strip(col("Affiliations") or empty, ";")
@@ -549,9 +568,10 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
     cleared[affs.parent[no_aff & (affs.pos == 0)]] = True
     keep = np.flatnonzero(~cleared[affs.parent])
     a_val, a_rec, a_pos = affs.values.take(keep), affs.parent[keep], affs.pos[keep]
-    distinct = pc.unique(a_val)
-    a_code = np.asarray(pc.index_in(a_val, value_set=distinct))
-    org_ids, has_org = orgs.lookup(distinct)
+    encoded = pc.dictionary_encode(a_val)
+    distinct = encoded.dictionary
+    a_code = encoded.indices.to_numpy()
+    org_code = orgs.lookup(distinct)  # of each distinct string
 
     # "Authors with affiliations": the author of entry i is person i
     entries = split_strip(col("Authors with affiliations") or empty, ";")
@@ -573,7 +593,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         fast[with_short] = sw & found
         e_code[with_short] = code
 
-    rows: list[tuple] = []  # (rec, group, pos, sub, org_id, person index, affiliation)
+    rows: list[tuple] = []  # (rec, pos, sub, org code, person index, affiliation)
     slow = np.flatnonzero(~fast)
     if len(slow):
         a_list, e_list = a_val.to_pylist(), e_val.take(slow).to_pylist()
@@ -588,37 +608,33 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
                 if org is None or org[0] in seen:
                     continue
                 seen.add(org[0])
-                rows.append((r, 0, i, sub, org[0], int(p_start[r]) + i, org[6]))
+                rows.append((r, i, sub, orgs.code(org[0]), int(p_start[r]) + i, org[6]))
 
     fast_idx = np.flatnonzero(fast)
-    fast_idx = fast_idx[has_org[e_code[fast_idx]]]
-    plain = np.flatnonzero((~entry_mode & vec)[a_rec] & has_org[a_code])
+    f_org = org_code[e_code[fast_idx]] if len(fast_idx) else np.zeros(0, dtype=np.int64)
+    fast_idx, f_org = fast_idx[f_org >= 0], f_org[f_org >= 0]
+    plain = np.flatnonzero((~entry_mode & vec)[a_rec])
+    plain = plain[org_code[a_code[plain]] >= 0]
     f_rec, f_pos = e_rec[fast_idx], e_pos[fast_idx]
-    s_rec = np.array([r[0] for r in rows], dtype=np.int64)
-    s_person = np.array([r[5] for r in rows], dtype=np.int64)
-    linked = np.concatenate([f_rec * (len(p_code) + 1) + p_code[p_start[f_rec] + f_pos],
-                             s_rec * (len(p_code) + 1) + p_code[s_person]])
-    unlinked = np.flatnonzero(~np.isin(p_rec * (len(p_code) + 1) + p_code, linked))
+    f_person = p_start[f_rec] + f_pos
+    r_rec, r_pos, r_sub, r_org, r_person = (np.array([r[j] for r in rows], dtype=np.int64)
+                                            for j in range(5))
+    unlinked = _unlinked(p_rec, p_start, p_count, p_id, np.concatenate([f_person, r_person]))
 
-    part_rec = np.concatenate([f_rec, a_rec[plain], s_rec, p_rec[unlinked]])
-    group = np.concatenate([np.zeros(len(fast_idx) + len(plain) + len(rows), dtype=np.int8),
+    part_rec = np.concatenate([f_rec, a_rec[plain], r_rec, p_rec[unlinked]])
+    group = np.concatenate([np.zeros(len(part_rec) - len(unlinked), dtype=np.int8),
                             np.ones(len(unlinked), dtype=np.int8)])
-    pos = np.concatenate([f_pos, a_pos[plain], np.array([r[2] for r in rows], dtype=np.int64),
-                          p_pos[unlinked]])
-    sub = np.concatenate([np.zeros(len(fast_idx) + len(plain), dtype=np.int64),
-                          np.array([r[3] for r in rows], dtype=np.int64),
+    pos = np.concatenate([f_pos, a_pos[plain], r_pos, p_pos[unlinked]])
+    sub = np.concatenate([np.zeros(len(fast_idx) + len(plain), dtype=np.int64), r_sub,
                           np.zeros(len(unlinked), dtype=np.int64)])
-    part_org = pa.concat_arrays([
-        org_ids.take(e_code[fast_idx]), org_ids.take(a_code[plain]),
-        _strings([r[4] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
-    ids_large = _strings(p_id)
+    part_org = np.concatenate([f_org, org_code[a_code[plain]], r_org,
+                               np.full(len(unlinked), -1, dtype=np.int64)])
     part_person = pa.concat_arrays([
-        ids_large.take(p_start[f_rec] + f_pos), pa.nulls(len(plain), pa.large_string()),
-        ids_large.take(s_person), ids_large.take(unlinked)])
-    aff_distinct = _strings(distinct)
+        p_id.take(f_person), pa.nulls(len(plain), pa.large_string()), p_id.take(r_person),
+        p_id.take(unlinked)])
     part_aff = pa.concat_arrays([
-        aff_distinct.take(e_code[fast_idx]), aff_distinct.take(a_code[plain]),
-        _strings([r[6] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
+        distinct.take(e_code[fast_idx]), distinct.take(a_code[plain]),
+        _strings([r[5] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
 
     # event fields; records the columns above did not vouch for go through _plan
     eid_list = eid.to_pylist()
@@ -628,7 +644,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         "title": _none_if_empty(strip(col("Title") or empty)),
         "doi": _none_if_empty(strip(col("DOI") or empty)),
     }
-    extra = _python_plans(table, columns, np.flatnonzero(~vec), eid_list, events)
+    extra = _python_plans(table, columns, np.flatnonzero(~vec), eid_list, events, orgs)
     if extra is None:
         return None
     if extra:
@@ -636,23 +652,42 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         group = np.concatenate([group, np.zeros(len(extra["part_rec"]), dtype=np.int8)])
         pos = np.concatenate([pos, extra["part_pos"]])
         sub = np.concatenate([sub, np.zeros(len(extra["part_rec"]), dtype=np.int64)])
-        part_org = pa.concat_arrays([part_org, _strings(extra["part_org"])])
+        part_org = np.concatenate([part_org, extra["part_org"]])
         part_person = pa.concat_arrays([part_person, _strings(extra["part_person"])])
         part_aff = pa.concat_arrays([part_aff, _strings(extra["part_aff"])])
         p_rec = np.concatenate([p_rec, extra["people_rec"]])
         p_pos = np.concatenate([p_pos, extra["people_pos"]])
-        p_id = pa.concat_arrays([_strings(p_id), _strings(extra["people_id"])])
+        p_id = pa.concat_arrays([p_id, _strings(extra["people_id"])])
         p_name = pa.concat_arrays([p_name, _strings(extra["people_name"])])
         people_order = np.lexsort((p_pos, p_rec))
         p_rec, p_id, p_name = p_rec[people_order], p_id.take(people_order), p_name.take(
             people_order)
     order = np.lexsort((sub, pos, group, part_rec))
-    return _Plan(eid_list, events, lines, p_rec, _strings(p_id), p_name, part_rec[order],
-                 part_org.take(order), part_person.take(order), part_aff.take(order))
+    return _Plan(eid_list, events, lines, p_rec, p_id, p_name, part_rec[order],
+                 part_org[order], part_person.take(order), part_aff.take(order))
+
+
+def _unlinked(p_rec: np.ndarray, p_start: np.ndarray, p_count: np.ndarray, p_id: pa.Array,
+              with_part: np.ndarray) -> np.ndarray:
+    """The people (flat indices) who get a row of their own: those without a
+    participation whose id no other author of the same record with one shares."""
+    has = np.zeros(len(p_rec), dtype=bool)
+    has[with_part] = True
+    cand = np.flatnonzero(~has)
+    if not len(cand):
+        return cand
+    recs = np.unique(p_rec[cand])
+    idx = ranges(p_start[recs], p_count[recs])
+    ids = dict(zip(idx.tolist(), p_id.take(idx).to_pylist(), strict=True))
+    linked: dict[int, set] = {}
+    for j in idx[has[idx]].tolist():
+        linked.setdefault(int(p_rec[j]), set()).add(ids[j])
+    keep = [k for k in cand.tolist() if ids[k] not in linked.get(int(p_rec[k]), ())]
+    return np.array(keep, dtype=np.int64)
 
 
 def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
-                  eid_list: list, events: dict) -> dict | None:
+                  eid_list: list, events: dict, orgs: _OrgTable) -> dict | None:
     """Run :func:`_plan` on the records ``which``; ``None`` if one of them would be
     quarantined (the block is then read record by record, with raw text and line)."""
     if not len(which):
@@ -673,7 +708,7 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
         for k, (org_id, pid, aff) in enumerate(parts):
             out["part_rec"].append(r)
             out["part_pos"].append(k)
-            out["part_org"].append(org_id)
+            out["part_org"].append(-1 if org_id is None else orgs.code(org_id))
             out["part_person"].append(pid)
             out["part_aff"].append(aff)
         for k, (pid, name, _) in enumerate(people):
@@ -681,7 +716,7 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
             out["people_pos"].append(k)
             out["people_id"].append(pid)
             out["people_name"].append(name)
-    return {k: (np.array(v, dtype=np.int64) if k.endswith(("_rec", "_pos")) else v)
+    return {k: (np.array(v, dtype=np.int64) if k.endswith(("_rec", "_pos", "_org")) else v)
             for k, v in out.items()}
 
 
@@ -691,7 +726,7 @@ _PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "Author full
 """The columns :func:`_plan` reads."""
 
 
-def _apply(plan: _Plan, ctx: ReadContext, path: Path) -> None:
+def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable) -> None:
     """Add a planned block to the builder, as :func:`_load` would record by record."""
     b = ctx.builder
     prefix = f"{path}:"
@@ -704,27 +739,26 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path) -> None:
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
     ctx.ledger.duplicate(len(new) - n_new)
-    people = plan.people_id.filter(new[plan.people_rec])
-    names = plan.people_name.filter(new[plan.people_rec])
-    _, firsts = np.unique(np.asarray(pc.index_in(people, value_set=pc.unique(people))),
-                          return_index=True)
-    firsts.sort()  # the first name of each id in the block, in order
-    b.add_people(people.take(firsts).to_pylist(), names.take(firsts).to_pylist())
+    people = new[plan.people_rec]
+    b.add_people(plan.people_id.filter(people).to_pylist(), plan.people_name.filter(people))
     keep = np.flatnonzero(new[plan.part_rec])
-    org = plan.part_org.take(keep)
+    code = plan.part_org[keep]
     aff = plan.part_aff.take(keep)
-    codes = pc.index_in(org, value_set=pc.unique(org.drop_null()))
-    _, firsts = np.unique(codes.fill_null(-1).to_numpy(), return_index=True)
-    firsts = np.sort(firsts)
-    for org_id, raw_aff in zip(org.take(firsts).to_pylist(), aff.take(firsts).to_pylist(),
-                               strict=True):
-        if org_id is None or b.has_org(org_id):
+    ids = orgs.id_array()
+    first_codes, firsts = np.unique(code, return_index=True)
+    todo = (first_codes >= 0) & ~orgs.added[np.maximum(first_codes, 0)]
+    firsts = np.sort(firsts[todo])  # the first row of each organisation, in order
+    for c, raw_aff in zip(code[firsts].tolist(), aff.take(firsts).to_pylist(), strict=True):
+        orgs.added[c] = True
+        org_id = orgs.ids[c]
+        if b.has_org(org_id):
             continue
         _, name, sector, rule, country, city, _ = _org_of(raw_aff)
         b.add_org(org_id, name, sector, rule, country=country, city=city or None)
         b.add_org_id(org_id, "name", name)
     event_of = pa.array(event_ids, type=pa.large_string())
-    b.add_participations(event_of.take(plan.part_rec[keep]), org_id=org,
+    b.add_participations(event_of.take(plan.part_rec[keep]),
+                         org_id=ids.take(pa.array(code, mask=code < 0)),
                          person_id=plan.part_person.take(keep), role="author",
                          raw_affiliation=aff)
 
