@@ -347,16 +347,18 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
             rows.run(lines, header_line[0] + 1)
             return
         columns = {name: i for i, name in enumerate(header)}  # the last of equal names wins
-        orgs = _OrgTable()
+        orgs, pending = _OrgTable(), []
         while (got := blocks.block(_BLOCK)) is not None:
             block, first, n_lines = got
             plan = (_block_plan(block, first, n_lines, header, columns, delim, orgs)
                     if block else None)
             if plan is None:
+                _add_people(pending, ctx.builder)
                 rows.run(blocks.lines(), first, until=first + n_lines - 1)
                 continue
             blocks.commit(n_lines)
-            _apply(plan, ctx, path, orgs)
+            _apply(plan, ctx, path, orgs, pending)
+        _add_people(pending, ctx.builder)
 
 
 def _known_codec(name: str) -> bool:
@@ -381,8 +383,7 @@ class _OrgTable:
     looks its strings up in one call and carries organisations as integers."""
 
     def __init__(self) -> None:
-        self.affs = pa.array([], type=pa.large_string())
-        self.aff_code = np.zeros(0, dtype=np.int64)  # -1: the string names no organisation
+        self.aff_code: dict[str, int] = {}  # -1: the string names no organisation
         self.ids: list[str] = []  # org id of each code
         self.codes: dict[str, int] = {}
         self.added = np.zeros(0, dtype=bool)  # added to the builder by _apply
@@ -398,20 +399,21 @@ class _OrgTable:
 
     def lookup(self, distinct: pa.Array) -> np.ndarray:
         """The organisation code of each of the ``distinct`` strings (-1: none)."""
-        idx = pc.index_in(distinct, value_set=self.affs)
-        new = distinct.filter(pc.is_null(idx))
-        if len(new):
-            found = [_org_of(a) for a in new.to_pylist()]
-            self.affs = pa.concat_arrays([self.affs, new])
-            self.aff_code = np.concatenate(
-                [self.aff_code, [self.code(o[0]) if o else -1 for o in found]])
-            idx = pc.index_in(distinct, value_set=self.affs)
-        return self.aff_code[idx.to_numpy()]
+        known = self.aff_code
+        out = []
+        for a in distinct.to_pylist():
+            c = known.get(a)
+            if c is None:
+                org = _org_of(a)
+                c = known[a] = self.code(org[0]) if org else -1
+            out.append(c)
+        return np.array(out, dtype=np.int64)
 
     def id_array(self) -> pa.Array:
         """The org id of every code as a string array."""
         if len(self._id_array) < len(self.ids):
-            self._id_array = pa.array(self.ids, type=pa.large_string())
+            self._id_array = pa.concat_arrays([self._id_array, pa.array(
+                self.ids[len(self._id_array):], type=pa.large_string())])
             self.added = np.concatenate(
                 [self.added, np.zeros(len(self.ids) - len(self.added), dtype=bool)])
         return self._id_array
@@ -726,8 +728,10 @@ _PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "Author full
 """The columns :func:`_plan` reads."""
 
 
-def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable) -> None:
-    """Add a planned block to the builder, as :func:`_load` would record by record."""
+def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
+           pending: list) -> None:
+    """Add a planned block to the builder, as :func:`_load` would record by record
+    (its people go to ``pending``, for :func:`_add_people`)."""
     b = ctx.builder
     prefix = f"{path}:"
     event_ids = ["pub:scopus:" + e for e in plan.eids]
@@ -740,7 +744,7 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable) -> None:
     ctx.ledger.loaded(n_new)
     ctx.ledger.duplicate(len(new) - n_new)
     people = new[plan.people_rec]
-    b.add_people(plan.people_id.filter(people).to_pylist(), plan.people_name.filter(people))
+    pending.append((plan.people_id.filter(people), plan.people_name.filter(people)))
     keep = np.flatnonzero(new[plan.part_rec])
     code = plan.part_org[keep]
     aff = plan.part_aff.take(keep)
@@ -761,6 +765,20 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable) -> None:
                          org_id=ids.take(pa.array(code, mask=code < 0)),
                          person_id=plan.part_person.take(keep), role="author",
                          raw_affiliation=aff)
+
+
+def _add_people(pending: list, builder) -> None:
+    """Add the people of the blocks in ``pending`` (in order; the first name of an id
+    wins), and empty it. Called before anything else adds people, so their order is
+    that of the per-record path."""
+    if not pending:
+        return
+    ids = pa.concat_arrays([p[0] for p in pending])
+    names = pa.concat_arrays([p[1] for p in pending])
+    pending.clear()
+    _, firsts = np.unique(pc.dictionary_encode(ids).indices.to_numpy(), return_index=True)
+    firsts.sort()
+    builder.add_people(ids.take(firsts).to_pylist(), names.take(firsts))
 
 
 def _sniff(path: Path, head: bytes) -> bool:
