@@ -197,3 +197,25 @@ def test_planted_brokers_are_cut_vertices_with_top_betweenness(small_ecosystem):
         assert len(labels) == 1
         label = labels.pop()
         assert sum(1 for c in comp if c == label) == len(island)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_triangle_listing_matches_networkx_for_any_block_size(seed):
+    from netkit.metrics._graphs import adjacency, edge_cache, triangles
+
+    rng = np.random.default_rng(seed)
+    g = ig.Graph.Erdos_Renyi(int(rng.integers(3, 40)), float(rng.uniform(0.05, 0.7)))
+    a = adjacency(g, None)
+    expected = {frozenset(c) for c in nx.enumerate_all_cliques(nx.Graph(g.get_edgelist()))
+                if len(c) == 3}
+    for budget in (1, 5, 2_000_000):
+        tri = triangles(a, budget=budget)
+        assert len(tri) == len(expected)
+        assert {frozenset(t) for t in tri.tolist()} == expected
+    with edge_cache():  # one listing per pattern, whatever the weights
+        first = triangles(adjacency(g, np.arange(1.0, g.ecount() + 1)))
+        assert triangles(a) is first
+        h = g.copy()
+        if h.ecount():
+            h.delete_edges([0])
+        assert triangles(adjacency(h, None)) is not first
