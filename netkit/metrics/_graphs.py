@@ -119,14 +119,19 @@ def adjacency(g: ig.Graph, w: np.ndarray | None, symmetric: bool = True) -> sp.c
     if g.ecount() == 0:
         return sp.csr_matrix((n, n), dtype=np.float64)
     edges = edge_array(g)
-    data = np.ones(len(edges)) if w is None else w
+    m = len(edges)
+    data = np.ones(m) if w is None else np.asarray(w, dtype=np.float64)
+    index = np.int32 if n < 2**31 else np.int64  # scipy's own index type: no conversions
     if symmetric and not g.is_directed():
-        rows = np.concatenate((edges[:, 0], edges[:, 1]))
-        cols = np.concatenate((edges[:, 1], edges[:, 0]))
+        rows = np.empty(2 * m, dtype=index)
+        cols = np.empty(2 * m, dtype=index)
+        rows[:m] = cols[m:] = edges[:, 0]
+        rows[m:] = cols[:m] = edges[:, 1]
         data = np.concatenate((data, data))
     else:
-        rows, cols = edges[:, 0], edges[:, 1]
+        rows, cols = edges[:, 0].astype(index), edges[:, 1].astype(index)
     a = sp.csr_matrix((data, (rows, cols)), shape=(n, n))
+    del rows, cols
     a.sum_duplicates()
     return a
 
@@ -300,26 +305,31 @@ def _fingerprint(a: sp.csr_matrix) -> tuple:
     return a.shape, h.hexdigest()
 
 
+def triangle_positions(a: sp.csr_matrix, tri: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Entry positions in ``a.data`` of the ties ``(i, j)``, ``(i, q)``, ``(q, j)`` of every
+    ordered triangle ``i, q, j`` (six per triangle) of a canonical symmetric ``a``."""
+    n = a.shape[0]
+    keys = np.repeat(np.arange(n, dtype=np.int64) * n, np.diff(a.indptr))
+    keys += a.indices
+    t0, t1, t2 = tri[:, 0], tri[:, 1], tri[:, 2]
+    i = np.concatenate((t0, t0, t1, t1, t2, t2)).astype(np.int64)
+    q = np.concatenate((t1, t2, t0, t2, t0, t1)).astype(np.int64)
+    j = np.concatenate((t2, t1, t2, t0, t1, t0)).astype(np.int64)
+    return (np.searchsorted(keys, i * n + j), np.searchsorted(keys, i * n + q),
+            np.searchsorted(keys, q * n + j))
+
+
 def triangle_product(a: sp.csr_matrix, x: np.ndarray, y: np.ndarray,
-                     tri: np.ndarray) -> np.ndarray:
+                     tri: np.ndarray, positions: tuple | None = None) -> np.ndarray:
     """``(X Y)`` on the pattern of a symmetric ``a`` (aligned with ``a.data``), from triangles.
 
     ``x`` and ``y`` are the values of ``X`` and ``Y`` on the pattern of ``a``
     (aligned with ``a.data``); ``(X Y)_ij = Σ_q X_iq Y_qj`` only has terms where
     ``i, q, j`` is a triangle when ``X`` and ``Y`` live on the ties of a simple graph.
+    ``positions`` (from :func:`triangle_positions`) can be shared between products.
     """
-    n = a.shape[0]
-    out = np.zeros(a.nnz)
     if not len(tri):
-        return out
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(a.indptr))
-    keys = rows * n + a.indices.astype(np.int64)
-
-    def pos(i, j):
-        return np.searchsorted(keys, i * n + j)
-
-    t0, t1, t2 = tri[:, 0], tri[:, 1], tri[:, 2]
-    for i, q, j in ((t0, t1, t2), (t0, t2, t1), (t1, t0, t2), (t1, t2, t0), (t2, t0, t1),
-                    (t2, t1, t0)):
-        out += np.bincount(pos(i, j), weights=x[pos(i, q)] * y[pos(q, j)], minlength=a.nnz)
-    return out
+        return np.zeros(a.nnz)
+    ij, iq, qj = triangle_positions(a, tri) if positions is None else positions
+    return np.bincount(ij, weights=x[iq] * y[qj], minlength=a.nnz).astype(np.float64)

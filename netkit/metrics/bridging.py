@@ -22,6 +22,7 @@ from netkit.metrics._graphs import (
     names,
     prepare,
     series,
+    triangle_positions,
     triangle_product,
     triangles,
 )
@@ -42,30 +43,33 @@ def _proportions(graph, weight):
     a = adjacency(g, w)
     s = np.asarray(a.sum(axis=1)).ravel()
     inv = np.divide(1.0, s, out=np.zeros_like(s), where=s > 0)
-    p = sp.csr_matrix((a.data * np.repeat(inv, np.diff(a.indptr)), a.indices, a.indptr),
-                      shape=a.shape)
+    pdata = np.repeat(inv, np.diff(a.indptr))
+    pdata *= a.data
+    p = sp.csr_matrix((pdata, a.indices, a.indptr), shape=a.shape)
     a.sort_indices()
     p.sort_indices()
     rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))
     return g, a, p, rows
 
 
-def _constraint(g, a, p, rows, tri) -> np.ndarray:
-    indirect = triangle_product(a, p.data, p.data, tri)
-    local = (p.data + indirect) ** 2
+def _constraint(g, a, p, rows, tri, positions=None) -> np.ndarray:
+    local = triangle_product(a, p.data, p.data, tri, positions)  # the indirect term
+    local += p.data
+    local **= 2
     c = np.bincount(rows, weights=local, minlength=g.vcount()).astype(np.float64)
     c[np.diff(a.indptr) == 0] = np.nan
     return c
 
 
-def _effective_size(g, a, p, rows, tri) -> np.ndarray:
+def _effective_size(g, a, p, rows, tri, positions=None) -> np.ndarray:
     n = g.vcount()
     deg = np.diff(a.indptr).astype(np.float64)
     if a.nnz == 0:
         return np.full(n, np.nan)
     full_max = np.zeros(n)
     full_max[deg > 0] = np.maximum.reduceat(a.data, a.indptr[:-1][deg > 0])
-    redundancy = triangle_product(a, p.data, a.data, tri) / full_max[a.indices]
+    redundancy = triangle_product(a, p.data, a.data, tri, positions)
+    redundancy /= full_max[a.indices]
     e = deg - np.bincount(rows, weights=redundancy, minlength=n).astype(np.float64)
     e[deg == 0] = np.nan
     return e
@@ -87,8 +91,9 @@ def burt_measures(graph, weight: str | None = "weight") -> pd.DataFrame:
     """
     g, a, p, rows = _proportions(graph, weight)
     tri = triangles(a)
-    return pd.DataFrame({"constraint": _constraint(g, a, p, rows, tri),
-                         "effective_size": _effective_size(g, a, p, rows, tri)},
+    positions = triangle_positions(a, tri) if len(tri) else None
+    return pd.DataFrame({"constraint": _constraint(g, a, p, rows, tri, positions),
+                         "effective_size": _effective_size(g, a, p, rows, tri, positions)},
                         index=names(g))
 
 
