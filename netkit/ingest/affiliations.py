@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from netkit.ingest.sectors import sector_from_name
 
+_sector_rule = lru_cache(maxsize=1 << 17)(sector_from_name)  # pure; shared by both users below
+
 # Abbreviations and words of bibliographic affiliations that the general name rules
 # (netkit.ingest.sectors) do not know: WoS ``CANC CTR``, ``SCH MED``, ``FDN``, Polish
 # ``SP ZOO`` … Used only when the general rules find nothing.
@@ -58,7 +60,7 @@ def sector_of_organization(name: str | None) -> tuple[str, str]:
     >>> sector_of_organization("Infini Syst Sp Zoo")
     ('firm', 'name:abbrev:firm')
     """
-    sector, rule = sector_from_name(name)
+    sector, rule = _sector_rule(name)
     if sector != "unknown" or not name:
         return sector, rule
     for r, sec, rx in _ABBREV:
@@ -376,7 +378,7 @@ def _clean_city(part: str) -> str | None:
 def _named_sector(part: str) -> str:
     """The sector the general name rules give one part of an address (cached: parts
     such as ``Department of Physics`` or a city repeat across many strings)."""
-    return sector_from_name(part)[0]
+    return _sector_rule(part)[0]
 
 
 @lru_cache(maxsize=1 << 17)
