@@ -2,6 +2,7 @@
 
     python scripts/bench_ingest_publications.py                 # large synthetic export + 1 GB RSS
     python scripts/bench_ingest_publications.py --size medium --gb 0.2
+    python scripts/bench_ingest_publications.py --only scopus --gb 0   # the Scopus reader only
 
 1. Writes the synthetic ecosystem's publications (``--size``, default ``large``) as
    OpenAlex JSON Lines, a Scopus CSV (2023 layout) and a WoS plain-text export in a
@@ -9,6 +10,10 @@
    records/s. As DESIGN §7 asks, each figure is also given as a ratio against a
    baseline measured in the same run: the bare parse of the same file with the
    standard library (``json.loads`` per line, ``csv.reader``, a line loop).
+   Scopus is also written in the older column layout (``scopus-old``), and both
+   Scopus files are read a second time through the per-record path
+   (``columnar=False``, rows ``…/rec``) to show what the columnar path gains; the
+   peak resident memory of a process reading the Scopus file is printed too.
 2. Builds a JSON Lines file of ``--gb`` GB (the synthetic works repeated with fresh
    work ids) and reads it in a *subprocess*, reporting its peak resident memory
    (``VmHWM`` from ``/proc/self/status``; ``resource.getrusage(RUSAGE_SELF).ru_maxrss``
@@ -66,29 +71,36 @@ def _baseline(path: Path, kind: str) -> float:
     return time.process_time() - t
 
 
-def throughput(directory: Path, size: str, seed: int) -> Path:
+def throughput(directory: Path, size: str, seed: int, only: list[str]) -> dict[str, Path]:
     t = time.perf_counter()
     corpus, truth = synthetic_ecosystem(seed=seed, size=size)
     print(f"synthetic ecosystem {size!r}: {corpus} ({time.perf_counter() - t:.1f} s)")
-    files = {"openalex": openalex.write(corpus, truth, directory)[0],
-             "scopus": scopus.write(corpus, truth, directory)[0],
-             "wos": wos.write(corpus, truth, directory)[0]}
+    files = {}
+    for kind, write, kw in (("openalex", openalex.write, {}), ("scopus", scopus.write, {}),
+                            ("scopus-old", scopus.write, {"layout": "old"}),
+                            ("wos", wos.write, {})):
+        if kind.split("-")[0] in only:
+            out = directory / "old" if kind == "scopus-old" else directory
+            files[kind] = write(corpus, truth, out, **kw)[0]
     del corpus, truth
     print("CPU seconds of this process (time.process_time), so that other jobs on the "
           "machine do not count; wall seconds beside them.")
-    print(f"{'reader':10} {'MB':>7} {'records':>8} {'cpu s':>6} {'wall s':>6} {'MB/s':>6} "
+    print(f"{'reader':14} {'MB':>7} {'records':>8} {'cpu s':>6} {'wall s':>6} {'MB/s':>6} "
           f"{'rec/s':>7} {'baseline cpu s':>14} {'x baseline':>10}")
-    for kind, path in files.items():
+    runs = [(kind, path, {}) for kind, path in files.items()]
+    runs += [(f"{kind}/rec", path, {"columnar": False}) for kind, path in files.items()
+             if kind.startswith("scopus")]
+    for kind, path, options in runs:
         mb = path.stat().st_size / 1e6
-        base = _baseline(path, kind)
+        base = _baseline(path, kind.split("-")[0].split("/")[0])
         t, w = time.process_time(), time.perf_counter()
-        c = nk.ingest.read(path)
+        c = nk.ingest.read(path, **options)
         dt, dw = time.process_time() - t, time.perf_counter() - w
         n = int(c.accounting["records_seen"].sum())
         assert int(c.accounting["quarantined"].sum()) == 0
-        print(f"{kind:10} {mb:7.1f} {n:8d} {dt:6.2f} {dw:6.2f} {mb / dt:6.1f} {n / dt:7.0f} "
+        print(f"{kind:14} {mb:7.1f} {n:8d} {dt:6.2f} {dw:6.2f} {mb / dt:6.1f} {n / dt:7.0f} "
               f"{base:14.2f} {dt / base:10.1f}")
-    return files["openalex"]
+    return files
 
 
 def big_jsonl(source: Path, target: Path, gb: float) -> int:
@@ -111,14 +123,15 @@ def big_jsonl(source: Path, target: Path, gb: float) -> int:
     return n
 
 
-def peak_rss(path: Path) -> None:
+def peak_rss(path: Path, what: str = "JSON Lines") -> None:
     code = RSS_CHILD.format(root=str(ROOT), path=str(path))
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     n_events, n_parts, dt, maxrss_kb, hwm_kb = res.stdout.split()
     gb = path.stat().st_size / 1e9
-    print(f"{gb:.2f} GB JSON Lines: {int(n_events)} works, {int(n_parts)} participations, "
-          f"{float(dt):.0f} CPU s ({gb * 1e3 / float(dt):.1f} MB/s); peak RSS of the reading "
+    print(f"{gb:.2f} GB {what}: {int(n_events)} records, {int(n_parts)} participations, "
+          f"{float(dt):.1f} CPU s ({gb * 1e3 / float(dt):.1f} MB/s, "
+          f"{int(n_events) / float(dt):.0f} records/s); peak RSS of the reading "
           f"process {int(hwm_kb) / 1e6:.2f} GB (VmHWM; ru_maxrss says "
           f"{int(maxrss_kb) / 1e6:.2f} GB, but Linux carries the parent's high-water mark "
           "across fork+exec into ru_maxrss)")
@@ -129,11 +142,16 @@ def main(argv=None) -> int:
     ap.add_argument("--size", default="large", choices=["tiny", "small", "medium", "large"])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--gb", type=float, default=1.0, help="size of the RSS test file (0: skip)")
+    ap.add_argument("--only", nargs="+", default=["openalex", "scopus", "wos"],
+                    choices=["openalex", "scopus", "wos"], help="readers to time")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="nk-bench-") as d:
         d = Path(d)
-        oa = throughput(d, args.size, args.seed)
-        if args.gb > 0:
+        files = throughput(d, args.size, args.seed, args.only)
+        if "scopus" in files:
+            peak_rss(files["scopus"], "Scopus CSV (fresh process)")
+        oa = files.get("openalex")
+        if args.gb > 0 and oa is not None:
             big = d / "big.jsonl"
             n = big_jsonl(oa, big, args.gb)
             print(f"built {big.stat().st_size / 1e9:.2f} GB with {n} works")
