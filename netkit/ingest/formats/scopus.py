@@ -129,6 +129,23 @@ def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
     return parts[0], [", ".join(parts[1:])] if parts[1:] else []
 
 
+def _single_affiliation(entry: str, affs: list[str], lo: int, hi: int) -> int:
+    """The index ``j`` in ``lo:hi`` when ``affs[j]`` is the only one of ``affs[lo:hi]``
+    found in ``entry`` after its start, else -1. ``_entry_affiliations`` then gives
+    ``[affs[j]]``.
+
+    >>> _single_affiliation("Berg, K., Univ Oslo, Oslo, Norway", ["X", "Univ Oslo, Oslo, Norway"], 0, 2)
+    1
+    """
+    found = -1
+    for j in range(lo, hi):
+        if entry.find(affs[j]) > 0:
+            if found >= 0:
+                return -1
+            found = j
+    return found
+
+
 def _split(text: str | None) -> list[str]:
     """``a; b;; c`` → ``['a', 'b', 'c']``."""
     if not text:
@@ -601,11 +618,16 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         a_list, e_list = a_val.to_pylist(), e_val.take(slow).to_pylist()
         a_start = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(a_rec, minlength=n), out=a_start[1:])
-        for k, entry in zip(slow.tolist(), e_list, strict=True):
+        lo_hi = zip(a_start[e_rec[slow]].tolist(), a_start[e_rec[slow] + 1].tolist(),
+                    strict=True)
+        for k, entry, (lo, hi) in zip(slow.tolist(), e_list, lo_hi, strict=True):
+            j = _single_affiliation(entry, a_list, lo, hi)
+            if j >= 0:  # the entry names one affiliation of its record: as a fast one
+                fast[k], e_code[k] = True, a_code[j]
+                continue
             r, i = int(e_rec[k]), int(e_pos[k])
-            _, found_affs = _entry_affiliations(entry, a_list[a_start[r]:a_start[r + 1]])
             seen: set[str] = set()
-            for sub, a in enumerate(found_affs):
+            for sub, a in enumerate(_entry_affiliations(entry, a_list[lo:hi])[1]):
                 org = _org_of(a)
                 if org is None or org[0] in seen:
                     continue
