@@ -224,7 +224,7 @@ class ByteBlocks:
         while True:
             end = self._buf.find(b"\n", self._pos)
             while end < 0 and not self._eof:
-                self._fill(len(self._buf) - self._pos + (1 << 16))
+                self._fill(2 * (len(self._buf) - self._pos) + (1 << 16))  # long lines: grow 2x
                 end = self._buf.find(b"\n", self._pos)
             if end < 0:
                 if self._pos >= len(self._buf):

@@ -256,3 +256,13 @@ def test_columnar_unterminated_quote_and_semicolons(tmp_path, monkeypatch):
     c, _ = read_both(f)
     check_accounting(c)
     assert c.n_events == 2 and c.quarantine["line"].tolist() == [3]
+
+
+def test_columnar_without_affiliations_and_with_a_huge_field(tmp_path, monkeypatch):
+    big = "x" * (3 * 1024 * 1024)
+    f = tmp_path / "big.csv"
+    f.write_text('Authors,Title,Year,Source title,Abstract,EID\n'
+                 f'"Berg K.",T,2020,J,"{big}",2-s2.0-1\nMoe P.,U,2021,J,a,2-s2.0-2\n', "utf-8")
+    monkeypatch.setattr(scopus, "_BLOCK", 1 << 20)  # the big record spans several blocks
+    c, _ = read_both(f)
+    assert c.n_events == 2 and c.n_organizations == 0 and c.n_people == 2

@@ -608,7 +608,10 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         rest = pc.utf8_ltrim(drop_prefix(e_sub, cut), characters=" ,")
         code = np.asarray(pc.index_in(rest, value_set=distinct).fill_null(-1))
         k = len(distinct)
-        found = (code >= 0) & np.isin(e_rec[with_short] * k + code, a_rec * k + a_code)
+        pairs = np.sort(a_rec * k + a_code)  # (record, affiliation) pairs present
+        want = e_rec[with_short] * k + code
+        at = np.minimum(np.searchsorted(pairs, want), len(pairs) - 1)
+        found = (code >= 0) & (pairs[at] == want)
         fast[with_short] = sw & found
         e_code[with_short] = code
 
@@ -772,7 +775,8 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     aff = plan.part_aff.take(keep)
     ids = orgs.id_array()
     first_codes, firsts = np.unique(code, return_index=True)
-    todo = (first_codes >= 0) & ~orgs.added[np.maximum(first_codes, 0)]
+    todo = first_codes >= 0
+    todo[todo] = ~orgs.added[first_codes[todo]]
     firsts = np.sort(firsts[todo])  # the first row of each organisation, in order
     for c, raw_aff in zip(code[firsts].tolist(), aff.take(firsts).to_pylist(), strict=True):
         orgs.added[c] = True
