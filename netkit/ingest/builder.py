@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -148,8 +149,9 @@ class CorpusBuilder:
             keys = {k for ch in chunks for k in ch}
             cols = event_cols + sorted(keys - set(event_cols))
             n = len(rows)
-            return pd.DataFrame({c: [v for ch in chunks for v in ch.get(c, [None] * len(
-                ch["event_id"]))] if c in keys else [None] * n for c in cols}, columns=cols)
+            return pd.DataFrame({c: list(chain.from_iterable(
+                ch.get(c) or [None] * len(ch["event_id"]) for ch in chunks)) if c in keys
+                else [None] * n for c in cols}, columns=cols)
         if self._event_chunks:  # mixed: rows of the chunks as dicts, in order of addition
             bulk = {}
             for ch in self._event_chunks:
