@@ -75,6 +75,29 @@ def edge_cache() -> Iterator[None]:
         _EDGE_CACHE.reset(token)
 
 
+def release_memory() -> None:
+    """Hand memory freed by the C/C++ libraries back to the operating system (glibc only).
+
+    networkit, ARPACK and igraph free many small blocks that glibc keeps in its
+    heap; the next large numpy arrays are mapped afresh, so without a trim the
+    peak of a long run of metrics stacks every earlier metric's leftovers.
+    A no-op where ``malloc_trim`` does not exist.
+    """
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        try:
+            import ctypes
+
+            _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM = None
+
+
 def edge_array(g: ig.Graph) -> np.ndarray:
     """The ``m × 2`` int64 array of ``g``'s edges (cached inside :func:`edge_cache`)."""
     cache = _EDGE_CACHE.get()
@@ -102,10 +125,23 @@ def edge_weights(g: ig.Graph, weight: str | None) -> tuple[np.ndarray, np.ndarra
 
 
 def names(g: ig.Graph) -> pd.Index:
-    """The node names of ``g`` (vertex index when there is no ``name``)."""
+    """The node names of ``g`` (vertex index when there is no ``name``).
+
+    Inside :func:`edge_cache` one Index is built per graph and shared by every
+    result (an Index of a million names is ~20 MB of Arrow strings).
+    """
+    cache = _EDGE_CACHE.get()
+    if cache is not None:
+        hit = cache.get(("names", id(g)))
+        if hit is not None and hit[0] is g and len(hit[1]) == g.vcount():
+            return hit[1]
     if "name" in g.vs.attributes():
-        return pd.Index(g.vs["name"], name="node")
-    return pd.Index(range(g.vcount()), name="node")
+        index = pd.Index(g.vs["name"], name="node")
+    else:
+        index = pd.Index(range(g.vcount()), name="node")
+    if cache is not None:
+        cache[("names", id(g))] = (g, index)
+    return index
 
 
 def series(values, g: ig.Graph, name: str, dtype=None) -> pd.Series:

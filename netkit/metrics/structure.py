@@ -7,7 +7,7 @@ import time
 
 import pandas as pd
 
-from netkit.metrics._graphs import edge_cache, prepare
+from netkit.metrics._graphs import edge_cache, prepare, release_memory
 from netkit.metrics.bridging import (
     articulation_points,
     burt_measures,
@@ -90,11 +90,13 @@ def _structural_set(graph, attribute, weight, betweenness_method, distances, see
 
     t = time.perf_counter()
     bet = betweenness(g, method=betweenness_method, seed=seed)
+    release_memory()  # networkit's graph copy leaves a fragmented heap behind
     cols = [degree(g), strength(g, weight) if weight else degree(g).rename("strength"),
             bet, eigenvector(g, weight), pagerank(g, weight)]
     if distances:
         cols += [closeness(g), harmonic(g)]
     out["centrality"] = pd.concat(cols, axis=1)
+    release_memory()
     out["centrality"].attrs.update(betweenness_method=bet.attrs["method"],
                                    distances=bool(distances),
                                    seconds=time.perf_counter() - t)
@@ -108,10 +110,12 @@ def _structural_set(graph, attribute, weight, betweenness_method, distances, see
                                  participation_coefficient(g, attribute),
                                  ei_index(g, attribute)], axis=1)
     out["bridging"].attrs["seconds"] = time.perf_counter() - t
+    release_memory()
 
     t = time.perf_counter()
     out["brokerage"] = brokerage(g, attribute)
     out["brokerage"].attrs["seconds"] = time.perf_counter() - t
+    release_memory()
 
     t = time.perf_counter()
     iterations = 2 if g.vcount() <= KADABRA_MAX_NODES else 1
@@ -120,6 +124,7 @@ def _structural_set(graph, attribute, weight, betweenness_method, distances, see
     out["communities"].attrs.update(modularity=com.attrs["modularity"],
                                     leiden_iterations=iterations,
                                     seconds=time.perf_counter() - t)
+    release_memory()
 
     t = time.perf_counter()
     out["mixing"] = mixing_matrix(g, attribute)
