@@ -10,8 +10,18 @@ Each record gives one event ``pub:scopus:<EID>``, people ``per:scopus:<author id
 (or ``per:scopus:<normalised name>`` when no id is given), organisations
 ``org:scopus:<normalised name>|<country>`` (the organisation part of the affiliation
 string: departments roll up; sector from the name rules) and one participation per
-author × affiliation, keeping the affiliation string. Rows are parsed one at a time;
-quoted fields may span lines.
+author × affiliation, keeping the affiliation string. Quoted fields may span lines.
+
+Two paths give the same rows: UTF-8 files are cut into blocks of whole records
+(about 4 MB) that pyarrow parses and :func:`_block_plan` plans column by column
+(splitting, stripping and matching with pyarrow/numpy; Python only for the
+distinct affiliation strings and for entries that name several affiliations), and
+:func:`_load` plans one record at a time. A block the columnar path cannot vouch
+for — a row of the wrong width, a repeated header, a missing or odd id or year, a
+stray quote, an empty line, a bare CR or NUL, bytes that do not decode — is read
+record by record, so line numbers, quarantine entries and accounting are those of
+the per-record path; other encodings and ``columnar=False`` use it throughout.
+Memory follows the block size and the canonical tables.
 """
 
 from __future__ import annotations
