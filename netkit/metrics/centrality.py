@@ -152,10 +152,10 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     Notes
     -----
     At 10,000 vertices the default KADABRA run (``epsilon=0.005``) finds ≥ 95
-    of the exact top-100 in about 1–2 % of the exact time, with a rank
+    of the exact top-100 (96 in the benchmark) in about 4 % of the exact time, with a rank
     correlation ≥ 0.99 among them; over *all* vertices the rank correlation is
     lower (≈ 0.9), because the many near-zero scores are dominated by sampling
-    noise — use ``epsilon=0.002`` (≈ 5× slower) for ≈ 0.97
+    noise — use ``epsilon=0.002`` (≈ 4× slower, 14 % of exact) for ≈ 0.97
     (``scripts/bench_structure.py``). KADABRA runs on one thread so that a seed
     gives the same result every time.
 
