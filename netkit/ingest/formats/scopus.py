@@ -769,11 +769,16 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     (its people go to ``pending``, for :func:`_add_people`)."""
     b = ctx.builder
     prefix = f"{path}:"
-    event_ids = ["pub:scopus:" + e for e in plan.eids]
+    large = pa.large_string()
+    event_of = pc.binary_join_element_wise(pa.scalar("pub:scopus:", large),
+                                           pa.array(plan.eids, type=large), pa.scalar("", large))
+    event_ids = event_of.to_pylist()
+    origins = pc.binary_join_element_wise(pa.scalar(prefix, large),
+                                          pc.cast(pa.array(plan.lines), large),
+                                          pa.scalar("", large)).to_pylist()
     ev = plan.events
     new = b.add_events(event_ids, "publication", source="scopus", year=ev["year"],
-                       date=[None] * len(event_ids), title=ev["title"],
-                       origin=[prefix + str(line) for line in plan.lines.tolist()],
+                       date=[None] * len(event_ids), title=ev["title"], origin=origins,
                        doi=ev["doi"])
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
@@ -796,7 +801,6 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
         _, name, sector, rule, country, city, _ = _org_of(raw_aff)
         b.add_org(org_id, name, sector, rule, country=country, city=city or None)
         b.add_org_id(org_id, "name", name)
-    event_of = pa.array(event_ids, type=pa.large_string())
     b.add_participations(event_of.take(plan.part_rec[keep]),
                          org_id=ids.take(pa.array(code, mask=code < 0)),
                          person_id=plan.part_person.take(keep), role="author",
