@@ -17,6 +17,7 @@ from netkit.resolve.places import is_place
 __all__ = ["bare_acronym", "initials"]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{2,9}$")
+_CAPITALS = re.compile(r"[A-Z]{2}")
 
 
 def bare_acronym(name: str | None) -> str | None:
@@ -34,7 +35,7 @@ def bare_acronym(name: str | None) -> str | None:
     >>> bare_acronym("Siemens AG"), bare_acronym("IT"), bare_acronym("CO2CRC")
     (None, None, None)
     """
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not _CAPITALS.search(name):
         return None
     org = _PARENS.sub(" ", organisation_part(name)).split()
     while len(org) > 1 and is_place(fold(org[-1])):
