@@ -152,8 +152,9 @@ def isin(values: pd.Series, known: pd.Series) -> np.ndarray:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        hit = pc.is_in(pa.array(values.array), value_set=pa.array(known.dropna().array),
-                       skip_nulls=True)
+        large = pa.large_string()
+        hit = pc.is_in(pa.array(values.array).cast(large),
+                       value_set=pa.array(known.dropna().array).cast(large), skip_nulls=True)
         return hit.to_numpy(zero_copy_only=False).astype(bool)
     index = pd.Index(known.dropna().to_numpy(dtype=object)).unique()
     return index.get_indexer(values.to_numpy(dtype=object)) >= 0
