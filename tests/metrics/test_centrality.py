@@ -167,3 +167,10 @@ def test_pagerank_solvers_agree_above_the_arpack_size(seed, monkeypatch):
     ref = nx.pagerank(h, weight="weight", tol=1e-15, max_iter=100_000)
     monkeypatch.setattr(c, "_PAGERANK_ARPACK_MAX_NODES", 0)  # large graphs: PRPACK
     close(pagerank(g), ref)
+
+
+def test_pagerank_is_bit_identical_across_calls():
+    g, _ = random_pair(3)
+    first = pagerank(g)
+    for _ in range(5):
+        assert pagerank(g).equals(first)
