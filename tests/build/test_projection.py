@@ -215,3 +215,16 @@ def test_edge_table_has_the_ties_and_attributes_of_the_graph(weighting):
     assert (t["target"].astype(str).to_numpy() == names[edges[:, 1]]).all()
     for attr in EDGE_ATTRIBUTES:
         assert np.array_equal(t[attr].to_numpy(), np.asarray(g.es[attr])), attr
+
+
+def test_sorted_codes_of_chunked_arrow_strings_and_objects():
+    import pyarrow as pa
+
+    from netkit.build.projection import _sorted_codes
+
+    chunked = pa.chunked_array([pa.array(["b", "é"]), pa.array(["c", "a", "é"]), pa.array(["b"])])
+    for values in (pd.Series(pd.arrays.ArrowStringArray(chunked)),
+                   pd.Series(["b", "é", "c", "a", "é", "b"], dtype=object)):
+        codes, uniques = _sorted_codes(values)
+        assert uniques.tolist() == ["a", "b", "c", "é"]  # code-point order
+        assert uniques[codes].tolist() == ["b", "é", "c", "a", "é", "b"]
