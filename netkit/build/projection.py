@@ -220,6 +220,7 @@ def _incidence(corpus: Corpus, level: str, sort_events: bool) -> Incidence:
     return Incidence(binary, nodes, events, shares, None if shares is not None else counts)
 
 
+_DECODE_BLOCK = 1 << 20  # ties per block when decoding the sorted pair keys
 _KIND_BITS = 21  # per-kind joint-event counts are packed into one int64 (< 2**21 each)
 
 
@@ -482,64 +483,73 @@ def _packed_pair_table(b: sp.csr_matrix, event_code: np.ndarray, shift: int, y0:
     last = np.flatnonzero(is_start)  # first pair of each run, for now
     del is_start
     m = len(last)
-    # per-tie columns are int32 (ids, counts, years): half the pages of int64
-    tie = key[last]
-    first_year = np.right_shift(tie, 2, out=np.empty(m, dtype=np.int32), casting="unsafe")
+    # per-tie columns are int32 (ids, counts, years): half the pages of int64; they are
+    # decoded in blocks of ties so that the only tie-sized temporaries are the outputs
+    new = {c: np.empty(m, dtype=np.int32) for c in ("u", "v", "count", "first_year",
+                                                     "last_year", "n_publication", "n_patent")}
+    out.update(new)
+    first_year, count = out["first_year"], out["count"]
+    blocks = [(r, min(r + _DECODE_BLOCK, m)) for r in range(0, m, _DECODE_BLOCK)]
+    for r0, r1 in blocks:
+        tie = key[last[r0:r1]]
+        np.right_shift(tie, 2, out=first_year[r0:r1], casting="unsafe")
+        tie >>= shift
+        np.remainder(tie, n, out=out["v"][r0:r1], casting="unsafe")
+        np.floor_divide(tie, n, out=out["u"][r0:r1], casting="unsafe")
     first_year &= rank_mask
     first_year += y0
-    tie >>= shift
-    out["v"] = np.remainder(tie, n, out=np.empty(m, dtype=np.int32), casting="unsafe")
-    out["u"] = np.floor_divide(tie, n, out=np.empty(m, dtype=np.int32), casting="unsafe")
-    del tie
-    count = np.empty(m, dtype=np.int32)
     np.subtract(last[1:], last[:-1], out=count[:-1], casting="unsafe")
     count[-1] = n_pairs - last[-1]
     last[:-1] = last[1:]
     last[:-1] -= 1
     last[-1] = n_pairs - 1  # now the last pair of each run
-    out["count"] = count
 
-    def run_sums(values: np.ndarray) -> np.ndarray:
-        """Sums of ``values`` over each run (``values`` is overwritten)."""
+    def run_sums(values: np.ndarray, ends: np.ndarray, decode) -> None:
+        """Sums of ``values`` over the runs ending at ``ends``, block by block (``values`` is
+        overwritten by its cumulative sum); ``decode(r0, r1, sums)`` stores each block."""
         np.cumsum(values, out=values)
-        sums = values[last]
-        sums[1:] -= sums[:-1].copy()
-        return sums
+        for r0, r1 in blocks:
+            sums = values[ends[r0:r1]]
+            sums[1:] -= values[ends[r0:r1 - 1]]
+            if r0:
+                sums[0] -= values[ends[r0 - 1]]
+            decode(r0, r1, sums)
 
     unknown = None
     if unknown_rank is not None:  # pairs of events without a year (rank ``unknown_rank``) per run
         np.right_shift(key, 2, out=buf)
         buf &= rank_mask
         np.equal(buf, unknown_rank, out=buf)
-        unknown = run_sums(buf)
+        unknown = np.empty(m, dtype=np.int32)
+        run_sums(buf, last, lambda r0, r1, sums: unknown.__setitem__(slice(r0, r1), sums))
     # layer counts: publication in the low 31 bits, patent above, contract = count - both
     lookup = np.array([1, 1 << 31, 0, 0], dtype=np.int64)
     np.bitwise_and(key, 3, out=buf)
     np.take(lookup, buf, out=buf, mode="clip")
-    packed = run_sums(buf)
+
+    def layers(r0, r1, sums):
+        np.bitwise_and(sums, (1 << 31) - 1, out=out["n_publication"][r0:r1], casting="unsafe")
+        np.right_shift(sums, 31, out=out["n_patent"][r0:r1], casting="unsafe")
+
+    run_sums(buf, last, layers)
     del buf
-    out["n_publication"] = np.bitwise_and(packed, (1 << 31) - 1, out=np.empty(m, dtype=np.int32),
-                                          casting="unsafe")
-    out["n_patent"] = np.right_shift(packed, 31, out=np.empty(m, dtype=np.int32),
-                                     casting="unsafe")
-    del packed
     contract = count - out["n_publication"]
     contract -= out["n_patent"]
     out["n_contract"] = contract
     if unknown is not None:
         last -= unknown  # the last pair with a known year
         np.maximum(last, 0, out=last)
-    last_year = np.take(key, last, out=last)
-    last_year >>= 2
-    last_year &= rank_mask
-    last_year = last_year.astype(np.int32)
+    last_year = out["last_year"]
+    for r0, r1 in blocks:
+        tail = key[last[r0:r1]]
+        tail >>= 2
+        np.bitwise_and(tail, rank_mask, out=last_year[r0:r1], casting="unsafe")
+    del last
     last_year += y0
     if unknown is not None:
         none = unknown == count
         first_year[none] = -1
         last_year[none] = -1
-    out["first_year"] = first_year
-    out["last_year"] = last_year
     order = ("u", "v", "count", "first_year", "last_year", *(f"n_{k}" for k in EVENT_KINDS))
     return {c: out[c] for c in order}
 

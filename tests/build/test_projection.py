@@ -228,3 +228,17 @@ def test_sorted_codes_of_chunked_arrow_strings_and_objects():
         codes, uniques = _sorted_codes(values)
         assert uniques.tolist() == ["a", "b", "c", "é"]  # code-point order
         assert uniques[codes].tolist() == ["b", "é", "c", "a", "é", "b"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pair_keys_decoded_in_small_blocks_of_ties(seed, monkeypatch):
+    import netkit.build.projection as projection
+
+    corpus = random_corpus(seed, max_year_span=60)
+    inc = _incidence(corpus, "org", sort_events=False)
+    whole = _edge_table(inc, "full")
+    monkeypatch.setattr(projection, "_DECODE_BLOCK", 2)
+    blocks = _edge_table(inc, "full")
+    product = _edge_table(inc, "full", method="product")
+    for col, values in whole.items():
+        assert np.array_equal(values, blocks[col]) and np.array_equal(values, product[col]), col
