@@ -174,8 +174,11 @@ def drop_prefix(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
 def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | None:
     """Parse a block of whole CSV records (no header) into large_string columns
     ``c0 … c<n-1>``, or ``None`` if pyarrow rejects it (wrong field count, invalid
-    UTF-8, …). Quoting as Python's :mod:`csv` reads it; empty lines are skipped,
-    so a caller must check the number of records against the block's lines.
+    UTF-8, …). Quoting as Python's :mod:`csv` reads it. An empty line is a record
+    of one empty field (an error unless ``n_columns`` is 1), so every line end is
+    either the end of a record or inside a value — or, when the block ends inside a
+    quoted value, swallowed by it: a caller checks that the records and the line ends
+    in their values account for the block's lines exactly.
     """
     names = [f"c{i}" for i in range(n_columns)]
     try:
@@ -185,7 +188,7 @@ def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | 
                                            block_size=len(block) + 1024),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char='"',
                                              double_quote=True, escape_char=False,
-                                             newlines_in_values=True, ignore_empty_lines=True),
+                                             newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=False,
@@ -257,7 +260,8 @@ class ByteBlocks:
             yield n, text.rstrip("\n").removesuffix("\r")
 
     def block(self, size: int) -> tuple[bytes, int, int] | None:
-        """``(block, first_line, n_lines)`` of the next bytes, or ``None`` at the end.
+        """``(block, first_line, n_lines)`` of the next bytes, or ``None`` at the end
+        (where only empty lines are left).
 
         ``block`` ends with ``\\n`` and holds ``n_lines`` lines; it is empty when no
         cut with balanced quotes was found in ``size`` bytes (the caller then reads
@@ -271,6 +275,8 @@ class ByteBlocks:
         (b'a,"x\\ny"\\n', 1, 2)
         >>> b.commit(blk[2]); b.block(100)
         (b'b,c\\nd\\n', 3, 2)
+        >>> ByteBlocks(io.BytesIO(b'a,b\\r\\n\\r\\n\\n'), "f.csv", "utf-8").block(100)
+        (b'a,b\\n', 1, 1)
         """
         self._fill(size)
         buf, start = self._buf, self._pos
@@ -278,12 +284,13 @@ class ByteBlocks:
             return None
         stop = min(len(buf), start + size)
         if self._eof and stop == len(buf):
-            region = buf[start:stop]
-            n_lines = region.count(b"\n") + (not region.endswith(b"\n"))
-            if not region.endswith(b"\n"):
-                region += b"\n"
+            # the rest of the file; empty lines at its end hold no record
+            body = self._normalise(buf[start:stop]).rstrip(b"\n")
             self._cut = stop
-            return self._normalise(region), self.line, n_lines
+            if not body:
+                self._pos = stop
+                return None
+            return body + b"\n", self.line, body.count(b"\n") + 1
         cut = buf.rfind(b"\n", start, stop)
         quotes = buf.count(b'"', start, cut) if cut >= 0 else 0
         while cut >= 0 and quotes % 2:

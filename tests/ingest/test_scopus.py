@@ -266,3 +266,18 @@ def test_columnar_without_affiliations_and_with_a_huge_field(tmp_path, monkeypat
     monkeypatch.setattr(scopus, "_BLOCK", 1 << 20)  # the big record spans several blocks
     c, _ = read_both(f)
     assert c.n_events == 2 and c.n_organizations == 0 and c.n_people == 2
+
+
+def test_columnar_trailing_empty_lines_and_open_quote(tmp_path, monkeypatch):
+    head = 'Authors,Title,Year,Affiliations,EID\n'
+    ok = '"A B.","T",2020,"Univ X, Oslo, Norway",2-s2.0-{}\n'
+    f = tmp_path / "tail.csv"
+    f.write_text(head + ok.format(1) + ok.format(2) + "\r\n\n\n", "utf-8")
+    c, fallbacks = read_both(f, monkeypatch)
+    assert c.n_events == 2 and fallbacks == []  # empty lines at the end hold no record
+    # an empty line and a quote left open in the last column of the last record
+    g = tmp_path / "open.csv"
+    g.write_text(head + ok.format(1) + "\n" + ok.format(2).replace("2-s2.0", '"2-s2.0'),
+                 "utf-8")
+    c, fallbacks = read_both(g, monkeypatch)
+    assert fallbacks == [2] and c.n_events == 2  # Python csv ends the open field at EOF
