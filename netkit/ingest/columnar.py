@@ -171,7 +171,8 @@ def drop_prefix(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
                                             pa.py_buffer(data.tobytes()))
 
 
-def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | None:
+def parse_csv_block(block: bytes, n_columns: int, delimiter: str,
+                    include: list[int] | None = None) -> pa.Table | None:
     """Parse a block of whole CSV records (no header) into large_string columns
     ``c0 … c<n-1>``, or ``None`` if pyarrow rejects it (wrong field count, invalid
     UTF-8, …). Quoting as Python's :mod:`csv` reads it. An empty line is a record
@@ -179,9 +180,17 @@ def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | 
     either the end of a record or inside a value — or, when the block ends inside a
     quoted value, swallowed by it: a caller checks that the records and the line ends
     in their values account for the block's lines exactly.
+
+    With ``include`` only those columns are converted (the others are still
+    parsed, so row widths are still checked), and the whole block is checked to
+    be UTF-8 first.
     """
     names = [f"c{i}" for i in range(n_columns)]
     try:
+        if include is not None:
+            pa.Array.from_buffers(pa.large_binary(), 1, [
+                None, pa.py_buffer(np.array([0, len(block)], dtype=np.int64)),
+                pa.py_buffer(block)]).cast(pa.large_string())  # raises unless UTF-8
         return pacsv.read_csv(
             pa.BufferReader(block),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=False,
@@ -191,6 +200,7 @@ def parse_csv_block(block: bytes, n_columns: int, delimiter: str) -> pa.Table | 
                                              newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.large_string()),
+                include_columns=None if include is None else [names[i] for i in include],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False, check_utf8=True),
         )

@@ -496,15 +496,21 @@ def _full_names(tokens: pa.Array) -> tuple[pa.Array, pa.Array, np.ndarray]:
     return name, ids, ok
 
 
-def _record_lines(table: pa.Table, first: int, n_lines: int) -> np.ndarray | None:
+def _record_lines(table: pa.Table, first: int, n_lines: int, all_columns) -> np.ndarray | None:
     """The first line of every record, or ``None`` if the records do not account for
-    the block's ``n_lines`` lines exactly (an empty line, or a quote left open at the
-    end)."""
+    the block's ``n_lines`` lines exactly (a quote left open at the end).
+
+    ``table`` holds the last column at least; ``all_columns()`` parses every column
+    when line ends inside values must be counted."""
     n = table.num_rows
     if n == n_lines and not any(
             "\n" in v for v in table.slice(n - 1).to_pylist()[0].values()):
-        # an open quote would have swallowed the last line end into the last record
+        # a quote left open swallows the last line end into the last field (the last
+        # column: one opened earlier would have taken the delimiters that follow)
         return first + np.arange(n, dtype=np.int64)
+    table = all_columns()
+    if table is None or table.num_rows != n:
+        return None
     inner = np.zeros(n, dtype=np.int64)
     for col in table.columns:
         inner += pc.count_substring(col, "\n").to_numpy()
@@ -521,10 +527,12 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
     read record by record (see :func:`read_scopus`)."""
     if b"\r" in block or b"\x00" in block or block.startswith(codecs.BOM_UTF8):
         return None  # Python's csv and pyarrow differ on bare CR and NUL
-    table = parse_csv_block(block, len(header), delim)
+    needed = sorted({columns[c] for c in _PLAN_COLUMNS if c in columns} | {len(header) - 1})
+    table = parse_csv_block(block, len(header), delim, needed)
     if table is None or table.num_rows == 0:
         return None
-    lines = _record_lines(table, first, n_lines)
+    lines = _record_lines(table, first, n_lines,
+                          lambda: parse_csv_block(block, len(header), delim))
     if lines is None:
         return None
     n = table.num_rows
@@ -532,7 +540,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
 
     def col(name: str) -> pa.Array | None:
         i = columns.get(name)
-        return None if i is None else table.column(i).combine_chunks()
+        return None if i is None else table.column(f"c{i}").combine_chunks()
 
     def np_bool(arr) -> np.ndarray:
         return arr.to_numpy(zero_copy_only=False).astype(bool)
@@ -730,7 +738,7 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
     if not len(which):
         return {}
     names = [c for c in _PLAN_COLUMNS if c in columns]
-    picked = {c: table.column(columns[c]).take(which).to_pylist() for c in names}
+    picked = {c: table.column(f"c{columns[c]}").take(which).to_pylist() for c in names}
     out: dict[str, list] = {k: [] for k in ("part_rec", "part_pos", "part_org", "part_person",
                                             "part_aff", "people_rec", "people_pos", "people_id",
                                             "people_name")}
