@@ -66,7 +66,7 @@ def method_counts(audit: pd.DataFrame) -> pd.Series:
     Examples
     --------
     >>> method_counts(pd.DataFrame({"method": ["exact", "exact", "none"]})).to_dict()
-    {'override': 0, 'identifier': 0, 'registry': 0, 'exact': 2, 'fuzzy': 0, 'none': 1}
+    {'override': 0, 'identifier': 0, 'registry': 0, 'exact': 2, 'fuzzy': 0, 'acronym': 0, 'none': 1}
     """
     from netkit.resolve.resolve import METHODS
 
