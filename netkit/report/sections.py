@@ -348,13 +348,14 @@ def brokers_section(ctx: Context) -> Section:
     table["constraint"] = constraint(g, weight).reindex(cen.index).to_numpy()
     table["effective_size"] = effective_size(g, weight).reindex(cen.index).to_numpy()
     roles = brokerage(g, "sector")
-    keep = [*ROLES, "total", "z_liaison", "z_total"]
+    keep = [*ROLES, "total", "z_liaison", "z_total", "exclusivity_liaison", "exclusivity_total"]
     table = table.join(roles[[c for c in keep if c in roles.columns]])
     table["articulation_point"] = articulation_points(g).reindex(cen.index).to_numpy()
     s.methods.update({
         "constraint": "netkit.metrics.constraint (weighted)",
         "effective_size": "netkit.metrics.effective_size (weighted)",
-        "brokerage": "netkit.metrics.brokerage (Gould–Fernandez, with z-scores)",
+        "brokerage": "netkit.metrics.brokerage (Gould–Fernandez, with z-scores and "
+                     "exclusivity)",
     })
     table = table.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
     s.facts += [("articulation points", int(table["articulation_point"].sum())),
@@ -364,8 +365,10 @@ def brokers_section(ctx: Context) -> Section:
         "through an organisation; Burt's constraint is low for organisations whose partners "
         "are not tied to each other; the Gould–Fernandez roles count the open two-paths an "
         "organisation brokers by the sectors of the two sides (liaison: three different "
-        "sectors), with z-scores against random placement of sectors. Articulation points "
-        "disconnect the network when removed.")
+        "sectors), with z-scores against random placement of sectors; exclusivity is the "
+        "share of those two-paths on which the organisation is the only go-between, which "
+        "singles out the small organisation that alone links a group to the rest, where "
+        "counts favour hubs. Articulation points disconnect the network when removed.")
     s.tables.append(Table("brokers", "Organisations by betweenness", table, rows=p["top"]))
     top = table.head(p["top"])
     s.charts.append(Chart("bar", f"Top {len(top)} brokers by betweenness",

@@ -52,6 +52,9 @@ def test_planted_brokers_rank_high(sections, small_ecosystem):
     present = [b for b in truth.brokers if b in brokers.index]
     assert present and all(b in top for b in present)
     assert brokers.loc[present, "articulation_point"].all()
+    # the report shows exclusive brokerage, which ranks the brokers in its top 5 % too
+    cut = brokers["exclusivity_total"].quantile(0.95)
+    assert (brokers.loc[present, "exclusivity_total"] >= cut).all()
 
 
 def test_before_after_detects_the_intervention(sections):
