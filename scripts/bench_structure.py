@@ -39,7 +39,7 @@ def make_graph(n: int, m_per_node: int, seed: int = 0):
     import igraph as ig
     import numpy as np
 
-    from netkit.build.projection import shared_values
+    from netkit.build.graphs import shared_values
 
     ig.set_random_number_generator(random.Random(seed))
     g = ig.Graph.Barabasi(n, m_per_node)

@@ -1,6 +1,7 @@
 """From a Corpus to ``igraph.Graph``: incidence, projection and weighting, layers, time slices,
 export and conversion."""
 
+from netkit.build.bipartite import Incidence, incidence
 from netkit.build.convert import as_igraph, from_networkx, to_networkx
 from netkit.build.export import (
     FORMATS,
@@ -12,18 +13,9 @@ from netkit.build.export import (
     write_vosviewer,
     write_vosviewer_txt,
 )
+from netkit.build.graphs import NODE_ATTRIBUTES, collaboration_graph, org_graph, person_graph
 from netkit.build.layers import layers, slices
-from netkit.build.projection import (
-    EDGE_ATTRIBUTES,
-    NODE_ATTRIBUTES,
-    WEIGHTINGS,
-    Incidence,
-    collaboration_graph,
-    edge_table,
-    incidence,
-    org_graph,
-    person_graph,
-)
+from netkit.build.projection import EDGE_ATTRIBUTES, WEIGHTINGS, edge_table
 from netkit.build.temporal import temporal_edges as temporal_edges
 
 __all__ = [

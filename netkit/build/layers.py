@@ -5,7 +5,7 @@ from __future__ import annotations
 import igraph as ig
 import numpy as np
 
-from netkit.build.projection import collaboration_graph
+from netkit.build.graphs import collaboration_graph
 from netkit.errors import ParameterError
 from netkit.model import EVENT_KINDS, Corpus
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from netkit.build.projection import incidence, pair_entries
+from netkit.build.bipartite import incidence
+from netkit.build.projection import pair_entries
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 

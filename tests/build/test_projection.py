@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from netkit.build import collaboration_graph, incidence, org_graph, person_graph
-from netkit.build.projection import EDGE_ATTRIBUTES, _edge_table, _incidence, edge_table
+from netkit.build.bipartite import _incidence
+from netkit.build.projection import EDGE_ATTRIBUTES, _edge_table, edge_table
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 
@@ -220,7 +221,7 @@ def test_edge_table_has_the_ties_and_attributes_of_the_graph(weighting):
 def test_sorted_codes_of_chunked_arrow_strings_and_objects():
     import pyarrow as pa
 
-    from netkit.build.projection import _sorted_codes
+    from netkit.build.bipartite import _sorted_codes
 
     chunked = pa.chunked_array([pa.array(["b", "é"]), pa.array(["c", "a", "é"]), pa.array(["b"])])
     for values in (pd.Series(pd.arrays.ArrowStringArray(chunked)),
