@@ -24,7 +24,7 @@ from netkit.resolve.normalize import (
     word_order_variants,
 )
 from netkit.resolve.registry import Registry
-from netkit.resolve.variants import alias_keys, drop_ambiguous
+from netkit.resolve.variants import alias_keys, drop_ambiguous, word_bags
 
 __all__ = ["Nodes", "build_nodes"]
 
@@ -141,6 +141,9 @@ def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFra
     for (k, a), ok in zip(found, keep, strict=True):
         if ok:
             _add_alias(nodes, k, a)
+    # … and the same words in another order
+    for k, bag in word_bags(nodes.keys[:n_raw]).items():
+        _add_alias(nodes, k, bag)
     return nodes
 
 

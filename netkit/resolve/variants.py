@@ -17,6 +17,14 @@ such an *alias key*, which resolution adds as a node tied to the raw name:
   name: *Karlsruhe Institute of Technology Library*, *Global Environment Facility
   Secretariat* (but *Harvard University Press* is a publisher of its own).
 
+* **system** — a university system named after its seat: *University of Texas
+  System* is also *University of Texas*.
+
+Word order is the other thing alignment cannot see: :func:`word_bags` ties names
+written with the same words in another order, when at least two of them are
+distinctive (*Tor Vergata University of Rome* and *University of Rome Tor
+Vergata*, but not *York University* and *University of York*).
+
 An alias key that two different names yield is ambiguous (*Islamic University
 Gaza* and *Islamic University Madinah* both give *Islamic University*);
 :func:`drop_ambiguous` removes it, so that it merges neither.
@@ -30,7 +38,7 @@ from netkit.resolve.match import ABBREVIATABLE, GENERIC_WORDS
 from netkit.resolve.normalize import _FOREIGN_UNIVERSITY, _SWAP_ADJECTIVES
 from netkit.resolve.places import is_place
 
-__all__ = ["alias_keys", "drop_ambiguous"]
+__all__ = ["alias_keys", "drop_ambiguous", "word_bags"]
 
 _KINDS = GENERIC_WORDS | ABBREVIATABLE | _SWAP_ADJECTIVES
 _QUALIFIERS = _KINDS | frozenset({
@@ -96,6 +104,14 @@ def _subunit_tail(words: list[str]) -> list[str]:
     return []
 
 
+def _system(words: list[str]) -> list[str]:
+    rest = words[:-1]
+    if words[-1:] == ["system"] and len(rest) >= 2 and rest[0] == "university" \
+            and all(is_place(w) for w in rest[1:]):
+        return [" ".join(rest)]
+    return []
+
+
 def alias_keys(name: str | None, key: str) -> list[str]:
     """The alias keys of one name (its own key excluded), in a fixed order.
 
@@ -121,11 +137,13 @@ def alias_keys(name: str | None, key: str) -> list[str]:
     ['global environment facility']
     >>> alias_keys("Technische Universität München", "technical university munich")
     []
+    >>> alias_keys("University of California System", "university california system")
+    ['university california']
     """
     if not isinstance(name, str) or not key:
         return []
     words = key.split()
-    out = [*_seat(words), *_honorific(name, words), *_subunit_tail(words)]
+    out = [*_seat(words), *_honorific(name, words), *_subunit_tail(words), *_system(words)]
     return [k for k in dict.fromkeys(out) if k != key]
 
 
@@ -151,3 +169,29 @@ def drop_ambiguous(keys: list[str], owners: list[str]) -> list[bool]:
         seen.setdefault(k, set()).add(o)
     return [len(seen[k]) == 1 for k in keys]
 
+
+
+def word_bags(keys: list[str]) -> dict[int, str]:
+    """The word-order key of each name that shares its words with a name of another
+    word order (``{position: bag key}``).
+
+    Only names with at least two distinctive words (not places, not generic or
+    qualifying words) get one: word order tells *York University* from *University
+    of York*, but not *Tor Vergata University of Rome* from *University of Rome Tor
+    Vergata*.
+
+    Examples
+    --------
+    >>> word_bags(["tor vergata university rome", "university rome tor vergata",
+    ...            "york university", "university york", "university oslo"])
+    {0: 'bag rome tor university vergata', 1: 'bag rome tor university vergata'}
+    """
+    bags: dict[str, set[str]] = {}
+    found: dict[int, str] = {}
+    for k, key in enumerate(keys):
+        words = key.split()
+        if sum(map(_distinctive, words)) >= 2:
+            bag = "bag " + " ".join(sorted(words))
+            bags.setdefault(bag, set()).add(key)
+            found[k] = bag
+    return {k: bag for k, bag in found.items() if len(bags[bag]) > 1}

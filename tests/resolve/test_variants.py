@@ -1,4 +1,4 @@
-"""Alias keys (seat, honorific, service) and the gazetteer behind them."""
+"""Alias keys (seat, honorific, service, system), word bags and the gazetteer behind them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 import netkit as nk
 from netkit.resolve.normalize import normalize_name
 from netkit.resolve.places import is_place
-from netkit.resolve.variants import alias_keys, drop_ambiguous
+from netkit.resolve.variants import alias_keys, drop_ambiguous, word_bags
 
 
 def aliases(name: str) -> list[str]:
@@ -82,3 +82,30 @@ def test_resolution_uses_aliases_but_keeps_hard_negatives_apart():
     assert resolved_together("New York University", "New York University Abu Dhabi") == [False]
     assert resolved_together("Harvard University", "Harvard University Press",
                              "Harvard University Library") == [False, True]
+
+
+def test_a_university_system_is_its_seat_name():
+    assert normalize_name("University of Texas") in aliases("University of Texas System")
+    assert aliases("Texas A&M University System") == []  # not "University of <place>"
+    assert resolved_together("The Regents of the University of California",
+                             "University of California System", "University of California",
+                             "University of California, Irvine") == [True, True, False]
+
+
+@pytest.mark.parametrize(("names", "together"), [
+    (("Tor Vergata University of Rome", "University of Rome Tor Vergata"), [True]),
+    (("York University", "University of York"), [False]),  # one distinctive word: York
+    (("Free University of Berlin", "Berlin Free University"), [False]),  # kinds and places
+    (("Carlos Chagas Filho Institute of Biophysics", "Institute of Biophysics Carlos Chagas Filho",
+      "Institute of Biophysics"), [True, False]),
+])
+def test_the_same_words_in_another_order(names, together):
+    assert resolved_together(*names) == together
+
+
+def test_word_bags_only_for_shared_bags():
+    keys = [normalize_name(n) for n in ("Tor Vergata University of Rome",
+                                        "University of Rome Tor Vergata", "Radboud University")]
+    assert word_bags(keys) == {0: "bag rome tor university vergata",
+                               1: "bag rome tor university vergata"}
+    assert word_bags(keys[:1] + keys[2:]) == {}
