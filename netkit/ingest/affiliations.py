@@ -15,7 +15,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from netkit.ingest.sectors import sector_from_name
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from netkit.ingest.sectors import NAME_RULES, sector_from_name
 
 _sector_rule = lru_cache(maxsize=1 << 17)(sector_from_name)  # pure; shared by both users below
 
@@ -70,11 +74,13 @@ def sector_of_organization(name: str | None) -> tuple[str, str]:
 
 __all__ = [
     "Affiliation",
+    "AffiliationColumns",
     "country_code",
     "country_from_address",
     "name_key",
     "org_key",
     "parse_affiliation",
+    "parse_affiliations",
     "sector_of_organization",
     "split_outside_brackets",
 ]
@@ -293,6 +299,13 @@ def country_from_address(address: str | None) -> str | None:
     if not address:
         return None
     last = address.rstrip(" .;").rsplit(",", 1)[-1].strip()
+    return _country_of_last_part(last, "," in address)
+
+
+@lru_cache(maxsize=1 << 15)
+def _country_of_last_part(last: str, comma: bool) -> str | None:
+    """:func:`country_from_address` of an address whose last part is ``last``
+    (``comma``: the address has a comma)."""
     code = country_code(last)
     if code:
         return code
@@ -300,7 +313,7 @@ def country_from_address(address: str | None) -> str | None:
     if words and words[-1].upper().rstrip(".") in ("USA", "U.S.A"):
         return "US"
     if words and words[0] in _US_STATES and all(_POSTAL.fullmatch(w) for w in words[1:]) \
-            and (len(words) > 1 or "," in address):
+            and (len(words) > 1 or comma):
         return "US"
     stripped = " ".join(w for w in words if not any(ch.isdigit() for ch in w))
     if stripped != last:
@@ -469,3 +482,196 @@ def org_key(name: str, country: str | None) -> str:
     'acme inc|'
     """
     return f"{name_key(name)}|{country or ''}"
+
+
+# -- many strings at once ---------------------------------------------------------------
+
+_PRINTABLE_ASCII = r"^[\x20-\x7e]*$"
+"""Parts on which RE2 (pyarrow) and Python's ``re`` agree for the patterns below:
+ASCII word characters, only the space as whitespace, no line ends."""
+_RULES_RE2 = tuple(rf"(?:^|[^\w])(?:{pattern})(?:[^\w]|$)" for _, _, pattern in NAME_RULES)
+"""The name rules of :mod:`netkit.ingest.sectors` without look-arounds (RE2 has none):
+on printable ASCII a search finds a match exactly when the original does."""
+_RULE_INDEX = {f"name:{rule}": k for k, (rule, _, _) in enumerate(NAME_RULES)}
+
+
+@dataclass(frozen=True)
+class AffiliationColumns:
+    """:func:`parse_affiliations`: one row per string.
+
+    Where ``ok`` is true, ``organization``, ``city`` and ``country`` are those of
+    :func:`parse_affiliation`, ``sector`` and ``rule`` those of
+    :func:`sector_of_organization` of the organisation and ``key`` its
+    :func:`name_key`; elsewhere they are null and the caller parses the string itself.
+    """
+
+    ok: np.ndarray
+    organization: pa.Array
+    key: pa.Array
+    sector: pa.Array
+    rule: pa.Array
+    city: pa.Array
+    country: pa.Array
+
+
+def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
+    """:func:`parse_affiliation` (``Dept, Org, City, Country`` order) of many strings,
+    column-wise.
+
+    The strings are split into their comma-separated parts with pyarrow, each
+    *distinct* part is classified once (sector rules, sub-unit and US-state forms:
+    with RE2 on printable ASCII parts, with the Python rules on the others; the
+    country from each distinct last part) and the organisation, city and country of
+    every string are picked with numpy. A string is vouched for (``ok``) unless it
+    has surrounding whitespace or ends with ``.``, ``,`` or ``;`` (the address
+    clean-up of :func:`parse_affiliation` would then change its parts); the results
+    on vouched strings are those of the per-string functions.
+
+    Examples
+    --------
+    >>> cols = parse_affiliations(pa.array([
+    ...     "Dept of Physics, University of Turku, Turku, Finland",
+    ...     "Acme Inc., Oslo, Norway", "Trailing dot, Norway."]))
+    >>> cols.ok.tolist(), cols.organization.to_pylist()
+    ([True, True, False], ['University of Turku', 'Acme Inc.', None])
+    >>> cols.key.to_pylist(), cols.sector.to_pylist(), cols.city.to_pylist()
+    (['university of turku', 'acme inc', None], ['university', 'firm', None], ['Turku', 'Oslo', None])
+    >>> cols.country.to_pylist()
+    ['FI', 'NO', None]
+    """
+    from netkit.ingest.columnar import split_strip, strip
+
+    strings = strings.cast(pa.large_string()).fill_null("")
+    n = len(strings)
+    ok = (_np_bool(pc.equal(strip(strings), strings))
+          & ~_np_bool(pc.match_substring_regex(strings, r"(?:^|[.,;])$")))
+    parts = split_strip(strings, ",")
+    encoded = pc.dictionary_encode(parts.values)
+    segs = encoded.dictionary
+    seg = encoded.indices.to_numpy().astype(np.int64)
+    if not len(seg):
+        nulls = pa.nulls(n, pa.large_string())
+        return AffiliationColumns(np.zeros(n, dtype=bool), *[nulls] * 6)
+    rule, unit, state = _classify_parts(segs)
+    named = rule >= 0
+    counts, starts = parts.counts, parts.starts
+    ok &= counts > 0
+    last = seg[np.where(ok, starts + counts - 1, 0)]
+
+    # the country: from the last part (an address with a comma when it has 2+ parts)
+    n_left = counts.copy()
+    multi = np.flatnonzero(ok & (counts > 1))
+    country = np.full(n, -1, dtype=np.int64)
+    codes: list[str] = []
+    drop = np.zeros(n, dtype=bool)
+    if len(multi):
+        lasts, inverse = np.unique(last[multi], return_inverse=True)
+        code_of, drop_of = [], []
+        index: dict[str, int] = {}
+        for text in segs.take(lasts).to_pylist():
+            c = _country_of_last_part(text, True)
+            code_of.append(-1 if c is None else index.setdefault(c, len(index)))
+            drop_of.append(bool(c) and bool(country_code(text) or country_code(
+                _clean_city(text) or "") or c == "US"))
+        codes = list(index)
+        country[multi] = np.array(code_of, dtype=np.int64)[inverse]
+        drop[multi] = np.array(drop_of, dtype=bool)[inverse]
+    has_country = country >= 0
+    n_left -= has_country & drop
+    n_left -= has_country & (n_left > 1) & state[_last_left(seg, starts, n_left)]
+
+    # the city: a last part without organisation words when another part remains
+    cand = _last_left(seg, starts, n_left)
+    is_city = ok & (n_left > 1) & ~named[cand] & ~unit[cand]
+    n_left -= is_city
+
+    # the organisation: the first named part that is no sub-unit, else the first part
+    # that is no sub-unit, else the last part left
+    inside = parts.pos < n_left[parts.parent]
+    org_seg = _last_left(seg, starts, n_left)
+    for mask in (inside & ~unit[seg], inside & ~unit[seg] & named[seg]):
+        first = _first_per_parent(mask, parts.parent, n)
+        org_seg = np.where(first >= 0, seg[np.maximum(first, 0)], org_seg)
+
+    used = np.unique(org_seg[ok])
+    key_of, sector_of, rule_of = _describe_parts(segs, used, rule)
+    where = pa.array(np.minimum(np.searchsorted(used, org_seg), max(len(used) - 1, 0)),
+                     mask=~ok)
+    city_seg = np.where(is_city, cand, -1)
+    cities = np.unique(city_seg[city_seg >= 0])
+    city_text = pa.array([_clean_city(t) for t in segs.take(cities).to_pylist()],
+                         type=pa.large_string())
+    return AffiliationColumns(
+        ok=ok,
+        organization=segs.take(pa.array(org_seg, mask=~ok)).cast(pa.large_string()),
+        key=key_of.take(where),
+        sector=sector_of.take(where),
+        rule=rule_of.take(where),
+        city=city_text.take(pa.array(np.searchsorted(cities, city_seg), mask=city_seg < 0)),
+        country=pa.array([*codes, None], type=pa.large_string()).take(
+            pa.array(np.where(has_country & ok, country, len(codes)))),
+    )
+
+
+def _last_left(seg: np.ndarray, starts: np.ndarray, n_left: np.ndarray) -> np.ndarray:
+    """The distinct-part index of the last part left of every string (that of some
+    other part for a string without parts)."""
+    return seg[np.minimum(starts + np.maximum(n_left, 1) - 1, len(seg) - 1)]
+
+
+def _np_bool(arr: pa.Array) -> np.ndarray:
+    return arr.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _first_per_parent(mask: np.ndarray, parent: np.ndarray, n: int) -> np.ndarray:
+    """The flat index of the first true entry of each parent (-1: none)."""
+    idx = np.flatnonzero(mask)
+    out = np.full(n, -1, dtype=np.int64)
+    p = parent[idx]
+    first = np.ones(len(idx), dtype=bool)
+    first[1:] = p[1:] != p[:-1]
+    out[p[first]] = idx[first]
+    return out
+
+
+def _classify_parts(segs: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rule index of :func:`sector_from_name` or -1, sub-unit?, US state part?) of
+    every distinct part."""
+    k = len(segs)
+    rule = np.full(k, -1, dtype=np.int64)
+    printable = _np_bool(pc.match_substring_regex(segs, _PRINTABLE_ASCII))
+    for i, rx in enumerate(_RULES_RE2):
+        hit = _np_bool(pc.match_substring_regex(segs, rx, ignore_case=True))
+        rule[(rule < 0) & hit] = i
+    unit = _np_bool(pc.match_substring_regex(segs, _UNIT.pattern, ignore_case=True))
+    state = _np_bool(pc.match_substring_regex(segs, _STATE_PART.pattern))
+    other = np.flatnonzero(~printable)
+    for i, text in zip(other.tolist(), segs.take(other).to_pylist(), strict=True):
+        rule[i] = _RULE_INDEX.get(_sector_rule(text)[1], -1)
+        unit[i] = _UNIT.match(text) is not None
+        state[i] = _STATE_PART.match(text) is not None
+    return rule, unit, state
+
+
+def _describe_parts(segs: pa.Array, used: np.ndarray,
+                    rule: np.ndarray) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(name_key, sector, rule) of the parts ``used`` as organisations."""
+    names = segs.take(used)
+    printable = _np_bool(pc.match_substring_regex(names, _PRINTABLE_ASCII))
+    key = pc.utf8_lower(names)
+    key = pc.replace_substring_regex(key, r"\band\b", "&")
+    key = pc.utf8_trim(pc.replace_substring_regex(key, r"[^\w&]+", " "), characters=" ")
+    other = np.flatnonzero(~printable)
+    if len(other):
+        keys = key.to_pylist()
+        for i, text in zip(other.tolist(), names.take(other).to_pylist(), strict=True):
+            keys[i] = _plain(text)
+        key = pa.array(keys, type=pa.large_string())
+    r = rule[used]
+    sectors = np.array([s for _, s, _ in NAME_RULES] + ["unknown"], dtype=object)[r]
+    rules = np.array([f"name:{n}" for n, _, _ in NAME_RULES] + ["name:none"], dtype=object)[r]
+    unknown = np.flatnonzero(r < 0)
+    for i, text in zip(unknown.tolist(), names.take(unknown).to_pylist(), strict=True):
+        sectors[i], rules[i] = sector_of_organization(text)
+    return (key.cast(pa.large_string()), pa.array(sectors, type=pa.large_string()),
+            pa.array(rules, type=pa.large_string()))

@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netkit.ingest.affiliations import parse_affiliations
 from netkit.ingest.columnar import (
     drop_prefix,
     parse_csv_block,
@@ -39,16 +40,22 @@ _NO_AUTHOR_RE2 = r"^\[no author"
 
 
 class _OrgTable:
-    """The organisations of one file as integer codes, and the code (:func:`_org_of`)
-    of every distinct affiliation string seen so far, as columns, so that a block
-    looks its strings up in one call and carries organisations as integers."""
+    """The organisations of one file as integer codes, and the code of every distinct
+    affiliation string seen so far, as columns, so that a block looks its strings up
+    in one call and carries organisations as integers.
+
+    New strings are parsed column-wise (:func:`~netkit.ingest.affiliations.parse_affiliations`);
+    those it does not vouch for go through :func:`_org_of` one by one. Either way a
+    string gets the organisation :func:`_org_of` gives it."""
 
     def __init__(self) -> None:
-        self.aff_code: dict[str, int] = {}  # -1: the string names no organisation
         self.ids: list[str] = []  # org id of each code
         self.codes: dict[str, int] = {}
         self.added = np.zeros(0, dtype=bool)  # added to the builder by _apply
         self._id_array = pa.array([], type=pa.large_string())
+        self._known = pa.array([], type=pa.large_string())  # the strings seen so far
+        self._known_code = np.zeros(0, dtype=np.int64)  # -1: the string names no organisation
+        self._about: dict[str, tuple] = {}  # (name, sector, rule, country, city) of a string
 
     def code(self, org_id: str) -> int:
         """The code of an organisation id (a new one for an id not seen before)."""
@@ -60,15 +67,49 @@ class _OrgTable:
 
     def lookup(self, distinct: pa.Array) -> np.ndarray:
         """The organisation code of each of the ``distinct`` strings (-1: none)."""
-        known = self.aff_code
-        out = []
-        for a in distinct.to_pylist():
-            c = known.get(a)
-            if c is None:
-                org = _org_of(a)
-                c = known[a] = self.code(org[0]) if org else -1
-            out.append(c)
-        return np.array(out, dtype=np.int64)
+        distinct = distinct.cast(pa.large_string())
+        pos = np.full(len(distinct), -1, dtype=np.int64)
+        if len(self._known) and len(distinct):
+            pos = np.asarray(pc.index_in(distinct, value_set=self._known).fill_null(-1),
+                             dtype=np.int64)
+        out = np.where(pos >= 0, self._known_code[np.maximum(pos, 0)] if len(self._known)
+                       else -1, -1)
+        new = np.flatnonzero(pos < 0)
+        if len(new):
+            strings = distinct.take(new)
+            out[new] = codes = self._parse(strings)
+            self._known = pa.concat_arrays([self._known, strings])
+            self._known_code = np.concatenate([self._known_code, codes])
+        return out
+
+    def _parse(self, strings: pa.Array) -> np.ndarray:
+        cols = parse_affiliations(strings)
+        codes = np.full(len(strings), -1, dtype=np.int64)
+        ok = np.flatnonzero(cols.ok)
+        if len(ok):
+            take = pa.array(ok)
+            ids = pc.binary_join_element_wise(
+                pa.scalar("org:scopus:", pa.large_string()), cols.key.take(take),
+                pa.scalar("|", pa.large_string()), cols.country.take(take).fill_null(""),
+                pa.scalar("", pa.large_string()))
+            encoded = pc.dictionary_encode(ids)
+            code_of = np.array([self.code(i) for i in encoded.dictionary.to_pylist()],
+                               dtype=np.int64)
+            codes[ok] = code_of[encoded.indices.to_numpy()]
+            self._about.update(zip(strings.take(take).to_pylist(), zip(*(
+                c.take(take).to_pylist() for c in (cols.organization, cols.sector, cols.rule,
+                                                    cols.country, cols.city)), strict=True),
+                                   strict=True))
+        rest = np.flatnonzero(~cols.ok)
+        for i, a in zip(rest.tolist(), strings.take(rest).to_pylist(), strict=True):
+            org = _org_of(a)
+            codes[i] = -1 if org is None else self.code(org[0])
+        return codes
+
+    def about(self, affiliation: str) -> tuple:
+        """(name, sector, rule, country, city) of the organisation of a string that has one."""
+        got = self._about.get(affiliation)
+        return got if got is not None else _org_of(affiliation)[1:6]
 
     def id_array(self) -> pa.Array:
         """The org id of every code as a string array."""
@@ -440,7 +481,7 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
         org_id = orgs.ids[c]
         if b.has_org(org_id):
             continue
-        _, name, sector, rule, country, city, _ = _org_of(raw_aff)
+        name, sector, rule, country, city = orgs.about(raw_aff)
         b.add_org(org_id, name, sector, rule, country=country, city=city or None)
         b.add_org_id(org_id, "name", name)
     b.add_participations(event_of.take(plan.part_rec[keep]),
