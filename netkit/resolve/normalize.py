@@ -410,10 +410,10 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
         if w in ("politecnico", "politecn") and not out:
             out.extend(["polytechnic", "university"])  # Italian: Politecnico di Milano
             continue
-        w = _ROMAN_NUMBERS.get(w, w)
-        w = ABBREVIATIONS.get(w, w)
-        if w not in STOPWORDS:
-            out.append(_singular(w))
+        for part in _compound_parts(w):
+            part = ABBREVIATIONS.get(_ROMAN_NUMBERS.get(part, part), part)
+            if part not in STOPWORDS:
+                out.append(_singular(part))
     if not out:
         out = words
     # a place written twice in a row is a name followed by its city ("Universitat
@@ -427,6 +427,29 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
         out = out[:half]  # "X = X" (a name given twice)
     # drop a leading article left after folding ("the" is a stopword already)
     return " ".join(out)
+
+
+_COMPOUND_HEADS = re.compile(
+    r"^(\w{4,}?)(forschung|zentrum|institut|bibliothek|wissenschaften|wissenschaft|klinikum)$")
+_LINKING_S = re.compile(r"(?<=ung|ion|eit|aft|tat)s$")  # Forschung-s-zentrum, Krebs-forschung
+
+
+def _compound_parts(word: str) -> list[str]:
+    """A German compound ending in an organisation word, split (modifier first, as in
+    English): *Forschungszentrum* → *forschung zentrum*, *Innovationsforschung* →
+    *innovation forschung*.
+
+    >>> _compound_parts("forschungszentrum"), _compound_parts("innovationsforschung")
+    (['forschung', 'zentrum'], ['innovation', 'forschung'])
+    >>> _compound_parts("zentrum"), _compound_parts("krebsforschungszentrum")
+    (['zentrum'], ['krebs', 'forschung', 'zentrum'])
+    """
+    if len(word) < 10 or word in ABBREVIATIONS:
+        return [word]
+    m = _COMPOUND_HEADS.match(word)
+    if not m:
+        return [word]
+    return [*_compound_parts(_LINKING_S.sub("", m.group(1))), m.group(2)]
 
 
 def _singular(word: str) -> str:
@@ -460,6 +483,8 @@ def acronym_words(name: str | None) -> frozenset[str]:
     (frozenset(), frozenset())
     >>> sorted(acronym_words("Universität Bremen TZI"))
     ['tzi']
+    >>> sorted(acronym_words("Centro Agronomico Tropical de Investigacion y Ensenanza Catie"))
+    ['catie']
     """
     if not isinstance(name, str) or name.isupper():
         return frozenset()
@@ -473,6 +498,12 @@ def acronym_words(name: str | None) -> frozenset[str]:
             last = k == len(found) - 1 and not re.search(r"\w", name[m.end():])
             if _is_subsequence(a, initials) or (last and m.start() > 0):
                 out.add(a)  # explained, or written after the name ("Univ Zurich UZH")
+    # a last word that spells the initials of the words before it, whatever its case
+    # ("Centro Agronómico Tropical de Investigación y Enseñanza Catie")
+    words = [w for w in _NONWORD.split(fold(name)) if w]
+    if len(words) >= 4 and 3 <= len(words[-1]) <= 10 and words[-1].isalpha() and \
+            words[-1] == "".join(w[0] for w in words[:-1] if w not in STOPWORDS):
+        out.add(words[-1])
     return frozenset(out)
 
 

@@ -35,6 +35,12 @@ from netkit.resolve.normalize import (
     ("Industrial Technology Research Institute - Taiwan", "Ind Technol Res Inst"),
     ("Universitat Jaume I", "Univ Jaume 1"),
     ("U.S Army Corps of Engineers", "United States Army Corps of Engineers"),
+    ("Forschungszentrum Jülich GmbH", "Research Centre Jülich"),        # German compounds
+    ("Deutsches Krebsforschungszentrum", "Deutsches Krebs-Forschungszentrum"),
+    ("The Regents of the University of California", "University of California"),  # holders
+    ("Board of Trustees of the Leland Stanford Junior University",
+     "Leland Stanford Junior University"),
+    ("The Chancellor, Masters and Scholars of the University of Oxford", "University of Oxford"),
 ])
 def test_same_key(a, b):
     assert normalize_name(a) == normalize_name(b)
@@ -48,6 +54,8 @@ def test_same_key(a, b):
     ("University of Nordhavn", "University of Nordhavn Nordhavn"),
     ("TU Berlin", "FU Berlin"),
     ("University of Novi Sad", "University of Novi"),
+    ("Regents Park Hospital", "Park Hospital"),  # "Regents of" only
+    ("Zentrum für Sozialforschung", "Zentrum für Forschung"),
 ])
 def test_different_key(a, b):
     assert normalize_name(a) != normalize_name(b)
@@ -81,6 +89,11 @@ def test_acronyms_must_spell_the_name():
     assert acronym_words("Tech Univ Munich TUM") == {"tum"}
     assert acronym_words("IT Univ Copenhagen") == frozenset()
     assert acronym_words("LGI Sustainable Innovation") == frozenset()
+    # after the name, spelled by it, in any case
+    assert acronym_words("Centro Agronomico Tropical de Investigacion y Ensenanza Catie") == \
+        {"catie"}
+    assert acronym_words("Centro Agronomico Tropical de Investigacion y Ensenanza Berlin") == \
+        frozenset()
 
 
 def test_word_order_only_for_non_english_names():
