@@ -7,8 +7,9 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from netkit.model import Corpus, Ledger, accounting_table, quarantine_table
+from netkit.model import ROLES, Corpus, Ledger, accounting_table, quarantine_table
 
 __all__ = ["CorpusBuilder"]
 
@@ -45,6 +46,7 @@ class CorpusBuilder:
         self._parts: dict[str, list] = defaultdict(list)
         self._part_chunks: list[dict] = []  # add_participations: blocks of rows, in order
         self._event_chunks: list[dict] = []  # add_events: their ids map to None in _events
+        self._people_chunks: list[tuple] = []  # add_people: (ids, names); ids map to None
         self.finalizers: list = []
         """Callables run once, in order, at the start of :meth:`to_corpus`: readers that
         join several files into one dataset (PatentsView tables, CORDIS project +
@@ -91,10 +93,14 @@ class CorpusBuilder:
 
     def add_person(self, person_id: str, name=None, orcid=None) -> str:
         """Add a person unless the id is present; return the id."""
-        if person_id not in self._people:
+        row = self._people.get(person_id, False)
+        if row is False:
             self._people[person_id] = {"person_id": person_id, "name": name, "orcid": orcid}
-        elif orcid and not self._people[person_id]["orcid"]:
-            self._people[person_id]["orcid"] = orcid
+        elif orcid:
+            if row is None:  # added by add_people: its row is in a chunk
+                row = self._people[person_id] = self._bulk_people()[person_id]
+            if not row["orcid"]:
+                row["orcid"] = orcid
         return person_id
 
     def add_participation(self, event_id: str, *, org_id=None, person_id=None, role="other",
@@ -111,9 +117,10 @@ class CorpusBuilder:
     def add_events(self, event_ids: list, kind: str, *, source=None, **columns) -> np.ndarray:
         """:meth:`add_event` for many events at once; which of them were added.
 
-        ``columns`` are lists as long as ``event_ids`` (``year``, ``date``, ``title``,
-        ``origin``, …, and extra columns such as ``doi``). An id already present, or
-        earlier in ``event_ids``, is not added (``False``), as with :meth:`add_event`.
+        ``columns`` are lists or pyarrow arrays as long as ``event_ids`` (``year``,
+        ``date``, ``title``, ``origin``, …, and extra columns such as ``doi``). An id
+        already present, or earlier in ``event_ids``, is not added (``False``), as with
+        :meth:`add_event`.
 
         Examples
         --------
@@ -138,7 +145,9 @@ class CorpusBuilder:
         chunk = {"event_id": event_ids, "kind": [kind] * len(event_ids),
                  "source": [source] * len(event_ids), **columns}
         if keep is not None:
-            chunk = {c: [v[i] for i in keep] for c, v in chunk.items()}
+            taken = pa.array(keep, type=pa.int64())
+            chunk = {c: v.take(taken) if isinstance(v, pa.Array) else [v[i] for i in keep]
+                     for c, v in chunk.items()}
         self._event_chunks.append(chunk)
         return mask
 
@@ -149,14 +158,16 @@ class CorpusBuilder:
             keys = {k for ch in chunks for k in ch}
             cols = event_cols + sorted(keys - set(event_cols))
             n = len(rows)
-            return pd.DataFrame({c: list(chain.from_iterable(
-                ch.get(c) or [None] * len(ch["event_id"]) for ch in chunks)) if c in keys
-                else [None] * n for c in cols}, columns=cols)
+            return pd.DataFrame({c: _column([ch.get(c) for ch in chunks],
+                                            [len(ch["event_id"]) for ch in chunks],
+                                            canonical=c in event_cols)
+                                 if c in keys else [None] * n for c in cols}, columns=cols)
         if self._event_chunks:  # mixed: rows of the chunks as dicts, in order of addition
             bulk = {}
             for ch in self._event_chunks:
                 names = list(ch)
-                for values in zip(*(ch[c] for c in names), strict=True):
+                for values in zip(*(v.to_pylist() if isinstance(v, pa.Array) else v
+                                    for v in (ch[c] for c in names)), strict=True):
                     row = dict(zip(names, values, strict=True))
                     bulk[row["event_id"]] = {**dict.fromkeys(event_cols), **row}
             rows = [bulk[k] if r is None else r for k, r in self._events.items()]
@@ -169,21 +180,50 @@ class CorpusBuilder:
 
         >>> b = CorpusBuilder()
         >>> b.add_people(["p1", "p2", "p1"], ["Ada", "Bo", "Ada L."])
-        >>> [p["name"] for p in b._people.values()]
+        >>> b.to_corpus([]).people["name"].tolist()
         ['Ada', 'Bo']
+        >>> _ = b.add_person("p3", "Cy"), b.add_person("p2", "B.", orcid="0000-0001")
+        >>> b.to_corpus([]).people.values.tolist()
+        [['p1', 'Ada', <NA>], ['p2', 'Bo', '0000-0001'], ['p3', 'Cy', <NA>]]
         """
         people = self._people
-        new = [i for i, pid in enumerate(person_ids) if pid not in people]
+        new = []
+        for i, pid in enumerate(person_ids):
+            if pid not in people:
+                people[pid] = None  # the row itself is in self._people_chunks
+                new.append(i)
         if not new:
             return
         if isinstance(names, list):
-            new_names = [names[i] for i in new]
-        else:
-            new_names = names.take(new).to_pylist()
-        for i, name in zip(new, new_names, strict=True):
-            pid = person_ids[i]
-            if pid not in people:
-                people[pid] = {"person_id": pid, "name": name, "orcid": None}
+            names = pa.array([names[i] for i in new], type=pa.large_string())
+        elif len(new) < len(names):
+            names = names.take(pa.array(new, type=pa.int64()))
+        ids = person_ids if len(new) == len(person_ids) else [person_ids[i] for i in new]
+        self._people_chunks.append((ids, names))
+
+    def _bulk_people(self) -> dict[str, dict]:
+        """The rows added by :meth:`add_people`, by id."""
+        return {pid: {"person_id": pid, "name": name, "orcid": None}
+                for ids, names in self._people_chunks
+                for pid, name in zip(ids, names.to_pylist(), strict=True)}
+
+    def _people_frame(self) -> pd.DataFrame:
+        cols = ["person_id", "name", "orcid"]
+        rows = list(self._people.values())
+        if not self._people_chunks:
+            return pd.DataFrame(rows, columns=cols)
+        if all(r is None for r in rows):  # every person came from add_people
+            ids = list(chain.from_iterable(ids for ids, _ in self._people_chunks))
+            return pd.DataFrame({
+                "person_id": pd.array(pa.array(ids, type=pa.large_string()),
+                                      dtype=pd.StringDtype()),
+                "name": pd.array(pa.chunked_array([n.cast(pa.large_string()) for _, n in
+                                                   self._people_chunks], type=pa.large_string()),
+                                 dtype=pd.StringDtype()),
+                "orcid": [None] * len(rows)}, columns=cols)
+        bulk = self._bulk_people()
+        return pd.DataFrame([bulk[k] if r is None else r for k, r in self._people.items()],
+                            columns=cols)
 
     def add_participations(self, event_id, *, org_id, person_id, role: str = "other",
                            raw_affiliation) -> None:
@@ -238,6 +278,9 @@ class CorpusBuilder:
                     pd.to_numeric(pd.Series(ch[c], dtype=object), errors="coerce")
                     .to_numpy("float64") for ch in self._part_chunks])
                 continue
+            if c == "role" and (role := _roles(self._part_chunks)) is not None:
+                out[c] = role
+                continue
             arrays = []
             for ch in self._part_chunks:
                 v = ch[c]
@@ -259,7 +302,8 @@ class CorpusBuilder:
         event_cols = ["event_id", "kind", "year", "date", "title", "amount", "currency",
                       "source", "origin"]
         events = self._events_frame(event_cols)
-        events["year"] = pd.array(events["year"].tolist(), dtype="Int64")
+        if not isinstance(events["year"].dtype, pd.Int64Dtype):
+            events["year"] = pd.array(events["year"].tolist(), dtype="Int64")
         events["amount"] = pd.to_numeric(events["amount"], errors="coerce").astype("float64")
         orgs = pd.DataFrame(list(self._orgs.values()),
                             columns=["org_id", "name", "sector", "sector_source", "country",
@@ -268,9 +312,53 @@ class CorpusBuilder:
         for c in ("lat", "lon"):
             orgs[c] = pd.to_numeric(orgs[c], errors="coerce").astype("float64")
         org_ids = pd.DataFrame(sorted(self._org_ids), columns=["org_id", "scheme", "value"])
-        people = pd.DataFrame(list(self._people.values()), columns=["person_id", "name", "orcid"])
+        people = self._people_frame()
         return Corpus(
             organizations=orgs, org_ids=org_ids, people=people, events=events,
             participations=parts, quarantine=quarantine_table(ledgers),
             accounting=accounting_table(ledgers),
         )
+
+
+_ROLE_DTYPE = pd.CategoricalDtype(list(ROLES), ordered=False)
+_ROLE_CODE = {r: i for i, r in enumerate(ROLES)}
+
+
+def _roles(chunks: list[dict]) -> pd.Categorical | None:
+    """The role column of the participation chunks in its canonical dtype, or ``None``
+    when a value is not in the vocabulary (validation then reports it)."""
+    codes = []
+    for ch in chunks:
+        v = ch["role"]
+        if isinstance(v, pa.DictionaryArray):
+            code_of = [_ROLE_CODE.get(r, -2) for r in v.dictionary.to_pylist()]
+            codes.append(np.array(code_of, dtype=np.int64)[
+                v.indices.fill_null(0).to_numpy()] if code_of else np.zeros(0, np.int64))
+            if v.null_count:
+                codes[-1][v.is_null().to_numpy(zero_copy_only=False)] = -1
+        else:
+            codes.append(np.array([-1 if r is None else _ROLE_CODE.get(r, -2) for r in v],
+                                  dtype=np.int64))
+    code = np.concatenate(codes) if codes else np.zeros(0, np.int64)
+    if (code == -2).any():
+        return None
+    return pd.Categorical.from_codes(code, dtype=_ROLE_DTYPE)
+
+
+def _column(chunks: list, sizes: list[int], *, canonical: bool):
+    """One column of the events frame from its chunks (lists, pyarrow arrays or
+    ``None``): text as pandas would infer it from the Python values (``str``), whole
+    numbers of a ``canonical`` column as ``Int64``, else the Python values."""
+    if not any(isinstance(ch, pa.Array) for ch in chunks):
+        return list(chain.from_iterable(ch or [None] * n for ch, n in zip(chunks, sizes,
+                                                                            strict=True)))
+    arrays = [ch if isinstance(ch, pa.Array) else pa.array(ch or [None] * n)
+              for ch, n in zip(chunks, sizes, strict=True)]
+    kinds = {a.type for a in arrays if a.null_count < len(a)}
+    if all(pa.types.is_string(t) or pa.types.is_large_string(t) for t in kinds) and kinds:
+        arr = pa.chunked_array([a.cast(pa.large_string()) for a in arrays], pa.large_string())
+        return pd.array(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    if canonical and kinds and all(pa.types.is_integer(t) for t in kinds):
+        return pd.Int64Dtype().__from_arrow__(
+            pa.chunked_array([a.cast(pa.int64()) for a in arrays], pa.int64()))
+    return list(chain.from_iterable(a.to_pylist() for a in arrays))

@@ -26,6 +26,9 @@ def _cast_column(table: str, col: Column, s: pd.Series, problems: list[str]) -> 
     where = f"{table}.{col.name}"
     target = col.pandas_dtype
     if col.categories is not None:
+        if (isinstance(s.dtype, pd.CategoricalDtype) and not s.dtype.ordered
+                and list(s.dtype.categories) == list(col.categories)):
+            return s.astype(target)  # already canonical: every value is a category
         if isinstance(s.dtype, pd.CategoricalDtype):
             s = s.astype(object).where(s.notna(), None)
         present = s.dropna()

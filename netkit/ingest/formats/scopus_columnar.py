@@ -126,8 +126,8 @@ class _Plan:
     """What one block adds: per record (event fields, line) and flat rows tagged with
     their record (``rec``), in the order :func:`_load` would add them."""
 
-    eids: list[str]
-    events: dict[str, list]  # year, title, doi
+    eids: pa.Array
+    events: dict[str, pa.Array]  # year, title, doi
     lines: np.ndarray
     people_rec: np.ndarray
     people_id: pa.Array
@@ -145,9 +145,9 @@ def _strings(values) -> pa.Array:
     return values.cast(pa.large_string())
 
 
-def _none_if_empty(arr: pa.Array) -> list:
-    """The strings, ``None`` for empty ones (``get(...) or None``)."""
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr).to_pylist()
+def _none_if_empty(arr: pa.Array) -> pa.Array:
+    """The strings, null for empty ones (``get(...) or None``)."""
+    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
 
 
 def _full_names(tokens: pa.Array) -> tuple[pa.Array, pa.Array, np.ndarray]:
@@ -357,14 +357,13 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         _strings([r[5] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
 
     # event fields; records the columns above did not vouch for go through _plan
-    eid_list = eid.to_pylist()
     events = {
-        "year": (pc.cast(pc.if_else(pa.array(year4), year, None), pa.int64()).to_pylist()
-                 if year is not None else [None] * n),
+        "year": (pc.cast(pc.if_else(pa.array(year4), year, None), pa.int64())
+                 if year is not None else pa.nulls(n, pa.int64())),
         "title": _none_if_empty(strip(col("Title") or empty)),
         "doi": _none_if_empty(strip(col("DOI") or empty)),
     }
-    extra = _python_plans(table, columns, np.flatnonzero(~vec), eid_list, events, orgs)
+    extra = _python_plans(table, columns, np.flatnonzero(~vec), eid, events, orgs)
     if extra is None:
         return None
     if extra:
@@ -383,7 +382,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         p_rec, p_id, p_name = p_rec[people_order], p_id.take(people_order), p_name.take(
             people_order)
     order = np.lexsort((sub, pos, group, part_rec))
-    return _Plan(eid_list, events, lines, p_rec, p_id, p_name, part_rec[order],
+    return _Plan(extra.pop("eids", eid), events, lines, p_rec, p_id, p_name, part_rec[order],
                  part_org[order], part_person.take(order), part_aff.take(order))
 
 
@@ -407,11 +406,15 @@ def _unlinked(p_rec: np.ndarray, p_start: np.ndarray, p_count: np.ndarray, p_id:
 
 
 def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
-                  eid_list: list, events: dict, orgs: _OrgTable) -> dict | None:
+                  eids: pa.Array, events: dict, orgs: _OrgTable) -> dict | None:
     """Run :func:`_plan` on the records ``which``; ``None`` if one of them would be
-    quarantined (the block is then read record by record, with raw text and line)."""
+    quarantined (the block is then read record by record, with raw text and line).
+    Their event fields replace those in ``events``; the event ids of all records are
+    returned as ``eids``."""
     if not len(which):
         return {}
+    eid_list = eids.to_pylist()
+    values = {key: events[key].to_pylist() for key in ("year", "title", "doi")}
     names = [c for c in _PLAN_COLUMNS if c in columns]
     picked = {c: table.column(f"c{columns[c]}").take(which).to_pylist() for c in names}
     out: dict[str, list] = {k: [] for k in ("part_rec", "part_pos", "part_org", "part_person",
@@ -423,8 +426,8 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
         except _Bad:
             return None
         eid_list[r] = eid
-        for key in ("year", "title", "doi"):
-            events[key][r] = event[key]
+        for key, v in values.items():
+            v[r] = event[key]
         for k, (org_id, pid, aff) in enumerate(parts):
             out["part_rec"].append(r)
             out["part_pos"].append(k)
@@ -436,8 +439,11 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
             out["people_pos"].append(k)
             out["people_id"].append(pid)
             out["people_name"].append(name)
-    return {k: (np.array(v, dtype=np.int64) if k.endswith(("_rec", "_pos", "_org")) else v)
-            for k, v in out.items()}
+    for key, v in values.items():
+        events[key] = pa.array(v, type=events[key].type)
+    return {"eids": pa.array(eid_list, type=pa.large_string()), **{
+        k: (np.array(v, dtype=np.int64) if k.endswith(("_rec", "_pos", "_org")) else v)
+        for k, v in out.items()}}
 
 
 _PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "Author full names",
@@ -454,11 +460,11 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     prefix = f"{path}:"
     large = pa.large_string()
     event_of = pc.binary_join_element_wise(pa.scalar("pub:scopus:", large),
-                                           pa.array(plan.eids, type=large), pa.scalar("", large))
+                                           plan.eids.cast(large), pa.scalar("", large))
     event_ids = event_of.to_pylist()
     origins = pc.binary_join_element_wise(pa.scalar(prefix, large),
                                           pc.cast(pa.array(plan.lines), large),
-                                          pa.scalar("", large)).to_pylist()
+                                          pa.scalar("", large))
     ev = plan.events
     new = b.add_events(event_ids, "publication", source="scopus", year=ev["year"],
                        date=[None] * len(event_ids), title=ev["title"], origin=origins,
