@@ -202,10 +202,24 @@ def parse_csv_block(block: bytes, n_columns: int, delimiter: str,
                 column_types=dict.fromkeys(names, pa.large_string()),
                 include_columns=None if include is None else [names[i] for i in include],
                 strings_can_be_null=False,
-                quoted_strings_can_be_null=False, check_utf8=True),
+                quoted_strings_can_be_null=False,
+                check_utf8=include is None),  # else the whole block was checked above
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
+
+
+def _count(data: bytes, byte: bytes, start: int, stop: int) -> int:
+    """``data.count(byte, start, stop)`` for a single byte (numpy: several times faster
+    on megabytes).
+
+    >>> _count(b'a"b""c', b'"', 0, 6), _count(b'a"b""c', b'"', 2, 4)
+    (3, 1)
+    """
+    if stop <= start:
+        return 0
+    view = np.frombuffer(data, dtype=np.uint8, count=stop - start, offset=start)
+    return int(np.count_nonzero(view == byte[0]))
 
 
 class ByteBlocks:
@@ -302,7 +316,7 @@ class ByteBlocks:
                 return None
             return body + b"\n", self.line, body.count(b"\n") + 1
         cut = buf.rfind(b"\n", start, stop)
-        quotes = buf.count(b'"', start, cut) if cut >= 0 else 0
+        quotes = _count(buf, b'"', start, cut) if cut >= 0 else 0
         while cut >= 0 and quotes % 2:
             prev = buf.rfind(b"\n", start, cut)
             if prev < 0:
@@ -315,7 +329,7 @@ class ByteBlocks:
             return b"", self.line, max(buf.count(b"\n", start, stop), 1)
         region = buf[start:cut + 1]
         self._cut = cut + 1
-        return self._normalise(region), self.line, region.count(b"\n")
+        return self._normalise(region), self.line, _count(region, b"\n", 0, len(region))
 
     @staticmethod
     def _normalise(region: bytes) -> bytes:
