@@ -55,7 +55,9 @@ class _OrgTable:
         self._id_array = pa.array([], type=pa.large_string())
         self._known = pa.array([], type=pa.large_string())  # the strings seen so far
         self._known_code = np.zeros(0, dtype=np.int64)  # -1: the string names no organisation
-        self._about: dict[str, tuple] = {}  # (name, sector, rule, country, city) of a string
+        # (name, sector, rule, country, city) of each known string; null where
+        # parse_affiliations did not vouch for it (see describe)
+        self._about: list[pa.Array] = [pa.array([], type=pa.large_string())] * 5
 
     def code(self, org_id: str) -> int:
         """The code of an organisation id (a new one for an id not seen before)."""
@@ -82,6 +84,17 @@ class _OrgTable:
             self._known_code = np.concatenate([self._known_code, codes])
         return out
 
+    def describe(self, strings: pa.Array) -> list[tuple]:
+        """(name, sector, rule, country, city) of the organisation of each string (each
+        names one), as :func:`_org_of` gives them."""
+        pos = pc.index_in(strings, value_set=self._known)
+        pos = pc.if_else(pc.is_valid(pc.take(self._about[0], pos)), pos, None)
+        rows = list(zip(*(c.take(pos).to_pylist() for c in self._about), strict=True))
+        missing = np.flatnonzero(pos.is_null().to_numpy(zero_copy_only=False))
+        for i, a in zip(missing.tolist(), strings.take(missing).to_pylist(), strict=True):
+            rows[i] = _org_of(a)[1:6]
+        return rows
+
     def _parse(self, strings: pa.Array) -> np.ndarray:
         cols = parse_affiliations(strings)
         codes = np.full(len(strings), -1, dtype=np.int64)
@@ -96,20 +109,14 @@ class _OrgTable:
             code_of = np.array([self.code(i) for i in encoded.dictionary.to_pylist()],
                                dtype=np.int64)
             codes[ok] = code_of[encoded.indices.to_numpy()]
-            self._about.update(zip(strings.take(take).to_pylist(), zip(*(
-                c.take(take).to_pylist() for c in (cols.organization, cols.sector, cols.rule,
-                                                    cols.country, cols.city)), strict=True),
-                                   strict=True))
+        self._about = [pa.concat_arrays([old, new.cast(pa.large_string())]) for old, new in zip(
+            self._about, (cols.organization, cols.sector, cols.rule, cols.country, cols.city),
+            strict=True)]
         rest = np.flatnonzero(~cols.ok)
         for i, a in zip(rest.tolist(), strings.take(rest).to_pylist(), strict=True):
             org = _org_of(a)
             codes[i] = -1 if org is None else self.code(org[0])
         return codes
-
-    def about(self, affiliation: str) -> tuple:
-        """(name, sector, rule, country, city) of the organisation of a string that has one."""
-        got = self._about.get(affiliation)
-        return got if got is not None else _org_of(affiliation)[1:6]
 
     def id_array(self) -> pa.Array:
         """The org id of every code as a string array."""
@@ -482,12 +489,12 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     todo = first_codes >= 0
     todo[todo] = ~orgs.added[first_codes[todo]]
     firsts = np.sort(firsts[todo])  # the first row of each organisation, in order
-    for c, raw_aff in zip(code[firsts].tolist(), aff.take(firsts).to_pylist(), strict=True):
+    about = orgs.describe(aff.take(firsts)) if len(firsts) else []
+    for c, (name, sector, rule, country, city) in zip(code[firsts].tolist(), about, strict=True):
         orgs.added[c] = True
         org_id = orgs.ids[c]
         if b.has_org(org_id):
             continue
-        name, sector, rule, country, city = orgs.about(raw_aff)
         b.add_org(org_id, name, sector, rule, country=country, city=city or None)
         b.add_org_id(org_id, "name", name)
     b.add_participations(event_of.take(plan.part_rec[keep]),
@@ -505,6 +512,10 @@ def _add_people(pending: list, builder) -> None:
     ids = pa.concat_arrays([p[0] for p in pending])
     names = pa.concat_arrays([p[1] for p in pending])
     pending.clear()
-    _, firsts = np.unique(pc.dictionary_encode(ids).indices.to_numpy(), return_index=True)
-    firsts.sort()
+    encoded = pc.dictionary_encode(ids)  # codes in order of first appearance
+    code = encoded.indices.to_numpy()
+    firsts = np.flatnonzero(np.diff(np.maximum.accumulate(code), prepend=-1) > 0)
+    if not np.array_equal(code[firsts], np.arange(len(encoded.dictionary))):
+        _, firsts = np.unique(code, return_index=True)  # pragma: no cover - other order
+        firsts.sort()
     builder.add_people(ids.take(firsts).to_pylist(), names.take(firsts))
