@@ -47,6 +47,7 @@ class CorpusBuilder:
         self._part_chunks: list[dict] = []  # add_participations: blocks of rows, in order
         self._event_chunks: list[dict] = []  # add_events: their ids map to None in _events
         self._people_chunks: list[tuple] = []  # add_people: (ids, names); ids map to None
+        self._org_chunks: list[dict] = []  # add_orgs: columns; their ids map to None in _orgs
         self.finalizers: list = []
         """Callables run once, in order, at the start of :meth:`to_corpus`: readers that
         join several files into one dataset (PatentsView tables, CORDIS project +
@@ -82,6 +83,56 @@ class CorpusBuilder:
                 "founded_year": founded_year,
             }
         return org_id
+
+    def add_orgs(self, org_ids: list, names: list, sectors: list, sector_sources: list, *,
+                 country: list, city: list) -> None:
+        """:meth:`add_org` and ``add_org_id(org_id, "name", name)`` for many
+        organisations at once (lists of equal length); ids already present, or earlier
+        in ``org_ids``, are skipped.
+
+        Examples
+        --------
+        >>> b = CorpusBuilder()
+        >>> b.add_org("org:t:a", "A", "firm")
+        'org:t:a'
+        >>> b.add_orgs(["org:t:b", "org:t:a", "org:t:b"], ["B", "A2", "B2"], ["university"] * 3,
+        ...            ["name:university"] * 3, country=["NO", None, None], city=[None] * 3)
+        >>> b.to_corpus([]).organizations[["org_id", "name", "country"]].values.tolist()
+        [['org:t:a', 'A', <NA>], ['org:t:b', 'B', 'NO']]
+        """
+        orgs = self._orgs
+        new = []
+        for i, org_id in enumerate(org_ids):
+            if org_id not in orgs:
+                orgs[org_id] = None  # the row itself is in self._org_chunks
+                new.append(i)
+        if not new:
+            return
+        cols = {"org_id": org_ids, "name": names, "sector": sectors,
+                "sector_source": sector_sources, "country": country, "city": city}
+        if len(new) < len(org_ids):
+            cols = {c: [v[i] for i in new] for c, v in cols.items()}
+        self._org_chunks.append(cols)
+        self._org_ids.update((org_id, "name", str(name)) for org_id, name in
+                             zip(cols["org_id"], cols["name"], strict=True)
+                             if name is not None and name != "")
+
+    def _orgs_frame(self, cols: list[str]) -> pd.DataFrame:
+        rows = list(self._orgs.values())
+        if not self._org_chunks:
+            return pd.DataFrame(rows, columns=cols)
+        if all(r is None for r in rows):  # every organisation came from add_orgs
+            return pd.DataFrame({c: list(chain.from_iterable(ch[c] for ch in self._org_chunks))
+                                 if c in self._org_chunks[0] else [None] * len(rows)
+                                 for c in cols}, columns=cols)
+        bulk = {}
+        for ch in self._org_chunks:
+            for values in zip(*ch.values(), strict=True):
+                row = dict.fromkeys(cols)
+                row.update(zip(ch, values, strict=True))
+                bulk[row["org_id"]] = row
+        return pd.DataFrame([bulk[k] if r is None else r for k, r in self._orgs.items()],
+                            columns=cols)
 
     def has_org(self, org_id: str) -> bool:
         return org_id in self._orgs
@@ -305,9 +356,8 @@ class CorpusBuilder:
         if not isinstance(events["year"].dtype, pd.Int64Dtype):
             events["year"] = pd.array(events["year"].tolist(), dtype="Int64")
         events["amount"] = pd.to_numeric(events["amount"], errors="coerce").astype("float64")
-        orgs = pd.DataFrame(list(self._orgs.values()),
-                            columns=["org_id", "name", "sector", "sector_source", "country",
-                                     "region", "city", "lat", "lon", "founded_year"])
+        orgs = self._orgs_frame(["org_id", "name", "sector", "sector_source", "country",
+                                 "region", "city", "lat", "lon", "founded_year"])
         orgs["founded_year"] = pd.array(orgs["founded_year"].tolist(), dtype="Int64")
         for c in ("lat", "lon"):
             orgs[c] = pd.to_numeric(orgs[c], errors="coerce").astype("float64")

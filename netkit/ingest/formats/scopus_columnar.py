@@ -58,6 +58,7 @@ class _OrgTable:
         # (name, sector, rule, country, city) of each known string; null where
         # parse_affiliations did not vouch for it (see describe)
         self._about: list[pa.Array] = [pa.array([], type=pa.large_string())] * 5
+        self._index: dict[str, int] = {}  # position of each known string
 
     def code(self, org_id: str) -> int:
         """The code of an organisation id (a new one for an id not seen before)."""
@@ -84,16 +85,18 @@ class _OrgTable:
             self._known_code = np.concatenate([self._known_code, codes])
         return out
 
-    def describe(self, strings: pa.Array) -> list[tuple]:
-        """(name, sector, rule, country, city) of the organisation of each string (each
-        names one), as :func:`_org_of` gives them."""
-        pos = pc.index_in(strings, value_set=self._known)
-        pos = pc.if_else(pc.is_valid(pc.take(self._about[0], pos)), pos, None)
-        rows = list(zip(*(c.take(pos).to_pylist() for c in self._about), strict=True))
-        missing = np.flatnonzero(pos.is_null().to_numpy(zero_copy_only=False))
-        for i, a in zip(missing.tolist(), strings.take(missing).to_pylist(), strict=True):
-            rows[i] = _org_of(a)[1:6]
-        return rows
+    def describe(self, strings: list[str]) -> list[list]:
+        """The names, sectors, rules, countries and cities of the organisations of the
+        ``strings`` (each names one), as :func:`_org_of` gives them."""
+        index = self._index
+        pos = np.array([index.get(a, -1) for a in strings], dtype=np.int64)
+        taken = pa.array(pos, mask=pos < 0)
+        cols = [c.take(taken).to_pylist() for c in self._about]
+        for i in np.flatnonzero((pos < 0) | np.asarray(
+                pc.is_null(self._about[0].take(taken)))).tolist():
+            for col, v in zip(cols, _org_of(strings[i])[1:6], strict=True):
+                col[i] = v
+        return cols
 
     def _parse(self, strings: pa.Array) -> np.ndarray:
         cols = parse_affiliations(strings)
@@ -109,6 +112,8 @@ class _OrgTable:
             code_of = np.array([self.code(i) for i in encoded.dictionary.to_pylist()],
                                dtype=np.int64)
             codes[ok] = code_of[encoded.indices.to_numpy()]
+        start = len(self._index)
+        self._index.update((a, start + i) for i, a in enumerate(strings.to_pylist()))
         self._about = [pa.concat_arrays([old, new.cast(pa.large_string())]) for old, new in zip(
             self._about, (cols.organization, cols.sector, cols.rule, cols.country, cols.city),
             strict=True)]
@@ -258,6 +263,8 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
         ids_raw = id2 if id2 is not None else empty
     else:
         ids_raw = id1 if id2 is None else pc.if_else(pc.equal(id1, ""), id2, id1)
+    if has_full.any():  # those records take their ids from "Author full names"
+        ids_raw = pc.if_else(pa.array(has_full), "", ids_raw)
     ids = split_strip(ids_raw, ";")
     n_people = np.where(has_full, full.counts, short.counts)
     vec &= np.where(has_full, True, ids.counts == short.counts)
@@ -489,14 +496,12 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     todo = first_codes >= 0
     todo[todo] = ~orgs.added[first_codes[todo]]
     firsts = np.sort(firsts[todo])  # the first row of each organisation, in order
-    about = orgs.describe(aff.take(firsts)) if len(firsts) else []
-    for c, (name, sector, rule, country, city) in zip(code[firsts].tolist(), about, strict=True):
-        orgs.added[c] = True
-        org_id = orgs.ids[c]
-        if b.has_org(org_id):
-            continue
-        b.add_org(org_id, name, sector, rule, country=country, city=city or None)
-        b.add_org_id(org_id, "name", name)
+    if len(firsts):
+        new_codes = code[firsts]
+        orgs.added[new_codes] = True
+        name, sector, rule, country, city = orgs.describe(aff.take(firsts).to_pylist())
+        b.add_orgs(ids.take(new_codes).to_pylist(), name, sector, rule, country=country,
+                   city=[c or None for c in city])
     b.add_participations(event_of.take(plan.part_rec[keep]),
                          org_id=ids.take(pa.array(code, mask=code < 0)),
                          person_id=plan.part_person.take(keep), role="author",
