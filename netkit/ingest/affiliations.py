@@ -487,11 +487,27 @@ def org_key(name: str, country: str | None) -> str:
 # -- many strings at once ---------------------------------------------------------------
 
 _PRINTABLE_ASCII = r"^[\x20-\x7e]*$"
-"""Parts on which RE2 (pyarrow) and Python's ``re`` agree for the patterns below:
+"""Parts on which RE2 (pyarrow) and Python's ``re`` agree for the sub-unit pattern:
 ASCII word characters, only the space as whitespace, no line ends."""
-_RULES_RE2 = tuple(rf"(?:^|[^\w])(?:{pattern})(?:[^\w]|$)" for _, _, pattern in NAME_RULES)
+_LATIN = r"\x20-\x7e\x{c0}-\x{d6}\x{d8}-\x{f6}\x{f8}-\x{12f}\x{132}-\x{148}\x{14a}-\x{17e}"
+_SAFE_LATIN = rf"^[{_LATIN}]*$"
+"""Printable ASCII and the letters of Latin-1 and Latin Extended-A except İ ı ŉ ſ (whose
+case folding differs between Python and RE2): on such parts the name rules below
+(with every non-ASCII character a word character) match in RE2 exactly when the
+Python rules do, and the US-state pattern too."""
+_PLAIN_LATIN = r"^[\x20-\x7e\x{c0}-\x{d6}\x{d8}-\x{de}\x{e0}-\x{f6}\x{f8}-\x{12f}" \
+    r"\x{134}-\x{13e}\x{141}-\x{148}\x{14a}-\x{17e}]*$"
+"""Names whose :func:`name_key` RE2 reproduces (no ß, Ĳ, ĳ, Ŀ, ŀ besides the above):
+their NFKD form is ASCII plus combining marks U+0300–U+036F plus letters whose
+case folding is their lower case."""
+_WORD = r"[\w\x{80}-\x{10ffff}]"
+"""A word character of a :data:`_SAFE_LATIN` text (there every non-ASCII character is
+a letter); much faster in RE2 than Unicode classes."""
+_RULES_RE2 = tuple(
+    rf"(?:^|[^\w\x{{80}}-\x{{10ffff}}])(?:{pattern.replace(chr(92) + 'w', _WORD)})"
+    rf"(?:[^\w\x{{80}}-\x{{10ffff}}]|$)" for _, _, pattern in NAME_RULES)
 """The name rules of :mod:`netkit.ingest.sectors` without look-arounds (RE2 has none):
-on printable ASCII a search finds a match exactly when the original does."""
+on :data:`_SAFE_LATIN` parts a search finds a match exactly when the original does."""
 _RULE_INDEX = {f"name:{rule}": k for k, (rule, _, _) in enumerate(NAME_RULES)}
 
 
@@ -640,6 +656,7 @@ def _classify_parts(segs: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     k = len(segs)
     rule = np.full(k, -1, dtype=np.int64)
     printable = _np_bool(pc.match_substring_regex(segs, _PRINTABLE_ASCII))
+    latin = printable | _np_bool(pc.match_substring_regex(segs, _SAFE_LATIN))
     for i, rx in enumerate(_RULES_RE2):
         hit = _np_bool(pc.match_substring_regex(segs, rx, ignore_case=True))
         rule[(rule < 0) & hit] = i
@@ -647,9 +664,10 @@ def _classify_parts(segs: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     state = _np_bool(pc.match_substring_regex(segs, _STATE_PART.pattern))
     other = np.flatnonzero(~printable)
     for i, text in zip(other.tolist(), segs.take(other).to_pylist(), strict=True):
-        rule[i] = _RULE_INDEX.get(_sector_rule(text)[1], -1)
         unit[i] = _UNIT.match(text) is not None
-        state[i] = _STATE_PART.match(text) is not None
+        if not latin[i]:
+            rule[i] = _RULE_INDEX.get(_sector_rule(text)[1], -1)
+            state[i] = _STATE_PART.match(text) is not None
     return rule, unit, state
 
 
@@ -657,11 +675,15 @@ def _describe_parts(segs: pa.Array, used: np.ndarray,
                     rule: np.ndarray) -> tuple[pa.Array, pa.Array, pa.Array]:
     """(name_key, sector, rule) of the parts ``used`` as organisations."""
     names = segs.take(used)
-    printable = _np_bool(pc.match_substring_regex(names, _PRINTABLE_ASCII))
-    key = pc.utf8_lower(names)
+    key = pc.utf8_lower(pc.replace_substring_regex(pc.utf8_normalize(names, form="NFKD"),
+                                                   "[\\x{300}-\\x{36f}]+", ""))
+    # RE2's \b knows ASCII words only: "and" next to another letter goes to Python
+    latin = (_np_bool(pc.match_substring_regex(names, _PLAIN_LATIN))
+             & ~_np_bool(pc.match_substring_regex(key, r"[^\x00-\x7f]and|and[^\x00-\x7f]")))
     key = pc.replace_substring_regex(key, r"\band\b", "&")
-    key = pc.utf8_trim(pc.replace_substring_regex(key, r"[^\w&]+", " "), characters=" ")
-    other = np.flatnonzero(~printable)
+    key = pc.utf8_trim(pc.replace_substring_regex(key, r"[^\w&\x{80}-\x{10ffff}]+", " "),
+                       characters=" ")
+    other = np.flatnonzero(~latin)
     if len(other):
         keys = key.to_pylist()
         for i, text in zip(other.tolist(), names.take(other).to_pylist(), strict=True):
