@@ -9,7 +9,15 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from netkit.model import ROLES, Corpus, Ledger, accounting_table, quarantine_table
+from netkit.model import (
+    EVENT_KINDS,
+    ROLES,
+    TABLES,
+    Corpus,
+    Ledger,
+    accounting_table,
+    quarantine_table,
+)
 
 __all__ = ["CorpusBuilder"]
 
@@ -209,10 +217,16 @@ class CorpusBuilder:
             keys = {k for ch in chunks for k in ch}
             cols = event_cols + sorted(keys - set(event_cols))
             n = len(rows)
-            return pd.DataFrame({c: _column([ch.get(c) for ch in chunks],
-                                            [len(ch["event_id"]) for ch in chunks],
-                                            canonical=c in event_cols)
-                                 if c in keys else [None] * n for c in cols}, columns=cols)
+            sizes = [len(ch["event_id"]) for ch in chunks]
+            frame = {c: _column([ch.get(c) for ch in chunks], sizes, canonical=c in event_cols)
+                     if c in keys else _nulls(n, _EVENT_TEXT.get(c)) for c in cols}
+            kinds = [ch["kind"][0] if len(ch["kind"]) else None for ch in chunks]
+            if all(k in _KIND_CODE for k in kinds if k is not None) and all(
+                    len(set(ch["kind"])) <= 1 for ch in chunks if isinstance(ch["kind"], list)):
+                frame["kind"] = pd.Categorical.from_codes(np.repeat(
+                    [_KIND_CODE.get(k, -1) for k in kinds], sizes).astype(np.int64),
+                    dtype=_KIND_DTYPE)
+            return pd.DataFrame(frame, columns=cols)
         if self._event_chunks:  # mixed: rows of the chunks as dicts, in order of addition
             bulk = {}
             for ch in self._event_chunks:
@@ -238,11 +252,16 @@ class CorpusBuilder:
         [['p1', 'Ada', <NA>], ['p2', 'Bo', '0000-0001'], ['p3', 'Cy', <NA>]]
         """
         people = self._people
-        new = []
-        for i, pid in enumerate(person_ids):
-            if pid not in people:
-                people[pid] = None  # the row itself is in self._people_chunks
-                new.append(i)
+        fresh = dict.fromkeys(person_ids, None)  # the row itself is in self._people_chunks
+        if len(fresh) == len(person_ids) and people.keys().isdisjoint(fresh):
+            people.update(fresh)  # all new (the common case): no loop in Python
+            new = range(len(person_ids))
+        else:
+            new = []
+            for i, pid in enumerate(person_ids):
+                if pid not in people:
+                    people[pid] = None
+                    new.append(i)
         if not new:
             return
         if isinstance(names, list):
@@ -271,7 +290,7 @@ class CorpusBuilder:
                 "name": pd.array(pa.chunked_array([n.cast(pa.large_string()) for _, n in
                                                    self._people_chunks], type=pa.large_string()),
                                  dtype=pd.StringDtype()),
-                "orcid": [None] * len(rows)}, columns=cols)
+                "orcid": _nulls(len(rows), pd.StringDtype())}, columns=cols)
         bulk = self._bulk_people()
         return pd.DataFrame([bulk[k] if r is None else r for k, r in self._people.items()],
                             columns=cols)
@@ -412,3 +431,18 @@ def _column(chunks: list, sizes: list[int], *, canonical: bool):
         return pd.Int64Dtype().__from_arrow__(
             pa.chunked_array([a.cast(pa.int64()) for a in arrays], pa.int64()))
     return list(chain.from_iterable(a.to_pylist() for a in arrays))
+
+
+_KIND_DTYPE = pd.CategoricalDtype(list(EVENT_KINDS), ordered=False)
+_KIND_CODE = {k: i for i, k in enumerate(EVENT_KINDS)}
+_EVENT_TEXT = {c.name: c.pandas_dtype for c in TABLES["events"].columns
+               if c.pandas_dtype == pd.StringDtype()}
+"""The text columns of ``events``: a column no chunk gives is made of missing values of
+the canonical dtype (what validation would make of ``None`` values)."""
+
+
+def _nulls(n: int, dtype) -> object:
+    """``n`` missing values: a list of ``None`` without ``dtype``, else a typed array."""
+    if dtype is None:
+        return [None] * n
+    return pd.array(pa.nulls(n, pa.large_string()), dtype=dtype)

@@ -481,8 +481,7 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
                                           pa.scalar("", large))
     ev = plan.events
     new = b.add_events(event_ids, "publication", source="scopus", year=ev["year"],
-                       date=[None] * len(event_ids), title=ev["title"], origin=origins,
-                       doi=ev["doi"])
+                       title=ev["title"], origin=origins, doi=ev["doi"])
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
     ctx.ledger.duplicate(len(new) - n_new)
