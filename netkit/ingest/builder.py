@@ -193,13 +193,18 @@ class CorpusBuilder:
         [['pub:t:1', 2020, nan], ['pub:t:2', 2021, '10.1/x']]
         """
         events = self._events
-        added = []
-        for event_id in event_ids:
-            new = event_id not in events
-            if new:
-                events[event_id] = None  # the row itself is in self._event_chunks
-            added.append(new)
-        mask = np.array(added, dtype=bool)
+        fresh = dict.fromkeys(event_ids, None)  # the row itself is in self._event_chunks
+        if len(fresh) == len(event_ids) and events.keys().isdisjoint(fresh):
+            events.update(fresh)  # all new (the common case): no loop in Python
+            mask = np.ones(len(event_ids), dtype=bool)
+        else:
+            added = []
+            for event_id in event_ids:
+                new = event_id not in events
+                if new:
+                    events[event_id] = None
+                added.append(new)
+            mask = np.array(added, dtype=bool)
         keep = None if mask.all() else np.flatnonzero(mask).tolist()
         chunk = {"event_id": event_ids, "kind": [kind] * len(event_ids),
                  "source": [source] * len(event_ids), **columns}
