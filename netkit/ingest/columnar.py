@@ -90,8 +90,10 @@ def split_strip(arr: pa.Array, sep: str) -> Pieces:
     values = strip(pc.list_flatten(lists))
     parent = pc.list_parent_indices(lists).to_numpy()
     keep = pc.greater(pc.binary_length(values), 0)
-    values = values.filter(keep)
-    parent = parent[keep.to_numpy(zero_copy_only=False)].astype(np.int64)
+    if keep.false_count:
+        values = values.filter(keep)
+        parent = parent[keep.to_numpy(zero_copy_only=False)]
+    parent = parent.astype(np.int64)
     counts = np.bincount(parent, minlength=len(arr)).astype(np.int64)
     starts = np.zeros(len(arr), dtype=np.int64)
     np.cumsum(counts[:-1], out=starts[1:])

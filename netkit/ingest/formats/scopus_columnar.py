@@ -53,12 +53,11 @@ class _OrgTable:
         self.codes: dict[str, int] = {}
         self.added = np.zeros(0, dtype=bool)  # added to the builder by _apply
         self._id_array = pa.array([], type=pa.large_string())
-        self._known = pa.array([], type=pa.large_string())  # the strings seen so far
-        self._known_code = np.zeros(0, dtype=np.int64)  # -1: the string names no organisation
-        # (name, sector, rule, country, city) of each known string; null where
-        # parse_affiliations did not vouch for it (see describe)
-        self._about: list[pa.Array] = [pa.array([], type=pa.large_string())] * 5
-        self._index: dict[str, int] = {}  # position of each known string
+        self._index: dict[str, int] = {}  # position of each string seen so far
+        self._code = np.zeros(1024, dtype=np.int64)  # code of each position (-1: none)
+        # (name, sector, rule, country, city) of each position, one chunk per batch;
+        # null where parse_affiliations did not vouch for the string (see describe)
+        self._about: list[tuple[pa.Array, ...]] = []
 
     def code(self, org_id: str) -> int:
         """The code of an organisation id (a new one for an id not seen before)."""
@@ -69,21 +68,27 @@ class _OrgTable:
         return c
 
     def lookup(self, distinct: pa.Array) -> np.ndarray:
-        """The organisation code of each of the ``distinct`` strings (-1: none)."""
+        """The organisation code of each of the ``distinct`` strings (-1: none).
+
+        The strings seen before are found in a dict (work in proportion to the block,
+        not to the file); the new ones are parsed column-wise."""
         distinct = distinct.cast(pa.large_string())
-        pos = np.full(len(distinct), -1, dtype=np.int64)
-        if len(self._known) and len(distinct):
-            pos = np.asarray(pc.index_in(distinct, value_set=self._known).fill_null(-1),
-                             dtype=np.int64)
-        out = np.where(pos >= 0, self._known_code[np.maximum(pos, 0)] if len(self._known)
-                       else -1, -1)
+        strings = distinct.to_pylist()
+        index = self._index
+        pos = np.fromiter((index.get(a, -1) for a in strings), dtype=np.int64,
+                          count=len(strings))
         new = np.flatnonzero(pos < 0)
         if len(new):
-            strings = distinct.take(new)
-            out[new] = codes = self._parse(strings)
-            self._known = pa.concat_arrays([self._known, strings])
-            self._known_code = np.concatenate([self._known_code, codes])
-        return out
+            start = len(index)
+            index.update((strings[i], start + k) for k, i in enumerate(new.tolist()))
+            pos[new] = np.arange(start, start + len(new))
+            codes = self._parse(distinct.take(new))
+            if len(index) > len(self._code):
+                grown = np.zeros(max(len(index), 2 * len(self._code)), dtype=np.int64)
+                grown[:start] = self._code[:start]
+                self._code = grown
+            self._code[start:start + len(new)] = codes
+        return self._code[pos]
 
     def describe(self, strings: list[str]) -> list[list]:
         """The names, sectors, rules, countries and cities of the organisations of the
@@ -91,9 +96,12 @@ class _OrgTable:
         index = self._index
         pos = np.array([index.get(a, -1) for a in strings], dtype=np.int64)
         taken = pa.array(pos, mask=pos < 0)
-        cols = [c.take(taken).to_pylist() for c in self._about]
-        for i in np.flatnonzero((pos < 0) | np.asarray(
-                pc.is_null(self._about[0].take(taken)))).tolist():
+        about = [pa.chunked_array([b[j] for b in self._about], type=pa.large_string())
+                 for j in range(5)]
+        cols = [c.take(taken) for c in about]
+        redo = np.flatnonzero(np.asarray(pc.is_null(cols[0])))
+        cols = [c.to_pylist() for c in cols]
+        for i in redo.tolist():
             for col, v in zip(cols, _org_of(strings[i])[1:6], strict=True):
                 col[i] = v
         return cols
@@ -112,11 +120,8 @@ class _OrgTable:
             code_of = np.array([self.code(i) for i in encoded.dictionary.to_pylist()],
                                dtype=np.int64)
             codes[ok] = code_of[encoded.indices.to_numpy()]
-        start = len(self._index)
-        self._index.update((a, start + i) for i, a in enumerate(strings.to_pylist()))
-        self._about = [pa.concat_arrays([old, new.cast(pa.large_string())]) for old, new in zip(
-            self._about, (cols.organization, cols.sector, cols.rule, cols.country, cols.city),
-            strict=True)]
+        self._about.append(tuple(c.cast(pa.large_string()) for c in (
+            cols.organization, cols.sector, cols.rule, cols.country, cols.city)))
         rest = np.flatnonzero(~cols.ok)
         for i, a in zip(rest.tolist(), strings.take(rest).to_pylist(), strict=True):
             org = _org_of(a)
@@ -148,6 +153,14 @@ class _Plan:
     part_org: np.ndarray  # organisation code (_OrgTable), -1 for none
     part_person: pa.Array
     part_aff: pa.Array
+
+
+def _take(arr: pa.Array, idx: np.ndarray) -> pa.Array:
+    """``arr.take(idx)``, without a copy when ``idx`` takes every item in order."""
+    if len(idx) == len(arr) and (not len(idx) or (idx[0] == 0 and bool(
+            (np.diff(idx) == 1).all()))):
+        return arr
+    return arr.take(idx)
 
 
 def _strings(values) -> pa.Array:
@@ -274,13 +287,13 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
     take_ids = np.flatnonzero((~has_full & vec)[ids.parent])
     p_rec = np.concatenate([full.parent[take_full], short.parent[take_short]])
     p_pos = np.concatenate([full.pos[take_full], short.pos[take_short]])
-    p_name = pa.concat_arrays([_strings(full_name.take(take_full)),
-                               _strings(short.values.take(take_short))])
-    p_key = pa.concat_arrays([_strings(full_id.take(take_full)),
-                              _strings(ids.values.take(take_ids))])
+    p_name = pa.concat_arrays([_strings(_take(full_name, take_full)),
+                               _strings(_take(short.values, take_short))])
+    p_key = pa.concat_arrays([_strings(_take(full_id, take_full)),
+                              _strings(_take(ids.values, take_ids))])
     order = np.lexsort((p_pos, p_rec))
     p_rec, p_pos = p_rec[order], p_pos[order]
-    p_name, p_key = p_name.take(order), p_key.take(order)
+    p_name, p_key = _take(p_name, order), _take(p_key, order)
     p_id = pc.binary_join_element_wise(pa.scalar("per:scopus:", pa.large_string()), p_key,
                                        pa.scalar("", pa.large_string()))
     p_start = np.zeros(n, dtype=np.int64)
@@ -293,7 +306,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
     no_aff = np_bool(pc.match_substring_regex(affs.values, _NO_AUTHOR_RE2, ignore_case=True))
     cleared[affs.parent[no_aff & (affs.pos == 0)]] = True
     keep = np.flatnonzero(~cleared[affs.parent])
-    a_val, a_rec, a_pos = affs.values.take(keep), affs.parent[keep], affs.pos[keep]
+    a_val, a_rec, a_pos = _take(affs.values, keep), affs.parent[keep], affs.pos[keep]
     encoded = pc.dictionary_encode(a_val)
     distinct = encoded.dictionary
     a_code = encoded.indices.to_numpy()
@@ -303,13 +316,13 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
     entries = split_strip(col("Authors with affiliations") or empty, ";")
     entry_mode = (entries.counts > 0) & (entries.counts == n_people)
     sel = np.flatnonzero((entry_mode & vec)[entries.parent])
-    e_val, e_rec, e_pos = entries.values.take(sel), entries.parent[sel], entries.pos[sel]
+    e_val, e_rec, e_pos = _take(entries.values, sel), entries.parent[sel], entries.pos[sel]
     fast = np.zeros(len(sel), dtype=bool)
     e_code = np.full(len(sel), -1, dtype=np.int64)
     with_short = np.flatnonzero(e_pos < short.counts[e_rec])
     if len(with_short) and len(distinct):
         s_val = short.values.take(short.starts[e_rec[with_short]] + e_pos[with_short])
-        e_sub = e_val.take(with_short)
+        e_sub = _take(e_val, with_short)
         sw = starts_with(e_sub, s_val)
         cut = np.where(sw, pc.binary_length(s_val).to_numpy(), 0)
         rest = pc.utf8_ltrim(drop_prefix(e_sub, cut), characters=" ,")
@@ -397,7 +410,7 @@ def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
             people_order)
     order = np.lexsort((sub, pos, group, part_rec))
     return _Plan(extra.pop("eids", eid), events, lines, p_rec, p_id, p_name, part_rec[order],
-                 part_org[order], part_person.take(order), part_aff.take(order))
+                 part_org[order], _take(part_person, order), _take(part_aff, order))
 
 
 def _unlinked(p_rec: np.ndarray, p_start: np.ndarray, p_count: np.ndarray, p_id: pa.Array,
@@ -489,7 +502,7 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     pending.append((plan.people_id.filter(people), plan.people_name.filter(people)))
     keep = np.flatnonzero(new[plan.part_rec])
     code = plan.part_org[keep]
-    aff = plan.part_aff.take(keep)
+    aff = _take(plan.part_aff, keep)
     ids = orgs.id_array()
     first_codes, firsts = np.unique(code, return_index=True)
     todo = first_codes >= 0
@@ -503,7 +516,7 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
                    city=[c or None for c in city])
     b.add_participations(event_of.take(plan.part_rec[keep]),
                          org_id=ids.take(pa.array(code, mask=code < 0)),
-                         person_id=plan.part_person.take(keep), role="author",
+                         person_id=_take(plan.part_person, keep), role="author",
                          raw_affiliation=aff)
 
 
