@@ -14,10 +14,11 @@ author × affiliation, keeping the affiliation string. Quoted fields may span li
 
 Two paths give the same rows. UTF-8 files are cut into blocks of whole records
 (about 16 MB) that pyarrow parses and :mod:`~netkit.ingest.formats.scopus_columnar`
-plans column by column (splitting, stripping and matching with pyarrow/numpy;
-Python only for the distinct affiliation strings and for entries that name several
-affiliations); :mod:`~netkit.ingest.formats.scopus_records` plans one record at a
-time. A block the columnar path cannot vouch for — a row of the wrong width, a
+plans column by column (splitting, stripping and matching with pyarrow/numpy; the new
+distinct affiliation strings of a block parsed column-wise too, by
+:func:`~netkit.ingest.affiliations.parse_affiliations`; Python only for the strings it
+cannot vouch for and for entries that name several affiliations);
+:mod:`~netkit.ingest.formats.scopus_records` plans one record at a time. A block the columnar path cannot vouch for — a row of the wrong width, a
 repeated header, a missing or odd id or year, a stray quote, an empty line, a bare
 CR or NUL, bytes that do not decode — is read record by record, so line numbers,
 quarantine entries and accounting are those of the per-record path; other
