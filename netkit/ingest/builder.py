@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import suppress
 from itertools import chain
 
 import numpy as np
@@ -173,10 +174,10 @@ class CorpusBuilder:
         p["share"].append(share)
         p["raw_affiliation"].append(raw_affiliation)
 
-    def add_events(self, event_ids: list, kind: str, *, source=None, **columns) -> np.ndarray:
+    def add_events(self, event_ids, kind: str, *, source=None, **columns) -> np.ndarray:
         """:meth:`add_event` for many events at once; which of them were added.
 
-        ``columns`` are lists or pyarrow arrays as long as ``event_ids`` (``year``,
+        ``event_ids`` is a list or a pyarrow string array; ``columns`` are lists or pyarrow arrays as long as ``event_ids`` (``year``,
         ``date``, ``title``, ``origin``, …, and extra columns such as ``doi``). An id
         already present, or earlier in ``event_ids``, is not added (``False``), as with
         :meth:`add_event`.
@@ -193,13 +194,14 @@ class CorpusBuilder:
         [['pub:t:1', 2020, nan], ['pub:t:2', 2021, '10.1/x']]
         """
         events = self._events
-        fresh = dict.fromkeys(event_ids, None)  # the row itself is in self._event_chunks
-        if len(fresh) == len(event_ids) and events.keys().isdisjoint(fresh):
+        id_list = event_ids.to_pylist() if isinstance(event_ids, pa.Array) else event_ids
+        fresh = dict.fromkeys(id_list, None)  # the row itself is in self._event_chunks
+        if len(fresh) == len(id_list) and events.keys().isdisjoint(fresh):
             events.update(fresh)  # all new (the common case): no loop in Python
             mask = np.ones(len(event_ids), dtype=bool)
         else:
             added = []
-            for event_id in event_ids:
+            for event_id in id_list:
                 new = event_id not in events
                 if new:
                     events[event_id] = None
@@ -223,14 +225,18 @@ class CorpusBuilder:
             cols = event_cols + sorted(keys - set(event_cols))
             n = len(rows)
             sizes = [len(ch["event_id"]) for ch in chunks]
-            frame = {c: _column([ch.get(c) for ch in chunks], sizes, canonical=c in event_cols)
-                     if c in keys else _nulls(n, _EVENT_TEXT.get(c)) for c in cols}
+            frame = {}
             kinds = [ch["kind"][0] if len(ch["kind"]) else None for ch in chunks]
             if all(k in _KIND_CODE for k in kinds if k is not None) and all(
                     len(set(ch["kind"])) <= 1 for ch in chunks if isinstance(ch["kind"], list)):
                 frame["kind"] = pd.Categorical.from_codes(np.repeat(
                     [_KIND_CODE.get(k, -1) for k in kinds], sizes).astype(np.int64),
                     dtype=_KIND_DTYPE)
+            for c in cols:
+                if c not in frame:
+                    frame[c] = (_column([ch.get(c) for ch in chunks], sizes,
+                                        canonical=c in event_cols, text=c in _EVENT_TEXT)
+                                if c in keys else _nulls(n, _EVENT_TEXT.get(c)))
             return pd.DataFrame(frame, columns=cols)
         if self._event_chunks:  # mixed: rows of the chunks as dicts, in order of addition
             bulk = {}
@@ -244,9 +250,10 @@ class CorpusBuilder:
         extra_cols = sorted({k for e in rows for k in e} - set(event_cols))
         return pd.DataFrame(rows, columns=event_cols + extra_cols)
 
-    def add_people(self, person_ids: list, names) -> None:
+    def add_people(self, person_ids, names) -> None:
         """:meth:`add_person` for many people at once (no ORCIDs): the first name of
-        an id wins. ``names`` is a list or a pyarrow array (read only for new ids).
+        an id wins. ``person_ids`` and ``names`` are lists or pyarrow string arrays
+        (names are read only for new ids).
 
         >>> b = CorpusBuilder()
         >>> b.add_people(["p1", "p2", "p1"], ["Ada", "Bo", "Ada L."])
@@ -257,13 +264,14 @@ class CorpusBuilder:
         [['p1', 'Ada', <NA>], ['p2', 'Bo', '0000-0001'], ['p3', 'Cy', <NA>]]
         """
         people = self._people
-        fresh = dict.fromkeys(person_ids, None)  # the row itself is in self._people_chunks
-        if len(fresh) == len(person_ids) and people.keys().isdisjoint(fresh):
+        id_list = person_ids.to_pylist() if isinstance(person_ids, pa.Array) else person_ids
+        fresh = dict.fromkeys(id_list, None)  # the row itself is in self._people_chunks
+        if len(fresh) == len(id_list) and people.keys().isdisjoint(fresh):
             people.update(fresh)  # all new (the common case): no loop in Python
-            new = range(len(person_ids))
+            new = range(len(id_list))
         else:
             new = []
-            for i, pid in enumerate(person_ids):
+            for i, pid in enumerate(id_list):
                 if pid not in people:
                     people[pid] = None
                     new.append(i)
@@ -273,14 +281,18 @@ class CorpusBuilder:
             names = pa.array([names[i] for i in new], type=pa.large_string())
         elif len(new) < len(names):
             names = names.take(pa.array(new, type=pa.int64()))
-        ids = person_ids if len(new) == len(person_ids) else [person_ids[i] for i in new]
-        self._people_chunks.append((ids, names))
+        if len(new) == len(id_list):
+            ids = person_ids if isinstance(person_ids, pa.Array) else pa.array(
+                id_list, type=pa.large_string())
+        else:
+            ids = pa.array([id_list[i] for i in new], type=pa.large_string())
+        self._people_chunks.append((ids.cast(pa.large_string()), names))
 
     def _bulk_people(self) -> dict[str, dict]:
         """The rows added by :meth:`add_people`, by id."""
         return {pid: {"person_id": pid, "name": name, "orcid": None}
                 for ids, names in self._people_chunks
-                for pid, name in zip(ids, names.to_pylist(), strict=True)}
+                for pid, name in zip(ids.to_pylist(), names.to_pylist(), strict=True)}
 
     def _people_frame(self) -> pd.DataFrame:
         cols = ["person_id", "name", "orcid"]
@@ -288,9 +300,9 @@ class CorpusBuilder:
         if not self._people_chunks:
             return pd.DataFrame(rows, columns=cols)
         if all(r is None for r in rows):  # every person came from add_people
-            ids = list(chain.from_iterable(ids for ids, _ in self._people_chunks))
             return pd.DataFrame({
-                "person_id": pd.array(pa.array(ids, type=pa.large_string()),
+                "person_id": pd.array(pa.chunked_array([i for i, _ in self._people_chunks],
+                                                       type=pa.large_string()),
                                       dtype=pd.StringDtype()),
                 "name": pd.array(pa.chunked_array([n.cast(pa.large_string()) for _, n in
                                                    self._people_chunks], type=pa.large_string()),
@@ -419,10 +431,15 @@ def _roles(chunks: list[dict]) -> pd.Categorical | None:
     return pd.Categorical.from_codes(code, dtype=_ROLE_DTYPE)
 
 
-def _column(chunks: list, sizes: list[int], *, canonical: bool):
+def _column(chunks: list, sizes: list[int], *, canonical: bool, text: bool = False):
     """One column of the events frame from its chunks (lists, pyarrow arrays or
     ``None``): text as pandas would infer it from the Python values (``str``), whole
-    numbers of a ``canonical`` column as ``Int64``, else the Python values."""
+    numbers of a ``canonical`` column as ``Int64``, else the Python values. Lists of
+    a ``text`` column go through arrow when they hold only strings and ``None``."""
+    if text:
+        with suppress(pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: keep the values
+            chunks = [pa.array(ch, type=pa.large_string()) if isinstance(ch, list) else ch
+                      for ch in chunks]
     if not any(isinstance(ch, pa.Array) for ch in chunks):
         return list(chain.from_iterable(ch or [None] * n for ch, n in zip(chunks, sizes,
                                                                             strict=True)))

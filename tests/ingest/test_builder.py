@@ -35,8 +35,11 @@ def _in_bulk(b: CorpusBuilder, arrays: bool) -> None:
     cols = {"year": years, "title": titles, "origin": ["f:1"] * 4, "doi": dois}
     if arrays:
         cols = {k: pa.array(v) for k, v in cols.items()}
+    people, names = [p for p, _ in PEOPLE], [n for _, n in PEOPLE]
+    if arrays:
+        ids, people, names = pa.array(ids), pa.array(people), pa.array(names)
     b.add_events(ids, "publication", source="t", **cols)
-    b.add_people([p for p, _ in PEOPLE], [n for _, n in PEOPLE])
+    b.add_people(people, names)
     oid, name, sector, rule, country, city = (list(c) for c in zip(*ORGS, strict=True))
     b.add_orgs(oid, name, sector, rule, country=country, city=city)
     b.add_participations(["pub:t:1", "pub:t:3"], org_id=["org:t:a", None],

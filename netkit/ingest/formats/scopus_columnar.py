@@ -488,12 +488,11 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
     large = pa.large_string()
     event_of = pc.binary_join_element_wise(pa.scalar("pub:scopus:", large),
                                            plan.eids.cast(large), pa.scalar("", large))
-    event_ids = event_of.to_pylist()
     origins = pc.binary_join_element_wise(pa.scalar(prefix, large),
                                           pc.cast(pa.array(plan.lines), large),
                                           pa.scalar("", large))
     ev = plan.events
-    new = b.add_events(event_ids, "publication", source="scopus", year=ev["year"],
+    new = b.add_events(event_of, "publication", source="scopus", year=ev["year"],
                        title=ev["title"], origin=origins, doi=ev["doi"])
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
@@ -535,4 +534,4 @@ def _add_people(pending: list, builder) -> None:
     if not np.array_equal(code[firsts], np.arange(len(encoded.dictionary))):
         _, firsts = np.unique(code, return_index=True)  # pragma: no cover - other order
         firsts.sort()
-    builder.add_people(ids.take(firsts).to_pylist(), names.take(firsts))
+    builder.add_people(ids.take(firsts), names.take(firsts))
