@@ -281,3 +281,36 @@ def test_columnar_trailing_empty_lines_and_open_quote(tmp_path, monkeypatch):
                  "utf-8")
     c, fallbacks = read_both(g, monkeypatch)
     assert fallbacks == [2] and c.n_events == 2  # Python csv ends the open field at EOF
+
+
+def test_org_table_over_many_batches_agrees_with_org_of():
+    """_OrgTable across batches (its code buffer grows past its first size): every
+    string gets the organisation of _org_of, repeated strings the same code, and
+    describe gives _org_of's name, sector, rule, country and city."""
+    import pyarrow as pa
+
+    from netkit.ingest.formats.scopus_columnar import _OrgTable
+    from netkit.ingest.formats.scopus_records import _org_of
+
+    strings = [f"Dept {i % 7}, {name} {i % 900}, {city}, {country}"
+               for i, (name, city, country) in enumerate(
+                   [("University of Oslo", "Oslo", "Norway"), ("Acme AS", "Bergen", "Norway"),
+                    ("Zorblax", "Omaha, NE", "United States"), ("Inst Fis", "Wien.", "Austria.")]
+                   * 700)]
+    strings += ["", " padded , Oslo ", "[No affiliation available]", "x,,"]
+    table = _OrgTable()
+    codes = {}
+    for lo in range(0, len(strings), 1100):  # batches that overlap in their strings
+        batch = list(dict.fromkeys(strings[max(lo - 300, 0):lo + 1100]))
+        for s, c in zip(batch, table.lookup(pa.array(batch, pa.large_string())).tolist(),
+                        strict=True):
+            assert codes.setdefault(s, c) == c
+    assert len(codes) > 2000
+    for s, c in codes.items():
+        org = _org_of(s)
+        assert (table.ids[c] if c >= 0 else None) == (org[0] if org else None), s
+    named = [s for s in codes if codes[s] >= 0]
+    got = list(zip(*table.describe(named), strict=True))
+    want = [_org_of(s)[1:6] for s in named]
+    assert [(n, se, r, co, ci or None) for n, se, r, co, ci in got] == \
+        [(n, se, r, co, ci or None) for n, se, r, co, ci in want]
