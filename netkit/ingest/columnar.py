@@ -123,23 +123,26 @@ def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) - np.repeat(first - starts, lengths)
 
 
-def _in_prefix(offsets: np.ndarray, nbytes: np.ndarray) -> np.ndarray:
-    """Mask over the data bytes ``offsets[0]:offsets[-1]``: inside the first
-    ``nbytes[i]`` bytes of string ``i``."""
-    counts = np.empty(2 * len(nbytes), dtype=np.int64)
-    counts[0::2] = nbytes
-    counts[1::2] = np.diff(offsets) - nbytes
-    return np.repeat(np.tile(np.array([True, False]), len(nbytes)), counts)
+def _halves(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
+    """Every string cut after its first ``nbytes[i]`` bytes, without copying: a binary
+    array whose item ``2i`` is the head and ``2i + 1`` the tail of string ``i`` (both
+    views of the data buffer of ``strings``, which has no nulls)."""
+    if not isinstance(strings, pa.Array):
+        strings = strings.combine_chunks()
+    so, sd = _buffers(strings)
+    n = len(strings)
+    offsets = np.empty(2 * n + 1, dtype=np.int64)
+    offsets[0:2 * n:2] = so[:-1]
+    offsets[1::2] = so[:-1] + nbytes
+    offsets[2 * n] = so[n]
+    data = strings.buffers()[2] if len(sd) else pa.py_buffer(b"")
+    return pa.Array.from_buffers(pa.large_binary(), 2 * n, [None, pa.py_buffer(offsets), data])
 
 
 def _prefix_bytes(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
     """The first ``nbytes[i]`` bytes of each string, as a binary array."""
-    so, sd = _buffers(strings)
-    data = sd[so[0]:so[-1]][_in_prefix(so, nbytes)]
-    offsets = np.zeros(len(nbytes) + 1, dtype=np.int64)
-    np.cumsum(nbytes, out=offsets[1:])
-    return pa.Array.from_buffers(pa.large_binary(), len(nbytes),
-                                 [None, pa.py_buffer(offsets), pa.py_buffer(data.tobytes())])
+    halves = _halves(strings, nbytes.astype(np.int64))
+    return halves.take(pa.array(np.arange(0, len(halves), 2, dtype=np.int64)))
 
 
 def starts_with(strings: pa.Array, prefixes: pa.Array) -> np.ndarray:
@@ -163,14 +166,9 @@ def drop_prefix(strings: pa.Array, nbytes: np.ndarray) -> pa.Array:
     >>> drop_prefix(pa.array(["Hao J., X", "Li", "ab"]), np.array([6, 0, 2])).to_pylist()
     [', X', 'Li', '']
     """
-    nbytes = nbytes.astype(np.int64)
-    so, sd = _buffers(strings)
-    data = sd[so[0]:so[-1]][~_in_prefix(so, nbytes)]
-    removed = np.zeros(len(nbytes) + 1, dtype=np.int64)
-    np.cumsum(nbytes, out=removed[1:])
-    offsets = so - so[0] - removed
-    return pa.LargeStringArray.from_buffers(len(nbytes), pa.py_buffer(offsets),
-                                            pa.py_buffer(data.tobytes()))
+    halves = _halves(strings, nbytes.astype(np.int64))
+    tails = halves.take(pa.array(np.arange(1, len(halves), 2, dtype=np.int64)))
+    return tails.cast(pa.large_string())  # whole characters: no check needed beyond the cast
 
 
 def parse_csv_block(block: bytes, n_columns: int, delimiter: str,
