@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from netkit.ingest.affiliations import parse_affiliations
 from netkit.ingest.columnar import (
+    count_byte,
     drop_prefix,
     parse_csv_block,
     ranges,
@@ -221,11 +222,12 @@ def _record_lines(table: pa.Table, first: int, n_lines: int, all_columns) -> np.
     return first + starts
 
 
-def _block_plan(block: bytes, first: int, n_lines: int, header: list[str],
+def _block_plan(block: bytes | memoryview, first: int, n_lines: int, header: list[str],
                 columns: dict[str, int], delim: str, orgs: _OrgTable) -> _Plan | None:
     """Plan the records of one block column-wise, or ``None`` when the block must be
     read record by record (see :func:`read_scopus`)."""
-    if b"\r" in block or b"\x00" in block or block.startswith(codecs.BOM_UTF8):
+    if (count_byte(block, b"\r") or count_byte(block, b"\x00")
+            or bytes(block[:3]) == codecs.BOM_UTF8):
         return None  # Python's csv and pyarrow differ on bare CR and NUL
     needed = sorted({columns[c] for c in _PLAN_COLUMNS if c in columns} | {len(header) - 1})
     table = parse_csv_block(block, len(header), delim, needed)
