@@ -16,7 +16,7 @@ Two paths give the same rows. UTF-8 files are cut into blocks of whole records
 (about 16 MB) that pyarrow parses and :mod:`~netkit.ingest.formats.scopus_columnar`
 plans column by column (splitting, stripping and matching with pyarrow/numpy; the new
 distinct affiliation strings of a block parsed column-wise too, by
-:func:`~netkit.ingest.affiliations.parse_affiliations`; Python only for the strings it
+:func:`~netkit.ingest.affiliations_columnar.parse_affiliations`; Python only for the strings it
 cannot vouch for and for entries that name several affiliations);
 :mod:`~netkit.ingest.formats.scopus_records` plans one record at a time. A block the columnar path cannot vouch for — a row of the wrong width, a
 repeated header, a missing or odd id or year, a stray quote, an empty line, a bare

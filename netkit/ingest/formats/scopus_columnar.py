@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netkit.ingest.affiliations import parse_affiliations
+from netkit.ingest.affiliations_columnar import parse_affiliations
 from netkit.ingest.columnar import (
     count_byte,
     drop_prefix,
@@ -45,7 +45,7 @@ class _OrgTable:
     affiliation string seen so far, as columns, so that a block looks its strings up
     in one call and carries organisations as integers.
 
-    New strings are parsed column-wise (:func:`~netkit.ingest.affiliations.parse_affiliations`);
+    New strings are parsed column-wise (:func:`~netkit.ingest.affiliations_columnar.parse_affiliations`);
     those it does not vouch for go through :func:`_org_of` one by one. Either way a
     string gets the organisation :func:`_org_of` gives it."""
 
