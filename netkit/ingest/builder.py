@@ -109,12 +109,7 @@ class CorpusBuilder:
         >>> b.to_corpus([]).organizations[["org_id", "name", "country"]].values.tolist()
         [['org:t:a', 'A', <NA>], ['org:t:b', 'B', 'NO']]
         """
-        orgs = self._orgs
-        new = []
-        for i, org_id in enumerate(org_ids):
-            if org_id not in orgs:
-                orgs[org_id] = None  # the row itself is in self._org_chunks
-                new.append(i)
+        new = np.flatnonzero(_claim(self._orgs, org_ids)).tolist()  # rows: self._org_chunks
         if not new:
             return
         cols = {"org_id": org_ids, "name": names, "sector": sectors,
@@ -193,20 +188,8 @@ class CorpusBuilder:
         >>> b.to_corpus([]).events[["event_id", "year", "doi"]].values.tolist()
         [['pub:t:1', 2020, nan], ['pub:t:2', 2021, '10.1/x']]
         """
-        events = self._events
         id_list = event_ids.to_pylist() if isinstance(event_ids, pa.Array) else event_ids
-        fresh = dict.fromkeys(id_list, None)  # the row itself is in self._event_chunks
-        if len(fresh) == len(id_list) and events.keys().isdisjoint(fresh):
-            events.update(fresh)  # all new (the common case): no loop in Python
-            mask = np.ones(len(event_ids), dtype=bool)
-        else:
-            added = []
-            for event_id in id_list:
-                new = event_id not in events
-                if new:
-                    events[event_id] = None
-                added.append(new)
-            mask = np.array(added, dtype=bool)
+        mask = _claim(self._events, id_list)  # the rows are in self._event_chunks
         keep = None if mask.all() else np.flatnonzero(mask).tolist()
         chunk = {"event_id": event_ids, "kind": [kind] * len(event_ids),
                  "source": [source] * len(event_ids), **columns}
@@ -263,18 +246,8 @@ class CorpusBuilder:
         >>> b.to_corpus([]).people.values.tolist()
         [['p1', 'Ada', <NA>], ['p2', 'Bo', '0000-0001'], ['p3', 'Cy', <NA>]]
         """
-        people = self._people
         id_list = person_ids.to_pylist() if isinstance(person_ids, pa.Array) else person_ids
-        fresh = dict.fromkeys(id_list, None)  # the row itself is in self._people_chunks
-        if len(fresh) == len(id_list) and people.keys().isdisjoint(fresh):
-            people.update(fresh)  # all new (the common case): no loop in Python
-            new = range(len(id_list))
-        else:
-            new = []
-            for i, pid in enumerate(id_list):
-                if pid not in people:
-                    people[pid] = None
-                    new.append(i)
+        new = np.flatnonzero(_claim(self._people, id_list)).tolist()  # rows: self._people_chunks
         if not new:
             return
         if isinstance(names, list):
@@ -408,6 +381,26 @@ class CorpusBuilder:
 
 _ROLE_DTYPE = pd.CategoricalDtype(list(ROLES), ordered=False)
 _ROLE_CODE = {r: i for i, r in enumerate(ROLES)}
+
+
+def _claim(table: dict, ids: list) -> np.ndarray:
+    """Enter the ids that ``table`` lacks (value ``None``: their rows are kept in bulk
+    chunks); which of ``ids`` were entered (the first of repeated ids only).
+
+    >>> t = {"a": {}}
+    >>> _claim(t, ["b", "a", "b", "c"]).tolist(), list(t)
+    ([True, False, False, True], ['a', 'b', 'c'])
+    """
+    fresh = dict.fromkeys(ids)
+    if len(fresh) == len(ids) and table.keys().isdisjoint(fresh):
+        table.update(fresh)  # all new (the common case): no loop in Python
+        return np.ones(len(ids), dtype=bool)
+    entered = np.zeros(len(ids), dtype=bool)
+    for i, x in enumerate(ids):
+        if x not in table:
+            table[x] = None
+            entered[i] = True
+    return entered
 
 
 def _roles(chunks: list[dict]) -> pd.Categorical | None:
