@@ -54,10 +54,14 @@ def sector_of_organization(name: str | None) -> tuple[str, str]:
     Examples
     --------
     >>> sector_of_organization("Mayo Clin")
-    ('health', 'name:abbrev:health')
+    ('health', 'name:hospital')
+    >>> sector_of_organization("Allegheny Prostate Ctr")
+    ('research', 'name:abbrev:research')
     >>> sector_of_organization("UNIV OSLO")
     ('university', 'name:university')
     >>> sector_of_organization("Infini Syst Sp Zoo")
+    ('firm', 'name:legal_form')
+    >>> sector_of_organization("Murata Softw Networks")
     ('firm', 'name:abbrev:firm')
     """
     sector, rule = _sector_rule(name)

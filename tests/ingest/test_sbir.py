@@ -24,7 +24,7 @@ def test_awards_firms_and_research_partners():
     assert (acme["sector"], acme["sector_source"]) == ("startup", "sbir:name:legal_form+small-business")
     assert orgs.loc["org:sbir:duns-987654321", "sector"] == "startup"  # no UEI: DUNS
     assert orgs.loc["org:sbir:iowa-state-university", "sector"] == "university"
-    assert orgs.loc["org:sbir:fred-hutchinson-cancer-center", "sector"] == "research"
+    assert orgs.loc["org:sbir:fred-hutchinson-cancer-center", "sector"] == "health"  # a cancer centre
     p = c.participations
     assert sorted(p.loc[p["role"] == "partner", "org_id"]) == [
         "org:sbir:fred-hutchinson-cancer-center", "org:sbir:iowa-state-university"]
