@@ -1,7 +1,8 @@
 """Keep the dependency arrows of DESIGN §1 true.
 
-cli → report → (viz, metrics) → build → (resolve, model); resolve → ingest → model;
-datasets → model. A module may import from its own layer and from the layers it
+cli → report → (viz, metrics) → build → (resolve, model); resolve → ingest → lexicon → model;
+datasets → model. ``lexicon`` (domain knowledge: subdivisions, places …) sits under
+``ingest`` and ``resolve`` and imports no other layer. A module may import from its own layer and from the layers it
 points at (transitively), never back. (resolve → ingest is an addition to DESIGN
 §1: resolution reads registry files such as OpenAlex institutions through the
 ingest readers rather than parsing them a second time.)
@@ -21,14 +22,17 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "_version": set(),
     "model": BASE,
-    "ingest": BASE | {"model"},
-    "resolve": BASE | {"model", "ingest"},
+    "lexicon": BASE,
+    "ingest": BASE | {"model", "lexicon"},
+    "resolve": BASE | {"model", "ingest", "lexicon"},
     "datasets": BASE | {"model"},
-    "build": BASE | {"model", "resolve", "ingest"},
-    "metrics": BASE | {"model", "resolve", "ingest", "build"},
-    "viz": BASE | {"model", "resolve", "ingest", "build"},
-    "report": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "datasets"},
-    "cli": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "datasets", "report"},
+    "build": BASE | {"model", "resolve", "ingest", "lexicon"},
+    "metrics": BASE | {"model", "resolve", "ingest", "lexicon", "build"},
+    "viz": BASE | {"model", "resolve", "ingest", "lexicon", "build"},
+    "report": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "lexicon",
+                      "datasets"},
+    "cli": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "lexicon", "datasets",
+                   "report"},
     "__main__": {"cli"},
 }
 

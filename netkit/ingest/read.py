@@ -10,6 +10,7 @@ from netkit.errors import FormatError, InputError, ParameterError
 from netkit.ingest.builder import CorpusBuilder
 from netkit.ingest.registry import FORMATS, ReadContext
 from netkit.ingest.textio import head_bytes
+from netkit.lexicon import normalise_regions
 from netkit.model import Corpus, Ledger
 
 __all__ = ["expand_paths", "read", "sniff"]
@@ -121,4 +122,10 @@ def read(
         log.info("reading %s as %s", path, name)
         fmt.read(path, ReadContext(builder, ledger, encoding, options))
         ledgers.append(ledger)
-    return builder.to_corpus(ledgers)
+    corpus = builder.to_corpus(ledgers)
+    organizations, counts = normalise_regions(corpus.organizations, lookup_cities=False)
+    if counts.damaged or counts.kept:
+        log.warning("regions: %d organisations with a region damaged in the source file "
+                    "(repaired), %d with a region that is no ISO 3166-2 subdivision or NUTS "
+                    "code of their country (kept as written)", counts.damaged, counts.kept)
+    return corpus._replace(organizations=organizations)

@@ -3,6 +3,10 @@
 Counts of ties between two regions grow with the number of organisations in
 them; dividing by the number of possible pairs (``n_r n_s`` between regions,
 ``n_r (n_r − 1) / 2`` within one) makes large and small regions comparable.
+
+An organisation without a region is not in a region called "none": it is left out,
+with every tie it has, and the tables say how many (``attrs["orgs_without_region"]``
+and ``attrs["ties_without_region"]``; the summary carries both counts).
 """
 
 from __future__ import annotations
@@ -16,18 +20,25 @@ from netkit.metrics._graphs import edge_weights
 
 __all__ = ["region_density", "region_flow_matrix", "region_summary"]
 
-NONE_LABEL = "(none)"
 
 
-def _groups(graph: ig.Graph, attribute: str):
+def _groups(graph: ig.Graph, attribute: str, weight: str | None):
+    """Region names, the region code of every vertex (−1: none), the edges between
+    two vertices with a region and their weights, and the counts left out."""
     if attribute not in graph.vs.attributes():
         raise ParameterError(f"the graph has no vertex attribute {attribute!r}")
     if graph.vcount() == 0:
         raise EmptyGraphError("the graph has no vertices")
-    labels = np.array([str(x) if x not in (None, "") else NONE_LABEL
-                       for x in graph.vs[attribute]], dtype=object)
-    names, codes = np.unique(labels.astype(str), return_inverse=True)
-    return names, codes
+    labels = pd.Series(graph.vs[attribute], dtype=object)
+    known = labels.notna().to_numpy() & (labels.astype(str) != "").to_numpy()
+    names, known_codes = np.unique(labels[known].astype(str).to_numpy(), return_inverse=True)
+    codes = np.full(graph.vcount(), -1, dtype=np.int64)
+    codes[known] = known_codes
+    edges, w = edge_weights(graph, weight)
+    inside = (codes[edges[:, 0]] >= 0) & (codes[edges[:, 1]] >= 0)
+    left_out = {"orgs_without_region": int((~known).sum()),
+                "ties_without_region": int((~inside).sum())}
+    return names.astype(object), codes, edges[inside], w[inside], left_out
 
 
 def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
@@ -39,7 +50,7 @@ def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
     pandas.DataFrame
         Symmetric, regions sorted; the diagonal holds ties within a region (each
         counted once), off-diagonal cells ties between two regions. Vertices
-        without a region form ``"(none)"``.
+        without a region and their ties are left out and counted in ``attrs``.
 
     Examples
     --------
@@ -52,14 +63,15 @@ def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
     A       2.0  1.0
     B       1.0  5.0
     """
-    names, codes = _groups(graph, attribute)
-    edges, w = edge_weights(graph, weight)
+    names, codes, edges, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
     a, b = codes[edges[:, 0]], codes[edges[:, 1]]
     m = np.bincount(a * k + b, weights=w, minlength=k * k).reshape(k, k)
     m = m + m.T - np.diag(np.diag(m))
     idx = pd.Index(names, name=attribute)
-    return pd.DataFrame(m, index=idx, columns=idx.copy())
+    out = pd.DataFrame(m, index=idx, columns=idx.copy())
+    out.attrs.update(left_out)
+    return out
 
 
 def region_density(graph: ig.Graph, attribute: str = "region",
@@ -86,10 +98,9 @@ def region_density(graph: ig.Graph, attribute: str = "region",
     1        A        B       4.0     1     0.25
     2        B        B       1.0     1     1.00
     """
-    names, codes = _groups(graph, attribute)
-    edges, w = edge_weights(graph, weight)
+    names, codes, edges, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
-    sizes = np.bincount(codes, minlength=k).astype(np.float64)
+    sizes = np.bincount(codes[codes >= 0], minlength=k).astype(np.float64)
     a, b = codes[edges[:, 0]], codes[edges[:, 1]]
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     ties = np.bincount(lo * k + hi, minlength=k * k).reshape(k, k)
@@ -105,6 +116,7 @@ def region_density(graph: ig.Graph, attribute: str = "region",
             "weight_density": np.where(possible > 0, wsum[ia, ib] / possible, np.nan),
         })
     out.attrs["name"] = f"{attribute} interaction density"
+    out.attrs.update(left_out)
     return out
 
 
@@ -118,7 +130,9 @@ def region_summary(graph: ig.Graph, attribute: str = "region",
         ``within_density`` (ties inside regions / possible pairs inside
         regions), ``between_density`` (same across regions), their ratio
         ``within_over_between``, and ``cross_region_share`` (share of ties that
-        join two regions) and ``cross_region_weight_share``.
+        join two regions) and ``cross_region_weight_share``, over the ties
+        between organisations with a region; then ``orgs_without_region`` and
+        ``ties_without_region``, the counts left out.
 
     Examples
     --------
@@ -138,4 +152,6 @@ def region_summary(graph: ig.Graph, attribute: str = "region",
         "within_over_between": float(wd / bd) if bd else np.nan,
         "cross_region_share": float(between["ties"].sum() / total) if total else np.nan,
         "cross_region_weight_share": float(between["weight"].sum() / wtotal) if wtotal else np.nan,
+        "orgs_without_region": float(d.attrs["orgs_without_region"]),
+        "ties_without_region": float(d.attrs["ties_without_region"]),
     }, name=f"{attribute} summary")

@@ -32,6 +32,7 @@ import pandas as pd
 
 from netkit.errors import ParameterError
 from netkit.ingest.sectors import apply_startup_rule
+from netkit.lexicon import normalise_regions
 from netkit.model import Corpus
 from netkit.resolve.canonical import clusters, org_ids, organizations, review_table, trace
 from netkit.resolve.evidence import (
@@ -251,6 +252,8 @@ def resolve(
         log.info("resolve: %d participations became duplicates and were merged",
                  before - len(part))
     out = apply_startup_rule(out, part, corpus.events)
+    out, regions = normalise_regions(out)
+    log.info("resolve: regions %s", regions)
     resolved = Corpus(organizations=out, org_ids=org_ids(corpus.org_ids, nodes, cl, mapping,
                                                          raw_ids),
                       people=corpus.people, events=corpus.events, participations=part,

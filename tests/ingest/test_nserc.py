@@ -25,7 +25,7 @@ def test_real_sample(real_data):
     assert (c.events["year"] == 1994).all()
     orgs = c.organizations.set_index("org_id")
     assert orgs.loc["org:nserc:9001", ["name", "region", "country"]].tolist() == [
-        "Aon Reed Stenhouse Inc.", "Alberta", "CA"]
+        "Aon Reed Stenhouse Inc.", "CA-AB", "CA"]
     assert orgs.loc["org:nserc:9001", "sector"] == "firm"
     assert orgs["sector_source"].str.startswith("nserc:name:").all()
     grant = c.participations[c.participations["event_id"] == "con:nserc:30188"]

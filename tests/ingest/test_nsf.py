@@ -26,7 +26,7 @@ def test_real_awards(real_data):
     assert len(inv) == len(re.findall("<Investigator>", raw)) == 3
     orgs = c.organizations.set_index("name")
     assert orgs.loc["Colorado State University", ["sector", "country", "region"]].tolist() == [
-        "university", "US", "Colorado"]
+        "university", "US", "US-CO"]
     # e-mail addresses are not kept anywhere
     assert not c.people.astype(str).apply(lambda s: s.str.contains("@")).any().any()
 

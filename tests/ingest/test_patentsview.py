@@ -58,7 +58,7 @@ def test_assignee_types_and_name_rules(small):
     assert orgs.loc["org:patentsview:a-zorb", "sector_source"].startswith(
         "patentsview:assignee_type=77 unknown")
     assert orgs.loc["org:patentsview:a-acme", ["city", "region", "country"]].tolist() == [
-        "Austin", "TX", "US"]
+        "Austin", "US-TX", "US"]
     ids = small.org_ids[small.org_ids["scheme"] == "assignee"]
     assert sorted(ids["value"]) == ["a-acme", "a-univ", "a-zorb"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 
 import igraph as ig
-import numpy as np
 import pytest
 
 from netkit.build import org_graph
@@ -19,11 +18,10 @@ def test_density_and_flows_equal_a_recount(small_ecosystem):
     region = g.vs["region"]
     d = region_density(g).set_index(["region_a", "region_b"])
     flows = region_flow_matrix(g)
-    regions = sorted({r or "(none)" for r in region})
-    size = {r: sum((x or "(none)") == r for x in region) for r in regions}
+    regions = sorted({r for r in region if r})
+    size = {r: sum(x == r for x in region) for r in regions}
     for a, b in itertools.combinations_with_replacement(regions, 2):
-        es = [e for e in g.es if {region[e.source] or "(none)", region[e.target] or "(none)"}
-              == {a, b}]
+        es = [e for e in g.es if {region[e.source], region[e.target]} == {a, b}]
         possible = size[a] * (size[a] - 1) / 2 if a == b else size[a] * size[b]
         row = d.loc[(a, b)]
         assert row["ties"] == len(es)
@@ -46,5 +44,19 @@ def test_errors_and_missing_regions():
         region_density(g)
     g.vs["region"] = ["A", ""]
     m = region_flow_matrix(g, weight=None)
-    assert m.loc["(none)", "A"] == 1.0
-    assert np.isnan(region_summary(g, weight=None)["within_density"])
+    assert m.loc["A", "A"] == 0.0
+
+
+def test_a_missing_region_is_left_out_and_counted():
+    """Organisations without a region are no region called "none" (issue 17)."""
+    g = ig.Graph([(0, 1), (1, 2), (2, 3), (3, 4), (0, 4)])
+    g.vs["region"] = ["A", "A", None, "", "B"]
+    g.es["weight"] = [1.0] * 5
+    flows = region_flow_matrix(g)
+    assert list(flows.index) == ["A", "B"]
+    assert flows.attrs == {"orgs_without_region": 2, "ties_without_region": 3}
+    d = region_density(g)
+    assert d["ties"].sum() == 2
+    s = region_summary(g)
+    assert s["cross_region_share"] == 0.5
+    assert (s["orgs_without_region"], s["ties_without_region"]) == (2, 3)
