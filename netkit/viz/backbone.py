@@ -70,6 +70,17 @@ def _strongest_per_node(edges: np.ndarray, w: np.ndarray, allowed: np.ndarray) -
     return out
 
 
+def _strongest_partner(edges: np.ndarray, w: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Mask of the vertices at the other end of each marked vertex's strongest tie."""
+    out = np.zeros(len(nodes), dtype=bool)
+    for end in (0, 1):
+        idx = np.flatnonzero(nodes[edges[:, end]])
+        order = idx[np.lexsort((idx, -w[idx], edges[idx, end]))]
+        first = np.unique(edges[order, end], return_index=True)[1]
+        out[edges[order[first], 1 - end]] = True
+    return out
+
+
 @dataclass(frozen=True)
 class Backbone:
     """A backbone subgraph and a description of what it leaves out."""
@@ -83,9 +94,25 @@ class Backbone:
     description: str
 
 
+def _group_quota(groups: np.ndarray, metric: np.ndarray, eligible: np.ndarray,
+                 per_group: int) -> np.ndarray:
+    """Mask of the ``per_group`` eligible vertices of each group with the highest metric
+    (ties broken by vertex index)."""
+    idx = np.flatnonzero(eligible)
+    codes = np.unique(groups[idx], return_inverse=True)[1]
+    order = idx[np.lexsort((idx, -metric[idx], codes))]
+    sorted_codes = np.sort(codes, kind="stable")
+    rank = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes)
+    out = np.zeros(len(groups), dtype=bool)
+    out[order[rank < per_group]] = True
+    return out
+
+
 def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparity",
              alpha: float = 0.05, metric: np.ndarray | None = None,
-             metric_name: str = "strength", max_edges: int | None = None) -> Backbone:
+             metric_name: str = "strength", max_edges: int | None = None,
+             groups: np.ndarray | list | None = None,
+             per_group: int | None = None) -> Backbone:
     """A backbone of at most ``max_nodes`` nodes.
 
     Parameters
@@ -108,6 +135,15 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
     max_edges : int, optional
         Keep at most this many ties (the strongest, plus each kept node's
         strongest tie). Default ``10 × max_nodes``.
+    groups : array of str, optional
+        One label per vertex (a sector, say). Every group keeps its ``per_group``
+        organisations with ties and the highest ``metric`` — even where the disparity
+        filter or the cut would drop them all (a sector of small, weakly tied
+        organisations would otherwise vanish from the view) — each with its
+        strongest tie and the organisation at its other end; the rest of
+        ``max_nodes`` is filled as above.
+    per_group : int, optional
+        Default ``max(1, max_nodes // 50)``.
 
     Returns
     -------
@@ -120,6 +156,10 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
     >>> b = backbone(g, max_nodes=10, method="top")
     >>> b.graph.vcount(), b.n_nodes_total
     (10, 34)
+    >>> kinds = ["small" if v in (16, 26) else "big" for v in range(34)]
+    >>> b = backbone(g, max_nodes=10, method="top", groups=kinds, per_group=2)
+    >>> sorted(kinds[v] for v in b.vertex_ids).count("small")
+    2
     """
     if max_nodes < 1:
         raise ParameterError(f"max_nodes must be ≥ 1, not {max_nodes}")
@@ -139,6 +179,24 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
     metric = np.nan_to_num(np.asarray(metric, dtype=float), nan=-np.inf)
     keep_edge = np.ones(m, dtype=bool)
     steps = []
+    reserved = np.zeros(n, dtype=bool)
+    if groups is not None:
+        groups = np.asarray(groups, dtype=object).astype(str)
+        if len(groups) != n:
+            raise ParameterError(f"groups has {len(groups)} labels for {n} vertices")
+        tied = np.zeros(n, dtype=bool)
+        tied[edges.ravel()] = True
+        per_group = per_group if per_group is not None else max(1, max_nodes // 50)
+        reserved = _group_quota(groups, metric, tied, per_group)
+        # with the partner of each one's strongest tie, so that none is left alone,
+        # as long as the reservation fits in max_nodes (else the groups' best alone)
+        anchored = reserved | _strongest_partner(edges, w, reserved)
+        if anchored.sum() <= max_nodes:
+            reserved = anchored
+        elif reserved.sum() > max_nodes:
+            idx = np.flatnonzero(reserved)
+            reserved = np.zeros(n, dtype=bool)
+            reserved[idx[np.lexsort((idx, -metric[idx]))[:max_nodes]]] = True
     if method == "disparity":
         keep_edge = disparity_pvalues(graph) < alpha
         steps.append(f"disparity filter at α = {alpha:g}")
@@ -146,16 +204,24 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
         keep_node[edges[keep_edge].ravel()] = True
     else:
         keep_node = np.ones(n, dtype=bool)
-    cut = keep_node.sum() > max_nodes
+    cut = (keep_node | reserved).sum() > max_nodes
     if cut:
-        candidates = np.flatnonzero(keep_node)
+        candidates = np.flatnonzero(keep_node & ~reserved)
         # highest metric first; ties broken by vertex index (canonical, sorted ids)
         order = np.lexsort((candidates, -metric[candidates]))
-        keep_node = np.zeros(n, dtype=bool)
-        keep_node[candidates[order[:max_nodes]]] = True
+        keep_node = reserved.copy()
+        keep_node[candidates[order[:max(0, max_nodes - int(reserved.sum()))]]] = True
         steps.append(f"the {max_nodes:,} organisations with the highest {metric_name}")
+    else:
+        keep_node |= reserved
+    if reserved.any():
+        steps.append(f"at least {per_group:,} organisations of every group")
     inside = keep_node[edges[:, 0]] & keep_node[edges[:, 1]] if m else np.zeros(0, dtype=bool)
     keep_edge &= inside
+    if reserved.any():
+        # an organisation kept for its group keeps its strongest tie among the kept
+        keep_edge |= _strongest_per_node(edges, w, inside & (reserved[edges[:, 0]]
+                                                             | reserved[edges[:, 1]]))
     if cut and method == "disparity":
         # the cut can strand organisations whose significant ties led outside: each kept
         # organisation also keeps its strongest tie to another kept organisation

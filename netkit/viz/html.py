@@ -191,10 +191,13 @@ def view_data(
     too_many_nodes = max_nodes is not None and graph.vcount() > max_nodes
     too_many_edges = max_edges is not None and graph.ecount() > max_edges
     if too_many_nodes or too_many_edges:
+        groups = (_strings(graph.vs[color], graph.vcount()) if color in graph.vs.attributes()
+                  else None)
         bb = make_backbone(graph, max_nodes if max_nodes is not None else graph.vcount(),
                            method=backbone, alpha=alpha, metric=size_values,
                            metric_name=size_name or "strength",
-                           max_edges=max_edges if max_edges is not None else graph.ecount())
+                           max_edges=max_edges if max_edges is not None else graph.ecount(),
+                           groups=groups)
         graph, notice = bb.graph, bb.description
         if size_values is not None:
             size_values = size_values[bb.vertex_ids]
@@ -342,11 +345,14 @@ def _events_payload(events: Any, ids: list[str], edges: np.ndarray, limit: int
     counts = np.bincount(edge_of, minlength=len(edges))
     ptr = np.concatenate([[0], np.cumsum(counts)])
     kinds = pd.Index(sorted(set(table["kind"])))
+    # an event without a title is named by its id and source, never shown blank
+    untitled = table["title"].str.strip() == ""
+    named = table["event_id"].astype(str) + " (" + table["event_source"].astype(str) + ")"
     return {
         "kinds": kinds.tolist(),
         "kind": kinds.get_indexer(table["kind"]).tolist(),
         "year": _ints_or_none(table["year"].to_numpy(dtype=float, na_value=np.nan)),
-        "title": table["title"].astype(str).tolist(),
+        "title": named.where(untitled, table["title"]).astype(str).tolist(),
         "ptr": ptr.astype(np.int64).tolist(),
         "ev": np.asarray(ev, dtype=np.int64)[by_edge].tolist(),
     }

@@ -11,7 +11,7 @@ from netkit.errors import ParameterError
 
 __all__ = ["tie_events"]
 
-TIE_EVENT_COLUMNS = ("source", "target", "event_id", "kind", "year", "title")
+TIE_EVENT_COLUMNS = ("source", "target", "event_id", "kind", "year", "title", "event_source")
 
 
 def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None = 50
@@ -23,7 +23,8 @@ def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None 
     events : Corpus or DataFrame
         A :class:`~netkit.model.Corpus` (its participations and events are
         joined), or a DataFrame with columns ``source``, ``target`` (organisation
-        ids), ``kind``, ``year``, ``title`` and optionally ``event_id``.
+        ids), ``kind``, ``year``, ``title`` and optionally ``event_id`` and
+        ``event_source`` (the format the event was read from).
     names : sequence of str
         The organisations of interest (only ties between them are kept).
     limit : int or None, default 50
@@ -33,7 +34,8 @@ def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None 
     -------
     pandas.DataFrame
         Columns ``source < target`` (ids), ``event_id``, ``kind``, ``year``,
-        ``title``; sorted by tie, then year (descending) and event id.
+        ``title``, ``event_source``; sorted by tie, then year (descending) and
+        event id.
 
     Examples
     --------
@@ -55,8 +57,9 @@ def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None 
         if missing:
             raise ParameterError(f"events table lacks column(s): {', '.join(sorted(missing))}")
         df = events.copy()
-        if "event_id" not in df.columns:
-            df["event_id"] = ""
+        for column in ("event_id", "event_source"):
+            if column not in df.columns:
+                df[column] = ""
         a = df["source"].astype(str)
         b = df["target"].astype(str)
         df["source"], df["target"] = np.minimum(a, b), np.maximum(a, b)
@@ -66,7 +69,8 @@ def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None 
         part = part[part["org_id"].isin(names)].astype({"event_id": str, "org_id": str})
         pairs = part.merge(part, on="event_id", suffixes=("_a", "_b"))
         pairs = pairs[pairs["org_id_a"] < pairs["org_id_b"]]
-        ev = events.events[["event_id", "kind", "year", "title"]].astype({"event_id": str})
+        ev = events.events[["event_id", "kind", "year", "title", "source"]].rename(
+            columns={"source": "event_source"}).astype({"event_id": str})
         df = pairs.rename(columns={"org_id_a": "source", "org_id_b": "target"}).merge(
             ev, on="event_id", how="left")
     else:
@@ -75,7 +79,8 @@ def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None 
     df = df[list(TIE_EVENT_COLUMNS)].copy()
     df["year"] = pd.to_numeric(df["year"], errors="coerce").astype("Int64")
     df["kind"] = df["kind"].astype(object).where(df["kind"].notna(), "").astype(str)
-    df["title"] = df["title"].astype(object).where(df["title"].notna(), "").astype(str)
+    for column in ("title", "event_source"):
+        df[column] = df[column].astype(object).where(df[column].notna(), "").astype(str)
     df["event_id"] = df["event_id"].astype(str)
     df = df.sort_values(["source", "target", "year", "event_id"],
                         ascending=[True, True, False, True], na_position="last", kind="stable")

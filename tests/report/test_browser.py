@@ -48,9 +48,12 @@ def test_report_pages_open_offline(browser, injected_report, artifacts_dir, inje
         p.screenshot(path=str(artifacts_dir / "report_index.png"), full_page=False)
         assert p.evaluate(f"document.querySelectorAll({INJECTED!r}).length") == 0
         assert p.evaluate("window.__pwned") is False
-        # the network view of the report renders every organisation of the graph
+        # the network view of the report renders every organisation of the graph that has
+        # a tie, and the others when asked
         g = nk.build.org_graph(injected_corpus)
         p = page.open(injected_report / "network.html")
+        assert p.evaluate("nkView.nodes.length") == sum(d > 0 for d in g.degree())
+        p.locator("#nk-isolated").check()
         assert p.evaluate("nkView.nodes.length") == g.vcount()
         for i in range(0, g.vcount(), 3):
             p.evaluate(f"nkShowNode({i})")

@@ -82,3 +82,27 @@ def test_disparity_cut_keeps_each_node_tied():
     kept_sig = sum(1 for e in g.es if p[e.index] < 0.05
                    and e.source in set(b.vertex_ids) and e.target in set(b.vertex_ids))
     assert b.graph.ecount() >= kept_sig
+
+
+def test_backbone_keeps_every_group():
+    """A sector of small, weakly tied organisations does not vanish (issue 17)."""
+    import igraph as ig
+    import numpy as np
+
+    from netkit.viz.backbone import backbone
+
+    rng = np.random.default_rng(1)
+    g = ig.Graph.Lattice([20, 20], circular=False)
+    g.es["weight"] = rng.integers(1, 20, g.ecount()).astype(float)
+    # twenty startups, each with one weak tie to the core
+    first = g.vcount()
+    g.add_vertices(20)
+    g.add_edges([(first + i, i) for i in range(20)])
+    g.es[-20:]["weight"] = 1.0
+    sector = np.array(["firm"] * first + ["startup"] * 20)
+    plain = backbone(g, max_nodes=100)
+    assert "startup" not in set(sector[plain.vertex_ids])
+    kept = backbone(g, max_nodes=100, groups=sector, per_group=5)
+    assert kept.graph.vcount() <= 100
+    assert (sector[kept.vertex_ids] == "startup").sum() == 5
+    assert min(kept.graph.degree()) >= 1

@@ -23,11 +23,20 @@ def test_view_renders_offline(tmp_path, blocked_page, artifacts_dir, small_ecosy
 
     corpus, _ = small_ecosystem
     g = nk.build.org_graph(corpus)
+    g.add_vertices(3, {"name": ["lone:1", "lone:2", "lone:3"], "sector": "startup"})
     path = write_html(g, tmp_path / "network.html", events=corpus, title="small ecosystem")
     page = blocked_page.open(path)
+    tied = [d > 0 for d in g.degree()]
+    # organisations without ties are hidden until the box is ticked
+    assert page.evaluate("nkView.nodes.length") == sum(tied)
+    page.locator("#nk-isolated").check()
     assert page.evaluate("nkView.nodes.length") == g.vcount()
     assert page.evaluate("nkView.edges.length") == g.ecount()
     assert page.evaluate("document.querySelectorAll('#nk-network canvas').length") == 1
+    # every node carries its label; small ones are drawn only when zoomed in
+    fonts = page.evaluate("nkView.nodes.get().map(function (x) { return [x.label, x.font.size]; })")
+    assert all(label for label, _ in fonts)
+    assert {size for _, size in fonts} == {5, 14}
     # filters: one sector off, then a year window
     sector = page.evaluate("nkView.data.categories[0]")
     expected = sum(1 for s in g.vs["sector"] if s != sector)

@@ -231,3 +231,25 @@ def test_backbone_on_too_many_edges():
     assert len(d["nodes"]["id"]) == 200 and "of 3,000 ties" in notice
     d, notice = view_data(g, max_nodes=None, max_edges=None, size="degree")
     assert notice is None and len(d["edges"]["from"]) == g.ecount()
+
+
+def test_untitled_events_are_named_by_id_and_source():
+    """A tie whose events have no title lists the event id and source (issue 17)."""
+    import igraph as ig
+
+    from netkit.model import Corpus
+    from netkit.viz.html import view_data
+
+    corpus = Corpus(
+        organizations={"org_id": ["a", "b"], "name": ["A", "B"], "sector": ["firm", "firm"]},
+        events={"event_id": ["con:cordis:1", "con:cordis:2"], "kind": ["contract"] * 2,
+                "year": [2019, 2020], "title": [None, "Named"], "source": ["cordis"] * 2},
+        participations={"event_id": ["con:cordis:1", "con:cordis:1", "con:cordis:2",
+                                     "con:cordis:2"],
+                        "org_id": ["a", "b", "a", "b"], "role": ["participant"] * 4},
+    )
+    g = ig.Graph([(0, 1)])
+    g.vs["name"] = ["a", "b"]
+    g.vs["sector"] = ["firm", "firm"]
+    data, _ = view_data(g, events=corpus, size=None)
+    assert sorted(data["events"]["title"]) == ["Named", "con:cordis:1 (cordis)"]

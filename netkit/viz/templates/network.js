@@ -18,6 +18,11 @@
   }
   var cats = D.categories, colors = D.colors, regions = D.regions;
   // --- node and edge items (tooltips are plain text: vis-network sets innerText) ---
+  // labels: the largest nodes' are drawn at once, every other one appears when zoomed in
+  // (vis-network skips a label whose on-screen size is below drawThreshold)
+  var degree = new Array(n).fill(0);
+  for (var d = 0; d < m; d++) { degree[E.from[d]] += 1; degree[E.to[d]] += 1; }
+  var nIsolated = degree.filter(function (k) { return k === 0; }).length;
   var nodeItems = new Array(n);
   for (var i = 0; i < n; i++) {
     var tip = N.label[i] + "\n" + D.color_by + ": " + cats[N.cat[i]];
@@ -25,7 +30,8 @@
     if (D.size_by) { tip += "\n" + D.size_by + ": " + fmt(N.value[i]); }
     nodeItems[i] = {
       id: i, x: N.x[i], y: N.y[i], size: N.size[i], title: tip,
-      color: colors[N.cat[i]], label: N.show_label[i] ? N.label[i] : undefined
+      color: colors[N.cat[i]], label: N.label[i],
+      font: { size: N.show_label[i] ? 14 : 5 }
     };
   }
   var wmax = 1;
@@ -37,11 +43,12 @@
     edgeItems[j] = { id: j, from: E.from[j], to: E.to[j], width: 1 + 5 * Math.log1p(Math.max(E.weight[j], 0)) / Math.log1p(wmax), title: et };
   }
   var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(edgeItems);
-  var state = { cats: {}, region: -1, y0: D.years[0], y1: D.years[1] };
+  var state = { cats: {}, region: -1, y0: D.years[0], y1: D.years[1], isolated: false };
   for (var c = 0; c < cats.length; c++) { state.cats[c] = true; }
   var fullYears = function () { return state.y0 <= D.years[0] && state.y1 >= D.years[1]; };
   var nodeOk = function (i) {
     if (!state.cats[N.cat[i]]) { return false; }
+    if (degree[i] === 0 && !state.isolated) { return false; }
     if (state.region >= 0 && N.region[i] !== state.region) { return false; }
     if (N.y0[i] === null) { return fullYears(); }
     return N.y1[i] >= state.y0 && N.y0[i] <= state.y1;
@@ -55,7 +62,8 @@
   var options = {
     physics: D.physics ? { stabilization: { iterations: 150 }, barnesHut: { gravitationalConstant: -3000, springLength: 120 } } : false,
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: m > 20000, hideEdgesOnZoom: m > 20000 },
-    nodes: { shape: "dot", borderWidth: 1, font: { size: 12, face: "system-ui, sans-serif" } },
+    nodes: { shape: "dot", borderWidth: 1, font: { size: 12, face: "system-ui, sans-serif" },
+             scaling: { label: { drawThreshold: 9 } } },
     edges: { color: { color: "rgba(120,120,120,0.35)", highlight: "#333", hover: "#555" }, smooth: false, selectionWidth: 2 },
     layout: { improvedLayout: false }
   };
@@ -93,11 +101,17 @@
     };
     yf.addEventListener("change", onYears); yt.addEventListener("change", onYears);
   } else { yf.disabled = yt.disabled = true; }
+  // --- organisations without ties: hidden unless asked for ---
+  var isolatedBox = document.getElementById("nk-isolated");
+  document.getElementById("nk-isolated-count").textContent = nIsolated.toLocaleString("en");
+  isolatedBox.disabled = nIsolated === 0;
+  isolatedBox.addEventListener("change", function () { state.isolated = isolatedBox.checked; refresh(); });
   var filterResult = document.getElementById("nk-filter-result");
   function refresh() {
     nodeView.refresh(); edgeView.refresh();
     filterResult.textContent = nodeView.length.toLocaleString("en") + " organisations and " +
-      edgeView.length.toLocaleString("en") + " ties shown";
+      edgeView.length.toLocaleString("en") + " ties shown" +
+      (nIsolated && !state.isolated ? " (" + nIsolated.toLocaleString("en") + " without ties hidden)" : "");
   }
   refresh();
   // --- details panel ---
