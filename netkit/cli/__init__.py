@@ -18,7 +18,7 @@ from pkgutil import iter_modules
 from netkit._version import __version__
 from netkit.errors import NetkitError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "check_environment", "main"]
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -51,8 +51,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_environment() -> str | None:
+    """The error line for a bad environment variable netkit reads, else None.
+
+    Checked before anything heavy is imported: numpy and scipy read
+    ``SOURCE_DATE_EPOCH`` while they are imported and fail with a traceback.
+    """
+    from netkit._rules import source_date_epoch
+
+    try:
+        source_date_epoch()
+    except NetkitError as exc:
+        return f"netkit: error: {exc}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``netkit`` command; return its exit code."""
+    problem = check_environment()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]

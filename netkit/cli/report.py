@@ -10,9 +10,12 @@ inputs, configuration and seed give byte-identical files (set
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import time
 from pathlib import Path
+
+from netkit.cli._common import seed_type
 
 __all__ = ["HELP", "NAME", "configure", "run"]
 
@@ -26,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the report configuration (see the README for every key)")
     parser.add_argument("--out", "-o", type=Path, default=None, metavar="DIR",
                         help="report folder (default: 'out' in the configuration)")
-    parser.add_argument("--seed", type=int, default=None, metavar="N",
+    parser.add_argument("--seed", type=seed_type, default=None, metavar="N",
                         help="override the configuration's seed")
 
 
@@ -39,9 +42,11 @@ def run(args: argparse.Namespace) -> int:
     if args.seed is not None:
         cfg = cfg.with_overrides(seed=args.seed)
     # the command as parsed (not sys.argv: the same call records the same text)
-    words = ["netkit", "report", "--config", str(args.config)]
+    # with absolute paths: the same configuration named relatively or absolutely gives the
+    # same run.json
+    words = ["netkit", "report", "--config", os.path.normpath(args.config.absolute())]
     if args.out is not None:
-        words += ["--out", str(args.out)]
+        words += ["--out", os.path.normpath(args.out.absolute())]
     if args.seed is not None:
         words += ["--seed", str(args.seed)]
     command = shlex.join(words)

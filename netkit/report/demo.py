@@ -9,6 +9,7 @@ the full report (:func:`netkit.report.write_report`) to ``<out>``.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def write_demo(
         ``out``, holding ``index.html``, ``network.html``, ``report.md``,
         ``tables/``, ``graph.graphml``, ``graph.gexf`` and ``run.json``.
     """
-    out = Path(out)
+    out = Path(os.path.normpath(Path(out).absolute()))  # run.json: the same however spelled
     corpus, truth = ecosystem or synthetic_ecosystem(seed=seed, size=size)
     sources = sources_folder(out)
     _fresh_sources(sources)
