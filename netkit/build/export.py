@@ -44,12 +44,12 @@ _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 
 
 def xml_text(value: str) -> str:
-    """``value`` with every character XML 1.0 forbids replaced by U+FFFD.
+    r"""``value`` with every character XML 1.0 forbids replaced by U+FFFD.
 
     Examples
     --------
-    >>> xml_text("A\x01B\x0bC\ufffe\ud800 ok\tend")
-    'A\ufffdB\ufffdC\ufffd\ufffd ok\tend'
+    >>> xml_text("A\x01B\x0bC\ufffe\ud800 ok\tend") == "A\ufffdB\ufffdC\ufffd\ufffd ok\tend"
+    True
     """
     return _XML_FORBIDDEN.sub("\ufffd", value)
 
@@ -342,7 +342,8 @@ def write_edgelist_csv(graph: ig.Graph, path: str | Path) -> Path:
     path = Path(path)
     names = np.asarray(_names(graph), dtype=object)
     edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    frame = pd.DataFrame({"source": names[edges[:, 0]], "target": names[edges[:, 1]]})
+    frame = pd.DataFrame({"source": pd.Series(names[edges[:, 0]], dtype=object),
+                          "target": pd.Series(names[edges[:, 1]], dtype=object)})
     for attr in graph.es.attributes():
         frame[attr] = graph.es[attr]
     write_csv(frame, path, index=False)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from importlib import import_module
 from pkgutil import iter_modules
 
+from netkit._rules import check_seed
 from netkit._version import __version__
 from netkit.errors import NetkitError
 
@@ -77,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if getattr(args, "seed", None) is not None:  # one seed rule for every command and TOML
+            check_seed(args.seed, "--seed")
         return int(args._run(args) or 0)
     except NetkitError as exc:
         first, *rest = str(exc).splitlines() or [""]

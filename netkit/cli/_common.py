@@ -1,27 +1,13 @@
-"""Helpers shared by the subcommands: loading a corpus, the seed option, output paths."""
+"""Helpers shared by the subcommands: loading a corpus, checking output paths."""
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 
-from netkit._rules import check_seed
 from netkit.errors import ParameterError
 
-__all__ = ["check_output", "load_corpus", "seed_type"]
-
-
-def seed_type(text: str) -> int:
-    """argparse type of ``--seed``: the one seed rule of :func:`netkit._rules.check_seed`.
-
-    >>> seed_type("3")
-    3
-    """
-    try:
-        return check_seed(text, "--seed")
-    except ParameterError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+__all__ = ["check_output", "load_corpus"]
 
 
 def load_corpus(path: str | os.PathLike[str]):

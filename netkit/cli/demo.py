@@ -6,8 +6,6 @@ import argparse
 import time
 from pathlib import Path
 
-from netkit.cli._common import seed_type
-
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "demo"
@@ -22,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--out", "-o", type=Path, default=DEFAULT_OUT, metavar="DIR",
                         help=f"report folder (default: {DEFAULT_OUT})")
-    parser.add_argument("--seed", type=seed_type, default=1, metavar="N",
+    parser.add_argument("--seed", type=int, default=1, metavar="N",
                         help="seed of the synthetic ecosystem and every random step (default 1)")
     parser.add_argument("--size", choices=list(SIZES), default="small",
                         help="size of the synthetic ecosystem (default small)")

@@ -18,7 +18,6 @@ import argparse
 import json
 from pathlib import Path
 
-from netkit.cli._common import seed_type
 from netkit.errors import ParameterError
 
 __all__ = ["HELP", "NAME", "configure", "parse_seeds", "run"]
@@ -68,7 +67,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs", type=int, default=1000, help="Monte-Carlo runs (default 1000)")
     parser.add_argument("--max-steps", type=int, default=None, metavar="N",
                         help="stop every run after N steps")
-    parser.add_argument("--seed", type=seed_type, default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--efficiency", action="store_true",
                         help="also compute global efficiency and temporal efficiency "

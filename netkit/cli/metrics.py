@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 
-from netkit.cli._common import seed_type
 from netkit.cli.graph import add_graph_options, graph_from_args
 
 __all__ = ["HELP", "NAME", "configure", "run"]
@@ -32,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--null", type=int, default=0, metavar="N",
                         help="also test the mixing matrix, E-I index and assortativity "
                              "against N degree-preserving rewirings")
-    parser.add_argument("--seed", type=seed_type, default=0, help="seed of sampling, Leiden and nulls")
+    parser.add_argument("--seed", type=int, default=0, help="seed of sampling, Leiden and nulls")
 
 
 def run(args: argparse.Namespace) -> int:

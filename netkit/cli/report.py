@@ -15,8 +15,6 @@ import shlex
 import time
 from pathlib import Path
 
-from netkit.cli._common import seed_type
-
 __all__ = ["HELP", "NAME", "configure", "run"]
 
 NAME = "report"
@@ -29,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the report configuration (see the README for every key)")
     parser.add_argument("--out", "-o", type=Path, default=None, metavar="DIR",
                         help="report folder (default: 'out' in the configuration)")
-    parser.add_argument("--seed", type=seed_type, default=None, metavar="N",
+    parser.add_argument("--seed", type=int, default=None, metavar="N",
                         help="override the configuration's seed")
 
 

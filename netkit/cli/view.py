@@ -10,7 +10,6 @@ import argparse
 import logging
 from pathlib import Path
 
-from netkit.cli._common import seed_type
 from netkit.errors import InputError, ParameterError
 
 __all__ = ["HELP", "NAME", "configure", "load_graph_input", "run"]
@@ -48,7 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="keep only events of these years (corpus inputs)")
     parser.add_argument("--kinds", default=None, metavar="K[,K]",
                         help="keep only these event kinds: publication, patent, contract")
-    parser.add_argument("--seed", type=seed_type, default=0, help="layout seed (default 0)")
+    parser.add_argument("--seed", type=int, default=0, help="layout seed (default 0)")
     parser.add_argument("--max-nodes", type=int, default=5_000, metavar="N",
                         help="show a backbone above N nodes (default 5000; 0: never)")
     parser.add_argument("--max-edges", type=int, default=100_000, metavar="M",

@@ -120,7 +120,8 @@ def _neutral_frame(df: pd.DataFrame, index: bool) -> pd.DataFrame:
     for i in range(out.shape[1]):
         col = out.iloc[:, i]
         if not pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col):
-            out.isetitem(i, col.astype(object).map(csv_cell))
+            values = [csv_cell(v) for v in col.astype(object)]
+            out.isetitem(i, pd.Series(values, index=col.index, dtype=object))
     out.columns = _neutral_labels(out.columns)
     if index:
         out.index = _neutral_labels(out.index)

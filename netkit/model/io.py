@@ -181,6 +181,9 @@ def _read_manifest(mpath: Path) -> dict[str, Any]:
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the manifest"
         message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
+        if error.validator == "type":
+            message = (f"expected a JSON {error.validator_value}, found "
+                       f"{type(error.instance).__name__} {str(error.instance)[:40]}")
         raise CorpusIntegrityError(f"invalid manifest at {where}: {message}", file=str(mpath),
                                    hint=hint)
     return manifest
