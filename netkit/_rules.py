@@ -7,11 +7,12 @@ traceback on a value that is not an integer, so netkit has to look first.
 
 from __future__ import annotations
 
+import codecs
 import os
 
 from netkit.errors import ParameterError
 
-__all__ = ["SEED_LIMIT", "check_seed", "source_date_epoch"]
+__all__ = ["SEED_LIMIT", "check_encoding", "check_seed", "source_date_epoch"]
 
 SEED_LIMIT = 2**63
 """Seeds are integers ``0 <= seed < SEED_LIMIT`` (they fit numpy's and igraph's generators)."""
@@ -70,6 +71,7 @@ def source_date_epoch() -> int | None:
     Examples
     --------
     >>> import os
+    >>> saved = os.environ.get("SOURCE_DATE_EPOCH")
     >>> os.environ["SOURCE_DATE_EPOCH"] = "1700000000"; source_date_epoch()
     1700000000
     >>> os.environ["SOURCE_DATE_EPOCH"] = "abc"; source_date_epoch()
@@ -78,6 +80,7 @@ def source_date_epoch() -> int | None:
     netkit.errors.ParameterError: SOURCE_DATE_EPOCH must be an integer (seconds since 1970-01-01 UTC), not 'abc'
     >>> del os.environ["SOURCE_DATE_EPOCH"]; source_date_epoch() is None
     True
+    >>> if saved is not None: os.environ["SOURCE_DATE_EPOCH"] = saved
     """
     text = os.environ.get("SOURCE_DATE_EPOCH")
     if text is None or not text.strip():
@@ -90,3 +93,30 @@ def source_date_epoch() -> int | None:
         raise ParameterError("SOURCE_DATE_EPOCH must be an integer (seconds since 1970-01-01 "
                              f"UTC), not {text!r}")
     return value
+
+
+def check_encoding(name: str, what: str = "encoding") -> str:
+    """``name`` if Python knows it as a text encoding (``utf-8``, ``cp1252`` …).
+
+    Raises
+    ------
+    ParameterError
+        Unknown, or a codec that is not a text encoding (``base64``, ``zlib`` …).
+
+    Examples
+    --------
+    >>> check_encoding("latin-1")
+    'latin-1'
+    >>> check_encoding("klingon-8", "--encoding")
+    Traceback (most recent call last):
+    ...
+    netkit.errors.ParameterError: --encoding is not a known text encoding: 'klingon-8' (e.g. utf-8, cp1252, latin-1, utf-16)
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise ParameterError(f"{what} is not a known text encoding: {name!r} "
+                             "(e.g. utf-8, cp1252, latin-1, utf-16)")
+    return name

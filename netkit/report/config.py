@@ -95,7 +95,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from netkit._rules import SEED_LIMIT
+from netkit._rules import SEED_LIMIT, check_encoding
 from netkit.errors import InputError, ParameterError
 
 __all__ = ["ANALYSES", "DEFAULTS", "InputSpec", "ReportConfig", "load_config"]
@@ -413,15 +413,10 @@ class _Validator:
                       "known: auto, corpus, " + ", ".join(sorted(FORMATS)))
 
     def _check_encoding(self, key: str, encoding: str) -> None:
-        import codecs
-
         try:
-            info = codecs.lookup(encoding)
-        except LookupError:
-            info = None
-        if info is None or not getattr(info, "_is_text_encoding", True):
-            self.fail(f"'{key}' is not a known text encoding: {encoding!r}",
-                      "e.g. utf-8, cp1252, latin-1, utf-16")
+            check_encoding(encoding, f"'{key}'")
+        except ParameterError as exc:
+            self.fail(str(exc))
 
     def _check_graph(self, graph: dict[str, Any]) -> None:
         years = graph.get("years")

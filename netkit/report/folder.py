@@ -42,7 +42,7 @@ from pathlib import Path
 
 from netkit.errors import ParameterError
 
-__all__ = ["check_replaceable", "recover", "staging_folder", "swap"]
+__all__ = ["check_replaceable", "listing", "recover", "staging_folder", "swap"]
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,10 @@ def _entries(folder: Path) -> Iterator[Path]:
 
 
 def _listed_outputs(run_json: Path) -> dict[str, str] | None:
-    """``outputs`` of a netkit ``run.json`` (relative path → SHA-256), or None if not netkit's."""
+    """``outputs`` of a netkit ``run.json`` (relative path → SHA-256), or None if not netkit's.
+
+    The same format serves any folder netkit owns (the demo's sources list its files too).
+    """
     if run_json.is_symlink() or not run_json.is_file():
         return None
     try:
@@ -84,20 +87,20 @@ def _listed_outputs(run_json: Path) -> dict[str, str] | None:
     for rel, digest in outputs.items():
         parts = Path(rel).parts
         if (not isinstance(digest, str) or not _HEX64.fullmatch(digest) or not parts
-                or Path(rel).is_absolute() or ".." in parts or rel == "run.json"):
+                or Path(rel).is_absolute() or ".." in parts or rel == run_json.name):
             return None
     return outputs
 
 
-def _foreign_files(folder: Path) -> tuple[str, list[str]]:
+def _foreign_files(folder: Path, listing: str = "run.json") -> tuple[str, list[str]]:
     """(why the folder is not netkit's, offending paths); ``("", [])`` if netkit may replace it."""
     entries = list(_entries(folder))
     if not entries:
         return "", []
-    outputs = _listed_outputs(folder / "run.json")
+    outputs = _listed_outputs(folder / listing)
     if outputs is None:
-        why = ("has no netkit run.json" if not (folder / "run.json").exists()
-               else "has a run.json that is not a netkit report's (no netkit version and "
+        why = (f"has no netkit {listing}" if not (folder / listing).exists()
+               else f"has a {listing} that is not netkit's (no netkit version and "
                     "outputs with SHA-256)")
         return why, [p.relative_to(folder).as_posix() for p in entries if not p.is_dir()][:3]
     foreign, changed = [], []
@@ -105,7 +108,7 @@ def _foreign_files(folder: Path) -> tuple[str, list[str]]:
         rel = p.relative_to(folder).as_posix()
         if p.is_symlink():
             foreign.append(rel)
-        elif p.is_dir() or rel == "run.json":
+        elif p.is_dir() or rel == listing:
             continue
         elif rel not in outputs:
             foreign.append(rel)
@@ -118,8 +121,11 @@ def _foreign_files(folder: Path) -> tuple[str, list[str]]:
     return "", []
 
 
-def check_replaceable(out: Path) -> None:
-    """Refuse (ParameterError) unless ``out`` is missing, empty, or a report netkit wrote, untouched.
+def check_replaceable(out: Path, listing: str = "run.json", kind: str = "a netkit report") -> None:
+    """Refuse (ParameterError) unless ``out`` is missing, empty, or a folder netkit wrote, untouched.
+
+    ``listing`` is the file that lists the folder's files with their SHA-256
+    (``run.json`` of a report); ``kind`` names the folder in the message.
 
     Examples
     --------
@@ -136,12 +142,25 @@ def check_replaceable(out: Path) -> None:
         raise ParameterError(f"output {out} exists and is not a folder")
     if not out.exists():
         return
-    why, paths = _foreign_files(out)
+    why, paths = _foreign_files(out, listing)
     if why:
         shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-        raise ParameterError(f"output folder {out} is not a netkit report: it {why} ({shown}); "
+        raise ParameterError(f"output folder {out} is not {kind}: it {why} ({shown}); "
                              "refusing to replace it — move those files away or choose another "
                              "output folder")
+
+
+def listing(folder: Path, name: str) -> dict[str, object]:
+    """The ownership record of ``folder``: netkit's version and every file's SHA-256.
+
+    Write it (as JSON) to ``folder / name``; :func:`check_replaceable` with
+    ``listing=name`` then recognises the folder as netkit's.
+    """
+    from netkit._version import __version__
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != name)
+    return {"netkit": __version__,
+            "outputs": {p.relative_to(folder).as_posix(): _sha256(p) for p in files}}
 
 
 # -- staging, locking, swapping --------------------------------------------------------------

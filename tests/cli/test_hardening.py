@@ -122,6 +122,14 @@ def test_unknown_encoding_in_report_toml(tmp_path, capsys):
     assert str(toml) in line
 
 
+def test_unknown_encoding_for_ingest(tmp_path, capsys):
+    assert main(["ingest", str(HOSTILE), "--out", str(tmp_path / "c"), "--encoding", "klingon-8",
+                 "--no-progress"]) == 2
+    line = one_error_line(capsys, "ingest")
+    assert "--encoding is not a known text encoding: 'klingon-8'" in line
+    assert not (tmp_path / "c").exists()
+
+
 # -- item 15: never write into an input --------------------------------------------------------
 @pytest.mark.parametrize("argv", [
     ["graph", "{corpus}", "--out", "{corpus}/events.parquet", "--format", "graphml"],

@@ -52,8 +52,8 @@ def test_own_untouched_report_and_empty_or_missing_folders_may_be_replaced(tmp_p
     (lambda r: (r / "thesis.tex").write_text("years of work"), r"files netkit did not write \(thesis.tex\)"),
     (lambda r: (r / "tables" / "mine.csv").write_text("x"), r"did not write \(tables/mine.csv\)"),
     (lambda r: (r / "report.md").write_text("# my edits\n"), r"changed since netkit wrote them \(report.md\)"),
-    (lambda r: (r / "run.json").write_text('{"anything": 1}'), r"run.json that is not a netkit report"),
-    (lambda r: (r / "run.json").write_text("not json"), r"run.json that is not a netkit report"),
+    (lambda r: (r / "run.json").write_text('{"anything": 1}'), r"a run.json that is not netkit.s"),
+    (lambda r: (r / "run.json").write_text("not json"), r"a run.json that is not netkit.s"),
     (lambda r: (r / "run.json").unlink(), r"has no netkit run.json"),
     (lambda r: (r / "link").symlink_to("/etc/passwd"), r"did not write \(link\)"),
 ])
@@ -199,3 +199,17 @@ def test_write_report_recovers_leftovers_first(tmp_path, tiny_ecosystem):
     write_report({"analyses": OFF}, tmp_path / "r", corpus=tiny_ecosystem[0])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]
     assert json.loads((tmp_path / "r" / "run.json").read_text())["netkit"]
+
+
+def test_demo_replaces_its_sources_folder_only_if_it_holds_nothing_else(tmp_path):
+    from netkit.report.demo import SOURCES_LISTING, sources_folder, write_demo
+
+    out = tmp_path / "demo"
+    write_demo(out, seed=1, size="tiny")
+    sources = sources_folder(out)
+    assert (sources / SOURCES_LISTING).is_file()
+    (sources / "openalex" / "my_extra_export.jsonl").write_text("{}\n")
+    before = tree(sources)
+    with pytest.raises(ParameterError, match=r"did not write \(openalex/my_extra_export.jsonl\)"):
+        write_demo(out, seed=1, size="tiny")
+    assert tree(sources) == before
