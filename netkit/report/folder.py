@@ -181,15 +181,20 @@ def staging_folder(out: Path) -> Iterator[Path]:
     """A new hidden staging folder beside ``out``, locked while the block runs, removed on error."""
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    fd = os.open(stage, os.O_RDONLY)
     try:
-        _lock(fd, block=True)
+        fd: int | None = os.open(stage, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a system that cannot open folders (Windows)
+        fd = None
+    try:
+        if fd is not None:
+            _lock(fd, block=True)
         yield stage
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
 
 
 def _is_netkit_staging(folder: Path) -> bool:
