@@ -79,7 +79,14 @@ def save(corpus: Corpus, directory: str | Path) -> Path:
 
     Each file is written to a temporary name and renamed, the manifest last, so a
     crash never leaves a manifest that describes half-written files. The bytes
-    are deterministic: the same corpus gives the same files.
+    are deterministic: the same corpus gives the same files. A folder that holds
+    a file of the same name as one of the corpus's (``events.parquet``,
+    ``manifest.json`` …) is overwritten only if it is a netkit corpus folder.
+
+    Raises
+    ------
+    CorpusIntegrityError
+        ``directory`` holds such a file but is not a netkit corpus folder.
 
     Examples
     --------
@@ -92,6 +99,7 @@ def save(corpus: Corpus, directory: str | Path) -> Path:
     True
     """
     directory = Path(directory)
+    _refuse_foreign_files(directory)
     directory.mkdir(parents=True, exist_ok=True)
     entries = {}
     for name, df in corpus.tables().items():
@@ -110,6 +118,26 @@ def save(corpus: Corpus, directory: str | Path) -> Path:
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     atomic_write_text(directory / MANIFEST, text)
     return directory
+
+
+def _refuse_foreign_files(directory: Path) -> None:
+    """Refuse to overwrite same-named files in a folder that is not a netkit corpus."""
+    if not directory.is_dir():
+        return
+    names = [MANIFEST, *(f"{t}.parquet" for t in SAVED_TABLES)]
+    clash = [n for n in names if (directory / n).exists() or (directory / n).is_symlink()]
+    if not clash:
+        return
+    try:
+        manifest = json.loads((directory / MANIFEST).read_bytes().decode("utf-8"))
+        ours = isinstance(manifest, dict) and manifest.get("format") == "netkit-corpus"
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        ours = False
+    if not ours or any((directory / n).is_symlink() for n in clash):
+        raise CorpusIntegrityError(
+            f"the folder holds {', '.join(clash[:3])} but is not a netkit corpus folder; "
+            "refusing to overwrite files netkit did not write",
+            file=str(directory), hint="choose another output folder")
 
 
 def load(directory: str | Path) -> Corpus:

@@ -100,7 +100,8 @@ def _input_files(cfg: ReportConfig) -> list[tuple[Path, Any]]:
                              hint=f"named in {cfg.source}")
         if spec.path.is_dir() and (spec.format == "corpus"
                                    or (spec.path / "manifest.json").is_file()):
-            out += [(f, spec) for f in sorted(spec.path.iterdir()) if f.is_file()]
+            out += [(f, spec) for f in sorted(spec.path.iterdir())
+                    if f.is_file() and not f.name.startswith(".")]  # not a leftover temporary
         else:
             out += [(f, spec) for f in expand_paths(spec.path)]
     return out

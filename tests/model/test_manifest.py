@@ -72,3 +72,15 @@ def test_schema_lists_every_saved_table(tiny_ecosystem, tmp_path):
     assert sorted(manifest["tables"]) == sorted(SAVED_TABLES)
     assert sorted(MANIFEST_SCHEMA["properties"]["tables"]["required"]) == sorted(SAVED_TABLES)
     assert load(d).equals(tiny_ecosystem[0])
+
+
+def test_save_never_overwrites_a_folder_that_is_not_a_corpus(tmp_path, tiny_ecosystem):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "events.parquet").write_bytes(b"my own data")
+    with pytest.raises(CorpusIntegrityError, match="not a netkit corpus folder"):
+        tiny_ecosystem[0].save(folder)
+    assert (folder / "events.parquet").read_bytes() == b"my own data"
+    assert sorted(p.name for p in folder.iterdir()) == ["events.parquet"]
+    d = tiny_ecosystem[0].save(tmp_path / "corpus")
+    assert load(tiny_ecosystem[0].save(d)).equals(tiny_ecosystem[0])  # its own corpus: replaced
