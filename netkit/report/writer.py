@@ -146,7 +146,11 @@ def load_report_corpus(cfg: ReportConfig):
 
 
 def _check_paths(out: Path, cfg: ReportConfig) -> None:
-    """Refuse an output folder that is, contains or lies inside an input, or isn't a report."""
+    """Refuse an output folder that is, contains or lies inside an input, or is not netkit's.
+
+    First restores or cleans what an interrupted run left beside ``out``
+    (:func:`netkit.report.folder.recover`).
+    """
     if out.exists() and not out.is_dir():
         raise ParameterError(f"output {out} exists and is not a folder")
     for spec in cfg.inputs:
@@ -219,7 +223,8 @@ def write_report(
     ------
     ParameterError
         No output folder; the output folder is, contains or lies inside an input;
-        or it is a non-empty folder that is not a netkit report.
+        or it exists and is not a report netkit wrote, untouched (a file not listed
+        in its ``run.json``, or changed since: see :mod:`netkit.report.folder`).
     InputError
         An input is missing or unreadable.
     EmptyGraphError
