@@ -166,6 +166,7 @@ OFF = dict.fromkeys(["structure", "brokerage", "diffusion", "dynamics", "mobilit
                      "before_after"], False)
 
 
+@pytest.mark.slow
 def test_write_report_refuses_an_old_report_with_a_users_file(tmp_path, tiny_ecosystem):
     out = tmp_path / "r"
     cfg = {"title": "T", "seed": 1, "analyses": OFF}
@@ -201,6 +202,7 @@ def test_write_report_recovers_leftovers_first(tmp_path, tiny_ecosystem):
     assert json.loads((tmp_path / "r" / "run.json").read_text())["netkit"]
 
 
+@pytest.mark.slow
 def test_demo_replaces_its_sources_folder_only_if_it_holds_nothing_else(tmp_path):
     from netkit.report.demo import SOURCES_LISTING, sources_folder, write_demo
 
