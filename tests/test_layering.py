@@ -17,10 +17,11 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "netkit"
 
-BASE = {"errors", "_version"}
+BASE = {"errors", "_version", "_rules"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     "_version": set(),
+    "_rules": {"errors"},
     "model": BASE,
     "lexicon": BASE,
     "ingest": BASE | {"model", "lexicon"},

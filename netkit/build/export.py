@@ -1,13 +1,23 @@
 """Write a collaboration graph for other tools: GraphML, GEXF, Pajek, VOSviewer, CSV.
 
-Every writer is deterministic (same graph → same bytes) and escapes text that
-came from data (organisation names).
+Every writer is deterministic (same graph → same bytes), escapes text that
+came from data (organisation names), and writes atomically: the file appears
+under its name only when complete (a temporary file, then ``os.replace``), so a
+failure never leaves a truncated file nor damages the previous one.
+
+XML 1.0 forbids most control characters (``\x00``–``\x08``, ``\x0b``, ``\x0c``,
+``\x0e``–``\x1f``), lone surrogates and U+FFFE/U+FFFF even as character
+references; the GraphML and GEXF writers replace each of them in any string
+(names, labels, attribute values and names) by U+FFFD (the replacement
+character), so the files are always well-formed XML. The CSV writers go
+through :func:`netkit.model.files.write_csv` (spreadsheet formulas neutralised).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -16,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.errors import ParameterError
+from netkit.model.files import atomic_path, atomic_write_text, write_csv
 
 __all__ = [
     "FORMATS",
@@ -26,7 +37,52 @@ __all__ = [
     "write_pajek",
     "write_vosviewer",
     "write_vosviewer_txt",
+    "xml_text",
 ]
+
+_XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    r"""``value`` with every character XML 1.0 forbids replaced by U+FFFD.
+
+    Examples
+    --------
+    >>> xml_text("A\x01B\x0bC\ufffe\ud800 ok\tend") == "A\ufffdB\ufffdC\ufffd\ufffd ok\tend"
+    True
+    """
+    return _XML_FORBIDDEN.sub("\ufffd", value)
+
+
+def _xml_clean_values(values: list) -> list:
+    """Strings cleaned by :func:`xml_text`; other values (and a clean list) as they are."""
+    strings = [v for v in values if isinstance(v, str)]
+    if not strings or not _XML_FORBIDDEN.search("".join(strings)):
+        return values
+    return [xml_text(v) if isinstance(v, str) else v for v in values]
+
+
+def _xml_safe_graph(graph: ig.Graph, *, fill_none: bool) -> ig.Graph:
+    """A copy of ``graph`` whose string attributes (and attribute names) are valid XML text.
+
+    ``fill_none`` replaces missing values by ``""`` (igraph's GraphML writer needs it).
+    """
+    clean = graph.copy()
+    for seq in (clean.vs, clean.es):
+        for attr in seq.attributes():
+            values = seq[attr]
+            if fill_none and any(v is None for v in values):
+                values = ["" if v is None else v for v in values]
+            values = _xml_clean_values(values)
+            safe = xml_text(attr)
+            if safe != attr:
+                del seq[attr]
+            seq[safe] = values
+    for attr in clean.attributes():
+        value = clean[attr]
+        if isinstance(value, str):
+            clean[attr] = xml_text(value)
+    return clean
 
 FORMATS = {"graphml": ".graphml", "gexf": ".gexf", "pajek": ".net", "vosviewer": ".json",
            "csv": ".csv"}
@@ -58,13 +114,9 @@ def write_graphml(graph: ig.Graph, path: str | Path) -> Path:
     1
     """
     path = Path(path)
-    clean = graph.copy()
-    for seq in (clean.vs, clean.es):
-        for attr in seq.attributes():
-            values = seq[attr]
-            if any(v is None for v in values):
-                seq[attr] = ["" if v is None else v for v in values]
-    clean.write_graphml(str(path))
+    clean = _xml_safe_graph(graph, fill_none=True)
+    with atomic_path(path) as tmp:
+        clean.write_graphml(str(tmp))
     return path
 
 
@@ -108,6 +160,7 @@ def write_gexf(graph: ig.Graph, path: str | Path) -> Path:
     True
     """
     path = Path(path)
+    graph = _xml_safe_graph(graph, fill_none=False)
     names = _names(graph)
     labels = _labels(graph)
     directed = graph.is_directed()
@@ -164,7 +217,7 @@ def write_gexf(graph: ig.Graph, path: str | Path) -> Path:
         out.append("        </attvalues>")
         out.append("      </edge>")
     out.extend(["    </edges>", "  </graph>", "</gexf>", ""])
-    path.write_text("\n".join(out), encoding="utf-8")
+    atomic_write_text(path, "\n".join(out))
     return path
 
 
@@ -193,7 +246,7 @@ def write_pajek(graph: ig.Graph, path: str | Path) -> Path:
     weights = graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * graph.ecount()
     lines.extend(f"{u + 1} {v + 1} {float(w)!r}"
                  for (u, v), w in zip(graph.get_edgelist(), weights, strict=True))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    atomic_write_text(path, "\n".join(lines) + "\n")
     return path
 
 
@@ -240,7 +293,7 @@ def write_vosviewer(graph: ig.Graph, path: str | Path, cluster: str | None = "se
     link_list = [{"source_id": u + 1, "target_id": v + 1, "strength": float(w)}
                  for (u, v), w in zip(graph.get_edgelist(), weights, strict=True)]
     doc = {"network": {"items": items, "links": link_list}}
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
     return path
 
 
@@ -267,11 +320,11 @@ def write_vosviewer_txt(graph: ig.Graph, map_path: str | Path, network_path: str
                           "cluster": _vos_clusters(graph, cluster),
                           "weight<Links>": links, "weight<Total link strength>": strength})
     frame["label"] = frame["label"].str.replace("\t", " ").str.replace("\n", " ")
-    frame.to_csv(map_path, sep="\t", index=False, lineterminator="\n")
+    write_csv(frame, map_path, sep="\t", index=False)
     edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2) + 1
     weights = graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * graph.ecount()
     net = pd.DataFrame({"a": edges[:, 0], "b": edges[:, 1], "w": weights})
-    net.to_csv(network_path, sep="\t", index=False, header=False, lineterminator="\n")
+    write_csv(net, network_path, sep="\t", index=False, header=False)
     return map_path, network_path
 
 
@@ -289,10 +342,11 @@ def write_edgelist_csv(graph: ig.Graph, path: str | Path) -> Path:
     path = Path(path)
     names = np.asarray(_names(graph), dtype=object)
     edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-    frame = pd.DataFrame({"source": names[edges[:, 0]], "target": names[edges[:, 1]]})
+    frame = pd.DataFrame({"source": pd.Series(names[edges[:, 0]], dtype=object),
+                          "target": pd.Series(names[edges[:, 1]], dtype=object)})
     for attr in graph.es.attributes():
         frame[attr] = graph.es[attr]
-    frame.to_csv(path, index=False, lineterminator="\n")
+    write_csv(frame, path, index=False)
     return path
 
 

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from importlib import import_module
 from pkgutil import iter_modules
 
+from netkit._rules import check_seed
 from netkit._version import __version__
 from netkit.errors import NetkitError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "check_environment", "main"]
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
@@ -51,13 +52,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_environment() -> str | None:
+    """The error line for a bad environment variable netkit reads, else None.
+
+    Checked before anything heavy is imported: numpy and scipy read
+    ``SOURCE_DATE_EPOCH`` while they are imported and fail with a traceback.
+    """
+    from netkit._rules import source_date_epoch
+
+    try:
+        source_date_epoch()
+    except NetkitError as exc:
+        return f"netkit: error: {exc}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``netkit`` command; return its exit code."""
+    problem = check_environment()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if getattr(args, "seed", None) is not None:  # one seed rule for every command and TOML
+            check_seed(args.seed, "--seed")
         return int(args._run(args) or 0)
     except NetkitError as exc:
         first, *rest = str(exc).splitlines() or [""]

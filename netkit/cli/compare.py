@@ -59,13 +59,14 @@ def run(args: argparse.Namespace) -> int:
     """Run the comparison and write the tables."""
     from tqdm import tqdm
 
+    from netkit.cli._common import check_output, load_corpus
     from netkit.metrics.compare import compare_cohorts, compare_windows, event_features
-    from netkit.model import load
+    from netkit.model.files import atomic_write_text, write_csv
 
     if (args.split is None) == (args.treated is None):
         raise ParameterError("give either --split YEAR|DATE or --treated FILE")
-    corpus = load(Path(args.corpus))
-    out = Path(args.out)
+    out = check_output(args.out, [args.corpus, args.treated, args.control])
+    corpus = load_corpus(args.corpus)
     out.mkdir(parents=True, exist_ok=True)
     features = event_features(corpus)
     total = args.reps + args.perms + 2 * max(args.structural_reps, 0)
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             control = _ids(args.control) if args.control else None
             res = compare_cohorts(corpus, _ids(args.treated), control, **common)
-    res.to_csv(out / "compare.csv", lineterminator="\n")
+    write_csv(res, out / "compare.csv")
     tested = res[res["tested"]]
     info = {
         "mode": "windows" if args.split is not None else "cohorts",
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         "reps": args.reps, "perms": args.perms, "alpha": args.alpha, "seed": args.seed,
         "significant": {k: bool(v) for k, v in tested["significant"].items()},
     }
-    (out / "compare.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    atomic_write_text(out / "compare.json", json.dumps(info, indent=2) + "\n")
     a, b = res.columns[:2]
     for name, row in tested.iterrows():
         verdict = "SIGNIFICANT" if row["significant"] else "no significant change"

@@ -91,9 +91,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise ParameterError("--runs must be at least 1")
+    from netkit.cli._common import check_output
+    from netkit.model.files import atomic_write_text, write_csv
+
     seeds = parse_seeds(args.seeds)
+    out = check_output(args.out, [args.corpus])
     corpus, graph = graph_from_args(args)
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tqdm(total=args.runs, desc=f"{args.model.upper()} runs", unit="run") as bar:
         result = simulate_diffusion(graph, seeds, model=args.model, beta=args.beta,
@@ -132,10 +135,9 @@ def run(args: argparse.Namespace) -> int:
         summary["global_efficiency"] = global_efficiency(graph)
     for name, frame in tables.items():
         path = out / f"{name}.csv"
-        frame.to_csv(path, lineterminator="\n")
+        write_csv(frame, path)
         print(f"{name:<17} {len(frame):>8} rows -> {path}")
-    (out / "summary.json").write_text(json.dumps(summary, indent=2, default=float) + "\n",
-                                      encoding="utf-8")
+    atomic_write_text(out / "summary.json", json.dumps(summary, indent=2, default=float) + "\n")
     t = tables["time_to"]
     print(f"{len(result.seeds)} seeds reach {result.n_reachable} organisations; median steps to "
           f"50 %: {t.loc[0.5, 'median']:g}, to 90 %: {t.loc[0.9, 'median']:g} "

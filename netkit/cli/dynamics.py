@@ -15,7 +15,6 @@ Writes to ``DIR``:
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 __all__ = ["HELP", "NAME", "configure", "run"]
 
@@ -35,14 +34,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Compute the dynamics tables and write them."""
     from netkit.build import org_graph
+    from netkit.cli._common import check_output, load_corpus
     from netkit.metrics.dynamics import new_tie_mixing, tie_dynamics
     from netkit.metrics.mobility import mobility_flows, mobility_moves, mobility_rate
     from netkit.metrics.regions import region_density, region_flow_matrix, region_summary
-    from netkit.model import load
+    from netkit.model.files import write_csv
 
     period = args.period if args.period == "year" else _int_period(args.period)
-    corpus = load(Path(args.corpus))
-    out = Path(args.out)
+    out = check_output(args.out, [args.corpus])
+    corpus = load_corpus(args.corpus)
     out.mkdir(parents=True, exist_ok=True)
     dyn = tie_dynamics(corpus, period)
     first = int(dyn.index.min())
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         path = out / f"{name}.csv"
         index = name not in ("mobility_moves", "mobility_sector", "mobility_region",
                              "new_tie_mixing", "region_density")
-        frame.to_csv(path, index=index, lineterminator="\n")
+        write_csv(frame, path, index=index)
         print(f"{name:<16} {len(frame):>8} rows -> {path}")
     last = dyn.iloc[-1]
     print(f"{len(dyn)} periods; last period: {int(last['orgs'])} organisations, "

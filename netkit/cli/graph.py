@@ -8,7 +8,6 @@ JSON and an edge-list CSV; the format follows ``--format`` or the suffix of
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from netkit.errors import ParameterError
 
@@ -64,9 +63,9 @@ def add_graph_options(parser: argparse.ArgumentParser) -> None:
 def graph_from_args(args: argparse.Namespace):
     """Load the corpus named in ``args`` and build its graph; returns (corpus, graph)."""
     from netkit.build import collaboration_graph
-    from netkit.model import load
+    from netkit.cli._common import load_corpus
 
-    corpus = load(Path(args.corpus))
+    corpus = load_corpus(args.corpus)
     graph = collaboration_graph(corpus, args.level, args.weighting, years=parse_years(args.years),
                                 kinds=args.kinds, sectors=args.sectors, countries=args.countries,
                                 min_weight=args.min_weight)
@@ -87,9 +86,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build the graph, write it, print its size."""
     from netkit.build import export
+    from netkit.cli._common import check_output
 
+    out = check_output(args.out, [args.corpus])
     _, graph = graph_from_args(args)
-    out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     path = export(graph, out, args.format)
     print(f"{graph.vcount()} nodes, {graph.ecount()} ties ({args.level}, {args.weighting}) "

@@ -120,8 +120,13 @@ def read_with_progress(files, *, format: str = "auto", encoding: str | None = No
 
 def run(args: argparse.Namespace) -> int:
     """Read, save, report; 1 under ``--strict`` when something was quarantined."""
+    from netkit._rules import check_encoding
+    from netkit.cli._common import check_output
     from netkit.ingest import read
 
+    check_output(args.out, [*args.files, args.mapping])
+    if args.encoding is not None:
+        check_encoding(args.encoding, "--encoding")
     options = {"mapping": args.mapping} if args.mapping else {}
     if not args.no_progress and sys.stderr.isatty():
         corpus = read_with_progress(args.files, format=args.format, encoding=args.encoding,

@@ -8,7 +8,6 @@ Writes ``centrality.csv``, ``bridging.csv``, ``brokerage.csv``,
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from netkit.cli.graph import add_graph_options, graph_from_args
 
@@ -39,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     """Build the graph, compute the structural set, write the CSV files."""
     import pandas as pd
 
+    from netkit.cli._common import check_output
     from netkit.metrics.mixing import triple_helix
     from netkit.metrics.significance import (
         assortativity_significance,
@@ -46,9 +46,10 @@ def run(args: argparse.Namespace) -> int:
         mixing_significance,
     )
     from netkit.metrics.structure import structural_set
+    from netkit.model.files import write_csv
 
+    out = check_output(args.out, [args.corpus])
     corpus, graph = graph_from_args(args)
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     tables = structural_set(graph, args.groups, "weight", betweenness_method=args.betweenness,
                             seed=args.seed)
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         tables["significance"] = pd.concat([mix, extra])
     for name, frame in tables.items():
         path = out / f"{name}.csv"
-        frame.to_csv(path, lineterminator="\n")
+        write_csv(frame, path)
         print(f"{name:<13} {len(frame):>8} rows -> {path}")
     note = tables["centrality"].attrs
     if note.get("betweenness_method") == "kadabra":

@@ -10,6 +10,7 @@ inputs, configuration and seed give byte-identical files (set
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import time
 from pathlib import Path
@@ -39,9 +40,11 @@ def run(args: argparse.Namespace) -> int:
     if args.seed is not None:
         cfg = cfg.with_overrides(seed=args.seed)
     # the command as parsed (not sys.argv: the same call records the same text)
-    words = ["netkit", "report", "--config", str(args.config)]
+    # with absolute paths: the same configuration named relatively or absolutely gives the
+    # same run.json
+    words = ["netkit", "report", "--config", os.path.normpath(args.config.absolute())]
     if args.out is not None:
-        words += ["--out", str(args.out)]
+        words += ["--out", os.path.normpath(args.out.absolute())]
     if args.seed is not None:
         words += ["--seed", str(args.seed)]
     command = shlex.join(words)

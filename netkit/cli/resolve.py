@@ -37,11 +37,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load, resolve, save, and print a summary."""
-    from netkit.model import load
+    from netkit.cli._common import check_output, load_corpus
     from netkit.resolve import resolve
     from netkit.resolve.audit import method_counts, save_resolution
 
-    corpus = load(Path(args.corpus))
+    check_output(args.out, [args.corpus, *(args.registry or ()), args.overrides, args.thesaurus])
+    corpus = load_corpus(args.corpus)
     res = resolve(corpus, registry=args.registry, overrides=args.overrides,
                   thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup)
     paths = save_resolution(res, Path(args.out))

@@ -83,9 +83,9 @@ def load_graph_input(inputs: list[str | Path], *, fmt: str = "auto", years=None,
             graph.to_undirected(combine_edges="sum")
         return graph, None, paths[0].stem
     if len(paths) == 1 and (paths[0] / "manifest.json").is_file():
-        from netkit.model import Corpus
+        from netkit.cli._common import load_corpus
 
-        corpus = Corpus.load(paths[0])
+        corpus = load_corpus(paths[0])
     else:
         from netkit.ingest import read
 
@@ -98,12 +98,10 @@ def load_graph_input(inputs: list[str | Path], *, fmt: str = "auto", years=None,
 
 def run(args: argparse.Namespace) -> int:
     """Read, build, write the view; print where it is."""
+    from netkit.cli._common import check_output
     from netkit.viz import write_html
 
-    out = args.out.resolve()
-    for p in args.inputs:
-        if Path(p).resolve() == out:
-            raise ParameterError(f"--out {args.out} is one of the inputs; refusing to overwrite it")
+    check_output(args.out, args.inputs)
     kinds = args.kinds.split(",") if args.kinds else None
     graph, corpus, title = load_graph_input(args.inputs, fmt=args.format, years=args.years,
                                             kinds=kinds)

@@ -1,7 +1,9 @@
 """The report configuration: a TOML file (or a mapping) validated into a :class:`ReportConfig`.
 
 Every key is checked; an error names the key, the file and what is allowed.
-Relative paths in a file are relative to the folder of that file.
+Relative paths in a file are relative to the folder of that file (in a mapping,
+to the current folder); every path is made absolute and normalised, so that
+``run.json`` does not depend on how the configuration file was named.
 
 A complete configuration::
 
@@ -93,6 +95,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from netkit._rules import SEED_LIMIT, check_encoding
 from netkit.errors import InputError, ParameterError
 
 __all__ = ["ANALYSES", "DEFAULTS", "InputSpec", "ReportConfig", "load_config"]
@@ -238,7 +241,7 @@ def load_config(path: str | Path) -> ReportConfig:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise InputError(f"invalid TOML: {exc}", file=str(path), line=line) from None
-    return ReportConfig.from_mapping(data, base_dir=path.parent, source=str(path))
+    return ReportConfig.from_mapping(data, base_dir=path.absolute().parent, source=str(path))
 
 
 # -- validation ------------------------------------------------------------------------
@@ -269,7 +272,7 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
              "max_nodes": (int, lambda v: v >= 0), "max_edges": (int, lambda v: v >= 0),
              "backbone": (str, ("disparity", "top")),
              "alpha": ((int, float), lambda v: 0 < v <= 1)},
-    "synthetic": {"seed": (int, None), "size": (str, ("tiny", "small", "medium", "large")),
+    "synthetic": {"seed": (int, lambda v: 0 <= v < SEED_LIMIT), "size": (str, ("tiny", "small", "medium", "large")),
                   "intervention": (bool, None)},
 }
 _TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string",
@@ -297,10 +300,12 @@ class _Validator:
         self.fail(msg, hint)
 
     def path(self, value: str) -> Path:
+        # absolute and normalised ("conf/../data" → "/…/data"): the same configuration
+        # gives the same run.json whether it was named by a relative or an absolute path
         p = Path(value).expanduser()
-        if not p.is_absolute() and self.base_dir is not None:
-            p = self.base_dir / p
-        return Path(os.path.normpath(p))  # "conf/../data" → "data": stable in run.json
+        if not p.is_absolute():
+            p = (self.base_dir if self.base_dir is not None else Path.cwd()) / p
+        return Path(os.path.normpath(p.absolute()))
 
     def typed(self, key: str, value: Any, types, check) -> Any:
         types = types if isinstance(types, tuple) else (types,)
@@ -339,7 +344,7 @@ class _Validator:
         if "title" in mapping:
             kw["title"] = self.typed("title", mapping["title"], str, None)
         if "seed" in mapping:
-            kw["seed"] = self.typed("seed", mapping["seed"], int, lambda v: 0 <= v < 2**63)
+            kw["seed"] = self.typed("seed", mapping["seed"], int, lambda v: 0 <= v < SEED_LIMIT)
         if mapping.get("out") is not None:
             kw["out"] = self.path(self.typed("out", mapping["out"], str, None))
         inputs = mapping.get("inputs", [])
@@ -365,6 +370,7 @@ class _Validator:
             enc = item.get("encoding")
             if enc is not None:
                 self.typed(f"{where}.encoding", enc, str, None)
+                self._check_encoding(f"{where}.encoding", enc)
             specs.append(InputSpec(path, fmt, enc))
         kw["inputs"] = tuple(specs)
         if "synthetic" in mapping:
@@ -405,6 +411,12 @@ class _Validator:
         if fmt not in FORMATS:
             self.fail(f"'{key}' is not a known format: {fmt!r}",
                       "known: auto, corpus, " + ", ".join(sorted(FORMATS)))
+
+    def _check_encoding(self, key: str, encoding: str) -> None:
+        try:
+            check_encoding(encoding, f"'{key}'")
+        except ParameterError as exc:
+            self.fail(str(exc))
 
     def _check_graph(self, graph: dict[str, Any]) -> None:
         years = graph.get("years")

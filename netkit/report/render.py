@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,10 +11,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from netkit.model.files import csv_text
 from netkit.report.sections import Chart, Section, Table
 from netkit.viz import charts
 from netkit.viz.colors import SECTOR_COLORS, sector_color
-from netkit.viz.escape import csv_cell, markdown_cell
+from netkit.viz.escape import markdown_cell
 
 __all__ = ["chart_svg", "fmt", "render_html", "render_markdown", "table_csv"]
 
@@ -108,14 +108,7 @@ def table_view(table: Table) -> TableView:
 
 def table_csv(table: Table) -> str:
     """The whole table as CSV text (UTF-8, '\\n' line ends), formula-like cells neutralised."""
-    df = _frame_for_output(table)
-    for col in df.columns:
-        if not pd.api.types.is_numeric_dtype(df[col]) or pd.api.types.is_bool_dtype(df[col]):
-            df[col] = df[col].astype(object).map(csv_cell)
-    df.columns = [csv_cell(c) for c in df.columns]
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n", float_format="%.10g")
-    return buf.getvalue()
+    return csv_text(_frame_for_output(table), index=False, float_format="%.10g")
 
 
 def chart_svg(chart: Chart) -> str:

@@ -1,10 +1,13 @@
-"""Write a report folder: atomically, reproducibly, never over an input.
+"""Write a report folder: atomically, reproducibly, never over an input or a user's file.
 
 The whole folder is first written to a hidden staging folder beside the
 target (same file system), every file through a temporary name and a rename;
 only when everything is written does the staging folder replace the previous
-report (two renames). A crash at any point before that leaves the previous
-report untouched and removes the staging folder.
+report (:mod:`netkit.report.folder`: one atomic exchange on Linux). A crash at
+any point before that leaves the previous report untouched and removes the
+staging folder; what a killed run leaves behind is restored or cleaned by the
+next run. An existing folder is replaced only if netkit wrote it (its
+``run.json`` lists every file with its SHA-256); anything else is refused.
 
 Same inputs, configuration and seed give byte-identical files; the one
 timestamp (in ``index.html``, ``report.md`` and ``run.json``) comes from
@@ -18,9 +21,7 @@ import json
 import logging
 import os
 import platform
-import shutil
 import sys
-import tempfile
 from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
@@ -29,9 +30,12 @@ from typing import Any
 import igraph as ig
 import pandas as pd
 
+from netkit._rules import source_date_epoch
 from netkit._version import __version__
 from netkit.errors import EmptyGraphError, InputError, ParameterError
+from netkit.model.files import atomic_write_text
 from netkit.report.config import ReportConfig, load_config
+from netkit.report.folder import check_replaceable, recover, staging_folder, swap
 from netkit.report.render import fmt, render_html, render_markdown, section_views, table_csv
 from netkit.report.sections import Context, compute_sections
 
@@ -49,12 +53,9 @@ LIBRARIES = ("python-igraph", "networkx", "numpy", "scipy", "pandas", "pyarrow",
 
 def generated_timestamp() -> str | None:
     """UTC time of the run as ISO 8601: ``SOURCE_DATE_EPOCH`` if set, else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and epoch.strip():
-        try:
-            t = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise ParameterError(f"SOURCE_DATE_EPOCH must be an integer, not {epoch!r}") from None
+    epoch = source_date_epoch()
+    if epoch is not None:
+        t = _dt.datetime.fromtimestamp(epoch, _dt.UTC)
     else:
         t = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     return t.isoformat().replace("+00:00", "Z")
@@ -99,7 +100,8 @@ def _input_files(cfg: ReportConfig) -> list[tuple[Path, Any]]:
                              hint=f"named in {cfg.source}")
         if spec.path.is_dir() and (spec.format == "corpus"
                                    or (spec.path / "manifest.json").is_file()):
-            out += [(f, spec) for f in sorted(spec.path.iterdir()) if f.is_file()]
+            out += [(f, spec) for f in sorted(spec.path.iterdir())
+                    if f.is_file() and not f.name.startswith(".")]  # not a leftover temporary
         else:
             out += [(f, spec) for f in expand_paths(spec.path)]
     return out
@@ -144,7 +146,11 @@ def load_report_corpus(cfg: ReportConfig):
 
 
 def _check_paths(out: Path, cfg: ReportConfig) -> None:
-    """Refuse an output folder that is, contains or lies inside an input, or isn't a report."""
+    """Refuse an output folder that is, contains or lies inside an input, or is not netkit's.
+
+    First restores or cleans what an interrupted run left beside ``out``
+    (:func:`netkit.report.folder.recover`).
+    """
     if out.exists() and not out.is_dir():
         raise ParameterError(f"output {out} exists and is not a folder")
     for spec in cfg.inputs:
@@ -158,15 +164,11 @@ def _check_paths(out: Path, cfg: ReportConfig) -> None:
     src = Path(cfg.source)
     if cfg.source != "<mapping>" and (src.resolve() == out or out in src.resolve().parents):
         raise ParameterError(f"output folder {out} holds the configuration file {cfg.source}")
-    if out.is_dir() and any(out.iterdir()) and not (out / "run.json").is_file():
-        raise ParameterError(f"output folder {out} is not empty and is not a netkit report "
-                             "(no run.json); refusing to replace it")
+    recover(out)
+    check_replaceable(out)
 
 
-def _atomic_text(path: Path, text: str) -> None:
-    from netkit.viz.html import atomic_write_text
-
-    atomic_write_text(path, text)
+_atomic_text = atomic_write_text
 
 
 def _graph_for_export(ctx: Context) -> ig.Graph:
@@ -181,9 +183,7 @@ def _write_graphs(graph: ig.Graph, stage: Path) -> None:
     from netkit.build import write_gexf, write_graphml
 
     for name, write in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf)):
-        tmp = stage / f".{name}.tmp"
-        write(graph, tmp)
-        os.replace(tmp, stage / name)
+        write(graph, stage / name)  # atomic
 
 
 def _sha256_text(path: Path) -> str:
@@ -223,11 +223,13 @@ def write_report(
     ------
     ParameterError
         No output folder; the output folder is, contains or lies inside an input;
-        or it is a non-empty folder that is not a netkit report.
+        or it exists and is not a report netkit wrote, untouched (a file not listed
+        in its ``run.json``, or changed since: see :mod:`netkit.report.folder`).
     InputError
         An input is missing or unreadable.
     EmptyGraphError
-        No organisation takes part in any event (after the filters).
+        The inputs hold no participation, or no organisation takes part in any
+        event after the filters.
 
     Examples
     --------
@@ -252,6 +254,11 @@ def write_report(
     generated = generated_timestamp()
 
     raw, inputs, note = load_report_corpus(cfg)
+    if raw.n_participations == 0:
+        seen = sum(int(r.get("records_seen", 0)) for r in inputs)
+        raise EmptyGraphError(f"the inputs hold no participation ({raw.n_events} events, {seen} "
+                              f"records seen, {len(raw.quarantine)} quarantined): nothing to "
+                              "report — check the inputs and their accounting")
     corpus_used, resolution = raw, None
     rp = cfg.params("resolve")
     if rp["enabled"] is True or (rp["enabled"] == "auto" and cfg.inputs):
@@ -277,14 +284,10 @@ def write_report(
                   inputs=inputs, source_note=note)
     sections = compute_sections(ctx)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    with staging_folder(out) as stage:
         _write_folder(stage, cfg, ctx, sections, inputs, generated, command)
-        _swap(stage, out)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+        check_replaceable(out)  # again: a file may have been put there while we computed
+        swap(stage, out)
     return out
 
 
@@ -330,7 +333,8 @@ def _write_folder(stage: Path, cfg: ReportConfig, ctx: Context, sections, inputs
         "generated": generated,
         "seed": cfg.seed,
         "config": cfg.to_dict(),
-        "config_file": cfg.source if cfg.source != "<mapping>" else None,
+        "config_file": (os.path.normpath(Path(cfg.source).absolute())
+                        if cfg.source != "<mapping>" else None),
         "versions": _versions(),
         "platform": sys.platform,
         "inputs": inputs,
@@ -343,20 +347,3 @@ def _write_folder(stage: Path, cfg: ReportConfig, ctx: Context, sections, inputs
     }
     _atomic_text(stage / "run.json", json.dumps(run, indent=2, ensure_ascii=False,
                                                 default=str) + "\n")
-
-
-def _swap(stage: Path, out: Path) -> None:
-    """Put the staged folder in place of ``out`` (two renames; the old folder is then removed)."""
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        os.replace(out, old)
-        try:
-            os.replace(stage, out)
-        except BaseException:
-            os.replace(old, out)  # put the previous report back
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(stage, out)
-    os.chmod(out, 0o755)

@@ -11,10 +11,11 @@ atomically, byte-identical for identical inputs.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
+
+from netkit.model import files
 
 __all__ = ["AUDIT_FILE", "REVIEW_FILE", "method_counts", "save_resolution", "write_csv"]
 
@@ -23,7 +24,10 @@ REVIEW_FILE = "review.csv"
 
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``df`` as UTF-8 CSV (LF line ends) to a temporary name, then rename it.
+    """Write ``df`` as UTF-8 CSV (LF line ends, scores to 2 decimals) atomically.
+
+    Through netkit's one CSV writer (:func:`netkit.model.files.write_csv`):
+    names that a spreadsheet would run as a formula are neutralised.
 
     Examples
     --------
@@ -32,12 +36,7 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     >>> p.read_text()
     'a,b\\n1,x\\n'
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", float_format="%.2f")
-    os.replace(tmp, path)
-    return path
+    return files.write_csv(df, path, index=False, float_format="%.2f")
 
 
 def save_resolution(resolution, directory: str | Path) -> dict[str, Path]:

@@ -6,7 +6,8 @@ are untrusted. Each output context has its own rule:
 * JSON inside an HTML ``<script>`` element: :func:`json_for_script` — the text
   can never close the element or open a comment, and U+2028/U+2029 are escaped;
 * a Markdown table cell: :func:`markdown_cell`;
-* a CSV cell that a spreadsheet will open: :func:`csv_cell` (formula injection).
+* a CSV cell that a spreadsheet will open: :func:`csv_cell` (formula injection; it lives
+  in :mod:`netkit.model.files` beside the one CSV writer, :func:`~netkit.model.files.write_csv`).
 
 HTML text and attributes are escaped by Jinja2's autoescape, and in the
 browser data are inserted with ``textContent``, never ``innerHTML``.
@@ -19,6 +20,8 @@ import math
 from typing import Any
 
 import pandas as pd
+
+from netkit.model.files import csv_cell
 
 __all__ = ["csv_cell", "json_for_script", "markdown_cell"]
 
@@ -114,24 +117,3 @@ def markdown_cell(value: Any) -> str:
     for ch in "|`*_[]":
         text = text.replace(ch, "\\" + ch)
     return " ".join(text.split())
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> Any:
-    """Neutralise a CSV cell against spreadsheet formula injection.
-
-    A string that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return
-    gets a leading apostrophe (OWASP's advice), so a spreadsheet shows it as
-    text. Numbers are returned unchanged (a negative number is data, not a
-    formula).
-
-    Examples
-    --------
-    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell("-1"), csv_cell(-1), csv_cell("ACME")
-    ('\\'=HYPERLINK("http://x")', "'-1", -1, 'ACME')
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +25,7 @@ import pandas as pd
 
 from netkit._version import __version__
 from netkit.errors import EmptyGraphError, ParameterError
+from netkit.model.files import atomic_write_text
 from netkit.viz.assets import csp_hash, vis_css, vis_js
 from netkit.viz.backbone import backbone as make_backbone
 from netkit.viz.colors import category_colors
@@ -418,20 +418,6 @@ def render_html(graph: ig.Graph, **kwargs: Any) -> str:
         app_css=_app_css(),
         data_json=json_for_script(data, clean=False),
     )
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder + rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_html(
