@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from netkit.ingest.textio import _decode_error
+from netkit.ingest.textio import MAX_LINE_BYTES, _decode_error, _too_long
 
 __all__ = ["PY_WHITESPACE", "ByteBlocks", "Pieces", "count_byte", "drop_prefix",
            "parse_csv_block", "ranges", "split_strip", "starts_with", "strip"]
@@ -268,6 +268,8 @@ class ByteBlocks:
         while True:
             end = self._buf.find(b"\n", self._pos)
             while end < 0 and not self._eof:
+                if len(self._buf) - self._pos > MAX_LINE_BYTES:
+                    raise _too_long(self._path, self.line)
                 self._fill(2 * (len(self._buf) - self._pos) + (1 << 16))  # long lines: grow 2x
                 end = self._buf.find(b"\n", self._pos)
             if end < 0:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from netkit.errors import FormatError, InputError, ParameterError
 from netkit.ingest.builder import CorpusBuilder
 from netkit.ingest.registry import FORMATS, ReadContext
-from netkit.ingest.textio import head_bytes
+from netkit.ingest.textio import head_bytes, universal_newlines
 from netkit.lexicon import normalise_regions
 from netkit.model import Corpus, Ledger
 
@@ -23,22 +24,65 @@ _SKIP_NAMES = {"SOURCE.md", "README.md", "manifest.json", ".DS_Store"}
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     """Files named directly, plus every file of a named folder (recursively, sorted).
 
-    Hidden files and documentation (``SOURCE.md``, ``README.md``) in folders are skipped.
+    In folders, hidden files and everything under hidden folders (names starting
+    with ``.``: ``.git``, a report's ``.rep.tmp-*`` staging folders …) and
+    documentation (``SOURCE.md``, ``README.md``) are skipped, and said so in the log;
+    symbolic links that point nowhere are skipped with a warning that counts them.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.jsonl", "a/c.csv", ".git/config", ".rep.tmp-1/x.csv", ".hidden"):
+    ...     (d / name).parent.mkdir(parents=True, exist_ok=True); _ = (d / name).write_text("x")
+    >>> (d / "gone.csv").symlink_to(d / "missing.csv")
+    >>> [str(p.relative_to(d)) for p in expand_paths(d)]
+    ['a/c.csv', 'b.jsonl']
     """
     if isinstance(paths, str | Path):
         paths = [paths]
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and not f.name.startswith(".") and f.name not in _SKIP_NAMES
-            )
+            files.extend(_folder_files(p))
         elif p.is_file():
             files.append(p)
+        elif p.is_symlink():
+            raise InputError("symbolic link to a file that does not exist", file=str(p),
+                             hint=f"it points to {os.readlink(p)}")
         else:
             raise InputError("no such file or folder", file=str(p))
     return files
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The files to read below ``folder`` (see :func:`expand_paths`)."""
+    out: list[Path] = []
+    hidden: list[str] = []
+    dangling: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        for d in sorted(dirs):
+            if d.startswith("."):
+                hidden.append(os.path.join(root, d) + os.sep)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            f = Path(root) / name
+            if name.startswith("."):
+                hidden.append(str(f))
+            elif name in _SKIP_NAMES:
+                continue
+            elif f.is_file():
+                out.append(f)
+            elif f.is_symlink() and not f.exists():
+                dangling.append(str(f))
+    if hidden:
+        log.info("%s: skipped %d hidden file(s) or folder(s): %s", folder, len(hidden),
+                 ", ".join(sorted(hidden)[:5]) + (" …" if len(hidden) > 5 else ""))
+    if dangling:
+        log.warning("%s: skipped %d symbolic link(s) that point to no file: %s", folder,
+                    len(dangling), ", ".join(sorted(dangling)[:5])
+                    + (" …" if len(dangling) > 5 else ""))
+    return sorted(out)
 
 
 def sniff(path: str | Path) -> str:
@@ -51,6 +95,8 @@ def sniff(path: str | Path) -> str:
     """
     path = Path(path)
     head = head_bytes(path)
+    if universal_newlines(head):  # the sniffers look at lines ending in LF
+        head = head.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     checked = sorted(FORMATS.values(), key=lambda f: (f.priority, f.name))
     for fmt in checked:
         try:

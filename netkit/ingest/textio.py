@@ -19,7 +19,9 @@ from typing import BinaryIO
 
 from netkit.errors import InputError
 
-__all__ = ["detect_encoding", "head_bytes", "open_binary", "open_text", "text_lines"]
+__all__ = ["MAX_LINE_BYTES", "MAX_RATIO", "binary_lines", "decode_error", "detect_encoding",
+           "head_bytes", "open_binary", "open_text", "open_zip_member", "read_zip_member", "text_lines",
+           "universal_newlines"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -28,25 +30,141 @@ _BOMS = (
 )
 
 
+MAX_LINE_BYTES = 128 << 20
+"""The longest line (or record) a reader accepts, in bytes: longer ones are refused
+with an :class:`~netkit.errors.InputError` instead of exhausting memory."""
+
+MAX_RATIO = 200
+"""Decompressed bytes per compressed byte beyond which a compressed file is refused as
+a decompression bomb (real exports compress 3 to 20 times; zeros 1000 times)."""
+
+RATIO_AFTER = 64 << 20
+"""Decompressed bytes a file may give before :data:`MAX_RATIO` is enforced (small
+files of repeated test records may compress better without being a threat)."""
+
+_CORRUPT = (EOFError, zlib.error, OSError, zipfile.BadZipFile)
+
+
+class _Guarded(io.RawIOBase):
+    """A decompressing stream that refuses decompression bombs and turns a truncated
+    or corrupt archive into an :class:`~netkit.errors.InputError` naming the file."""
+
+    def __init__(self, inner: BinaryIO, consumed, path: Path, closing=()) -> None:
+        super().__init__()
+        self._inner, self._consumed, self._path = inner, consumed, path
+        self._closing = (inner, *closing)
+        self.out = 0
+        """Decompressed bytes handed out so far."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        try:
+            n = self._inner.readinto(b)
+        except InputError:
+            raise
+        except _CORRUPT as exc:
+            raise InputError(
+                f"compressed file is truncated or corrupt after {self.out:,} decompressed "
+                f"bytes ({exc})", file=str(self._path),
+                hint="download or copy the file again") from exc
+        self.out += n
+        if self.out > RATIO_AFTER:
+            packed = max(int(self._consumed()), 1)
+            if self.out > MAX_RATIO * packed:
+                raise InputError(
+                    f"refused: decompresses to over {MAX_RATIO} times its compressed size "
+                    f"({self.out >> 20} MB from {packed:,} bytes so far); a decompression "
+                    "bomb?", file=str(self._path),
+                    hint="if the file is genuine, decompress it and pass the result")
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            for fh in self._closing:
+                fh.close()
+        super().close()
+
+
+def _buffered(inner: BinaryIO, consumed, path: Path, closing=()) -> BinaryIO:
+    return io.BufferedReader(_Guarded(inner, consumed, path, closing),  # type: ignore[return-value]
+                             buffer_size=1 << 20)
+
+
+def _open_zip_member(path: Path) -> BinaryIO:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise InputError(f"not a readable zip archive ({exc}); empty or truncated?",
+                         file=str(path), hint="download or copy the file again") from exc
+    members = [m for m in zf.infolist() if not m.is_dir()]
+    if len(members) != 1:
+        zf.close()
+        raise InputError(
+            f"zip archive holds {len(members)} files; netkit reads archives of one file",
+            file=str(path), hint="unzip it and pass the files or their folder",
+        )
+    return open_zip_member(zf, members[0], path, closing=(zf,))
+
+
+def open_zip_member(zf: zipfile.ZipFile, member: zipfile.ZipInfo | str, path: str | Path,
+                    closing=()) -> BinaryIO:
+    """One member of an open zip archive as a buffered stream, guarded like
+    :func:`open_binary` (truncation and decompression bombs give an InputError)."""
+    path = Path(path)
+    info = member if isinstance(member, zipfile.ZipInfo) else zf.getinfo(member)
+    try:
+        fh = zf.open(info)
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(f"cannot read {info.filename!r} in the zip archive ({exc})",
+                         file=str(path), hint="download or copy the file again") from exc
+    # ZipExtFile stops at the declared size: the declared ratio bounds the output
+    return _buffered(fh, lambda: info.compress_size, path, closing)  # type: ignore[arg-type]
+
+
+def read_zip_member(zf: zipfile.ZipFile, member: zipfile.ZipInfo | str, path: str | Path,
+                    limit: int = MAX_LINE_BYTES) -> bytes:
+    """The bytes of one zip member (at most ``limit``; more is an InputError), read
+    through :func:`open_zip_member`."""
+    with open_zip_member(zf, member, path) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        name = member.filename if isinstance(member, zipfile.ZipInfo) else member
+        raise InputError(f"zip member {name!r} is larger than {limit >> 20} MB", file=str(path),
+                         hint="unzip it and check the file")
+    return data
+
+
 @contextmanager
 def open_binary(path: str | Path) -> Iterator[BinaryIO]:
     """Open a file for binary reading, transparently decompressing ``.gz``, ``.bz2``
-    and single-member ``.zip`` files."""
+    and single-member ``.zip`` files.
+
+    The stream is buffered (``peek`` works). Compressed input is streamed, never read
+    whole; a truncated or corrupt archive, and one that decompresses to more than
+    :data:`MAX_RATIO` times its size (a decompression bomb), raise
+    :class:`~netkit.errors.InputError` naming the file.
+
+    Examples
+    --------
+    >>> import gzip, pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt.gz"
+    >>> _ = p.write_bytes(gzip.compress(b"PT J\\n")[:-6])
+    >>> with open_binary(p) as fh:
+    ...     fh.read()
+    Traceback (most recent call last):
+    netkit.errors.InputError: ...a.txt.gz: compressed file is truncated or corrupt after ...
+    """
     path = Path(path)
     try:
-        if path.suffix == ".gz":
-            fh: BinaryIO = gzip.open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
-        elif path.suffix == ".bz2":
-            fh = bz2.open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
+        if path.suffix in (".gz", ".bz2"):
+            raw = open(path, "rb")  # noqa: SIM115 - closed with the stream
+            inner = gzip.GzipFile(fileobj=raw, mode="rb") if path.suffix == ".gz" else \
+                bz2.BZ2File(raw, "rb")
+            fh = _buffered(inner, raw.tell, path, closing=(raw,))  # type: ignore[arg-type]
         elif path.suffix == ".zip":
-            zf = zipfile.ZipFile(path)
-            members = [m for m in zf.namelist() if not m.endswith("/")]
-            if len(members) != 1:
-                raise InputError(
-                    f"zip archive holds {len(members)} files; netkit reads archives of one file",
-                    file=str(path), hint="unzip it and pass the files or their folder",
-                )
-            fh = zf.open(members[0])  # type: ignore[assignment]
+            fh = _open_zip_member(path)
         else:
             fh = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
@@ -106,51 +224,184 @@ def _decode_error(path: Path, raw: bytes, exc: UnicodeDecodeError, encoding: str
     )
 
 
-def text_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[int, str]]:
-    """Yield ``(line_number, text)`` for each line, split on ``\\n`` only.
+def universal_newlines(head: bytes | str) -> bool:
+    """Whether a file whose first bytes are ``head`` ends its lines with a bare CR.
 
-    Lines keep no line terminator (``\\r\\n`` and ``\\n`` are removed). U+2028 and
-    U+2029 inside a line are kept as they are. The file is read in binary and
-    decoded line by line, so memory stays flat and a decoding error names its line.
+    The first line end decides: a CR not followed by LF (classic Mac files) makes
+    CR, LF and CRLF all line ends; otherwise lines end at LF (a trailing CR is
+    removed) and a CR inside a line is kept as text.
+
+    >>> universal_newlines(b"PT J\\rAU X\\r"), universal_newlines(b"a\\r\\nb\\rc")
+    (True, False)
+    """
+    cr = head.find("\r" if isinstance(head, str) else b"\r")
+    if cr < 0:
+        return False
+    lf = head.find("\n" if isinstance(head, str) else b"\n", 0, cr + 2)
+    return lf < 0
+
+
+def _too_long(path: Path, line: int) -> InputError:
+    return InputError(f"line longer than {MAX_LINE_BYTES >> 20} MB: not a text export, or a "
+                      "damaged or hostile file", file=str(path), line=line,
+                      hint="check the file; netkit reads records up to that size")
+
+
+def binary_lines(fh: BinaryIO, path: str | Path, universal: bool | None = None
+                 ) -> Iterator[bytes]:
+    """The lines of a binary stream, each ending in ``\\n`` (the last one may not).
+
+    With ``universal`` (by default: :func:`universal_newlines` of the first bytes),
+    CR and CRLF line ends are turned into ``\\n``; otherwise lines are split at
+    ``\\n`` only. A line longer than :data:`MAX_LINE_BYTES` raises
+    :class:`~netkit.errors.InputError`.
+
+    >>> import io
+    >>> list(binary_lines(io.BufferedReader(io.BytesIO(b"a\\rb\\r\\nc")), "f"))
+    [b'a\\n', b'b\\n', b'c']
     """
     path = Path(path)
-    with open_binary(path) as fh:
-        enc = detect_encoding(fh.peek(4096) if hasattr(fh, "peek") else b"", encoding)
-        if enc.startswith("utf-16"):
-            # UTF-16 cannot be split on the byte b"\n": decode as a stream.
-            reader = io.TextIOWrapper(fh, encoding=enc, newline="")  # type: ignore[arg-type]
-            try:
-                for n, text in enumerate(_split_newlines(reader), start=1):
-                    yield n, text
-            except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {enc} ({exc.reason})", file=str(path),
-                                 hint="pass --encoding") from exc
-            finally:
-                reader.detach()
+    if universal is None:
+        universal = universal_newlines(fh.peek(1 << 16) if hasattr(fh, "peek") else b"")
+    limit = MAX_LINE_BYTES
+    if not universal:
+        readline = fh.readline
+        n = 0
+        while raw := readline(limit):
+            n += 1
+            if len(raw) >= limit and not raw.endswith(b"\n"):
+                raise _too_long(path, n)
+            yield raw
+        return
+    n, rest = 0, b""
+    while True:
+        chunk = fh.read(1 << 20)
+        if chunk:
+            data = rest + chunk
+            cut = len(data) - 1 if data.endswith(b"\r") else len(data)  # CR LF may straddle
+        else:
+            data, cut = rest, len(rest)
+        body = data[:cut].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        lines = body.split(b"\n")
+        rest = lines.pop() + data[cut:]
+        for line in lines:
+            n += 1
+            if len(line) >= limit:
+                raise _too_long(path, n)
+            yield line + b"\n"
+        if len(rest) >= limit:
+            raise _too_long(path, n + 1)
+        if not chunk:
+            if rest:
+                yield rest
             return
-        decoder = "utf-8" if enc == "utf-8-sig" else enc
-        for n, raw in enumerate(fh, start=1):
-            if n == 1 and enc == "utf-8-sig" and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[3:]
-            try:
-                text = raw.decode(decoder)
-            except UnicodeDecodeError as exc:
-                raise _decode_error(path, raw, exc, decoder, n) from exc
-            yield n, text.rstrip("\n").removesuffix("\r")
 
 
-def _split_newlines(reader: io.TextIOBase) -> Iterator[str]:
+def text_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[int, str]]:
+    """Yield ``(line_number, text)`` for each line.
+
+    Lines end at ``\\n``, or at CR, LF and CRLF alike in a file whose first line
+    ends with a bare CR (:func:`universal_newlines`); they keep no line terminator.
+    U+2028 and U+2029 inside a line are kept as they are. The file is read in binary
+    and decoded line by line, so memory stays flat and a decoding error names its
+    line. A line longer than :data:`MAX_LINE_BYTES` and a truncated compressed file
+    raise :class:`~netkit.errors.InputError` naming the line.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "mac.txt"
+    >>> _ = p.write_bytes(b"PT J\\rUT 1\\rER\\r")
+    >>> list(text_lines(p))
+    [(1, 'PT J'), (2, 'UT 1'), (3, 'ER')]
+    """
+    path = Path(path)
+    n = 0
+    try:
+        with open_binary(path) as fh:
+            head = fh.peek(1 << 16)
+            enc = detect_encoding(head, encoding)
+            if _codec(enc).startswith("utf-16"):
+                yield from _utf16_lines(fh, path, enc)
+                return
+            decoder = "utf-8" if enc == "utf-8-sig" else enc
+            for n, raw in enumerate(binary_lines(fh, path), start=1):
+                if n == 1 and enc == "utf-8-sig" and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[3:]
+                try:
+                    text = raw.decode(decoder)
+                except UnicodeDecodeError as exc:
+                    raise _decode_error(path, raw, exc, decoder, n) from exc
+                yield n, text.rstrip("\n").removesuffix("\r")
+    except InputError as exc:
+        if exc.line is not None or exc.file != str(path) or n == 0:
+            raise
+        raise InputError(f"{exc.message} (after line {n})", file=exc.file, line=n + 1,
+                         hint=exc.hint) from exc
+
+
+def _codec(enc: str) -> str:
+    try:
+        return codecs.lookup(enc).name
+    except LookupError:
+        return enc
+
+
+def _utf16_lines(fh: BinaryIO, path: Path, enc: str) -> Iterator[tuple[int, str]]:
+    """UTF-16 cannot be split on the byte ``\\n``: decode as a stream."""
+    reader = io.TextIOWrapper(fh, encoding=enc, newline="")  # type: ignore[arg-type]
+    n = 0
+    try:
+        for n, text in enumerate(_split_newlines(reader, path), start=1):
+            yield n, text
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {enc} ({exc.reason})", file=str(path), line=n + 1,
+                         hint="pass --encoding") from exc
+    finally:
+        reader.detach()
+
+
+def _split_newlines(reader: io.TextIOBase, path: Path) -> Iterator[str]:
     buf = ""
+    universal = None
+    limit = MAX_LINE_BYTES // 2
+    n = 0
     while True:
         chunk = reader.read(1 << 16)
+        if universal is None:
+            universal = universal_newlines(chunk)
+        if chunk.endswith("\r") and universal:
+            chunk += reader.read(1)  # a CR LF split between chunks stays one line end
         if not chunk:
             break
         buf += chunk
+        if universal:
+            buf = buf.replace("\r\n", "\n").replace("\r", "\n")
         *lines, buf = buf.split("\n")
         for line in lines:
+            n += 1
             yield line.removesuffix("\r")
+        if len(buf) > limit:
+            raise _too_long(path, n + 1)
     if buf:
         yield buf.removesuffix("\r")
+
+
+def decode_error(path: str | Path, encoding: str | None = None) -> InputError | None:
+    """The :class:`~netkit.errors.InputError` naming the line and byte of the first
+    bytes of ``path`` that do not decode (``None`` if all do): for readers that decode
+    in large chunks and so cannot tell the line themselves.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "w.json"
+    >>> _ = p.write_bytes(b'[\\n{"title": "Caf\\xe9"}\\n]')
+    >>> print(decode_error(p))
+    /...w.json:2: byte 0xe9 at column 15 is not valid utf-8 (the file uses another encoding: ...)
+    """
+    try:
+        for _ in text_lines(path, encoding):
+            pass
+    except InputError as exc:
+        return exc
+    return None
 
 
 def open_text(path: str | Path, encoding: str | None = None) -> io.StringIO:

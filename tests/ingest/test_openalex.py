@@ -315,6 +315,7 @@ def test_any_value_in_any_field_never_crashes():
             target = target[k]
         target[path[-1]] = value
         builder, ledger = CorpusBuilder(), Ledger("f.jsonl", "openalex")
+        ledger.seen()
         _load_work(work, ReadContext(builder, ledger), 1, "f.jsonl:1", None)
         assert ledger.records_seen == 1
         # every value the tables will hold has the canonical type
@@ -330,6 +331,7 @@ def test_any_value_in_any_field_never_crashes():
 
     check()
     builder, ledger = CorpusBuilder(), Ledger("f.jsonl", "openalex")
+    ledger.seen()
     _load_work(NEW, ReadContext(builder, ledger), 1, "f.jsonl:1", None)
     assert builder.to_corpus([ledger]).n_events == 1
 

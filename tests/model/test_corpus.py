@@ -132,6 +132,7 @@ def test_concat_deduplicates_and_counts():
 
 def _ledger(file: str, n: int) -> Ledger:
     led = Ledger(file, "test")
+    led.seen(n)
     led.loaded(n)
     return led
 

@@ -329,6 +329,7 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
     n = len(header)
 
     def one(line: int, fields: list[str], raw: str, note: str = "") -> None:
+        ctx.ledger.seen()  # every record met, whatever becomes of it
         if len(fields) > n and not any(f.strip() for f in fields[n:]):
             fields = fields[:n]
         if len(fields) != n:

@@ -42,6 +42,7 @@ from netkit.ingest.formats._tabular import country_code, parse_amount, parse_dat
 from netkit.ingest.formats.uspto import person_id
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.source_sectors import name_sector
+from netkit.ingest.textio import MAX_LINE_BYTES, read_zip_member
 
 __all__ = ["read_nsf"]
 
@@ -143,10 +144,15 @@ def read_nsf(path: Path, ctx: ReadContext) -> None:
             with zipfile.ZipFile(path) as zf:
                 members = sorted(n for n in zf.namelist() if not n.endswith("/"))
                 for i, name in enumerate(members, start=1):
-                    _one(zf.read(name), i, f"{path}#{i}", ctx)
+                    ctx.ledger.seen()
+                    _one(read_zip_member(zf, name, path), i, f"{path}#{i}", ctx)
         except zipfile.BadZipFile as exc:
             raise InputError(f"not a readable zip archive ({exc})", file=str(path)) from exc
         return
+    if path.stat().st_size > MAX_LINE_BYTES:
+        raise InputError(f"larger than {MAX_LINE_BYTES >> 20} MB: not one NSF award",
+                         file=str(path), hint="check the file")
+    ctx.ledger.seen()
     _one(path.read_bytes(), 1, f"{path}:1", ctx)
 
 

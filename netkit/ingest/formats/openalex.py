@@ -21,12 +21,10 @@ row (``org_id`` missing) so that nobody is lost.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import re
 import sys
-import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +33,13 @@ from netkit.errors import InputError
 from netkit.ingest.affiliations import org_key
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.sectors import sector_from_name
-from netkit.ingest.textio import detect_encoding, open_binary, text_lines
+from netkit.ingest.textio import (
+    MAX_LINE_BYTES,
+    decode_error,
+    detect_encoding,
+    open_binary,
+    text_lines,
+)
 
 __all__ = ["OPENALEX_TYPE_SECTOR", "iter_json_documents", "openalex_sector", "read_works"]
 
@@ -254,6 +258,18 @@ def _load_work(work, ctx: ReadContext, line: int | None, origin: str, raw: str |
 
 _WS = re.compile(r"[ \t\r\n\u2028\u2029\ufeff]*")
 _DECODER = json.JSONDecoder()
+_WORK_START = re.compile(r'\{\s*"id"\s*:\s*"https://openalex\.org/W\d+"')
+"""Where a work object starts (OpenAlex writes its ``id`` first): after a damaged
+work, reading resumes at the next match."""
+_WORK_ID = re.compile(r'"id"\s*:\s*"https://openalex\.org/W\d+"')
+_NEAR_END = 16  # an error this close to the end of the buffer may be a value cut short
+
+
+class _Damaged:
+    """A stretch of a JSON document that did not parse (quarantined as one record)."""
+
+    def __init__(self, line: int, raw: str, reason: str) -> None:
+        self.line, self.raw, self.reason = line, raw, reason
 
 
 class _Stream:
@@ -295,7 +311,12 @@ class _Stream:
         self._advance(self.pos + 1)
 
     def value(self) -> tuple[object, int, str]:
-        """Decode the next value; return it with its first line and its raw text."""
+        """Decode the next value; return it with its first line and its raw text.
+
+        A syntax error is raised at once (the rest of the file is not read to find
+        it), unless it may come from the value being cut by the end of the buffer; a
+        value longer than :data:`~netkit.ingest.textio.MAX_LINE_BYTES` is an error too.
+        """
         self.peek()
         start_line = self.line
         grow = self.chunk
@@ -306,21 +327,66 @@ class _Stream:
                     raw = self.buf[self.pos:end]
                     self._advance(end)
                     return obj, start_line, raw
-            except json.JSONDecodeError:
-                if self.eof:
+            except json.JSONDecodeError as exc:
+                if self.eof or not (exc.msg.startswith("Unterminated string")
+                                    or exc.pos >= len(self.buf) - _NEAR_END):
                     raise
+            if len(self.buf) - self.pos > MAX_LINE_BYTES:
+                raise json.JSONDecodeError(
+                    f"a JSON value longer than {MAX_LINE_BYTES >> 20} MB", self.buf, self.pos)
             if not self._fill(grow):
                 continue  # now at eof: decode once more, raising if incomplete
             grow *= 2
 
+    def skip_to_work(self, reason: str, resume: bool = True) -> tuple[_Damaged, bool]:
+        """Skip a damaged stretch up to the next work object (:data:`_WORK_START`).
 
-def _iter_array(st: _Stream) -> Iterator[tuple[object, int, str]]:
+        Returns the stretch as a :class:`_Damaged` record and whether a next work was
+        found; when not (or not ``resume``), the rest of the file has been read and the
+        reason says how many work ids it held (works lost).
+        """
+        line, head = self.line, self.buf[self.pos:self.pos + 2000]
+        lost = 0
+        start = self.pos + 1
+        while True:
+            m = _WORK_START.search(self.buf, start) if resume else None
+            if m is not None:
+                self._advance(m.start())
+                return _Damaged(line, head, reason + "; reading resumed at the next work "
+                                f"(line {self.line})"), True
+            lost += len(_WORK_ID.findall(self.buf, start, max(start, len(self.buf) - 200)))
+            keep = max(self.pos, len(self.buf) - 200)  # an id may straddle the cut
+            self._advance(keep)
+            start = self.pos
+            if not self._fill():
+                lost += len(_WORK_ID.findall(self.buf, start))
+                self._advance(len(self.buf))
+                tail = ("the rest of the file was not read" if not lost else
+                        f"the rest of the file was not read: {lost} work id(s) in it lost")
+                return _Damaged(line, head, f"{reason}; {tail}"), False
+
+
+def _iter_array(st: _Stream) -> Iterator[tuple[object, int, str] | _Damaged]:
+    """The items of a JSON array (``_Damaged`` for a stretch that did not parse, after
+    which reading resumes at the next work; the last such item ends the array)."""
     st.expect("[")
     if st.peek() == "]":
         st._advance(st.pos + 1)
         return
+    k = 0
     while True:
-        yield st.value()
+        try:
+            item = st.value()
+        except json.JSONDecodeError as exc:
+            what = ("truncated JSON" if st.eof and exc.pos >= len(st.buf) - _NEAR_END
+                    else "unparsable JSON")
+            damaged, more = st.skip_to_work(f"{what} after record {k} ({exc.msg})")
+            yield damaged
+            if not more:
+                raise _Ended from None
+            continue
+        k += 1
+        yield item
         ch = st.peek()
         if ch == ",":
             st._advance(st.pos + 1)
@@ -328,14 +394,31 @@ def _iter_array(st: _Stream) -> Iterator[tuple[object, int, str]]:
         if ch == "]":
             st._advance(st.pos + 1)
             return
-        raise json.JSONDecodeError("expected ',' or ']'", st.buf, st.pos)
+        damaged, more = st.skip_to_work(f"unparsable JSON after record {k} "
+                                        f"(expected ',' or ']', found {ch!r})")
+        yield damaged
+        if not more:
+            raise _Ended
 
 
-def iter_json_documents(stream: _Stream) -> Iterator[tuple[object, int, str]]:
+class _Ended(Exception):
+    """The rest of the document was unreadable (already reported)."""
+
+
+def iter_json_documents(stream: _Stream) -> Iterator[tuple[object, int, str] | _Damaged]:
     """Yield ``(work, line, raw)`` from a JSON array or an API page ``{"results": [...]}``.
 
     The ``results`` array is streamed; other keys (``meta``, ``group_by``) are skipped.
+    A stretch that does not parse is yielded as a ``_Damaged`` record and reading
+    resumes at the next work.
     """
+    try:
+        yield from _iter_document(stream)
+    except _Ended:
+        return
+
+
+def _iter_document(stream: _Stream) -> Iterator[tuple[object, int, str] | _Damaged]:
     ch = stream.peek()
     if ch == "[":
         yield from _iter_array(stream)
@@ -373,37 +456,41 @@ def _head_text(head: bytes) -> str:
     return text.lstrip("\ufeff \t\r\n")
 
 
-def _is_jsonl(path: Path, encoding: str | None) -> bool:
-    """True when the first non-blank line is a complete JSON object (JSON Lines).
+_SNIFF_LINES = 20
 
-    A file starting with ``[`` is a JSON array (streamed); a pretty-printed object
-    (an API page) does not parse on its first line.
+
+def _is_jsonl(path: Path, encoding: str | None) -> bool:
+    """True when the file is JSON Lines: one of its first non-blank lines (up to
+    :data:`_SNIFF_LINES`) is a whole JSON object written from the start of the line.
+
+    A file starting with ``[`` is a JSON array (streamed); in a pretty-printed object
+    (an API page) no line is a whole object starting at the first column, so a bad
+    first line does not turn JSON Lines into one unreadable document.
     """
+    seen = 0
     for _, text in text_lines(path, encoding):
-        s = text.strip().lstrip("\ufeff")
-        if not s:
+        s = text.lstrip("\ufeff").rstrip()
+        if not s.strip():
             continue
-        if not s.startswith("{"):
+        seen += 1
+        if seen == 1 and s.lstrip().startswith("["):
             return False
-        try:
-            json.loads(s)
-        except ValueError:
+        if s.startswith("{") and s.endswith("}"):
+            try:
+                obj = json.loads(s)
+            except ValueError:
+                obj = None
+            if isinstance(obj, dict) and obj:
+                return True
+        if seen >= _SNIFF_LINES:
             return False
-        return True
     return False
 
 
 def _read_jsonl(path: Path, ctx: ReadContext) -> None:
     name = str(path)
-    n = 0
-    try:
-        for n, text in text_lines(path, ctx.encoding):
-            _jsonl_line(n, text, name, ctx)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise InputError(f"compressed file is truncated or corrupt after line {n} ({exc})",
-                         file=name, line=n + 1,
-                         hint="download or copy the file again; the lines before it are "
-                              "readable with zcat") from exc
+    for n, text in text_lines(path, ctx.encoding):
+        _jsonl_line(n, text, name, ctx)
 
 
 def _jsonl_line(n: int, text: str, name: str, ctx: ReadContext) -> None:
@@ -413,14 +500,17 @@ def _jsonl_line(n: int, text: str, name: str, ctx: ReadContext) -> None:
     try:
         obj = json.loads(s)
     except ValueError as exc:
+        ctx.ledger.seen()
         ctx.ledger.quarantine(n, f"invalid JSON ({exc.msg}, column {exc.colno})"
                               if isinstance(exc, json.JSONDecodeError) else
                               f"invalid JSON ({exc})", text)
         return
     if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
+        ctx.ledger.seen(len(obj["results"]))
         for k, work in enumerate(obj["results"], start=1):
             _load_work(work, ctx, n, f"{name}:{n}#{k}", None)
     else:
+        ctx.ledger.seen()
         _load_work(obj, ctx, n, f"{name}:{n}", text)
 
 
@@ -429,24 +519,31 @@ def _read_document(path: Path, ctx: ReadContext) -> None:
     with open_binary(path) as fh:
         head = fh.peek(4096) if hasattr(fh, "peek") else b""
         enc = detect_encoding(head, ctx.encoding)
-        text = io.TextIOWrapper(fh, encoding=enc, newline="")  # type: ignore[arg-type]
+        text = io.TextIOWrapper(fh, encoding=enc, newline=None)  # type: ignore[arg-type]
         st = _Stream(text)
         k = 0
         try:
             if st.peek() == "":
                 return  # an empty file holds no records
-            for k, (work, line, raw) in enumerate(iter_json_documents(st), start=1):
+            for item in iter_json_documents(st):
+                ctx.ledger.seen()
+                if isinstance(item, _Damaged):
+                    ctx.ledger.quarantine(item.line, item.reason, item.raw)
+                    continue
+                k += 1
+                work, line, raw = item
                 _load_work(work, ctx, line, f"{name}#{k}", raw)
         except json.JSONDecodeError as exc:
-            rest = st.buf[st.pos:st.pos + 2000]
-            if st.peek() == "" and not rest.strip():
-                ctx.ledger.quarantine(st.line, f"truncated JSON after record {k} ({exc.msg})",
-                                      rest)
-            else:
-                ctx.ledger.quarantine(st.line, f"unparsable JSON after record {k} ({exc.msg});"
-                                      " the rest of the file was not read", rest)
+            line = st.line
+            damaged, _ = st.skip_to_work(f"unparsable JSON after record {k} ({exc.msg})",
+                                         resume=False)
+            ctx.ledger.seen()
+            ctx.ledger.quarantine(line, damaged.reason, damaged.raw)
         except UnicodeDecodeError as exc:
-            raise InputError(f"not valid {enc} ({exc.reason})", file=name, line=st.line,
+            err = decode_error(path, enc)
+            if err is not None:
+                raise err from exc
+            raise InputError(f"not valid {enc} ({exc.reason})", file=name,
                              hint="the file uses another encoding: pass --encoding") from exc
         finally:
             text.detach()
@@ -480,14 +577,10 @@ def read_works(path: str | Path, ctx: ReadContext) -> None:
     [[2, 1, 1]]
     """
     path = Path(path)
-    try:
-        if _is_jsonl(path, ctx.encoding):
-            _read_jsonl(path, ctx)
-        else:
-            _read_document(path, ctx)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise InputError(f"compressed file is truncated or corrupt ({exc})", file=str(path),
-                         hint="download or copy the file again") from exc
+    if _is_jsonl(path, ctx.encoding):
+        _read_jsonl(path, ctx)
+    else:
+        _read_document(path, ctx)
 
 
 def _sniff(path: Path, head: bytes) -> bool:

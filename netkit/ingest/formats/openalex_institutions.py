@@ -175,6 +175,7 @@ def _read(path: Path, ctx: ReadContext) -> None:
     b = ctx.builder
     seen: set[str] = _SEEN.setdefault(b, set())
     for n, raw, obj in _iter_objects(path, ctx.encoding):
+        ctx.ledger.seen()
         if isinstance(obj, Exception):
             ctx.ledger.quarantine(n, f"invalid JSON ({obj})", raw)
             continue

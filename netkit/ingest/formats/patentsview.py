@@ -137,6 +137,7 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
     handle = _HANDLERS[table]
     src = (led, path, ctx.encoding)  # staged rows point here; raw text is re-read if needed
     for line, text in lines:
+        led.seen()  # every line below the header is a record, whatever becomes of it
         if not text.strip():
             led.quarantine(line, "empty line", text)
             continue

@@ -39,7 +39,13 @@ from netkit.ingest.columnar import (
 from netkit.ingest.formats.scopus_columnar import _add_people, _apply, _block_plan, _OrgTable
 from netkit.ingest.formats.scopus_records import _delimiter, _Rows, split_authors
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.textio import detect_encoding, head_bytes, open_binary, text_lines
+from netkit.ingest.textio import (
+    detect_encoding,
+    head_bytes,
+    open_binary,
+    text_lines,
+    universal_newlines,
+)
 
 __all__ = ["read_scopus", "split_authors"]
 
@@ -80,8 +86,10 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
     path = Path(path)
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
     enc = None
-    if ctx.options.get("columnar", True):
-        enc = detect_encoding(head_bytes(path, 4096), ctx.encoding)
+    head = head_bytes(path, 1 << 16)
+    if ctx.options.get("columnar", True) and not universal_newlines(head):
+        # (files with bare-CR line ends go through the per-record path)
+        enc = detect_encoding(head, ctx.encoding)
         enc = codecs.lookup(enc).name if _known_codec(enc) else None
     with open_binary(path) as fh:
         blocks = ByteBlocks(fh, path, enc) if enc in ("utf-8", "utf-8-sig") else None
@@ -96,6 +104,7 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
         delim = _delimiter(header_line[1])
         header = [h.strip() for h in next(csv.reader([header_line[1]], delimiter=delim))]
         if "EID" not in header:
+            ctx.ledger.seen()
             ctx.ledger.quarantine(header_line[0], "header has no EID column; is this a Scopus CSV "
                                   "export?", header_line[1])
             return
@@ -114,6 +123,7 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
                 rows.run(blocks.lines(), first, until=first + n_lines - 1)
                 continue
             blocks.commit(n_lines)
+            ctx.ledger.seen(len(plan.lines))  # the records of the block, as parsed
             _apply(plan, ctx, path, orgs, pending)
         _add_people(pending, ctx.builder)
 

@@ -264,6 +264,7 @@ class _Rows:
             except StopIteration:
                 break
             except csv.Error as exc:
+                ctx.ledger.seen()
                 ctx.ledger.quarantine(start, f"unparsable CSV row ({exc})", "\n".join(state["raw"]))
                 start = state["line"] + 1
                 continue
@@ -271,6 +272,7 @@ class _Rows:
             line, start = start, state["line"] + 1
             if not any(c.strip() for c in cells):
                 continue
+            ctx.ledger.seen()  # every record met, whatever becomes of it
             if [c.strip() for c in cells] == header:
                 ctx.ledger.quarantine(line, "repeated header row", raw)
                 continue

@@ -37,7 +37,9 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -48,7 +50,13 @@ import defusedxml.ElementTree as DET
 from netkit.ingest.formats._tabular import parse_date, slug
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.source_sectors import assignee_sector
-from netkit.ingest.textio import open_binary
+from netkit.ingest.textio import (
+    MAX_LINE_BYTES,
+    binary_lines,
+    detect_encoding,
+    open_binary,
+    text_lines,
+)
 
 __all__ = ["iter_documents", "person_id", "read_uspto"]
 
@@ -59,32 +67,68 @@ _DECL = b"<?xml"
 
 
 def _sniff(path: Path, head: bytes) -> bool:
-    start = head.lstrip()[:4096]
+    if detect_encoding(head).startswith("utf-16"):
+        head = head[:8192 // 2 * 2].decode("utf-16", "replace").encode()
+    start = head.lstrip().lstrip(codecs.BOM_UTF8)[:4096]
     return start.startswith((_DECL, b"<us-patent-grant")) and b"us-patent-grant" in start
 
 
-def iter_documents(path: str | Path) -> Iterator[tuple[int, bytes]]:
+_ENCODING_DECL = re.compile(rb"^(<\?xml[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2")
+
+
+def _lines(path: Path, encoding: str | None) -> Iterator[tuple[bytes, bool]]:
+    """The lines of a weekly file as UTF-8 bytes, and whether they were transcoded
+    (UTF-16 files, or a declared ``encoding``, are decoded and re-encoded)."""
+    with open_binary(path) as fh:
+        enc = detect_encoding(fh.peek(4096), encoding)
+        if not (enc.startswith("utf-16") or encoding):
+            for line in binary_lines(fh, path):
+                yield line, False
+            return
+    for _, text in text_lines(path, enc):
+        yield text.encode("utf-8") + b"\n", True
+
+
+def iter_documents(path: str | Path, encoding: str | None = None
+                   ) -> Iterator[tuple[int, bytes | None]]:
     """Yield ``(first_line, document_bytes)`` for each XML document of a weekly file.
 
     A declaration that starts in the middle of a line (the document before it was cut
-    short) still starts a new document.
+    short) still starts a new document. UTF-16 files are read as text and handed out as
+    UTF-8 (their declarations lose the ``encoding`` they no longer have). A document
+    longer than :data:`~netkit.ingest.textio.MAX_LINE_BYTES` is handed out as ``None``
+    (not kept in memory).
     """
+    path = Path(path)
     parts: list[bytes] = []
+    size = 0
     start = 1
-    with open_binary(path) as fh:
-        for n, line in enumerate(fh, start=1):
-            pos = line.find(_DECL)
-            while pos != -1:
-                if pos > 0:
-                    parts.append(line[:pos])
-                if parts and any(p.strip() for p in parts):
-                    yield start, b"".join(parts)
-                parts, start = [], n
-                line = line[pos:]
-                pos = line.find(_DECL, 1)
+    recoded = False
+
+    def document() -> bytes | None:
+        if size > MAX_LINE_BYTES:
+            return None
+        doc = b"".join(parts)
+        return _ENCODING_DECL.sub(rb"\1", doc, count=1) if recoded else doc
+
+    for n, (line, utf8) in enumerate(_lines(path, encoding), start=1):
+        recoded = utf8
+        pos = line.find(_DECL)
+        while pos != -1:
+            if pos > 0:
+                parts.append(line[:pos])
+            if size > MAX_LINE_BYTES or (parts and any(p.strip() for p in parts)):
+                yield start, document()
+            parts, start, size = [], n, 0
+            line = line[pos:]
+            pos = line.find(_DECL, 1)
+        size += len(line)
+        if size <= MAX_LINE_BYTES:
             parts.append(line)
-    if parts and any(p.strip() for p in parts):
-        yield start, b"".join(parts)
+        else:
+            parts = [b"<too long>"]
+    if size > MAX_LINE_BYTES or (parts and any(p.strip() for p in parts)):
+        yield start, document()
 
 
 def _text(el: Element | None, path: str) -> str | None:
@@ -200,7 +244,12 @@ def _add_grant(g: dict, ctx: ReadContext, origin: str) -> bool:
 
 def read_uspto(path: Path, ctx: ReadContext) -> None:
     """Read one USPTO weekly grant file into ``ctx.builder``; see the module docstring."""
-    for line, data in iter_documents(path):
+    for line, data in iter_documents(path, ctx.encoding):
+        ctx.ledger.seen()
+        if data is None:
+            ctx.ledger.quarantine(line, f"XML document longer than {MAX_LINE_BYTES >> 20} MB; "
+                                  "not read", "(the document is not kept)")
+            continue
         raw = data[:2000].decode("utf-8", "replace")
         try:
             root = DET.fromstring(data, forbid_dtd=False, forbid_entities=True,

@@ -32,7 +32,7 @@ from netkit.ingest.affiliations import (
     split_outside_brackets,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.textio import detect_encoding, text_lines
+from netkit.ingest.textio import MAX_LINE_BYTES, detect_encoding, text_lines
 
 __all__ = ["match_enhanced", "parse_wos_record", "read_plaintext", "read_tabdelimited"]
 
@@ -259,8 +259,13 @@ def _plain_records(path: Path, encoding: str | None
     start = 0
     tag = None
     problem: str | None = None
+    size = 0
+    skipping = False  # inside a record too long to keep, already yielded: up to its ER
     for n, text in text_lines(path, encoding):
         line = text.lstrip("\ufeff") if n == 1 else text
+        if skipping:
+            skipping = line.rstrip() not in ("ER", "EF")
+            continue
         if fields is None:
             if not line.strip():
                 continue
@@ -269,9 +274,15 @@ def _plain_records(path: Path, encoding: str | None
                 continue
             if line.rstrip() == "EF":
                 continue
-            fields, raw, start, tag, problem = {}, [], n, None, None
+            fields, raw, start, tag, problem, size = {}, [], n, None, None, 0
         raw.append(line)
+        size += len(line) + 1
         stripped = line.rstrip()
+        if size > MAX_LINE_BYTES and stripped not in ("ER", "EF"):
+            yield start, fields, "\n".join(raw[:200]), (
+                f"record longer than {MAX_LINE_BYTES >> 20} MB (no ER?); skipped to its ER")
+            fields, skipping = None, True
+            continue
         if stripped == "ER":
             yield start, fields, "\n".join(raw), problem
             fields = None
@@ -325,6 +336,7 @@ def read_plaintext(path: str | Path, ctx: ReadContext) -> None:
     """
     path = Path(path)
     for start, fields, raw, problem in _plain_records(path, ctx.encoding):
+        ctx.ledger.seen()
         if problem:
             ctx.ledger.quarantine(start, problem, raw)
             continue
@@ -364,9 +376,11 @@ def read_tabdelimited(path: str | Path, ctx: ReadContext) -> None:
             while header and not header[-1]:
                 header.pop()
             if "UT" not in header:
+                ctx.ledger.seen()
                 ctx.ledger.quarantine(n, "header row has no UT column", text)
                 return
             continue
+        ctx.ledger.seen()  # every row below the header is a record
         if [c.strip() for c in cells[:len(header)]] == header:
             ctx.ledger.quarantine(n, "repeated header row", text)
             continue
