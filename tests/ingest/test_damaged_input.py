@@ -33,6 +33,7 @@ PUB = ROOT / "tests" / "data" / "malformed" / "publications"
 LOADS = {
     "oa_bad_first_line.jsonl": ("openalex", 3, [1], "invalid JSON"),
     "oa_bad_first_line_cr.jsonl": ("openalex", 3, [1], "invalid JSON"),
+    "oa_garbage_first_line.jsonl": ("openalex", 3, [1], "invalid JSON"),
     "oa_cr_only.jsonl": ("openalex", 4, [], None),
     "oa_array_bad_byte.json": ("openalex", 4, [23], "resumed at the next work (line 44)"),
     "oa_page_bad_byte.json": ("openalex", 4, [48], "resumed at the next work (line 69)"),
@@ -249,3 +250,18 @@ def test_a_record_lost_by_a_reader_surfaces(monkeypatch):
     monkeypatch.setattr(wos, "_load", lossy)
     with pytest.raises(AccountingError, match="2 records seen but 1 accounted for"):
         nk.ingest.read(PUB / "wos_bom_crlf.txt")
+
+
+# -- the command line: one clear line, exit 2 -----------------------------------------------
+
+@pytest.mark.parametrize("name", [*sorted(ERRORS), "scopus_cr_only.csv"])
+def test_command_line_gives_one_line(tmp_path, capsys, name):
+    from netkit.cli import main
+
+    rc = main(["ingest", str(DATA / name), "--out", str(tmp_path / "c"), "--no-progress"])
+    err = capsys.readouterr().err.strip().splitlines()
+    if name in ERRORS:
+        assert rc == 2 and len(err) == 1 and err[0].startswith("netkit ingest: error: ")
+        assert str(DATA / name) in err[0]
+    else:
+        assert rc == 0 and not err

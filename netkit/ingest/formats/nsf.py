@@ -42,7 +42,7 @@ from netkit.ingest.formats._tabular import country_code, parse_amount, parse_dat
 from netkit.ingest.formats.uspto import person_id
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.source_sectors import name_sector
-from netkit.ingest.textio import MAX_LINE_BYTES, read_zip_member
+from netkit.ingest.textio import MAX_LINE_BYTES, open_zip_member, read_zip_member
 
 __all__ = ["read_nsf"]
 
@@ -54,8 +54,11 @@ def _sniff(path: Path, head: bytes) -> bool:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = [n for n in zf.namelist() if n.endswith(".xml")]
-                return bool(names) and b"<rootTag>" in zf.read(names[0])[:4096]
-        except (zipfile.BadZipFile, OSError):
+                if not names:
+                    return False
+                with open_zip_member(zf, names[0], path) as fh:  # never read whole
+                    return b"<rootTag>" in fh.read(4096)
+        except (zipfile.BadZipFile, OSError, InputError):
             return False
     return b"<rootTag>" in head[:4096] and b"<Award>" in head
 

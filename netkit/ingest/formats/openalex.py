@@ -586,7 +586,10 @@ def read_works(path: str | Path, ctx: ReadContext) -> None:
 def _sniff(path: Path, head: bytes) -> bool:
     text = _head_text(head)
     if not text.startswith(("{", "[")):
-        return False
+        # JSON Lines whose first line is damaged: a later line starts a work
+        lines = text.split("\n", _SNIFF_LINES)[1:_SNIFF_LINES]
+        if not any(line.startswith('{"id": "https://openalex.org/W') for line in lines):
+            return False
     return ('"https://openalex.org/W' in text or '"authorships"' in text) and (
         '"authorships"' in text or '"publication_year"' in text)
 

@@ -46,6 +46,8 @@ def main() -> None:
         bad_first + "\n" + "\n".join(lines[1:]) + "\n", "utf-8")
     (HERE / "oa_bad_first_line_cr.jsonl").write_bytes(
         (bad_first + "\r" + "\r".join(lines[1:]) + "\r").encode())
+    (HERE / "oa_garbage_first_line.jsonl").write_text(
+        "\x00\x17garbage" + bad_first[40:] + "\n" + "\n".join(lines[1:]) + "\n", "utf-8")
     (HERE / "oa_cr_only.jsonl").write_bytes(("\r".join(lines) + "\r").encode())
 
     arr = json.dumps([work(n) for n in range(1, 6)], indent=2)
