@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from netkit.errors import InputError
+from netkit.errors import InputError, ParameterError
 
 __all__ = ["MAX_LINE_BYTES", "MAX_RATIO", "binary_lines", "decode_error", "detect_encoding",
            "head_bytes", "open_binary", "open_text", "open_zip_member", "read_zip_member", "text_lines",
@@ -198,8 +198,16 @@ def detect_encoding(head: bytes, declared: str | None = None) -> str:
     'utf-16-le'
     >>> detect_encoding(b"PT\\tAU", declared="cp1252")
     'cp1252'
+    >>> detect_encoding(b"PT", declared="klingon")
+    Traceback (most recent call last):
+    netkit.errors.ParameterError: unknown encoding 'klingon'; for example utf-8, cp1252, ...
     """
     if declared:
+        try:
+            codecs.lookup(declared)
+        except LookupError:
+            raise ParameterError(f"unknown encoding {declared!r}; for example utf-8, cp1252, "
+                                 "latin-1, utf-16") from None
         return declared
     for bom, enc in _BOMS:
         if head.startswith(bom):

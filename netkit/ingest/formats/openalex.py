@@ -37,8 +37,10 @@ from netkit.ingest.textio import (
     MAX_LINE_BYTES,
     decode_error,
     detect_encoding,
+    head_bytes,
     open_binary,
     text_lines,
+    universal_newlines,
 )
 
 __all__ = ["OPENALEX_TYPE_SECTOR", "iter_json_documents", "openalex_sector", "read_works"]
@@ -457,19 +459,32 @@ def _head_text(head: bytes) -> str:
 
 
 _SNIFF_LINES = 20
+_SNIFF_BYTES = 16 << 20
 
 
 def _is_jsonl(path: Path, encoding: str | None) -> bool:
     """True when the file is JSON Lines: one of its first non-blank lines (up to
-    :data:`_SNIFF_LINES`) is a whole JSON object written from the start of the line.
+    :data:`_SNIFF_LINES`, in the first 16 MB) is a whole JSON object written from the
+    start of the line.
 
     A file starting with ``[`` is a JSON array (streamed); in a pretty-printed object
     (an API page) no line is a whole object starting at the first column, so a bad
-    first line does not turn JSON Lines into one unreadable document.
+    first line does not turn JSON Lines into one unreadable document. Only the first
+    bytes are read, so a compact array or page on one long line is never read whole.
     """
+    head = head_bytes(path, _SNIFF_BYTES)
+    enc = detect_encoding(head, encoding)
+    if enc.lower().replace("_", "-").startswith("utf-16"):
+        head = head[: len(head) // 2 * 2]
+    text = head.decode("utf-8" if enc == "utf-8-sig" else enc, errors="replace")
+    if universal_newlines(text):
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if len(head) == _SNIFF_BYTES:
+        lines.pop()  # cut short
     seen = 0
-    for _, text in text_lines(path, encoding):
-        s = text.lstrip("\ufeff").rstrip()
+    for line in lines:
+        s = line.lstrip("\ufeff").rstrip()
         if not s.strip():
             continue
         seen += 1
