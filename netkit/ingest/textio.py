@@ -259,8 +259,8 @@ def binary_lines(fh: BinaryIO, path: str | Path, universal: bool | None = None
                  ) -> Iterator[bytes]:
     """The lines of a binary stream, each ending in ``\\n`` (the last one may not).
 
-    With ``universal`` (by default: :func:`universal_newlines` of the first bytes),
-    CR and CRLF line ends are turned into ``\\n``; otherwise lines are split at
+    With ``universal`` (by default: :func:`universal_newlines` of the first line,
+    read up to its first LF however long), CR and CRLF line ends are turned into ``\\n``; otherwise lines are split at
     ``\\n`` only. A line longer than :data:`MAX_LINE_BYTES` raises
     :class:`~netkit.errors.InputError`.
 
@@ -269,19 +269,22 @@ def binary_lines(fh: BinaryIO, path: str | Path, universal: bool | None = None
     [b'a\\n', b'b\\n', b'c']
     """
     path = Path(path)
-    if universal is None:
-        universal = universal_newlines(fh.peek(1 << 16) if hasattr(fh, "peek") else b"")
     limit = MAX_LINE_BYTES
+    readline = fh.readline
+    rest = b""
+    if universal is None:  # decided by the first line end, however far it is
+        rest = readline(limit)
+        universal = universal_newlines(rest)
+    n = 0
     if not universal:
-        readline = fh.readline
-        n = 0
-        while raw := readline(limit):
+        raw = rest or readline(limit)
+        while raw:
             n += 1
             if len(raw) >= limit and not raw.endswith(b"\n"):
                 raise _too_long(path, n)
             yield raw
+            raw = readline(limit)
         return
-    n, rest = 0, b""
     while True:
         chunk = fh.read(1 << 20)
         if chunk:
@@ -325,8 +328,7 @@ def text_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[
     n = 0
     try:
         with open_binary(path) as fh:
-            head = fh.peek(1 << 16)
-            enc = detect_encoding(head, encoding)
+            enc = detect_encoding(fh.peek(1 << 16), encoding)
             if _codec(enc).startswith("utf-16"):
                 yield from _utf16_lines(fh, path, enc)
                 return
@@ -374,8 +376,8 @@ def _split_newlines(reader: io.TextIOBase, path: Path) -> Iterator[str]:
     n = 0
     while True:
         chunk = reader.read(1 << 16)
-        if universal is None:
-            universal = universal_newlines(chunk)
+        if universal is None and ("\r" in chunk or "\n" in chunk):
+            universal = universal_newlines(buf + chunk)  # decided by the first line end
         if chunk.endswith("\r") and universal:
             chunk += reader.read(1)  # a CR LF split between chunks stays one line end
         if not chunk:

@@ -370,12 +370,16 @@ class _Stream:
 
 def _iter_array(st: _Stream) -> Iterator[tuple[object, int, str] | _Damaged]:
     """The items of a JSON array (``_Damaged`` for a stretch that did not parse, after
-    which reading resumes at the next work; the last such item ends the array)."""
+    which reading resumes at the next work; when there is none, :class:`_Ended`)."""
     st.expect("[")
     if st.peek() == "]":
         st._advance(st.pos + 1)
         return
-    k = 0
+    yield from _array_items(st)
+
+
+def _array_items(st: _Stream, k: int = 0) -> Iterator[tuple[object, int, str] | _Damaged]:
+    """The items of an array from the start of an item up to its closing ``]``."""
     while True:
         try:
             item = st.value()
@@ -531,29 +535,35 @@ def _jsonl_line(n: int, text: str, name: str, ctx: ReadContext) -> None:
 
 def _read_document(path: Path, ctx: ReadContext) -> None:
     name = str(path)
+    k = 0
+
+    def take(item) -> None:
+        nonlocal k
+        ctx.ledger.seen()
+        if isinstance(item, _Damaged):
+            ctx.ledger.quarantine(item.line, item.reason, item.raw)
+            return
+        k += 1
+        work, line, raw = item
+        _load_work(work, ctx, line, f"{name}#{k}", raw)
+
     with open_binary(path) as fh:
         head = fh.peek(4096) if hasattr(fh, "peek") else b""
         enc = detect_encoding(head, ctx.encoding)
         text = io.TextIOWrapper(fh, encoding=enc, newline=None)  # type: ignore[arg-type]
         st = _Stream(text)
-        k = 0
         try:
             if st.peek() == "":
                 return  # an empty file holds no records
-            for item in iter_json_documents(st):
-                ctx.ledger.seen()
-                if isinstance(item, _Damaged):
-                    ctx.ledger.quarantine(item.line, item.reason, item.raw)
-                    continue
-                k += 1
-                work, line, raw = item
-                _load_work(work, ctx, line, f"{name}#{k}", raw)
-        except json.JSONDecodeError as exc:
-            line = st.line
-            damaged, _ = st.skip_to_work(f"unparsable JSON after record {k} ({exc.msg})",
-                                         resume=False)
-            ctx.ledger.seen()
-            ctx.ledger.quarantine(line, damaged.reason, damaged.raw)
+            try:
+                for item in iter_json_documents(st):
+                    take(item)
+            except json.JSONDecodeError as exc:
+                # the frame around the works is damaged: resume at the next work, if any
+                damaged, more = st.skip_to_work(f"unparsable JSON after record {k} ({exc.msg})")
+                take(damaged)
+                if more:
+                    _read_rest(st, k, take)
         except UnicodeDecodeError as exc:
             err = decode_error(path, enc)
             if err is not None:
@@ -562,6 +572,20 @@ def _read_document(path: Path, ctx: ReadContext) -> None:
                              hint="the file uses another encoding: pass --encoding") from exc
         finally:
             text.detach()
+
+
+def _read_rest(st: _Stream, k: int, take) -> None:
+    """After damage outside the results array: read the works that follow as array
+    items; what follows them must hold no work (else it is quarantined and counted)."""
+    try:
+        for item in _array_items(st, k):
+            take(item)
+    except _Ended:
+        return
+    line = st.line
+    damaged, _ = st.skip_to_work("unparsable JSON after the works", resume=False)
+    if "lost" in damaged.reason:
+        take(_Damaged(line, damaged.raw, damaged.reason))
 
 
 def read_works(path: str | Path, ctx: ReadContext) -> None:

@@ -33,6 +33,7 @@ import csv
 import re
 from pathlib import Path
 
+from netkit.errors import InputError
 from netkit.ingest.columnar import (
     ByteBlocks,
 )
@@ -104,10 +105,11 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
         delim = _delimiter(header_line[1])
         header = [h.strip() for h in next(csv.reader([header_line[1]], delimiter=delim))]
         if "EID" not in header:
-            ctx.ledger.seen()
-            ctx.ledger.quarantine(header_line[0], "header has no EID column; is this a Scopus CSV "
-                                  "export?", header_line[1])
-            return
+            # the rows below cannot be told apart: refuse, as the other table readers do
+            raise InputError(
+                "missing column 'EID'; found: " + ", ".join(h[:40] for h in header[:8])
+                + (" …" if len(header) > 8 else ""), file=str(path), line=header_line[0],
+                hint="is this a Scopus CSV export with its header row? pass --format NAME")
         rows = _Rows(header, delim, ctx, path)
         if blocks is None:
             rows.run(lines, header_line[0] + 1)

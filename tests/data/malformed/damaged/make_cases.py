@@ -58,6 +58,11 @@ def main() -> None:
     (HERE / "oa_page_bad_byte.json").write_text(page[:i] + page[i + 1:], "utf-8")  # lost quote
     i = page.index('"count"')
     (HERE / "oa_page_bad_meta.json").write_text(page[:i] + "#" + page[i + 1:], "utf-8")
+    shuffled = [{"title": w.pop("title"), **w} for w in (work(n) for n in range(1, 6))]
+    arr2 = json.dumps(shuffled, indent=2)  # "id" not first: no place to resume at
+    i = arr2.index('"title": "Work 2"')
+    (HERE / "oa_array_ids_not_first.json").write_text(arr2[:i + 9] + "\x01" + arr2[i + 10:],
+                                                        "utf-8")
     b = arr.encode()
     i = b.index(b"Work 4")
     (HERE / "oa_array_cp1252.json").write_bytes(b[:i] + "Caf\u00e9 ".encode("cp1252") + b[i:])
