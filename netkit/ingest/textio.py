@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -255,36 +257,21 @@ def _too_long(path: Path, line: int) -> InputError:
                       hint="check the file; netkit reads records up to that size")
 
 
-def binary_lines(fh: BinaryIO, path: str | Path, universal: bool | None = None
-                 ) -> Iterator[bytes]:
-    """The lines of a binary stream, each ending in ``\\n`` (the last one may not).
-
-    With ``universal`` (by default: :func:`universal_newlines` of the first line,
-    read up to its first LF however long), CR and CRLF line ends are turned into ``\\n``; otherwise lines are split at
-    ``\\n`` only. A line longer than :data:`MAX_LINE_BYTES` raises
-    :class:`~netkit.errors.InputError`.
-
-    >>> import io
-    >>> list(binary_lines(io.BufferedReader(io.BytesIO(b"a\\rb\\r\\nc")), "f"))
-    [b'a\\n', b'b\\n', b'c']
-    """
-    path = Path(path)
-    limit = MAX_LINE_BYTES
-    readline = fh.readline
-    rest = b""
+def _raw_lines(fh: BinaryIO, universal: bool | None = None) -> Iterator[bytes]:
+    """The lines of ``fh`` as :func:`binary_lines` gives them, without the length check
+    (an iterator in C for LF files: this is the hot loop of every text reader)."""
+    first = b""
     if universal is None:  # decided by the first line end, however far it is
-        rest = readline(limit)
-        universal = universal_newlines(rest)
-    n = 0
-    if not universal:
-        raw = rest or readline(limit)
-        while raw:
-            n += 1
-            if len(raw) >= limit and not raw.endswith(b"\n"):
-                raise _too_long(path, n)
-            yield raw
-            raw = readline(limit)
-        return
+        first = fh.readline(MAX_LINE_BYTES)
+        universal = universal_newlines(first)
+    if universal:
+        return _universal_lines(fh, first)
+    rest = iter(partial(fh.readline, MAX_LINE_BYTES), b"")
+    return chain((first,), rest) if first else rest
+
+
+def _universal_lines(fh: BinaryIO, rest: bytes) -> Iterator[bytes]:
+    """Lines ending at CR, LF or CRLF, each handed out ending in ``\\n``."""
     while True:
         chunk = fh.read(1 << 20)
         if chunk:
@@ -296,16 +283,38 @@ def binary_lines(fh: BinaryIO, path: str | Path, universal: bool | None = None
         lines = body.split(b"\n")
         rest = lines.pop() + data[cut:]
         for line in lines:
-            n += 1
-            if len(line) >= limit:
-                raise _too_long(path, n)
             yield line + b"\n"
-        if len(rest) >= limit:
-            raise _too_long(path, n + 1)
+        if len(rest) >= MAX_LINE_BYTES:
+            yield rest  # too long: the caller refuses it
+            return
         if not chunk:
             if rest:
                 yield rest
             return
+
+
+def _long(raw: bytes) -> bool:
+    """A line that reached :data:`MAX_LINE_BYTES` without ending."""
+    return len(raw) >= MAX_LINE_BYTES and (len(raw) > MAX_LINE_BYTES or not raw.endswith(b"\n"))
+
+
+def binary_lines(fh: BinaryIO, path: str | Path, universal: bool | None = None
+                 ) -> Iterator[bytes]:
+    """The lines of a binary stream, each ending in ``\\n`` (the last one may not).
+
+    With ``universal`` (by default: :func:`universal_newlines` of the first line,
+    read up to its first LF however long), CR and CRLF line ends are turned into
+    ``\\n``; otherwise lines are split at ``\\n`` only. A line longer than
+    :data:`MAX_LINE_BYTES` raises :class:`~netkit.errors.InputError`.
+
+    >>> import io
+    >>> list(binary_lines(io.BufferedReader(io.BytesIO(b"a\\rb\\r\\nc")), "f"))
+    [b'a\\n', b'b\\n', b'c']
+    """
+    for n, raw in enumerate(_raw_lines(fh, universal), start=1):
+        if len(raw) >= MAX_LINE_BYTES and _long(raw):
+            raise _too_long(Path(path), n)
+        yield raw
 
 
 def text_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[int, str]]:
@@ -333,7 +342,10 @@ def text_lines(path: str | Path, encoding: str | None = None) -> Iterator[tuple[
                 yield from _utf16_lines(fh, path, enc)
                 return
             decoder = "utf-8" if enc == "utf-8-sig" else enc
-            for n, raw in enumerate(binary_lines(fh, path), start=1):
+            limit = MAX_LINE_BYTES
+            for n, raw in enumerate(_raw_lines(fh), start=1):
+                if len(raw) >= limit and _long(raw):
+                    raise _too_long(path, n)
                 if n == 1 and enc == "utf-8-sig" and raw.startswith(codecs.BOM_UTF8):
                     raw = raw[3:]
                 try:
