@@ -21,9 +21,9 @@ from typing import BinaryIO
 
 from netkit.errors import InputError, ParameterError
 
-__all__ = ["MAX_LINE_BYTES", "MAX_RATIO", "binary_lines", "decode_error", "detect_encoding",
-           "head_bytes", "open_binary", "open_text", "open_zip_member", "read_zip_member", "text_lines",
-           "universal_newlines"]
+__all__ = ["MAX_LINE_BYTES", "MAX_RATIO", "RATIO_AFTER", "binary_lines", "decode_error",
+           "detect_encoding", "head_bytes", "open_binary", "open_text", "open_zip_member",
+           "read_zip_member", "text_lines", "universal_newlines"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
