@@ -13,7 +13,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -67,8 +67,11 @@ class _Guarded(io.RawIOBase):
         except InputError:
             raise
         except _CORRUPT as exc:
+            where = self.out
+            with suppress(OSError, ValueError, AttributeError, EOFError):
+                where = max(where, self._inner.tell())  # what came out before the damage
             raise InputError(
-                f"compressed file is truncated or corrupt after {self.out:,} decompressed "
+                f"compressed file is truncated or corrupt after {where:,} decompressed "
                 f"bytes ({exc})", file=str(self._path),
                 hint="download or copy the file again") from exc
         self.out += n
