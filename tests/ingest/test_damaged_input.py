@@ -266,3 +266,26 @@ def test_command_line_gives_one_line(tmp_path, capsys, name):
         assert str(DATA / name) in err[0]
     else:
         assert rc == 0 and not err
+
+
+# -- line ends ------------------------------------------------------------------------------
+
+def test_line_ends_decided_by_the_first_line_end_however_far(tmp_path):
+    """A bare-CR file whose first line is longer than any read-ahead; a CR LF that
+    straddles two read chunks stays one line end; a CR inside an LF file stays text."""
+    from netkit.ingest.textio import text_lines
+
+    long_first = "x" * 300_000
+    mac = tmp_path / "mac.txt"
+    mac.write_bytes(f"{long_first}\rb\rc\r".encode())
+    assert [t for _, t in text_lines(mac)] == [long_first, "b", "c"]
+    straddle = tmp_path / "straddle.txt"
+    pad = "y" * ((1 << 20) - 1)  # its CR LF straddles the first two 1 MiB reads after line 1
+    straddle.write_bytes(f"a\rb\n{pad}\r\nnext\rlast".encode())
+    assert [t for _, t in text_lines(straddle)] == ["a", "b", pad, "next", "last"]
+    unix = tmp_path / "unix.txt"
+    unix.write_bytes(b"a\nb\rc\r\nd")
+    assert [t for _, t in text_lines(unix)] == ["a", "b\rc", "d"]
+    utf16 = tmp_path / "mac16.txt"
+    utf16.write_bytes(f"{long_first}\rb\r\nc".encode("utf-16"))
+    assert [t for _, t in text_lines(utf16)] == [long_first, "b", "c"]
