@@ -378,10 +378,30 @@ def _utf16_lines(fh: BinaryIO, path: Path, enc: str) -> Iterator[tuple[int, str]
         for n, text in enumerate(_split_newlines(reader, path), start=1):
             yield n, text
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid {enc} ({exc.reason})", file=str(path), line=n + 1,
-                         hint="pass --encoding") from exc
+        line, bad = _utf16_error_at(path, enc)
+        raise InputError(f"not valid {enc} ({exc.reason}{bad})", file=str(path),
+                         line=line or n + 1, hint="pass --encoding") from exc
     finally:
         reader.detach()
+
+
+def _utf16_error_at(path: Path, enc: str) -> tuple[int | None, str]:
+    """The line of the first bytes of a UTF-16 file that do not decode, and those bytes
+    (the text reader decodes in chunks, so it cannot tell the line itself)."""
+    dec = codecs.getincrementaldecoder(enc)()
+    line, order = 1, None
+    with open_binary(path) as fh:
+        while chunk := fh.read(1 << 16):
+            if order is None:
+                order = "utf-16-be" if chunk.startswith(codecs.BOM_UTF16_BE) or \
+                    enc.lower().replace("_", "-").endswith("be") else "utf-16-le"
+            try:
+                line += dec.decode(chunk).count("\n")
+            except UnicodeDecodeError as exc:
+                good = exc.object[:exc.start]
+                line += good[: len(good) // 2 * 2].decode(order, "replace").count("\n")
+                return line, f": bytes 0x{exc.object[exc.start:exc.end].hex()}"
+    return None, ""
 
 
 def _split_newlines(reader: io.TextIOBase, path: Path) -> Iterator[str]:

@@ -289,3 +289,15 @@ def test_line_ends_decided_by_the_first_line_end_however_far(tmp_path):
     utf16 = tmp_path / "mac16.txt"
     utf16.write_bytes(f"{long_first}\rb\r\nc".encode("utf-16"))
     assert [t for _, t in text_lines(utf16)] == [long_first, "b", "c"]
+
+
+def test_utf16_decoding_error_names_its_line(tmp_path):
+    path = tmp_path / "tab.txt"
+    lines = [(PUB / "wostab_utf16.txt").read_bytes().decode("utf-16").splitlines()[0]]
+    lines += [f"J\tBerg, K\tT{i}\t2021\tWOS:{i}" for i in range(1, 5000)]
+    data = "\r\n".join(lines).encode("utf-16")
+    cut = data.index("WOS:4321".encode("utf-16-le"))
+    path.write_bytes(data[:cut] + b"\x00\xdc" + data[cut:])  # a lone low surrogate
+    with pytest.raises(InputError, match="not valid utf-16") as info:
+        nk.ingest.read(path, format="wos-tab")
+    assert info.value.line == 4322
