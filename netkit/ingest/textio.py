@@ -93,8 +93,9 @@ class _Guarded(io.RawIOBase):
 
 
 def _buffered(inner: BinaryIO, consumed, path: Path, closing=()) -> BinaryIO:
+    # reads of 128 KiB: a truncated archive fails close to the line it breaks in
     return io.BufferedReader(_Guarded(inner, consumed, path, closing),  # type: ignore[return-value]
-                             buffer_size=1 << 20)
+                             buffer_size=1 << 17)
 
 
 def _open_zip_member(path: Path) -> BinaryIO:
