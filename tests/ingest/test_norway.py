@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 import netkit as nk
+from netkit.lexicon import subdivision_code
 
 SAMPLE = "h2020-norway-participations/h2020_norway_participations_start2014-2018.csv"
 SECTORS = {"UoH": "university", "INS": "research", "NÆR": "firm", "HEL": "health",
@@ -63,7 +64,9 @@ def test_spot_checks(sample):
     assert ev["date"] == f"{y}-{m}-{d}" and ev["year"] == int(y)
     assert ev["title"] == r["Prosjektnavn"]
     o = c.organizations.set_index("org_id").loc[f"org:norway:{r['Organisasjonsnummer']}"]
+    # the county as its ISO 3166-2 code ("Troms og Finnmark - Romsa ja Finnmárku" = NO-54)
     assert (o["name"], o["city"], o["region"]) == (
-        r["Organisasjonsnavn"], r["Adresse kommune"], r["Adresse fylke"])
+        r["Organisasjonsnavn"], r["Adresse kommune"], subdivision_code("NO", r["Adresse fylke"]))
+    assert o["region"].startswith("NO-")
     ids = c.org_ids[c.org_ids["scheme"] == "orgnr"]
     assert len(ids) == 440 and ids["value"].str.fullmatch(r"\d{9}").all()
