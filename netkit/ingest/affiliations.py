@@ -11,10 +11,10 @@ and contract readers may reuse it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from netkit.ingest.ids import name_key as _name_key
 from netkit.ingest.sectors import sector_from_name
 
 _sector_rule = lru_cache(maxsize=1 << 17)(sector_from_name)  # pure; shared by both users below
@@ -237,18 +237,10 @@ def _country_table() -> dict[str, str]:
     return table
 
 
-_AND = re.compile(r"\band\b")
-_NON_WORD = re.compile(r"[^\w&]+")
-
-
-@lru_cache(maxsize=1 << 17)
 def _plain(text: str) -> str:
-    """Lower case, accents removed, ``and`` spelt ``&``, punctuation to spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _AND.sub("&", text.casefold())
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    """Lower case, accents of Latin letters removed, ``and`` spelt ``&``, punctuation to
+    spaces (:func:`netkit.ingest.ids.name_key`)."""
+    return _name_key(text)
 
 
 _COUNTRIES: dict[str, str] = {}

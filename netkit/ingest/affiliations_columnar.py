@@ -224,7 +224,7 @@ def _describe_parts(segs: pa.Array, used: np.ndarray,
     latin = (_np_bool(pc.match_substring_regex(names, _PLAIN_LATIN))
              & ~_np_bool(pc.match_substring_regex(key, r"[^\x00-\x7f]and|and[^\x00-\x7f]")))
     key = pc.replace_substring_regex(key, r"\band\b", "&")
-    key = pc.utf8_trim(pc.replace_substring_regex(key, r"[^\w&\x{80}-\x{10ffff}]+", " "),
+    key = pc.utf8_trim(pc.replace_substring_regex(key, r"[^\w&+#\x{80}-\x{10ffff}]+", " "),
                        characters=" ")
     other = np.flatnonzero(~latin)
     if len(other):

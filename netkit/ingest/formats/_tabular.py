@@ -10,17 +10,18 @@ from __future__ import annotations
 import csv
 import re
 import sys
-import unicodedata
 import weakref
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from netkit.errors import InputError
+from netkit.ingest.ids import slug
 from netkit.ingest.textio import text_lines
 
 __all__ = [
     "add_row",
+    "check_id",
     "country_code",
     "csv_records",
     "delimited_header",
@@ -69,21 +70,34 @@ def row_key_seen(builder, key: tuple) -> bool:
     return False
 
 
-def slug(text: str | None, limit: int = 80) -> str:
-    """A stable, readable identifier fragment: accents folded, lower case, ``-`` between words.
+_DIGITS = re.compile(r"\d{1,20}")
+_CODE = re.compile(r"[\w.:/-]{1,200}")
+
+
+def check_id(value: str, column: str, digits: bool = True) -> str:
+    """``value`` if it looks like an identifier of its column, else ValueError (the row
+    is quarantined): ``digits`` only (a PIC, a project number), or a code of letters,
+    digits and ``. : / - _`` (no spaces, commas or quotes: those mean that fields ran
+    together, for example after a stray quote).
 
     Examples
     --------
-    >>> slug("Hon Hai Precision Ind. Co., Ltd.")
-    'hon-hai-precision-ind-co-ltd'
-    >>> slug("Université de Genève")
-    'universite-de-geneve'
+    >>> check_id("999987648", "pic")
+    '999987648'
+    >>> check_id("991228063,PRC,329000", "pic")
+    Traceback (most recent call last):
+    ...
+    ValueError: bad pic '991228063,PRC,329000' (expected digits)
+    >>> check_id("US-1234.5", "patent_id", digits=False)
+    'US-1234.5'
     """
-    if not text:
-        return ""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^0-9a-z]+", "-", folded).strip("-")[:limit].rstrip("-")
+    if not value:
+        raise ValueError(f"empty {column}")
+    if not (_DIGITS if digits else _CODE).fullmatch(value):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise ValueError(f"bad {column} {shown!r} "
+                         f"({'expected digits' if digits else 'expected an identifier'})")
+    return value
 
 
 _DATE_PATTERNS = (
@@ -318,7 +332,9 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
     of fields are quarantined here. When a record spans several lines *and* has the
     wrong number of fields, a stray quote swallowed the lines after it: each of its
     lines is then read on its own, so the swallowed records are loaded and only the
-    line with the stray quote is quarantined.
+    line with the stray quote is quarantined. The same holds when a record spans
+    several lines each of which is a whole row by itself (two stray quotes that
+    joined rows into one with the right number of fields).
     """
     records = csv_records(path, ctx.encoding, delimiter)
     first = next(records, None)
@@ -342,8 +358,16 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
         except ValueError as exc:
             ctx.ledger.quarantine(line, f"{exc}{note}", raw)
 
+    def each_line_alone(raw: str) -> bool:
+        # every physical line of the record is a whole row on its own: quotes opened on
+        # one line and closed on a later one joined rows that are complete by themselves
+        lines = [t for t in raw.split("\n") if t.strip()]
+        return len(lines) > 1 and all(
+            len(next(csv.reader([t], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])) == n
+            for t in lines)
+
     for start, end, fields, raw in records:
-        if end > start and len(fields) != n:
+        if end > start and (len(fields) != n or each_line_alone(raw)):
             # a stray quote opened a field that swallowed the next lines: read each
             # physical line on its own so that the records it swallowed are not lost
             for k, text in enumerate(raw.split("\n")):

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from netkit.ingest.formats._tabular import (
     add_row,
+    check_id,
     country_code,
     delimited_header,
     parse_amount,
@@ -112,9 +113,7 @@ def read_projects(path: Path, ctx: ReadContext) -> None:
     ds["projects_read"] = True
 
     def handle(row: dict, line: int, raw: str) -> None:
-        pid = row["id"]
-        if not pid:
-            raise ValueError("empty project id")
+        pid = check_id(row["id"], "project id")
         iso, year = parse_date(row["startDate"])
         amount = parse_amount(row.get("ecMaxContribution"))
         title = row.get("title") or row.get("acronym") or None
@@ -134,11 +133,9 @@ def read_organizations(path: Path, ctx: ReadContext) -> None:
     ds = _dataset(ctx)
 
     def handle(row: dict, line: int, raw: str) -> None:
-        pid, pic, name = row["projectID"], row["organisationID"], row["name"]
-        if not pid:
-            raise ValueError("empty projectID")
-        if not pic:
-            raise ValueError("empty organisationID (PIC)")
+        pid = check_id(row["projectID"], "projectID")
+        pic = check_id(row["organisationID"], "organisationID (PIC)")
+        name = row["name"]
         if not name:
             raise ValueError("empty organisation name")
         role = _role(row["role"])
@@ -183,11 +180,8 @@ def read_participations(path: Path, ctx: ReadContext) -> None:
     """Read the processed CORDIS participations table (one row per participation)."""
 
     def handle(row: dict, line: int, raw: str) -> None:
-        rcn, pic = row["rcn"], row["pic"]
-        if not rcn.isdigit():
-            raise ValueError(f"bad project rcn {rcn!r}")
-        if not pic:
-            raise ValueError("empty pic")
+        rcn = check_id(row["rcn"], "project rcn")
+        pic = check_id(row["pic"], "pic")
         role = _role(row["role"])
         iso, year = parse_date(row["start_date"])
         parse_amount(row.get("contribution"))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from netkit.ingest.formats._tabular import (
     add_row,
+    check_id,
     delimited_header,
     parse_amount,
     parse_date,
@@ -46,11 +47,9 @@ def read_norway(path: Path, ctx: ReadContext) -> None:
     """Read one Research Council of Norway EU-grants file; see the module docstring."""
 
     def handle(row: dict, line: int, raw: str) -> None:
-        project, orgnr, name = row["Prosjektnr"], row["Organisasjonsnummer"], row["Organisasjonsnavn"]
-        if not project:
-            raise ValueError("empty Prosjektnr")
-        if not orgnr:
-            raise ValueError("empty Organisasjonsnummer")
+        project = check_id(row["Prosjektnr"], "Prosjektnr")
+        orgnr = check_id(row["Organisasjonsnummer"], "Organisasjonsnummer")
+        name = row["Organisasjonsnavn"]
         if not name:
             raise ValueError("empty Organisasjonsnavn")
         role = ROLES.get(row["Organisasjon rolle"].upper())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from netkit.ingest.formats._tabular import (
     add_row,
+    check_id,
     country_code,
     delimited_header,
     parse_year,
@@ -40,11 +41,9 @@ def read_nserc(path: Path, ctx: ReadContext) -> None:
     """Read one NSERC partner file; see the module docstring."""
 
     def handle(row: dict, line: int, raw: str) -> None:
-        grant, oid, name = row["Cle"], row["PartOrganizationID"], row["name"]
-        if not grant:
-            raise ValueError("empty grant key Cle")
-        if not oid:
-            raise ValueError("empty PartOrganizationID")
+        grant = check_id(row["Cle"], "grant key Cle")
+        oid = check_id(row["PartOrganizationID"], "PartOrganizationID")
+        name = row["name"]
         if not name:
             raise ValueError("empty partner name")
         year = parse_year(row["year"])

@@ -33,6 +33,7 @@ import logging
 from pathlib import Path
 
 from netkit.ingest.formats._tabular import (
+    check_id,
     country_code,
     header_index,
     parse_date,
@@ -154,9 +155,7 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
 
 
 def _patent(ds, row, line, src, ctx, path) -> None:
-    pid = row["patent_id"]
-    if not pid:
-        raise ValueError("empty patent_id")
+    pid = check_id(row["patent_id"], "patent_id", digits=False)
     iso, year = parse_date(row["patent_date"])
     if pid in ds["patents"]:
         ctx.ledger.duplicate()
@@ -166,9 +165,7 @@ def _patent(ds, row, line, src, ctx, path) -> None:
 
 
 def _application(ds, row, line, src, ctx, path) -> None:
-    pid = row["patent_id"]
-    if not pid:
-        raise ValueError("empty patent_id")
+    pid = check_id(row["patent_id"], "patent_id", digits=False)
     iso, year = parse_date(row["filing_date"])
     if pid in ds["applications"]:
         ctx.ledger.duplicate()
@@ -177,9 +174,7 @@ def _application(ds, row, line, src, ctx, path) -> None:
 
 
 def _location(ds, row, line, raw, ctx, path) -> None:
-    lid = row["location_id"]
-    if not lid:
-        raise ValueError("empty location_id")
+    lid = check_id(row["location_id"], "location_id", digits=False)
     if lid in ds["locations"]:
         ctx.ledger.duplicate()
         return
@@ -196,8 +191,7 @@ def _location(ds, row, line, raw, ctx, path) -> None:
 
 
 def _assignee(ds, row, line, src, ctx, path) -> None:
-    if not row["patent_id"]:
-        raise ValueError("empty patent_id")
+    check_id(row["patent_id"], "patent_id", digits=False)
     org = row["disambig_assignee_organization"]
     first, last = (row["disambig_assignee_individual_name_first"],
                    row["disambig_assignee_individual_name_last"])
@@ -210,8 +204,7 @@ def _assignee(ds, row, line, src, ctx, path) -> None:
 
 
 def _inventor(ds, row, line, src, ctx, path) -> None:
-    if not row["patent_id"]:
-        raise ValueError("empty patent_id")
+    check_id(row["patent_id"], "patent_id", digits=False)
     first, last = row["disambig_inventor_name_first"], row["disambig_inventor_name_last"]
     if not (row["inventor_id"] or first or last):
         raise ValueError("inventor without id or name")

@@ -31,6 +31,7 @@ from netkit.ingest.affiliations import (
     sector_of_organization,
     split_outside_brackets,
 )
+from netkit.ingest.formats._tabular import header_index
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import MAX_LINE_BYTES, detect_encoding, text_lines
 
@@ -350,7 +351,8 @@ def read_tabdelimited(path: str | Path, ctx: ReadContext) -> None:
 
     Rows are split on tabs with no quoting, as WoS writes them. A row with fewer
     fields than the header (truncated, or broken by a newline inside a field), a
-    repeated header row, or a row without ``UT`` is quarantined.
+    repeated header row, or a row without ``UT`` is quarantined. A header without a
+    ``UT`` column raises :class:`~netkit.errors.InputError` ("missing column(s) 'UT'").
 
     Examples
     --------
@@ -375,10 +377,7 @@ def read_tabdelimited(path: str | Path, ctx: ReadContext) -> None:
             header = [c.strip() for c in cells]
             while header and not header[-1]:
                 header.pop()
-            if "UT" not in header:
-                ctx.ledger.seen()
-                ctx.ledger.quarantine(n, "header row has no UT column", text)
-                return
+            header_index(header, ("UT",), path, n)  # InputError: missing column 'UT'
             continue
         ctx.ledger.seen()  # every row below the header is a record
         if [c.strip() for c in cells[:len(header)]] == header:
