@@ -278,7 +278,7 @@ def csv_records(path: Path, encoding: str | None, delimiter: str
                 ) -> Iterator[tuple[int, int, list[str], str]]:
     """Yield ``(first_line, last_line, fields, raw_text)`` per CSV record, header included.
 
-    Quoted fields may span lines. Blank lines are skipped. A malformed file raises
+    Quoted fields may span lines. Blank lines (or white space only) are skipped. A malformed file raises
     :class:`~netkit.errors.InputError` with the line.
     """
     buf: list[str] = []
@@ -303,7 +303,7 @@ def csv_records(path: Path, encoding: str | None, delimiter: str
         end = where[0]
         raw = "\n".join(buf)
         buf.clear()
-        if fields and not (len(fields) == 1 and fields[0] == ""):
+        if fields and raw.strip():  # a line of white space only is no record
             yield start, end, fields, raw
         start = end + 1
 

@@ -117,7 +117,7 @@ def iter_documents(path: str | Path, encoding: str | None = None
         while pos != -1:
             if pos > 0:
                 parts.append(line[:pos])
-            if size > MAX_LINE_BYTES or (parts and any(p.strip() for p in parts)):
+            if size > MAX_LINE_BYTES or _content(parts):
                 yield start, document()
             parts, start, size = [], n, 0
             line = line[pos:]
@@ -127,8 +127,13 @@ def iter_documents(path: str | Path, encoding: str | None = None
             parts.append(line)
         else:
             parts = [b"<too long>"]
-    if size > MAX_LINE_BYTES or (parts and any(p.strip() for p in parts)):
+    if size > MAX_LINE_BYTES or _content(parts):
         yield start, document()
+
+
+def _content(parts: list[bytes]) -> bool:
+    """True unless the lines hold only white space and byte-order marks."""
+    return any(p.replace(codecs.BOM_UTF8, b"").strip() for p in parts)
 
 
 def _text(el: Element | None, path: str) -> str | None:

@@ -307,6 +307,7 @@ def _plain_records(path: Path, encoding: str | None
         tag = m.group(1)
         if tag in ("FN", "VR"):
             problem = problem or f"header tag {tag} inside a record (line {n}): missing ER"
+            tag = None  # its continuation lines belong to no field
             continue
         fields.setdefault(tag, []).append(m.group(2) or "")
     if fields is not None:
