@@ -47,6 +47,16 @@ EXAMPLES = int(os.environ.get("NETKIT_FUZZ_EXAMPLES", "2"))
 _NL = re.compile(r"\r\n|\r|\n")
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines as netkit's documented convention cuts them: the first line end decides;
+    a bare CR there makes CR, LF and CRLF line ends (classic Mac files), else lines
+    end at LF (CRLF too) and a CR inside a line is text."""
+    cr = text.find("\r")
+    if cr >= 0 and "\n" not in text[: cr + 2]:
+        return _NL.split(text)
+    return [t.removesuffix("\r") for t in text.split("\n")]
+
+
 # ------------------------------------------------------------------------- slices
 def _lines(path: Path, n: int) -> bytes:
     """The first ``n`` physical lines of a file (bytes, line ends kept)."""
@@ -112,13 +122,13 @@ def _text(data: bytes) -> str:
 
 def count_nonblank_lines(data: bytes, header: int = 0) -> int:
     """Non-blank lines (CR, LF or CRLF end a line), minus ``header`` lines."""
-    lines = [t for t in _NL.split(_text(data)) if t.strip().lstrip("\ufeff")]
+    lines = [t for t in split_lines(_text(data)) if t.strip().lstrip("\ufeff")]
     return max(len(lines) - header, 0)
 
 
 def count_physical_lines(data: bytes, header: int = 1) -> int:
     """Every line, blank ones too (the final line end closes the last line)."""
-    lines = _NL.split(_text(data))
+    lines = split_lines(_text(data))
     if lines and lines[-1] == "":
         lines.pop()
     return max(len(lines) - header, 0)
@@ -131,7 +141,7 @@ def count_csv_rows(delimiter: str):
     read those lines one by one (a stray quote joined them)."""
 
     def count(data: bytes) -> int:
-        lines = _NL.split(_text(data))
+        lines = split_lines(_text(data))
         if lines and lines[-1] == "":
             lines.pop()
         taken: list[str] = []
@@ -143,7 +153,13 @@ def count_csv_rows(delimiter: str):
 
         reader = csv.reader(feed(), delimiter=delimiter, strict=False)
         width, total = None, 0
-        for fields in reader:
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # unreadable (a CR in an unquoted field): one bad record
+                fields = ["?"] * (width or 1)
             span, taken[:] = list(taken), []
             if not fields or not "".join(span).strip():
                 continue
@@ -165,7 +181,7 @@ def count_wos_plain(data: bytes) -> int:
     """Records of a tagged WoS file: stretches that end at ``ER`` (or ``EF``, or the end
     of the file) and hold a line besides blank lines and the ``FN``/``VR`` header."""
     n, content = 0, False
-    for line in _NL.split(_text(data)):
+    for line in split_lines(_text(data)):
         s = line.rstrip()
         if s in ("ER", "EF"):
             n += content or s == "ER"
@@ -403,6 +419,7 @@ MUTATIONS = {
 
 # ------------------------------------------------------------------------- one case
 OUTCOMES: Counter = Counter()
+_LOST = re.compile(r"(\d+) work id\(s\) in it lost")
 
 
 def _read(tmp: str, name: str, data: bytes, fmt: str, options: dict):
@@ -418,14 +435,17 @@ def _read(tmp: str, name: str, data: bytes, fmt: str, options: dict):
     if opts.get("mapping") == "MAPPING":
         (Path(tmp) / "map.toml").write_text(MAPPING)
         opts["mapping"] = Path(tmp) / "map.toml"
-    acc = nk.ingest.read(files, format=fmt, **opts).accounting
-    return acc[acc["file"] == str(path)]
+    corpus = nk.ingest.read(files, format=fmt, **opts)
+    acc, q = corpus.accounting, corpus.quarantine
+    return acc[acc["file"] == str(path)], list(q.loc[q["file"] == str(path), "reason"])
 
 
 def run_case(sample: str, category: str, seed: int) -> tuple[str, str]:
     """Damage ``sample`` with ``category`` and ``seed``, read it; ``(outcome, detail)``
     with outcome ``error`` (a clear NetkitError), ``clean`` (no quarantine, right
-    count), ``quarantine`` (right count) or ``failure``."""
+    count), ``quarantine`` (right count), ``quarantine-loss-stated`` (a record that
+    could not be resumed after, whose reason counts the records lost: seen + lost =
+    the count) or ``failure``."""
     import random
 
     fmt, name, _, counter, options, delim = SAMPLES[sample]
@@ -433,7 +453,7 @@ def run_case(sample: str, category: str, seed: int) -> tuple[str, str]:
     data = MUTATIONS[category](base(sample), rnd, delim)
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            acc = _read(tmp, name, data, fmt, options)
+            acc, reasons = _read(tmp, name, data, fmt, options)
         except NetkitError as exc:
             if name not in str(exc):
                 return "failure", f"error without the file name: {exc}"
@@ -448,6 +468,10 @@ def run_case(sample: str, category: str, seed: int) -> tuple[str, str]:
     if seen != sum(parts):
         return "failure", f"identity broken: seen {seen} != {parts}"
     expected = counter(data)
+    # a reader that cannot resume says how many records it lost (OpenAlex JSON)
+    lost = sum(int(m) for r in reasons for m in _LOST.findall(r))
+    if lost and seen + lost == expected:
+        return "quarantine-loss-stated", ""
     if seen != expected:
         return "failure", f"records_seen {seen} (loaded, quarantined, dup = {parts}) " \
                           f"but the file holds {expected}"
@@ -470,7 +494,7 @@ def test_unmutated_samples_count_right():
     """The counters agree with the readers on the undamaged slices (no quarantine)."""
     for sample, (fmt, name, _, counter, options, _) in SAMPLES.items():
         with tempfile.TemporaryDirectory() as tmp:
-            acc = _read(tmp, name, base(sample), fmt, options).iloc[0]
+            acc = _read(tmp, name, base(sample), fmt, options)[0].iloc[0]
         assert acc.records_seen == counter(base(sample)) > 0, sample
         assert acc.quarantined == 0, sample
 

@@ -275,11 +275,12 @@ def header_index(header: Sequence[str], required: Sequence[str], path: Path,
 
 
 def csv_records(path: Path, encoding: str | None, delimiter: str
-                ) -> Iterator[tuple[int, int, list[str], str]]:
+                ) -> Iterator[tuple[int, int, list[str] | str, str]]:
     """Yield ``(first_line, last_line, fields, raw_text)`` per CSV record, header included.
 
-    Quoted fields may span lines. Blank lines (or white space only) are skipped. A malformed file raises
-    :class:`~netkit.errors.InputError` with the line.
+    Quoted fields may span lines. Blank lines (or white space only) are skipped. A
+    record the :mod:`csv` module cannot read (a bare CR in an unquoted field) comes as
+    ``fields`` = the reason (a ``str``); reading goes on at the next line.
     """
     buf: list[str] = []
     where = [0]
@@ -294,12 +295,11 @@ def csv_records(path: Path, encoding: str | None, delimiter: str
     start = 1
     while True:
         try:
-            fields = next(reader)
+            fields: list[str] | str = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError(f"unreadable CSV ({exc})", file=str(path), line=start,
-                             hint="check the delimiter and the quoting") from exc
+            fields = f"unreadable CSV record ({exc})"
         end = where[0]
         raw = "\n".join(buf)
         buf.clear()
@@ -341,6 +341,9 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
     if first is None:
         return
     start, _, header, _ = first
+    if isinstance(header, str):
+        raise InputError(f"the header is an {header}", file=str(path), line=start,
+                         hint="check the delimiter and the quoting")
     idx = header_index(header, required, path, start, aliases)
     n = len(header)
 
@@ -367,6 +370,10 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
             for t in lines)
 
     for start, end, fields, raw in records:
+        if isinstance(fields, str):
+            ctx.ledger.seen()
+            ctx.ledger.quarantine(start, fields, raw)
+            continue
         if end > start and (len(fields) != n or each_line_alone(raw)):
             # a stray quote opened a field that swallowed the next lines: read each
             # physical line on its own so that the records it swallowed are not lost
