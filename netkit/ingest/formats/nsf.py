@@ -38,7 +38,13 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from netkit.errors import InputError
-from netkit.ingest.formats._tabular import country_code, parse_amount, parse_date, slug
+from netkit.ingest.formats._tabular import (
+    check_id,
+    country_code,
+    parse_amount,
+    parse_date,
+    slug,
+)
 from netkit.ingest.formats.uspto import person_id
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.source_sectors import name_sector
@@ -83,6 +89,7 @@ def _award(data: bytes) -> dict:
     award_id = _t(award, "AwardID")
     if not award_id:
         raise ValueError("no AwardID")
+    check_id(award_id, "AwardID")
     iso, year = parse_date(_t(award, "AwardEffectiveDate"))
     amount = parse_amount(_t(award, "AwardAmount"))
     inst = award.find("Institution")
