@@ -20,11 +20,13 @@ Anything else — another exception, a broken identity, a count that differs —
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import os
 import re
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -116,6 +118,8 @@ def _json_array(path: Path, n: int) -> bytes:
 
 # ------------------------------------------------------------------------- counters
 def _text(data: bytes) -> str:
+    if data[:2] == b"\x1f\x8b":  # gzip: what decompresses before any cut
+        data = zlib.decompressobj(wbits=31).decompress(data)
     enc = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     return data.decode(enc, errors="replace").lstrip("\ufeff")
 
@@ -193,6 +197,8 @@ def count_wos_plain(data: bytes) -> int:
 
 def count_xml_docs(data: bytes) -> int:
     """``<?xml`` declarations (each starts a document), plus text before the first."""
+    if data[:2] in (b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff"):
+        data = _text(data).encode("utf-8")
     starts = [m.start() for m in re.finditer(rb"<\?xml", data)]
     lead = data[: starts[0]] if starts else data
     return len(starts) + bool(lead.strip(b" \t\r\n\xef\xbb\xbf"))
@@ -410,11 +416,23 @@ def m_drop_column(data, rnd, delim):
     return b"\n".join(out)
 
 
+def m_utf16(data, rnd, delim):
+    """The same text in UTF-16 with a byte-order mark (WoS and Excel write it)."""
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return text.encode("utf-16")
+
+
+def m_gzip(data, rnd, delim):
+    """Gzipped (the file name gets ``.gz``); half the time the stream is cut short."""
+    packed = gzip.compress(data, mtime=0)
+    return packed[: rnd.randrange(10, len(packed))] if rnd.random() < 0.5 else packed
+
+
 MUTATIONS = {
     "truncate": m_truncate, "flip-bytes": m_flip, "nul": m_nul, "quote": m_quote,
     "cr-mixed": m_cr, "crlf": m_crlf, "cr-only": m_cr_only, "bom": m_bom, "blank-lines": m_blank,
     "dup-header": m_dup_header, "dup-record": m_dup_record, "drop-line": m_drop_line,
-    "delimiter": m_delimiter, "drop-column": m_drop_column,
+    "delimiter": m_delimiter, "drop-column": m_drop_column, "utf16": m_utf16, "gzip": m_gzip,
 }
 
 
@@ -453,6 +471,8 @@ def run_case(sample: str, category: str, seed: int) -> tuple[str, str]:
     fmt, name, _, counter, options, delim = SAMPLES[sample]
     rnd = random.Random(f"{sample}/{category}/{seed}")
     data = MUTATIONS[category](base(sample), rnd, delim)
+    if category == "gzip":
+        name += ".gz"
     with tempfile.TemporaryDirectory() as tmp:
         try:
             acc, reasons = _read(tmp, name, data, fmt, options)

@@ -75,3 +75,48 @@ def test_cordis_paired_stray_quotes_are_quarantined():
     assert sorted(c.quarantine["line"]) == [3, 5]
     reasons = " ".join(c.quarantine["reason"])
     assert "stray quote" in reasons and "bad pic '9999\"12345'" in reasons
+
+
+def test_gzipped_nsf_award_is_read(tmp_path):
+    """Found by the fuzz suite: a gzipped award was quarantined as malformed XML."""
+    import gzip
+
+    p = tmp_path / "1500001.xml.gz"
+    p.write_bytes(gzip.compress((DATA / "names_nsf" / "1500001.xml").read_bytes()))
+    c = nk.ingest.read(p, format="nsf-xml")
+    assert c.accounting[["records_seen", "loaded", "quarantined"]].iloc[0].tolist() == [1, 1, 0]
+    assert c.organizations["name"].tolist() == ["北京大学"]
+
+
+def test_unreadable_csv_record_is_quarantined_and_reading_goes_on(tmp_path):
+    """Found by the fuzz suite: a bare CR in an unquoted field refused the whole file."""
+    src = (DATA / "cordis_paired_quotes.csv").read_text(encoding="utf-8").splitlines()
+    p = tmp_path / "p.csv"
+    p.write_text("\n".join([src[0], src[1], src[3].replace("HES", "H\rES"), src[5]]) + "\n",
+                 encoding="utf-8", newline="")
+    c = nk.ingest.read(p, format="cordis-participations")
+    acc = c.accounting.iloc[0]
+    assert (acc.records_seen, acc.loaded, acc.quarantined) == (3, 2, 1)
+    assert c.quarantine["line"].tolist() == [3]
+    assert "unreadable CSV record" in c.quarantine["reason"].iloc[0]
+
+
+def test_wos_plain_header_inside_a_record_is_quarantined(tmp_path):
+    """Found by the fuzz suite: FN/VR lines inside a record, then a continuation line,
+    raised KeyError."""
+    p = tmp_path / "w.txt"
+    p.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI One\n"
+                 "VR 1.0\n   continued\nUT WOS:1\nER\nPT J\nTI Two\nPY 2020\nUT WOS:2\nER\nEF\n",
+                 encoding="utf-8")
+    c = nk.ingest.read(p, format="wos")
+    acc = c.accounting.iloc[0]
+    assert (acc.records_seen, acc.loaded, acc.quarantined) == (2, 1, 1)
+    assert "header tag VR inside a record" in c.quarantine["reason"].iloc[0]
+
+
+def test_uspto_bom_before_the_first_declaration_is_no_document(tmp_path):
+    """Found by the fuzz suite: a UTF-8 BOM before ``<?xml`` was a quarantined document."""
+    p = tmp_path / "ipg.xml"
+    p.write_bytes(b"\xef\xbb\xbf" + (DATA / "names_uspto.xml").read_bytes())
+    acc = nk.ingest.read(p, format="uspto-xml").accounting.iloc[0]
+    assert (acc.records_seen, acc.loaded, acc.quarantined) == (len(NAMES), len(NAMES), 0)

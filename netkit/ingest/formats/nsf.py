@@ -48,7 +48,7 @@ from netkit.ingest.formats._tabular import (
 from netkit.ingest.formats.uspto import person_id
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.source_sectors import name_sector
-from netkit.ingest.textio import MAX_LINE_BYTES, open_zip_member, read_zip_member
+from netkit.ingest.textio import MAX_LINE_BYTES, open_binary, open_zip_member, read_zip_member
 
 __all__ = ["read_nsf"]
 
@@ -159,11 +159,13 @@ def read_nsf(path: Path, ctx: ReadContext) -> None:
         except zipfile.BadZipFile as exc:
             raise InputError(f"not a readable zip archive ({exc})", file=str(path)) from exc
         return
-    if path.stat().st_size > MAX_LINE_BYTES:
+    with open_binary(path) as fh:  # .gz and .bz2 too (a gzipped award was "malformed XML")
+        data = fh.read(MAX_LINE_BYTES + 1)
+    if len(data) > MAX_LINE_BYTES:
         raise InputError(f"larger than {MAX_LINE_BYTES >> 20} MB: not one NSF award",
                          file=str(path), hint="check the file")
     ctx.ledger.seen()
-    _one(path.read_bytes(), 1, f"{path}:1", ctx)
+    _one(data, 1, f"{path}:1", ctx)
 
 
 register(Format(name="nsf-xml", kind="contract", sniff=_sniff, read=read_nsf, priority=20,
