@@ -43,6 +43,9 @@ def _ids(corpus) -> set[str]:
     ("names_uspto.xml", "uspto-xml", {}, 1),
     ("names_wos.txt", "wos", {}, 1),
     ("names_pv", "patentsview", {}, 2),  # a g_patent row and a g_assignee row per name
+    ("names_scopus.csv", "scopus", {}, 1),  # the columnar path
+    ("names_scopus.csv", "scopus", {"columnar": False}, 1),
+    ("names_openalex.jsonl", "openalex", {}, 1),  # institutions without an OpenAlex id
 ])
 def test_every_reader_keeps_distinct_names_distinct(path, fmt, options, per_name):
     c = nk.ingest.read(DATA / path, format=fmt, **options)

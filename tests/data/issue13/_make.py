@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -66,6 +67,16 @@ def main() -> None:
         "location_id\n" + "".join(
             f"1000000{i}\t0\t\t\t\t{n}\t2\t\n" for i, n in enumerate(NAMES, 1)),
         encoding="utf-8")
+    write("names_scopus.csv", '"Authors","Author(s) ID","Title","Year","Affiliations",'
+                              '"Authors with affiliations","EID"\n' + "".join(
+        f'"Berg K.","5700000000{i}","T {i}","2020","{n}, Oslo, Norway",'
+        f'"Berg K., {n}, Oslo, Norway","2-s2.0-8500000000{i}"\n' for i, n in enumerate(NAMES, 1)))
+    write("names_openalex.jsonl", "".join(json.dumps({
+        "id": f"https://openalex.org/W10{i}", "publication_year": 2020, "title": f"T {i}",
+        "authorships": [{"author": {"id": f"https://openalex.org/A10{i}", "display_name": "K B"},
+                         "institutions": [{"id": None, "display_name": n, "country_code": "NO",
+                                           "type": None}]}]}, ensure_ascii=False) + "\n"
+        for i, n in enumerate(NAMES, 1)))
     write("wos_tab_no_ut.txt", "PT\tAF\tC1\tTI\tPY\tDI\n"
                                "J\tMoe, Per\t[Moe, Per] Equinor ASA, Stavanger, Norway\tT\t2021\t10.1/x\n")
     write("cordis_paired_quotes.csv",
