@@ -123,3 +123,28 @@ def test_uspto_bom_before_the_first_declaration_is_no_document(tmp_path):
     p.write_bytes(b"\xef\xbb\xbf" + (DATA / "names_uspto.xml").read_bytes())
     acc = nk.ingest.read(p, format="uspto-xml").accounting.iloc[0]
     assert (acc.records_seen, acc.loaded, acc.quarantined) == (len(NAMES), len(NAMES), 0)
+
+
+@pytest.mark.parametrize("columnar", [True, False])
+def test_scopus_stray_quote_does_not_swallow_the_next_record(tmp_path, columnar):
+    """Found by the fuzz suite: a stray quote joined a record with the next one and the
+    pair was quarantined as one record (one record lost from the count)."""
+    lines = (DATA / "names_scopus.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2] + '"'  # the EID field of line 3 ends in a stray quote
+    p = tmp_path / "scopus.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    c = nk.ingest.read(p, format="scopus", columnar=columnar)
+    acc = c.accounting.iloc[0]
+    assert (acc.records_seen, acc.loaded, acc.quarantined) == (len(NAMES), len(NAMES) - 1, 1)
+    assert c.quarantine["line"].tolist() == [3]
+    assert c.quarantine["reason"].iloc[0] == "invalid EID '2-s2.0-85000000002\"'"
+    assert len(c.events) == len(NAMES) - 1  # line 4 loaded, not swallowed
+
+
+def test_wos_tab_line_holding_only_a_bom_is_blank(tmp_path):
+    """Found by the fuzz suite: a line holding only U+FEFF was a quarantined record."""
+    p = tmp_path / "tab.txt"
+    p.write_text("PT\tAF\tC1\tTI\tPY\tUT\n\ufeff\nJ\tMoe, Per\t[Moe, Per] Equinor ASA, Stavanger, "
+                 "Norway\tT\t2021\tWOS:9\n", encoding="utf-8")
+    acc = nk.ingest.read(p, format="wos-tab").accounting.iloc[0]
+    assert (acc.records_seen, acc.loaded, acc.quarantined) == (1, 1, 0)

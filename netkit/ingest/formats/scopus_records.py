@@ -276,10 +276,33 @@ class _Rows:
             if [c.strip() for c in cells] == header:
                 ctx.ledger.quarantine(line, "repeated header row", raw)
                 continue
-            if len(cells) != len(header) and not (len(cells) > len(header) and
-                                                  not any(c.strip() for c in cells[len(header):])):
-                ctx.ledger.quarantine(
-                    line, f"expected {len(header)} fields, found {len(cells)} (a stray quote or "
-                          "delimiter, or a truncated row)", raw)
+            if not self._width_ok(cells) and "\n" in raw:
+                # a stray quote swallowed the lines after it: read each line on its own,
+                # so the records it swallowed are loaded (or quarantined) one by one
+                self._lines_alone(line, raw)
                 continue
-            _load(dict(zip(header, cells, strict=False)), ctx, line, f"{self.path}:{line}", raw)
+            self._one(cells, line, raw)
+
+    def _width_ok(self, cells: list[str]) -> bool:
+        n = len(self.header)
+        return len(cells) == n or (len(cells) > n and not any(c.strip() for c in cells[n:]))
+
+    def _one(self, cells: list[str], line: int, raw: str, note: str = "") -> None:
+        if not self._width_ok(cells):
+            self.ctx.ledger.quarantine(
+                line, f"expected {len(self.header)} fields, found {len(cells)} (a stray quote or "
+                      f"delimiter, or a truncated row){note}", raw)
+            return
+        _load(dict(zip(self.header, cells, strict=False)), self.ctx, line, f"{self.path}:{line}",
+              raw)
+
+    def _lines_alone(self, line: int, raw: str) -> None:
+        first = True
+        for k, text in enumerate(raw.split("\n")):
+            if not text.strip():
+                continue
+            if not first:
+                self.ctx.ledger.seen()
+            first = False
+            cells = next(csv.reader([text], delimiter=self.delim), [])
+            self._one(cells, line + k, text, "; line read on its own")

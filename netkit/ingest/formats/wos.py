@@ -371,7 +371,7 @@ def read_tabdelimited(path: str | Path, ctx: ReadContext) -> None:
     header: list[str] | None = None
     for n, text in text_lines(path, ctx.encoding):
         text = text.lstrip("\ufeff") if header is None else text
-        if not text.strip():
+        if not text.replace("\ufeff", "").strip():  # blank (a stray BOM is no record)
             continue
         cells = text.split("\t")
         if header is None:
