@@ -172,9 +172,7 @@ def open_binary(path: str | Path) -> Iterator[BinaryIO]:
         elif path.suffix == ".zip":
             fh = _open_zip_member(path)
         else:
-            # a 1 MB buffer: peek() sees 64 KiB (the default buffer, often 4 KiB, hid a CR
-            # that ends a long first line, so CR-only files went unnoticed)
-            fh = open(path, "rb", buffering=1 << 20)  # noqa: SIM115 - closed below
+            fh = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise InputError(f"cannot open ({exc.strerror or exc})", file=str(path)) from exc
     try:
