@@ -100,7 +100,8 @@ def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFra
             k = nodes.add(name, c if isinstance(c, str) else None, "registry", iid)
             if display:
                 nodes.registry_node[iid] = k
-            nodes.extra_ids.append((k, "openalex", iid))
+            if inst.at[iid, "registry"] != "ror":
+                nodes.extra_ids.append((k, "openalex", iid))
             for scheme in ("ror", "grid", "wikidata"):
                 v = inst.at[iid, scheme]
                 if isinstance(v, str) and v:
