@@ -179,7 +179,7 @@ class RegistryIndex:
         >>> reg = load_registry(pd.DataFrame({"openalex_id": ["R1"], "name": ["Universität Wien"],
         ...                                   "acronyms": [("UW",)], "country": ["AT"]}))
         >>> idx = RegistryIndex.build(reg)
-        >>> idx.by_key["university wien"], idx.by_key["wien university"], idx.by_acronym["UW"]
+        >>> idx.by_key["university vienna"], idx.by_key["vienna university"], idx.by_acronym["UW"]
         ([0], [0], [0])
         """
         inst = registry.institutions
@@ -306,10 +306,33 @@ def _is_place_or_address(part: str) -> bool:
     return bool(_DIGITS.search(part) and (_ADDRESS.search(part) or len(f.split()) <= 3))
 
 
+_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y)\s+|\s*/\s*|\s*&\s*")
+
+
+def _swapped(part: str, key: str) -> list[str]:
+    """Keys of the other English word order of a university's name (and the English
+    orders of a non-English one).
+
+    >>> _swapped("University of Kiel", "university kiel"), _swapped("Kiel Univ", "kiel university")
+    (['kiel university'], ['university kiel'])
+    """
+    words = key.split()
+    out = [k for k in word_order_variants(part, key) if k != key]
+    if 2 <= len(words) <= 4 and words[0] == "university" and not out:
+        out.append(" ".join([*words[1:], "university"]))
+    elif 2 <= len(words) <= 4 and words[-1] == "university" and not out:
+        out.append(" ".join(["university", *words[:-1]]))
+    return out
+
+
 _UNIT_HEAD = frozenset({
     "department", "school", "faculty", "college", "division", "unit", "laboratory", "lab",
     "key", "state", "group", "program", "programme", "section", "chair", "graduate", "team",
     "center", "centre", "institute", "clinic", "service", "branch", "campus", "office",
+    "faculdade", "facultad", "faculte", "fakultat", "departamento", "dipartimento",
+    "departement", "departament", "laboratorio", "laboratoire", "centro", "abteilung",
+    "lehrstuhl", "klinik", "servicio", "servizio", "unidad", "unita", "instituto", "istituto",
+    "institut", "research", "medical", "national", "engineering", "sino", "joint",
 })
 _UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "graduate",
                         "department", "division", "campus", "law", "business", "dental",
@@ -332,7 +355,15 @@ def _unit_around(before: list[str], after: list[str]) -> bool:
         return False
     if before and before[0] not in _UNIT_HEAD:
         return False
+    if after and _is_place_words(after):
+        return True  # "Northwestern Polytechnical University in Shenzhen"
     return all(w in _UNIT_TAIL for w in after)
+
+
+def _is_place_words(words: list[str]) -> bool:
+    from netkit.resolve.places import is_place
+
+    return is_place(" ".join(words))
 
 
 def _word_match(a: str, b: str) -> bool:
@@ -386,10 +417,20 @@ class _Linker:
         short = [f[1] for f in facts]
         keys = [f[2] for f in facts]
         covered = [False] * n
+        # the address at the end: places, codes, postal codes ("Troy, MI, USA")
+        tail = n
+        while tail > 0 and (skip[tail - 1] or short[tail - 1]
+                            or self._bare_place(keys[tail - 1])):
+            tail -= 1
         for length in (3, 2, 1):
             for i in range(0, n - length + 1):
                 j = i + length - 1
                 if any(skip[i:j + 1]) or any(short[i:j + 1]):
+                    continue
+                # "West China Hospital, Sichuan University" is two organisations, not one
+                # name with a comma; "University of California, Los Angeles" is one
+                if length > 1 and any(keys[t] in by_key and not self._bare_place(keys[t])
+                                      for t in range(i + 1, j + 1)):
                     continue
                 if any(covered[i:j + 1]) and length == 1:
                     continue
@@ -410,6 +451,31 @@ class _Linker:
                 out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
                                     full=False, text=""))
                 covered[i] = True
+        # several organisations in one part: "University of Brescia and ASST Spedali Civili",
+        # "CNRS & Université Bourgogne Franche-Comté", "University of Brasília/UnB"
+        for i in range(n):
+            if covered[i] or skip[i] or short[i] or not _JOINED.search(parts[i]):
+                continue
+            for piece in _JOINED.split(parts[i]):
+                key = normalize_name(piece, departments=False)
+                recs = by_key.get(key)
+                if recs and not self._bare_place(key) and len(piece.strip()) > 3:
+                    out.append(_Mention(i, i, len(key.split()), key, "exact", 100.0,
+                                        list(recs), text=_place_key(piece)))
+                    covered[i] = True
+        # the other word order of a university's name, when the string states a country:
+        # "University of Kiel" = "Kiel University" (never without a country: York ≠ York)
+        if country is not None:
+            for i in range(n):
+                if covered[i] or skip[i] or short[i]:
+                    continue
+                for key in _swapped(parts[i], keys[i]):
+                    recs = by_key.get(key)
+                    if recs:
+                        out.append(_Mention(i, i, len(key.split()), key, "word-order", 90.0,
+                                            list(recs), text=""))
+                        covered[i] = True
+                        break
         # fuzzy, for parts that look like organisations and matched nothing
         if self.fuzzy:
             for i in range(n):
@@ -424,7 +490,7 @@ class _Linker:
                     out.append(_Mention(i, i, len(words), key, "fuzzy", score, recs, text=""))
                     covered[i] = True
         # acronyms: a part that is one, or one in brackets
-        for i, p in enumerate(parts):
+        for i, p in enumerate(parts[:tail]):
             a = p.strip()
             if not covered[i] and _ACRONYM.match(a) and a in idx.by_acronym:
                 out.append(_Mention(i, i, 1, a, "acronym", 90.0, list(idx.by_acronym[a]),

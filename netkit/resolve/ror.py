@@ -91,9 +91,8 @@ def _row(rec: dict) -> dict | None:
     display = next((v for v, t, _ in names if t == "ror_display"), None)
     display = display or next((v for v, t, _ in names if t == "label"), None) \
         or (names[0][0] if names else None)
-    aliases = tuple(dict.fromkeys(v for v, t, _ in names
-                                  if t in ("label", "alias") and v != display))
-    acronyms = tuple(dict.fromkeys(v for v, t, _ in names if t == "acronym"))
+    aliases = tuple(sorted({v for v, t, _ in names if t in ("label", "alias") and v != display}))
+    acronyms = tuple(sorted({v for v, t, _ in names if t == "acronym"}))
     types = [str(t) for t in rec.get("types") or ()]
     sector, rule = ror_sector(types)
     loc = next((x for x in rec.get("locations") or () if isinstance(x, dict)), {})
@@ -120,12 +119,12 @@ def _row(rec: dict) -> dict | None:
     return {
         "openalex_id": rid, "ror": rid, "registry": "ror", "name": display,
         "aliases": aliases, "acronyms": acronyms,
-        "labels": tuple(dict.fromkeys(v for v, t, _ in names if t == "label")), "names": tuple(names),
+        "labels": tuple(sorted({v for v, t, _ in names if t == "label"})), "names": tuple(names),
         "type": ";".join(types) or None, "sector": sector, "sector_source": rule or None,
         "country": (geo.get("country_code") or None), "region":
             geo.get("country_subdivision_name") or None, "city": geo.get("name") or None,
         "lat": num(geo.get("lat")), "lon": num(geo.get("lng")),
-        **{k: tuple(dict.fromkeys(v)) for k, v in rel.items()},
+        **{k: tuple(sorted(set(v))) for k, v in rel.items()},
         "status": rec.get("status") or "active",
         "founded_year": int(est) if isinstance(est, int | float) and est == est else None,
         "grid": ext.get("grid"), "wikidata": ext.get("wikidata"),
