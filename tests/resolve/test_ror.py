@@ -122,3 +122,17 @@ def test_excerpt_is_valid_json_of_schema_v2():
     with zipfile.ZipFile(EXCERPT) as z:
         recs = json.loads(z.read(next(m for m in z.namelist() if m.endswith(".json"))))
     assert all("names" in r and "locations" in r for r in recs)
+
+
+def test_cli_resolve_with_the_ror_dump(tmp_path, capsys):
+    from netkit.cli import main
+
+    src = corpus_of_names(["University of California, Los Angeles", "UCLA Fan Club Inc",
+                           "University of Massachusetts Boston"]).save(tmp_path / "in")
+    assert main(["resolve", str(src), "--out", str(tmp_path / "out"), "--registry",
+                 str(EXCERPT)]) == 0
+    printed = capsys.readouterr().out
+    assert "3 raw organisations -> 3 resolved organisations" in printed
+    assert "linked to the registry: 2 (66.7%); abstained: 0" in printed
+    audit = pd.read_csv(tmp_path / "out" / "audit.csv")
+    assert audit["evidence"].str.contains("ror 046rm7j60").any()
