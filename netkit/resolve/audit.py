@@ -93,11 +93,11 @@ def resolution_summary(resolution) -> dict:
     abstained = int(review["reason"].astype(str).str.startswith("registry: abstained").sum()) \
         if len(review) else 0
     return {
-        "strings": int(len(audit)),
+        "strings": len(audit),
         "organizations": int(resolution.corpus.n_organizations),
         "linked": int(linked.sum()),
         "linked_share": float(linked.mean()) if len(audit) else 0.0,
         "abstentions": abstained,
-        "review": int(len(review)),
+        "review": len(review),
         "by_method": method_counts(audit).to_dict(),
     }
