@@ -136,3 +136,18 @@ def test_cli_resolve_with_the_ror_dump(tmp_path, capsys):
     assert "linked to the registry: 2 (66.7%); abstained: 0" in printed
     audit = pd.read_csv(tmp_path / "out" / "audit.csv")
     assert audit["evidence"].str.contains("ror 046rm7j60").any()
+
+
+def test_report_data_section_shows_registry_share_and_unknown_sectors():
+    import netkit as nk
+    from netkit.report import Context, ReportConfig
+    from netkit.report.sections import data_section
+
+    c = corpus_of_names(["University of California, Los Angeles", "Zzyzx Unrelated Org",
+                         "Durham University", "Qqxy Widgets"])
+    res = resolve(c, registry=str(EXCERPT))
+    corpus = res.corpus
+    ctx = Context(ReportConfig.from_mapping({}, corpus=corpus), corpus, nk.build.org_graph(corpus))
+    facts = dict(data_section(ctx).facts)
+    assert facts["participations linked to a registry (ROR id)"] == "50.0%"
+    assert facts["organisations of unknown sector"] == "50.0%"
