@@ -37,7 +37,7 @@ def pool(real: Path, seed: int = 0) -> np.ndarray:
     springer = pd.read_csv(real / "affiliations-ror-springer" /
                            "springer_nature_affiliations_ror.csv", dtype=str,
                            encoding="utf-8-sig")["affiliation"].tolist()
-    corpus, truth = nk.datasets.synthetic_ecosystem(seed=seed, size="small")
+    corpus, _ = nk.datasets.synthetic_ecosystem(seed=seed, size="small")
     names = corpus.organizations["name"].dropna().unique().tolist()
     synthetic = [spell(n, s, v) for n in names for s in SOURCES for v in range(2)]
     return np.array(list(dict.fromkeys(springer + synthetic)), dtype=object)
