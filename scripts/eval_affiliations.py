@@ -74,7 +74,7 @@ def cluster_strings(strings: list[str]) -> np.ndarray:
     """Resolve the strings without a registry, as a corpus read from a source would be:
     each distinct string is parsed (:func:`netkit.ingest.affiliations.parse_affiliation`)
     into its organisation, city and country, one raw organisation per distinct
-    (organisation, country); returns the resolved organisation of each string."""
+    (organisation, country, city); returns the resolved organisation of each string."""
     import netkit as nk
     from netkit.ingest.affiliations import parse_affiliation
 
@@ -83,13 +83,13 @@ def cluster_strings(strings: list[str]) -> np.ndarray:
     orgs = pd.DataFrame({"name": [p.organization or s for p, s in zip(parsed, uniq, strict=True)],
                          "city": [p.city for p in parsed],
                          "country": [p.country for p in parsed]})
-    raw = orgs.drop_duplicates(["name", "country"]).reset_index(drop=True)
+    raw = orgs.drop_duplicates(["name", "country", "city"]).reset_index(drop=True)
     raw["org_id"] = [f"org:s:{k}" for k in range(len(raw))]
     corpus = nk.Corpus(organizations={"org_id": raw["org_id"], "name": raw["name"],
                                       "sector": ["unknown"] * len(raw),
                                       "country": raw["country"], "city": raw["city"]})
     res = nk.resolve.resolve(corpus)
-    raw_of = orgs.merge(raw, on=["name", "country"], how="left")["org_id"].to_numpy()
+    raw_of = orgs.merge(raw, on=["name", "country", "city"], how="left")["org_id"].to_numpy()
     resolved = res.mapping.reindex(raw_of).to_numpy()
     pos = {s: k for k, s in enumerate(uniq)}
     return resolved[[pos[s] for s in strings]]

@@ -714,7 +714,7 @@ def link_affiliations(strings, registry, *, fuzzy: bool = True,
 
         index = RegistryIndex.build(load_registry(registry))
     linker = _Linker(index, fuzzy, fuzzy_cutoff)
-    uniq = pd.unique(strings.fillna(""))
+    codes, uniq = pd.factorize(strings.fillna(""), sort=False)
     rows = [linker.link(s) if s else (None, "none", np.nan, "empty", (), ()) for s in uniq]
     res = pd.DataFrame(rows, columns=["registry_id", "method", "score", "evidence", "others",
                                       "candidates"])
@@ -723,6 +723,6 @@ def link_affiliations(strings, registry, *, fuzzy: bool = True,
     res["registry_id"] = res["registry_id"].astype(object).where(res["registry_id"].notna(), None)
     res.insert(2, "name", [index.names[pos[r]] if isinstance(r, str) else None
                            for r in res["registry_id"]])
-    out = res.set_index("affiliation").reindex(strings.fillna("").to_numpy()).reset_index()
+    out = res.take(codes).reset_index(drop=True)  # each distinct string was linked once
     out["affiliation"] = strings.to_numpy()
     return out[LINK_COLUMNS]
