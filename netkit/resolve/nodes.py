@@ -19,8 +19,8 @@ from netkit.model import Corpus
 from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, clean_identifier, exclusive_labels
 from netkit.resolve.normalize import (
     compact_key,
-    normalize_name,
     country_in_name,
+    normalize_name,
     normalize_names,
     word_order_variants,
 )
