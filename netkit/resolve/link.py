@@ -53,6 +53,8 @@ LINK_COLUMNS = ["affiliation", "registry_id", "name", "method", "score", "eviden
                 "others", "candidates"]
 
 _SPLIT = re.compile(r"\s*(?:[,;\u2028\u2029\n\r|]|\s[-–—]\s)\s*")
+_PREFIX = re.compile(r"^\s*(?:present(?:ly)?|current|permanent)?\s*(?:address|now at|at)\s*:?\s+",
+                     re.I)
 _PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _NONWORD = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d")
@@ -164,6 +166,7 @@ class RegistryIndex:
     by_acronym: dict = field(default_factory=dict)
     rank: dict = field(default_factory=dict)  # (key, record) → 2 display/label, 1 alias, 0 variant
     by_text: dict = field(default_factory=dict)  # folded name as written → records
+    by_compact: dict = field(default_factory=dict)  # key without spaces → records
     by_country: dict = field(default_factory=dict)  # (country, 3 letters) → (keys, records)
 
     def __len__(self) -> int:
@@ -218,6 +221,10 @@ class RegistryIndex:
                     rank.setdefault((v, k), 0)
         idx.rank = rank
         idx.by_text = {k: frozenset(v) for k, v in by_text.items()}
+        compact: dict[str, set[int]] = defaultdict(set)
+        for key, recs in by_key.items():
+            compact[key.replace(" ", "")].update(recs)
+        idx.by_compact = {k: sorted(v) for k, v in compact.items()}
         idx.by_key = {k: sorted(v) for k, v in by_key.items()}
         acr: dict[str, set[int]] = defaultdict(set)
         for k, acronyms in enumerate(inst["acronyms"].tolist()):
@@ -274,6 +281,7 @@ def _parts(text: str) -> tuple[list[str], list[str]]:
     """
     acronyms: list[str] = []
     out: list[str] = []
+    text = _PREFIX.sub("", text)
     for p in _SPLIT.split(text):
         p = p.strip(" .")
         if not p:
@@ -290,10 +298,11 @@ def _parts(text: str) -> tuple[list[str], list[str]]:
 
 @lru_cache(maxsize=1 << 17)
 def _part_facts(part: str) -> tuple[bool, bool, str]:
-    """Whether a part is a place or an address, whether it is an acronym or very short,
-    and its key (parts repeat across strings: computed once each)."""
-    return (_is_place_or_address(part), bool(_ACRONYM.match(part.strip()))
-            or len(part.strip()) <= 3, normalize_name(part, departments=False))
+    """Whether a part is a place or an address, whether it is a code of three letters or
+    fewer (a state, a country, initials), and its key (parts repeat across strings:
+    computed once each). Longer words in capitals (*RIKEN*, *CERN*) may be names."""
+    p = part.strip()
+    return (_is_place_or_address(part), len(p) <= 3, normalize_name(part, departments=False))
 
 
 def _is_place_or_address(part: str) -> bool:
@@ -302,8 +311,13 @@ def _is_place_or_address(part: str) -> bool:
         return True
     if _country_of(part):
         return True
-    # a postal code, a street number
-    return bool(_DIGITS.search(part) and (_ADDRESS.search(part) or len(f.split()) <= 3))
+    # a postal code, a street number (not "Rennes 2 University", "Paris 13")
+    if not _DIGITS.search(part):
+        return False
+    if _ADDRESS.search(part):
+        return True
+    words = normalize_name(part, departments=False).split()
+    return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
 
 
 _JOINED = re.compile(r"\s+(?:and|&|und|et|e|y)\s+|\s*/\s*|\s*&\s*")
@@ -338,6 +352,16 @@ _UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "
                         "department", "division", "campus", "law", "business", "dental",
                         "engineering", "nursing", "pharmacy", "public", "health", "science",
                         "art", "education", "management", "library"})
+_UNIT_WORD = frozenset({"school", "college", "faculty", "department", "institute", "center",
+                        "centre", "laboratory", "lab", "observatory", "program", "programme",
+                        "division", "unit", "library", "station"})
+_DEPARTMENT = frozenset({
+    "department", "departamento", "dipartimento", "departement", "departament", "faculty",
+    "faculdade", "facultad", "faculte", "fakultat", "division", "section", "unit", "unidad",
+    "program", "programme", "chair", "lehrstuhl", "abteilung", "servicio", "service", "school",
+})
+"""First words of a part that names a unit: such a part loses to any organisation named
+beside it (*Universidad de Alcalá, Departamento de Educación*)."""
 _OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clinical",
                         "infirmary", "polyclinic", "company", "corporation", "inc", "ltd",
                         "press", "museum", "foundation", "trust"})
@@ -353,11 +377,15 @@ def _unit_around(before: list[str], after: list[str]) -> bool:
     """
     if any(w in _OTHER_ORG for w in before + after):
         return False
-    if before and before[0] not in _UNIT_HEAD:
+    # before: "Department of Chemistry …", "Hainan Institute of …", "Medical College of …"
+    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD:
         return False
-    if after and _is_place_words(after):
+    if not after:
+        return True
+    if _is_place_words(after):
         return True  # "Northwestern Polytechnical University in Shenzhen"
-    return all(w in _UNIT_TAIL for w in after)
+    # after: "… Medical School", "… Feinberg School of Medicine", "… Haystack Observatory"
+    return all(w in _UNIT_TAIL for w in after) or any(w in _UNIT_WORD for w in after)
 
 
 def _is_place_words(words: list[str]) -> bool:
@@ -399,6 +427,10 @@ def _aligned(a: str, b: str) -> bool:
         x == y and x not in _GENERIC for x, y in zip(ta, tb, strict=True))
 
 
+def _is_unit(m: _Mention) -> bool:
+    return m.key.split(" ", 1)[0] in _DEPARTMENT
+
+
 class _Linker:
     def __init__(self, idx: RegistryIndex, fuzzy: bool, fuzzy_cutoff: float) -> None:
         self.idx = idx
@@ -436,7 +468,8 @@ class _Linker:
                     continue
                 key = keys[i] if length == 1 else normalize_name(
                     ", ".join(parts[i:j + 1]), departments=False)
-                recs = by_key.get(key)
+                # "Post Graduate" = "Postgraduate", "Peng Cheng" = "Pengcheng"
+                recs = by_key.get(key) or idx.by_compact.get(key.replace(" ", ""))
                 if recs and not self._bare_place(key):
                     text = _place_key(" ".join(parts[i:j + 1]))
                     out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),
@@ -637,6 +670,11 @@ class _Linker:
         chosen = [c for c in chosen if not any(inside(c[0], o) for o in longer)]
         ambiguous = [a for a in ambiguous if not any(inside(a[0], o) for o in longer)]
         named = [c for c in chosen if c[0].method != "acronym"] or chosen
+        # units ("Departamento de Educación") lose to organisations named beside them
+        org_level = [c for c in named if not _is_unit(c[0])]
+        if org_level:
+            named = org_level
+            ambiguous = [a for a in ambiguous if not _is_unit(a[0])]
         if not named:
             if ambiguous:
                 m, recs = ambiguous[-1]
