@@ -112,7 +112,7 @@ def test_resolve_with_the_ror_zip():
     orgs = res.corpus.organizations.set_index("org_id")
     ucla = orgs.loc[m["o:1"]]
     assert ucla["sector"] == "university" and ucla["city"] == "Los Angeles"
-    assert ucla["region"] == "California" and abs(ucla["lat"] - 34.05) < 0.1
+    assert ucla["region"] == "US-CA" and abs(ucla["lat"] - 34.05) < 0.1  # ISO 3166-2
     ror = res.corpus.org_ids[res.corpus.org_ids["scheme"] == "ror"]
     assert set(ror["value"]) == {"046rm7j60", "04ydmy275"}
     assert not (res.corpus.org_ids["scheme"] == "openalex").any()
