@@ -1,7 +1,8 @@
 """``netkit resolve CORPUS_DIR --out DIR``: one organisation per real organisation.
 
 Reads a corpus folder (written by ``netkit ingest``), resolves its organisations
-(identifiers, exact and fuzzy names, an optional OpenAlex institutions registry,
+(identifiers, exact and fuzzy names, an optional registry — the ROR data dump or
+OpenAlex institutions —
 user overrides and a VOSviewer thesaurus), and writes the resolved corpus plus
 ``audit.csv`` (how every raw organisation was resolved) and ``review.csv``
 (near-misses to look at) to ``DIR``.
@@ -24,7 +25,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", "-o", required=True, metavar="DIR",
                         help="folder for the resolved corpus, audit.csv and review.csv")
     parser.add_argument("--registry", metavar="F", action="append", default=None,
-                        help="OpenAlex institutions JSON Lines file (repeatable)")
+                        help="registry: the ROR data dump (zip, .json or .csv) or an OpenAlex "
+                             "institutions JSON Lines file (repeatable)")
     parser.add_argument("--overrides", metavar="F", default=None,
                         help="CSV: match,canonical_id,name,sector,founded_year,region")
     parser.add_argument("--thesaurus", metavar="F", default=None,
@@ -39,16 +41,20 @@ def run(args: argparse.Namespace) -> int:
     """Load, resolve, save, and print a summary."""
     from netkit.cli._common import check_output, load_corpus
     from netkit.resolve import resolve
-    from netkit.resolve.audit import method_counts, save_resolution
+    from netkit.resolve.audit import resolution_summary, save_resolution
 
     check_output(args.out, [args.corpus, *(args.registry or ()), args.overrides, args.thesaurus])
     corpus = load_corpus(args.corpus)
     res = resolve(corpus, registry=args.registry, overrides=args.overrides,
                   thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup)
     paths = save_resolution(res, Path(args.out))
-    print(f"{corpus.n_organizations} raw organisations -> {res.corpus.n_organizations} "
-          f"resolved organisations")
-    for method, n in method_counts(res.audit).items():
+    s = resolution_summary(res)
+    print(f"{s['strings']} raw organisations -> {s['organizations']} resolved organisations")
+    if args.registry:
+        print(f"linked to the registry: {s['linked']} ({s['linked_share']:.1%}); "
+              f"abstained: {s['abstentions']}")
+    print("by method:")
+    for method, n in s["by_method"].items():
         print(f"  {method:<10} {n:>8}")
     print(f"corpus written to {paths['corpus']}")
     print(f"audit: {paths['audit']}  ({len(res.audit)} rows)")

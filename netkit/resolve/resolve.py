@@ -48,7 +48,7 @@ from netkit.resolve.identifiers import STRONG_SCHEMES
 from netkit.resolve.match import UnionFind
 from netkit.resolve.nodes import build_nodes
 from netkit.resolve.overrides import read_overrides, read_thesaurus
-from netkit.resolve.registry import load_registry
+from netkit.resolve.registry import Registry, load_registry
 
 __all__ = ["METHODS", "Resolution", "resolve"]
 
@@ -134,6 +134,49 @@ def _unite(uf: UnionFind, edges: tuple[np.ndarray, ...], review_rows: list[dict]
     return accepted
 
 
+def _is_ror(reg: Registry) -> bool:
+    inst = reg.institutions
+    return "registry" in inst and bool((inst["registry"] == "ror").any())
+
+
+def _link_raw(orgs: pd.DataFrame, reg: Registry) -> pd.DataFrame:
+    """Link every raw organisation (its name, with its city and country) to the registry."""
+    from netkit.resolve.link import link_affiliations
+
+    def text(name, city, country) -> str:
+        parts = [str(name) if isinstance(name, str) else ""]
+        for x in (city, country):
+            if isinstance(x, str) and x and x.casefold() not in parts[0].casefold():
+                parts.append(x)
+        return ", ".join(p for p in parts if p)
+
+    texts = [text(n, ci, co) for n, ci, co in zip(
+        orgs["name"].tolist(), orgs["city"].tolist() if "city" in orgs else [None] * len(orgs),
+        orgs["country"].tolist(), strict=True)]
+    return link_affiliations(texts, reg)
+
+
+def _registry_link_edges(nodes, links: pd.DataFrame, edges: Edges, review_rows: list[dict]
+                         ) -> None:
+    """Raw node → the display node of the record it was linked to; doubts to review."""
+    a, b, sc, ev = [], [], [], []
+    for k, (rid, score, evidence, cands) in enumerate(zip(
+            links["registry_id"], links["score"], links["evidence"], links["candidates"],
+            strict=True)):
+        if isinstance(rid, str) and rid in nodes.registry_node:
+            a.append(k)
+            b.append(nodes.registry_node[rid])
+            sc.append(float(score))
+            ev.append(f"ror {rid}: {evidence}")
+        for c in cands or ():
+            if c in nodes.registry_node:
+                review_rows.append({"a": k, "b": nodes.registry_node[c],
+                                    "score": float(score) if score == score else 0.0,
+                                    "reason": f"registry: abstained, {evidence}"})
+    if a:
+        edges.add(a, b, "registry", sc, ev)
+
+
 # -- the main function -----------------------------------------------------------------------
 
 def resolve(
@@ -154,7 +197,11 @@ def resolve(
     corpus : Corpus
         A corpus as readers produce it (one organisation row per source spelling).
     registry : path, list of paths, DataFrame or Registry, optional
-        OpenAlex institutions (see :func:`netkit.resolve.load_registry`).
+        The ROR data dump (zip, JSON or CSV) or OpenAlex institutions (see
+        :func:`netkit.resolve.load_registry`). With ROR, every raw organisation is
+        linked to at most one record by :func:`netkit.resolve.link.link_affiliations`
+        (abstentions go to review); sector, city, region and coordinates then come
+        from the record.
     overrides : path or DataFrame, optional
         Overrides CSV (see :mod:`netkit.resolve.overrides`).
     thesaurus : path or dict, optional
@@ -207,6 +254,15 @@ def resolve(
     ov = read_overrides(overrides) if overrides is not None else None
     th = read_thesaurus(thesaurus) if thesaurus is not None else {}
 
+    links = None
+    if reg is not None and _is_ror(reg):
+        # ROR: each raw organisation is linked to at most one record (abstaining when two
+        # fit); only the records linked or in doubt take part as registry nodes
+        links = _link_raw(orgs, reg)
+        wanted = set(links["registry_id"].dropna()) | {c for cs in links["candidates"]
+                                                       for c in cs}
+        inst = reg.institutions
+        reg = Registry(inst[inst["openalex_id"].isin(wanted)].reset_index(drop=True))
     nodes = build_nodes(corpus, reg, ov, th, rollup=rollup)
     strong = set(schemes) | ({"ror_child"} if nodes.child_rors else set())
 
@@ -215,6 +271,8 @@ def resolve(
     review_rows: list[dict] = []
     if ov is not None:
         override_edges(nodes, ov, strong, edges)
+    if links is not None:
+        _registry_link_edges(nodes, links, edges, review_rows)
     if nodes.alias_of:
         n = len(nodes)
         edges.add(nodes.alias_of, np.arange(n - len(nodes.alias_of), n), "exact", 100.0,

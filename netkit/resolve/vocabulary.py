@@ -62,6 +62,7 @@ ABBREVIATIONS: dict[str, str] = {
     "centre": "center", "centres": "centers", "organisation": "organization",
     "programme": "program", "defence": "defense", "labour": "labor",
     # other languages → English (only words that name the kind of organisation)
+    "teknologi": "technology", "sains": "science",
     "universitet": "university", "universitetet": "university", "universitat": "university",
     "universitaet": "university", "universite": "university", "universidad": "university",
     "universidade": "university", "universita": "university", "universiteit": "university",

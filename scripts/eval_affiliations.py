@@ -1,0 +1,157 @@
+"""Measure affiliation → ROR linking and registry-free clustering on the Springer set.
+
+``affiliations-ror-springer`` holds 10,000 real affiliation strings with the ROR id the
+publisher asserted. It was split once into two halves (seeded; the row lists are
+``tests/data/resolve/springer_{dev,test}_rows.txt``): rules were developed on the dev
+half only. For each half this prints
+
+* linking against the ROR sample: precision = correct / linked (strings with a link),
+  recall = correct / strings whose ROR record is in the sample, and the abstentions;
+* (``--cluster``) clustering without a registry: B-cubed precision / recall of the
+  organisations that :func:`netkit.resolve.resolve` makes of the strings.
+
+Run::
+
+    python scripts/eval_affiliations.py                 # both halves, linking
+    python scripts/eval_affiliations.py --half dev --misses 40
+    python scripts/eval_affiliations.py --cluster
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "real"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "resolve"
+SPRINGER = "affiliations-ror-springer/springer_nature_affiliations_ror.csv"
+ROR = "ror-registry-sample/ror-v2-sample.json.gz"
+
+
+def halves(real: Path) -> dict[str, pd.DataFrame]:
+    """The two halves of the Springer set (columns ``ror``, ``affiliation``)."""
+    d = pd.read_csv(real / SPRINGER, dtype=str, encoding="utf-8-sig")
+    d = d.assign(ror=d["ror_id"].str.replace("https://ror.org/", "", regex=False))
+    out = {}
+    for half in ("dev", "test"):
+        rows = np.loadtxt(DATA / f"springer_{half}_rows.txt", dtype=np.int64, comments="#")
+        out[half] = d.iloc[rows].reset_index(drop=True)
+    return out
+
+
+def link_scores(df: pd.DataFrame, links: pd.DataFrame, known: set[str]) -> dict[str, float]:
+    """Precision, recall and counts of a linking against the gold ids."""
+    got = links["registry_id"].to_numpy(dtype=object)
+    gold = df["ror"].to_numpy(dtype=object)
+    linked = pd.notna(got)
+    correct = linked & (got == gold)
+    in_reg = np.isin(gold, list(known))
+    return {"strings": len(df), "in_registry": int(in_reg.sum()), "linked": int(linked.sum()),
+            "correct": int(correct.sum()),
+            "precision": correct.sum() / max(linked.sum(), 1),
+            "recall": (correct & in_reg).sum() / max(in_reg.sum(), 1),
+            "abstained": int((links["method"] == "ambiguous").sum())}
+
+
+def bcubed(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
+    """B-cubed precision and recall of a clustering against true labels."""
+    df = pd.DataFrame({"t": truth, "p": pred})
+    both = df.groupby(["t", "p"]).size()
+    nt = df.groupby("t").size()
+    np_ = df.groupby("p").size()
+    b = both.reset_index(name="n")
+    # each item of (t, p) cell: precision n/|p|, recall n/|t|
+    prec = (b["n"] * b["n"] / b["p"].map(np_)).sum() / len(df)
+    rec = (b["n"] * b["n"] / b["t"].map(nt)).sum() / len(df)
+    return float(prec), float(rec)
+
+
+def cluster_strings(strings: list[str]) -> np.ndarray:
+    """Resolve the strings without a registry, as a corpus read from a source would be:
+    each distinct string is parsed (:func:`netkit.ingest.affiliations.parse_affiliation`)
+    into its organisation, city and country, one raw organisation per distinct
+    (organisation, country, city); returns the resolved organisation of each string."""
+    import netkit as nk
+    from netkit.ingest.affiliations import parse_affiliation
+
+    uniq = list(dict.fromkeys(strings))
+    parsed = [parse_affiliation(s) for s in uniq]
+    orgs = pd.DataFrame({"name": [p.organization or s for p, s in zip(parsed, uniq, strict=True)],
+                         "city": [p.city for p in parsed],
+                         "country": [p.country for p in parsed]})
+    raw = orgs.drop_duplicates(["name", "country", "city"]).reset_index(drop=True)
+    raw["org_id"] = [f"org:s:{k}" for k in range(len(raw))]
+    corpus = nk.Corpus(organizations={"org_id": raw["org_id"], "name": raw["name"],
+                                      "sector": ["unknown"] * len(raw),
+                                      "country": raw["country"], "city": raw["city"]})
+    res = nk.resolve.resolve(corpus)
+    raw_of = orgs.merge(raw, on=["name", "country", "city"], how="left")["org_id"].to_numpy()
+    resolved = res.mapping.reindex(raw_of).to_numpy()
+    pos = {s: k for k, s in enumerate(uniq)}
+    return resolved[[pos[s] for s in strings]]
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--misses", type=int, default=0, help="print this many wrong links and misses")
+    ap.add_argument("--cluster", action="store_true", help="also score clustering without a registry")
+    ap.add_argument("--real", type=Path, default=REAL)
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="pickle the registry index here (development runs)")
+    args = ap.parse_args(argv)
+    from netkit.resolve.link import RegistryIndex, link_affiliations
+    from netkit.resolve.registry import load_registry
+
+    t = time.perf_counter()
+    reg = load_registry(args.real / ROR)
+    if args.cache and args.cache.exists():
+        import pickle
+
+        idx = pickle.loads(args.cache.read_bytes())
+    else:
+        idx = RegistryIndex.build(reg)
+        if args.cache:
+            import pickle
+
+            args.cache.write_bytes(pickle.dumps(idx))
+    print(f"registry: {len(reg)} records, index built in {time.perf_counter() - t:.1f} s")
+    known = set(reg.institutions["ror"])
+    names = dict(zip(reg.institutions["ror"], reg.institutions["name"], strict=True))
+    for half, df in halves(args.real).items():
+        if args.half not in (half, "both"):
+            continue
+        t = time.perf_counter()
+        links = link_affiliations(df["affiliation"], None, index=idx)
+        s = link_scores(df, links, known)
+        print(f"{half}: linking P {s['precision']:.4f}  R {s['recall']:.4f}  "
+              f"({s['correct']} correct of {s['linked']} linked; {s['in_registry']} of "
+              f"{s['strings']} in the registry; {s['abstained']} abstained) "
+              f"{time.perf_counter() - t:.1f} s")
+        print("   by method:", links["method"].value_counts().to_dict())
+        if args.misses:
+            wrong = links[links["registry_id"].notna() & (links["registry_id"] != df["ror"])]
+            print(f"--- wrong links ({len(wrong)})")
+            for k, r in wrong.head(args.misses).iterrows():
+                print(f"  {r['affiliation']!r}\n     got {r['registry_id']} {r['name']!r} "
+                      f"[{r['evidence']}]\n     gold {df.at[k, 'ror']} "
+                      f"{names.get(df.at[k, 'ror'])!r}")
+            miss = links[links["registry_id"].isna() & df["ror"].isin(known)]
+            print(f"--- misses ({len(miss)})")
+            for k, r in miss.head(args.misses).iterrows():
+                print(f"  {r['affiliation']!r} [{r['method']}: {r['evidence']}]\n"
+                      f"     gold {df.at[k, 'ror']} {names.get(df.at[k, 'ror'])!r}")
+        if args.cluster:
+            t = time.perf_counter()
+            pred = cluster_strings(df["affiliation"].tolist())
+            p, r = bcubed(df["ror"].to_numpy(), pred)
+            print(f"{half}: clustering without a registry B-cubed P {p:.4f}  R {r:.4f}  "
+                  f"{time.perf_counter() - t:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

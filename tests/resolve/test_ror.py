@@ -1,0 +1,153 @@
+"""The ROR data dump as a registry: reading it, linking strings to it, resolving with it."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from netkit.errors import InputError
+from netkit.lexicon.ror_types import ROR_TYPE_SECTOR, ror_sector
+from netkit.resolve import load_registry, resolve
+from netkit.resolve.link import link_affiliations
+from netkit.resolve.ror import read_ror
+
+from .helpers import corpus_of_names
+
+EXCERPT = Path(__file__).resolve().parents[1] / "data" / "resolve" / "ror" / \
+    "v2.0-2026-01-01-excerpt-ror-data.zip"
+
+
+@pytest.fixture(scope="module")
+def excerpt():
+    return load_registry(EXCERPT)
+
+
+def _member(tmp_path: Path, suffix: str) -> Path:
+    with zipfile.ZipFile(EXCERPT) as z:
+        name = next(m for m in z.namelist() if m.endswith(suffix))
+        out = tmp_path / name
+        out.write_bytes(z.read(name))
+    return out
+
+
+def test_zip_json_and_csv_read_alike(tmp_path, excerpt):
+    inst = excerpt.institutions
+    assert len(inst) == 38 and inst["registry"].eq("ror").all()
+    js = read_ror(_member(tmp_path, ".json"))
+    cs = read_ror(_member(tmp_path, ".csv"))
+    cols = ["ror", "name", "aliases", "acronyms", "sector", "country", "region", "city",
+            "parents", "children", "successors", "status"]
+    pd.testing.assert_frame_equal(js[cols], inst[cols])
+    pd.testing.assert_frame_equal(cs[cols], inst[cols])
+    assert cs["lat"].round(4).tolist() == js["lat"].round(4).tolist()
+    ucla = inst.set_index("ror").loc["046rm7j60"]
+    assert ucla["name"] == "University of California, Los Angeles"
+    assert ucla["city"] == "Los Angeles" and ucla["region"] == "California"
+    assert ucla["sector"] == "university" and ucla["sector_source"] == "ror:type=education"
+    assert "00pjdza24" in ucla["parents"]  # the University of California system
+    old = inst.set_index("ror").loc["006a7pj43"]  # CHU de Québec, succeeded
+    assert old["status"] != "active" and old["successors"] == ("05qn5kv73",)
+
+
+def test_bad_files_name_the_file(tmp_path):
+    bad = tmp_path / "v2-ror-data.json"
+    bad.write_text('[{"id": "https://ror.org/0abc", "name": "old"}]')
+    with pytest.raises(InputError, match="schema v1"):
+        read_ror(bad)
+    with pytest.raises(InputError, match="not found"):
+        load_registry(tmp_path / "missing.zip")
+    junk = tmp_path / "x.zip"
+    junk.write_bytes(b"not a zip")
+    with pytest.raises(InputError, match=r"x\.zip"):
+        read_ror(junk)
+
+
+def test_every_ror_type_has_a_sector():
+    assert set(ROR_TYPE_SECTOR) == {"education", "healthcare", "company", "government",
+                                    "facility", "nonprofit", "archive", "funder", "other"}
+    assert ror_sector(["facility", "government"])[0] == "research"
+    assert ror_sector(["education", "healthcare"])[0] == "university"
+
+
+def test_link_campus_namesake_and_abstention(excerpt):
+    out = link_affiliations([
+        "Dept of Physics, University of California, Los Angeles, CA, USA",
+        "Univ Massachusetts, Boston, MA, USA",
+        "Department of Chemistry, University of Massachusetts Amherst, Amherst, MA 01003, USA",
+        "Institute of Biology, University of Freiburg, Freiburg, Germany",
+        "Department of Physics, University of Fribourg, Fribourg, Switzerland",
+        "Howard Hughes Medical Institute, The Rockefeller University, New York, NY, USA",
+        "Inc.",
+        "8802 Higdon Dr, Boston, MA, USA",
+        "Boston, MA, USA",
+        "Faculteit Geneeskunde, KU Leuven, Leuven, Belgium",
+    ], excerpt)
+    got = out["registry_id"].tolist()
+    assert got[:6] == ["046rm7j60", "04ydmy275", "0072zz521", "0245cg223", "022fs9h90",
+                       "0420db125"]
+    assert out.at[5, "others"] == ("006w34k90",)  # HHMI is named too
+    assert got[6:9] == [None, None, None]  # a legal form, a street, a bare city
+    assert got[9] == "05f950310"
+    assert out["evidence"].str.len().gt(0).all()
+
+
+def test_link_follows_successors(excerpt):
+    out = link_affiliations(["Centre hospitalier universitaire de Québec, Quebec, QC, Canada"],
+                            excerpt)
+    assert out.at[0, "registry_id"] == "05qn5kv73"
+    assert "successor of 006a7pj43" in out.at[0, "evidence"]
+
+
+def test_resolve_with_the_ror_zip():
+    c = corpus_of_names(["Univ Calif Los Angeles", "University of California, Los Angeles",
+                         "University of Massachusetts Boston", "Zzyzx Unrelated Org"])
+    res = resolve(c, registry=str(EXCERPT))
+    m = res.mapping
+    assert m["o:0"] == m["o:1"] != m["o:2"]
+    a = res.audit.set_index("raw_org_id")
+    assert a.loc["o:1", "method"] == "registry" and "046rm7j60" in a.loc["o:1", "evidence"]
+    assert a.loc["o:3", "method"] == "none"
+    orgs = res.corpus.organizations.set_index("org_id")
+    ucla = orgs.loc[m["o:1"]]
+    assert ucla["sector"] == "university" and ucla["city"] == "Los Angeles"
+    assert ucla["region"] == "US-CA" and abs(ucla["lat"] - 34.05) < 0.1  # ISO 3166-2
+    ror = res.corpus.org_ids[res.corpus.org_ids["scheme"] == "ror"]
+    assert set(ror["value"]) == {"046rm7j60", "04ydmy275"}
+    assert not (res.corpus.org_ids["scheme"] == "openalex").any()
+
+
+def test_excerpt_is_valid_json_of_schema_v2():
+    with zipfile.ZipFile(EXCERPT) as z:
+        recs = json.loads(z.read(next(m for m in z.namelist() if m.endswith(".json"))))
+    assert all("names" in r and "locations" in r for r in recs)
+
+
+def test_cli_resolve_with_the_ror_dump(tmp_path, capsys):
+    from netkit.cli import main
+
+    src = corpus_of_names(["University of California, Los Angeles", "UCLA Fan Club Inc",
+                           "University of Massachusetts Boston"]).save(tmp_path / "in")
+    assert main(["resolve", str(src), "--out", str(tmp_path / "out"), "--registry",
+                 str(EXCERPT)]) == 0
+    printed = capsys.readouterr().out
+    assert "3 raw organisations -> 3 resolved organisations" in printed
+    assert "linked to the registry: 2 (66.7%); abstained: 0" in printed
+    audit = pd.read_csv(tmp_path / "out" / "audit.csv")
+    assert audit["evidence"].str.contains("ror 046rm7j60").any()
+
+
+def test_report_data_section_shows_registry_share_and_unknown_sectors():
+    import netkit as nk
+    from netkit.report import Context, ReportConfig
+    from netkit.report.sections import data_section
+
+    c = corpus_of_names(["University of California, Los Angeles", "Zzyzx Unrelated Org",
+                         "Durham University", "Qqxy Widgets"])
+    res = resolve(c, registry=str(EXCERPT))
+    corpus = res.corpus
+    ctx = Context(ReportConfig.from_mapping({}, corpus=corpus), corpus, nk.build.org_graph(corpus))
+    facts = dict(data_section(ctx).facts)
+    assert facts["participations linked to a registry (ROR id)"] == "50.0%"
+    assert facts["organisations of unknown sector"] == "50.0%"
