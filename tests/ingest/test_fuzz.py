@@ -502,20 +502,8 @@ def run_case(sample: str, category: str, seed: int) -> tuple[str, str]:
 
 PAIRS = [(s, c) for s in SAMPLES for c in MUTATIONS]
 
-KNOWN = {
-    ("openalex:syn", "delimiter"): (
-        "every line of a JSON Lines file damaged (':' -> ';'): no line parses, so the "
-        "file is not sniffed as JSON Lines and is read as one document whose rest is "
-        "lost uncounted (openalex._is_jsonl, h13ingest's item 3)"),
-}
-"""Cases that fail because of a known bug left to another change (strict xfail: the
-mark must go when the bug is fixed)."""
-
-
 def _param(sample: str, category: str):
-    marks = [pytest.mark.xfail(reason=KNOWN[sample, category], strict=True)] \
-        if (sample, category) in KNOWN else []
-    return pytest.param(sample, category, marks=marks, id=f"{sample}-{category}")
+    return pytest.param(sample, category, id=f"{sample}-{category}")
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -469,7 +469,8 @@ _SNIFF_BYTES = 16 << 20
 def _is_jsonl(path: Path, encoding: str | None) -> bool:
     """True when the file is JSON Lines: one of its first non-blank lines (up to
     :data:`_SNIFF_LINES`, in the first 16 MB) is a whole JSON object written from the
-    start of the line.
+    start of the line, or two of them are shaped like one (``{…}`` from the first
+    column: damaged lines of JSON Lines, which a pretty-printed document never has).
 
     A file starting with ``[`` is a JSON array (streamed); in a pretty-printed object
     (an API page) no line is a whole object starting at the first column, so a bad
@@ -486,7 +487,7 @@ def _is_jsonl(path: Path, encoding: str | None) -> bool:
     lines = text.split("\n")
     if len(head) == _SNIFF_BYTES:
         lines.pop()  # cut short
-    seen = 0
+    seen = shaped = 0
     for line in lines:
         s = line.lstrip("\ufeff").rstrip()
         if not s.strip():
@@ -494,7 +495,10 @@ def _is_jsonl(path: Path, encoding: str | None) -> bool:
         seen += 1
         if seen == 1 and s.lstrip().startswith("["):
             return False
-        if s.startswith("{") and s.endswith("}"):
+        if s.startswith("{") and s.endswith("}") and len(s) > 2:
+            shaped += 1
+            if shaped >= 2:
+                return True
             try:
                 obj = json.loads(s)
             except ValueError:
