@@ -150,15 +150,8 @@ def collaboration_graph(
 
     Examples
     --------
-    >>> from netkit.model import Corpus
-    >>> c = Corpus(
-    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-    ...                    "sector": ["university", "firm", "startup"]},
-    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"],
-    ...             "year": [2015, 2019]},
-    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
-    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
-    ... )
+    >>> from netkit.datasets import toy_corpus
+    >>> c = toy_corpus()
     >>> g = collaboration_graph(c, weighting="newman")
     >>> ab = g.es[g.get_eid("a", "b")]
     >>> ab["weight"], ab["count"], ab["first_year"], ab["last_year"], ab["n_patent"]
@@ -197,15 +190,8 @@ def org_graph(corpus: Corpus, weighting: str = "full", **filters) -> ig.Graph:
 
     Examples
     --------
-    >>> from netkit.model import Corpus
-    >>> c = Corpus(
-    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-    ...                    "sector": ["university", "firm", "startup"]},
-    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"],
-    ...             "year": [2015, 2019]},
-    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
-    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
-    ... )
+    >>> from netkit.datasets import toy_corpus
+    >>> c = toy_corpus()
     >>> g = org_graph(c)
     >>> ab = g.es[g.get_eid("a", "b")]
     >>> ab["count"], ab["first_year"], ab["last_year"], ab["n_patent"], ab["n_publication"]

@@ -32,14 +32,8 @@ def layers(corpus: Corpus, level: str = "org", weighting: str = "full",
 
     Examples
     --------
-    >>> from netkit.model import Corpus
-    >>> c = Corpus(
-    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-    ...                    "sector": ["university", "firm", "startup"]},
-    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"], "year": [2015, 2019]},
-    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
-    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
-    ... )
+    >>> from netkit.datasets import toy_corpus
+    >>> c = toy_corpus()
     >>> g = layers(c)
     >>> sorted(g), g["patent"].ecount(), g["combined"].ecount()
     (['combined', 'patent', 'publication'], 1, 3)

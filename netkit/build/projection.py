@@ -467,15 +467,8 @@ def edge_table(
 
     Examples
     --------
-    >>> from netkit.model import Corpus
-    >>> c = Corpus(
-    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-    ...                    "sector": ["university", "firm", "startup"]},
-    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"],
-    ...             "year": [2015, 2019]},
-    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
-    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
-    ... )
+    >>> from netkit.datasets import toy_corpus
+    >>> c = toy_corpus()
     >>> t = edge_table(c)
     >>> print(t[["source", "target", "weight", "count", "first_year", "n_patent"]]
     ...       .to_string(index=False))

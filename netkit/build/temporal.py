@@ -69,21 +69,13 @@ def temporal_edges(corpus: Corpus, level: str = "org", time: str = "year") -> pd
 
     Examples
     --------
-    >>> from netkit.model import Corpus
-    >>> c = Corpus(
-    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-    ...                    "sector": ["university", "firm", "startup"]},
-    ...     events={"event_id": ["e2", "e1"], "kind": ["patent", "publication"],
-    ...             "year": [2016, 2015]},
-    ...     participations={"event_id": ["e2", "e2", "e2", "e1", "e1"],
-    ...                     "org_id": ["c", "a", "b", "b", "a"], "role": ["author"] * 5},
-    ... )
-    >>> temporal_edges(c)
+    >>> from netkit.datasets import toy_corpus
+    >>> temporal_edges(toy_corpus())
        u  v     t event_id
     0  a  b  2015       e1
-    1  a  b  2016       e2
-    2  a  c  2016       e2
-    3  b  c  2016       e2
+    1  a  b  2019       e2
+    2  a  c  2019       e2
+    3  b  c  2019       e2
     """
     if time not in _TIMES:
         raise ParameterError(f"time must be one of {_TIMES}, not {time!r}")

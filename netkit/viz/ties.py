@@ -39,15 +39,8 @@ def tie_events(events: Any, names: np.ndarray | list[str], *, limit: int | None 
 
     Examples
     --------
-    >>> from netkit.model import Corpus
-    >>> c = Corpus(
-    ...     organizations={"org_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-    ...                    "sector": ["university", "firm", "startup"]},
-    ...     events={"event_id": ["e1", "e2"], "kind": ["patent", "publication"],
-    ...             "year": [2015, 2019], "title": ["Widget", "On widgets"]},
-    ...     participations={"event_id": ["e1", "e1", "e2", "e2", "e2"],
-    ...                     "org_id": ["a", "b", "a", "b", "c"], "role": ["author"] * 5},
-    ... )
+    >>> from netkit.datasets import toy_corpus
+    >>> c = toy_corpus()
     >>> tie_events(c, ["a", "b", "c"])[["source", "target", "event_id"]].values.tolist()
     [['a', 'b', 'e2'], ['a', 'b', 'e1'], ['a', 'c', 'e2'], ['b', 'c', 'e2']]
     """
