@@ -58,6 +58,24 @@ class Incidence:
         return self._shares
 
 
+    def without_large_events(self, max_size: int) -> Incidence:
+        """The same incidence with the rows of events of more than ``max_size`` nodes
+        emptied (their nodes stay, without the ties those events made)."""
+        keep = np.diff(self.matrix.indptr) <= max_size
+        if keep.all():
+            return self
+
+        def rows(m: sp.csr_matrix | None) -> sp.csr_matrix | None:
+            if m is None:
+                return None
+            entries = np.repeat(keep, np.diff(m.indptr))
+            indptr = np.concatenate([[0], np.cumsum(np.diff(m.indptr) * keep)])
+            return sp.csr_matrix((m.data[entries], m.indices[entries], indptr), shape=m.shape)
+
+        return Incidence(rows(self.matrix), self.nodes, self.events, rows(self._shares),
+                         rows(self._counts))
+
+
 def _scale_rows(m: sp.csr_matrix, factor: np.ndarray) -> sp.csr_matrix:
     """``diag(factor) @ m`` for a CSR matrix, keeping the dtype of ``factor``."""
     out = sp.csr_matrix((np.repeat(factor, np.diff(m.indptr)) * m.data.astype(factor.dtype),

@@ -89,6 +89,7 @@ def collaboration_graph(
     sectors: str | list[str] | None = None,
     countries: str | list[str] | None = None,
     min_weight: float | None = None,
+    max_event_size: int | None = None,
 ) -> ig.Graph:
     """The organisation × organisation or person × person collaboration graph.
 
@@ -123,6 +124,12 @@ def collaboration_graph(
         Keep participations of organisations in these sectors / countries.
     min_weight : float, optional
         Drop ties whose weight is below this (vertices stay).
+    max_event_size : int, optional
+        Leave out the ties made by events with more than this many participants
+        (nodes of the graph's level): one meta-analysis with 136 organisations makes
+        9,180 ties of a clique. The participants stay as vertices. See
+        :func:`netkit.metrics.large_events` to list such events, and the
+        ``fractional`` or ``newman`` weighting to down-weight them instead.
 
     Returns
     -------
@@ -158,10 +165,12 @@ def collaboration_graph(
     (1.5, 2, 2015, 2019, 1)
     >>> collaboration_graph(c, years=(2016, 2020)).ecount()
     3
+    >>> collaboration_graph(c, max_event_size=2).ecount()  # e2 has three organisations
+    1
     """
     corpus, inc, table = _projection(corpus, level, weighting, years=years, kinds=kinds,
                                      sectors=sectors, countries=countries,
-                                     min_weight=min_weight)
+                                     min_weight=min_weight, max_event_size=max_event_size)
     # igraph reads a list of int pairs about twice as fast as a numpy edge array
     edges = list(zip(table.pop("u").tolist(), table.pop("v").tolist(), strict=True))
     graph = ig.Graph(n=len(inc.nodes), edges=edges, directed=False)
@@ -186,7 +195,7 @@ def org_graph(corpus: Corpus, weighting: str = "full", **filters) -> ig.Graph:
 
     Same as :func:`collaboration_graph` with ``level="org"``; ``filters`` are
     its keyword arguments (``years``, ``kinds``, ``sectors``, ``countries``,
-    ``min_weight``).
+    ``min_weight``, ``max_event_size``).
 
     Examples
     --------

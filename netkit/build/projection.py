@@ -490,7 +490,8 @@ def _projection(corpus: Corpus, level: str, weighting: str, *,
                 kinds: str | list[str] | None = None,
                 sectors: str | list[str] | None = None,
                 countries: str | list[str] | None = None,
-                min_weight: float | None = None) -> tuple[Corpus, Incidence, dict]:
+                min_weight: float | None = None,
+                max_event_size: int | None = None) -> tuple[Corpus, Incidence, dict]:
     """Check the arguments, filter the corpus, project: ``(corpus, incidence, edge table)``."""
     if level not in _LEVELS:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
@@ -499,6 +500,11 @@ def _projection(corpus: Corpus, level: str, weighting: str, *,
     if any(f is not None for f in (years, kinds, sectors, countries)):
         corpus = corpus.filter(years=years, kinds=kinds, sectors=sectors, countries=countries)
     inc = _incidence(corpus, level, sort_events=False)
+    if max_event_size is not None:
+        if isinstance(max_event_size, bool) or not isinstance(max_event_size, int | np.integer) \
+                or max_event_size < 2:
+            raise ParameterError(f"max_event_size must be an integer ≥ 2, not {max_event_size!r}")
+        inc = inc.without_large_events(int(max_event_size))
     table = _edge_table(inc, weighting)
     if min_weight is not None:
         keep = table["weight"] >= min_weight

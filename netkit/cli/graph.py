@@ -58,6 +58,8 @@ def add_graph_options(parser: argparse.ArgumentParser) -> None:
                         help="keep organisations of these countries (ISO-2)")
     parser.add_argument("--min-weight", metavar="W", type=float, default=None,
                         help="drop ties lighter than W")
+    parser.add_argument("--max-event-size", metavar="N", type=int, default=None,
+                        help="leave out the ties of events with more than N participants")
 
 
 def graph_from_args(args: argparse.Namespace):
@@ -68,7 +70,7 @@ def graph_from_args(args: argparse.Namespace):
     corpus = load_corpus(args.corpus)
     graph = collaboration_graph(corpus, args.level, args.weighting, years=parse_years(args.years),
                                 kinds=args.kinds, sectors=args.sectors, countries=args.countries,
-                                min_weight=args.min_weight)
+                                min_weight=args.min_weight, max_event_size=args.max_event_size)
     return corpus, graph
 
 

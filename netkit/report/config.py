@@ -34,6 +34,7 @@ A complete configuration::
     years = [2012, 2023]                        # closed range of event years (optional)
     kinds = ["publication", "patent", "contract"]
     weighting = "full"                          # full | fractional | newman | association
+    # max_event_size = 50                       # leave out the ties of larger events
 
     [analyses]                                  # which sections to run (all true by default)
     structure = true
@@ -48,6 +49,7 @@ A complete configuration::
     top = 15                                    # rows of the "most connected" tables
     null_samples = 100                          # degree-preserving rewirings for mixing z-scores (0: skip)
     null_max_edges = 50000                      # skip the rewiring null above this many ties (0: no limit)
+    large_events = 50                           # list events with at least this many organisations
 
     [brokerage]
     top = 15
@@ -107,8 +109,8 @@ ANALYSES = ("structure", "brokerage", "diffusion", "dynamics", "mobility", "regi
 DEFAULTS: dict[str, dict[str, Any]] = {
     "resolve": {"enabled": "auto", "threshold": 90.0, "review_margin": 10.0, "rollup": False,
                 "registry": None, "overrides": None, "thesaurus": None},
-    "graph": {"years": None, "kinds": None, "weighting": "full"},
-    "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000},
+    "graph": {"years": None, "kinds": None, "weighting": "full", "max_event_size": None},
+    "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000, "large_events": 50},
     "brokerage": {"top": 15},
     "diffusion": {"model": "ic", "beta": 0.1, "runs": 300, "seeds": ["university"],
                   "max_steps": 30},
@@ -252,10 +254,12 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
                 "rollup": (bool, None), "registry": ((str, list), None),
                 "overrides": (str, None), "thesaurus": (str, None)},
     "graph": {"years": (list, None), "kinds": ((list, str), None),
-              "weighting": (str, ("full", "fractional", "newman", "association"))},
+              "weighting": (str, ("full", "fractional", "newman", "association")),
+              "max_event_size": (int, lambda v: v >= 2)},
     "structure": {"top": (int, lambda v: 1 <= v <= 1000),
                   "null_samples": (int, lambda v: 0 <= v <= 100_000),
-                  "null_max_edges": (int, lambda v: v >= 0)},
+                  "null_max_edges": (int, lambda v: v >= 0),
+                  "large_events": (int, lambda v: v >= 2)},
     "brokerage": {"top": (int, lambda v: 1 <= v <= 1000)},
     "diffusion": {"model": (str, ("ic", "si")), "beta": ((int, float), lambda v: 0 < v <= 1),
                   "runs": (int, lambda v: 1 <= v <= 1_000_000), "seeds": ((list, str), None),

@@ -221,7 +221,7 @@ def data_section(ctx: Context) -> Section:
 # -- network overview ----------------------------------------------------------------------
 def overview_section(ctx: Context) -> Section:
     """Size, density, components, communities and the most connected organisations."""
-    from netkit.metrics import assortativity, leiden
+    from netkit.metrics import assortativity, dominant_events, large_events, leiden
 
     g = ctx.graph
     s = Section("overview", "Network overview")
@@ -265,12 +265,31 @@ def overview_section(ctx: Context) -> Section:
     s.charts.append(Chart("bar", "Organisations per sector", by["organisations"],
                           {"xlabel": "organisations", "ylabel": "",
                            "sector_colors": list(by.index)}))
-    top = ctx.config.params("structure")["top"]
-    table = _label_frame(ctx, cen.index).join(cen)
+    params = ctx.config.params("structure")
+    top = params["top"]
+    dominant = dominant_events(ctx.corpus, g)[["top_event", "top_event_share"]]
+    table = _label_frame(ctx, cen.index).join(cen).join(dominant)
     table = table.sort_values(["degree", "strength"], ascending=False, kind="stable")
     s.tables.append(Table("centrality", "Most connected organisations (by degree)", table,
                           rows=top))
+    owed = int((table["top_event_share"].head(top) > 0.5).sum())
+    if owed:
+        s.paragraphs.append(
+            f"{owed} of the {min(top, len(table))} most connected organisations owe more than "
+            "half of their ties to a single event (column top_event_share).")
+    large = large_events(ctx.corpus, params["large_events"])
+    s.facts.append((f"events with ≥ {params['large_events']} organisations", len(large)))
+    if len(large):
+        s.facts.append(("share of ties made only by those events",
+                        float(large["ties_only_here"].sum() / max(m, 1))))
+        s.paragraphs.append(
+            f"{len(large)} event(s) with at least {params['large_events']} organisations make "
+            f"{large['ties_only_here'].sum():,} ties that no other event makes (table "
+            "large_events); set graph.max_event_size to leave them out, or use the fractional "
+            "or newman weighting to down-weight them.")
+        s.tables.append(Table("large_events", "Large events", large, rows=top, index=False))
     s.methods.update(ctx.centrality_methods)
+    s.methods["large events"] = "netkit.metrics.large_events / dominant_events"
     return s
 
 

@@ -274,7 +274,7 @@ def write_report(
                                          kinds=gp["kinds"])
     from netkit.build import org_graph
 
-    graph = org_graph(corpus_used, weighting=gp["weighting"])
+    graph = org_graph(corpus_used, weighting=gp["weighting"], max_event_size=gp["max_event_size"])
     if graph.vcount() == 0:
         filters = ", ".join(f"graph.{k} = {gp[k]!r}" for k in ("years", "kinds") if gp[k])
         raise EmptyGraphError("no organisation takes part in any event"
