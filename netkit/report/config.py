@@ -50,6 +50,7 @@ A complete configuration::
     null_samples = 100                          # degree-preserving rewirings for mixing z-scores (0: skip)
     null_max_edges = 50000                      # skip the rewiring null above this many ties (0: no limit)
     large_events = 50                           # list events with at least this many organisations
+    min_ties = 10                               # fewest observed ties to rank or colour a ratio
 
     [brokerage]
     top = 15
@@ -110,7 +111,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "resolve": {"enabled": "auto", "threshold": 90.0, "review_margin": 10.0, "rollup": False,
                 "registry": None, "overrides": None, "thesaurus": None},
     "graph": {"years": None, "kinds": None, "weighting": "full", "max_event_size": None},
-    "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000, "large_events": 50},
+    "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000, "large_events": 50,
+                  "min_ties": 10},
     "brokerage": {"top": 15},
     "diffusion": {"model": "ic", "beta": 0.1, "runs": 300, "seeds": ["university"],
                   "max_steps": 30},
@@ -259,7 +261,8 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
     "structure": {"top": (int, lambda v: 1 <= v <= 1000),
                   "null_samples": (int, lambda v: 0 <= v <= 100_000),
                   "null_max_edges": (int, lambda v: v >= 0),
-                  "large_events": (int, lambda v: v >= 2)},
+                  "large_events": (int, lambda v: v >= 2),
+                  "min_ties": (int, lambda v: v >= 1)},
     "brokerage": {"top": (int, lambda v: 1 <= v <= 1000)},
     "diffusion": {"model": (str, ("ic", "si")), "beta": ((int, float), lambda v: 0 < v <= 1),
                   "runs": (int, lambda v: 1 <= v <= 1_000_000), "seeds": ((list, str), None),

@@ -15,7 +15,7 @@ from netkit.model.files import csv_text
 from netkit.report.sections import Chart, Section, Table
 from netkit.viz import charts
 from netkit.viz.colors import SECTOR_COLORS, sector_color
-from netkit.viz.escape import markdown_cell
+from netkit.viz.escape import markdown_cell, markdown_text
 
 __all__ = ["chart_svg", "fmt", "render_html", "render_markdown", "table_csv"]
 
@@ -179,8 +179,7 @@ def render_html(views: Sequence[SectionView], **page: Any) -> str:
 
 
 def _md_text(text: str) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", " "))
+    return markdown_text(str(text)).replace("\n", " ")
 
 
 def _md_table(t: TableView) -> list[str]:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import pandas as pd
 
 from netkit.model.files import csv_cell
 
-__all__ = ["csv_cell", "json_for_script", "markdown_cell"]
+__all__ = ["csv_cell", "json_for_script", "markdown_cell", "markdown_text"]
 
 _SCRIPT_SAFE = str.maketrans({
     "<": "\\u003c",
@@ -32,6 +33,9 @@ _SCRIPT_SAFE = str.maketrans({
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 })
+
+
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 def _missing(value: Any) -> bool:
@@ -94,25 +98,40 @@ def json_for_script(data: Any, *, clean: bool = True) -> str:
     return text.translate(_SCRIPT_SAFE)
 
 
+def markdown_text(text: str) -> str:
+    """Running text for Markdown: ``<`` and ``>`` as entities, ``&`` escaped only where
+    it would start an entity, so it reads the same in the file and rendered.
+
+    Examples
+    --------
+    >>> markdown_text("publications & patents <b>")
+    'publications & patents &lt;b&gt;'
+    """
+    text = _ENTITY_START.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
 def markdown_cell(value: Any) -> str:
     """Text for one cell of a Markdown table.
 
-    Pipes and backslashes are escaped, ``<`` ``>`` ``&`` become HTML entities
-    (Markdown renderers pass raw HTML through), newlines become spaces, and
-    backticks, asterisks, underscores and brackets are escaped so no formatting
-    or link can be injected.
+    Pipes and backslashes are escaped, ``<`` and ``>`` become HTML entities
+    (Markdown renderers pass raw HTML through), an ``&`` only where it would start
+    an entity (``&amp;`` stays readable as ``&amp;amp;``, ``R&D`` stays ``R&D``),
+    newlines become spaces, and backticks, asterisks, underscores and brackets are
+    escaped so no formatting or link can be injected.
 
     Examples
     --------
     >>> markdown_cell("A | B\\n<script>")
     'A \\\\| B &lt;script&gt;'
+    >>> markdown_cell("R&D & patents &lt;")
+    'R&D & patents &amp;lt;'
     >>> markdown_cell(None), markdown_cell(3)
     ('', '3')
     """
     if _missing(value):
         return ""
-    text = str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = markdown_text(str(value))
     text = text.replace("\\", "\\\\")
     for ch in "|`*_[]":
         text = text.replace(ch, "\\" + ch)
