@@ -33,7 +33,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="input format (default: auto-detect each file); one of: auto, "
                         + ", ".join(sorted(FORMATS)))
     parser.add_argument("--strict", action="store_true",
-                        help="exit with status 1 if any record was quarantined")
+                        help="exit with status 1 if any record was quarantined, and stop at "
+                             "a file of a folder that holds no records (default: skip it "
+                             "with a warning)")
     parser.add_argument("--encoding", metavar="E", default=None,
                         help="text encoding of files without a byte-order mark "
                              "(default UTF-8), e.g. cp1252 or latin-1")
@@ -128,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     if args.encoding is not None:
         check_encoding(args.encoding, "--encoding")
     options = {"mapping": args.mapping} if args.mapping else {}
+    options["skip_unknown"] = not args.strict
     if not args.no_progress and sys.stderr.isatty():
         corpus = read_with_progress(args.files, format=args.format, encoding=args.encoding,
                                     **options)

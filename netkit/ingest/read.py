@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 _SKIP_NAMES = {"SOURCE.md", "README.md", "manifest.json", ".DS_Store"}
 
 
+NOT_RECORDS = "not-records"
+"""The accounting format of a file found in a folder and skipped as not records."""
+
+
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     """Files named directly, plus every file of a named folder (recursively, sorted).
 
@@ -117,6 +121,7 @@ def read(
     *,
     encoding: str | None = None,
     progress: bool = False,
+    skip_unknown: bool = True,
     **options,
 ) -> Corpus:
     """Read files (or every file of folders) into one Corpus.
@@ -131,6 +136,12 @@ def read(
         The text encoding of files that declare none (default: BOM, else UTF-8).
     progress : bool, default False
         Show a progress bar over the files.
+    skip_unknown : bool, default True
+        A file found in a named folder whose format netkit does not recognise (a
+        spreadsheet of notes, a PDF …) is skipped with a warning and listed in the
+        accounting with format ``not-records`` and no records; False stops with a
+        :class:`~netkit.errors.FormatError` instead (``netkit ingest --strict``).
+        A file named directly is always read or refused.
     **options
         Passed to the readers (for example ``mapping=`` for the generic CSV reader).
 
@@ -154,6 +165,8 @@ def read(
             f"unknown format {format!r}; known: auto, {', '.join(sorted(FORMATS))}"
         )
     files = expand_paths(paths)
+    named = {Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)
+             if Path(p).is_file()}
     builder = CorpusBuilder()
     ledgers: list[Ledger] = []
     iterator = files
@@ -162,7 +175,15 @@ def read(
 
         iterator = tqdm(files, desc="reading", unit="file")
     for path in iterator:
-        name = sniff(path) if format == "auto" else format
+        try:
+            name = sniff(path) if format == "auto" else format
+        except FormatError as err:
+            if not skip_unknown or path in named:
+                raise
+            log.warning("skipped %s: not a record file of any known format (%s)", path,
+                        err.message)
+            ledgers.append(Ledger(str(path), NOT_RECORDS))
+            continue
         fmt = FORMATS[name]
         ledger = Ledger(str(path), name)
         log.info("reading %s as %s", path, name)
