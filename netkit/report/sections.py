@@ -613,11 +613,10 @@ def regions_section(ctx: Context) -> Section:
 
 # -- before / after ------------------------------------------------------------------------
 def _split_year(ctx: Context) -> int:
+    from netkit.metrics import median_split_year
+
     year = ctx.config.params("before_after")["year"]
-    if year != "auto":
-        return int(year)
-    years = ctx.corpus.events["year"].dropna().astype(int)
-    return int((years.min() + years.max() + 1) // 2)
+    return median_split_year(ctx.corpus) if year == "auto" else int(year)
 
 
 INDICATOR_LABELS = {
@@ -634,7 +633,7 @@ INDICATOR_LABELS = {
 
 def before_after_section(ctx: Context) -> Section:
     """Indicators before and after a year, bootstrap intervals and a permutation null."""
-    from netkit.metrics import compare_windows
+    from netkit.metrics import MAX_SOURCE_SHIFT, compare_windows, source_mix
 
     p = ctx.config.params("before_after")
     split = _split_year(ctx)
@@ -650,10 +649,24 @@ def before_after_section(ctx: Context) -> Section:
         "the events between the two windows, Holm-adjusted over the indicators tested. A change "
         "is significant when the adjusted p-value is below α = "
         f"{p['alpha']}.")
+    mix, shift = source_mix(ctx.corpus, split)
+    comparable = bool(mix.attrs["comparable"])
+    if not comparable:
+        s.paragraphs.append(
+            f"Not comparable: the two windows come from different sources (table "
+            f"before_after_sources; {shift:.0%} of the events would have to change source to "
+            f"give the same mix, more than {MAX_SOURCE_SHIFT:.0%}). A change below may be the "
+            "change of data source, not of the ecosystem; no indicator is called significant.")
     table = res.copy()
     table.insert(0, "description", [INDICATOR_LABELS.get(i, str(i).replace("_", " "))
                                     for i in table.index])
+    if not comparable and "significant" in table:
+        table["significant"] = False
+        table["note"] = "not comparable: source mix differs"
     s.tables.append(Table("before_after", f"Before / after {split}", table, rows=None))
+    s.tables.append(Table("before_after_sources", "Events per source in each window", mix,
+                          rows=None, index=False))
+    s.facts.append(("source mix shift between windows", shift))
     shown = [i for i in INDICATOR_LABELS if i in res.index]
     if shown:
         part = res.loc[shown]
@@ -663,7 +676,7 @@ def before_after_section(ctx: Context) -> Section:
                               {"xlabel": "change", "ylabel": "",
                                "errors": (part["ci_low"].to_numpy(dtype=float),
                                           part["ci_high"].to_numpy(dtype=float))}))
-    sig = res["significant"].fillna(False).astype(bool) if "significant" in res else None
+    sig = table["significant"].fillna(False).astype(bool) if "significant" in table else None
     s.facts.append(("split year", split))
     if sig is not None:
         s.facts.append(("indicators with a significant change",

@@ -1,0 +1,42 @@
+"""Before/after on real grants from three sources: the split and the source mix (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+import netkit as nk
+from netkit.metrics import median_split_year, source_mix
+from netkit.report import Context, ReportConfig
+from netkit.report.sections import before_after_section
+
+
+@pytest.fixture(scope="module")
+def grants(real_data):
+    files = sorted(p for d in ("cordis-h2020-participations", "h2020-norway-participations",
+                               "nserc-partners")
+                   for p in (real_data / d).iterdir() if p.name != "SOURCE.md")
+    return nk.ingest.read(files)
+
+
+@pytest.mark.realdata
+def test_real_grants_split_at_the_median_year(grants):
+    years = grants.events["year"].dropna().astype(int)
+    split = median_split_year(grants)
+    assert split != (years.min() + years.max() + 1) // 2  # not the middle calendar year (2006)
+    assert 0.3 <= (years < split).mean() <= 0.7
+
+
+@pytest.mark.realdata
+def test_real_grants_windows_of_different_sources_are_not_comparable(grants):
+    table, shift = source_mix(grants, 2000)  # NSERC 1994 against H2020 2014–2019
+    assert set(table.loc[table["window"] == "before", "source"]) == {"nserc"}
+    assert shift == 1.0 and not table.attrs["comparable"]
+    cfg = ReportConfig.from_mapping(
+        {"seed": 1, "before_after": {"year": 2000, "bootstrap": 20, "permutations": 20}},
+        corpus=grants)
+    section = before_after_section(Context(cfg, grants, nk.build.org_graph(grants)))
+    tables = {t.name: t.frame for t in section.tables}
+    assert {"before_after", "before_after_sources"} <= set(tables)
+    assert not tables["before_after"]["significant"].any()
+    assert (tables["before_after"]["note"] == "not comparable: source mix differs").all()
+    assert any(p.startswith("Not comparable") for p in section.paragraphs)
