@@ -537,24 +537,38 @@ def _leading_vector(a) -> tuple[np.ndarray, int]:
     upper = np.zeros(n_comp)
     np.maximum.at(upper, label, strength)  # λ_c ≤ the largest strength of c
     lower = row_norm.max()  # λ ≥ ‖A e_i‖ for every i
+    size = np.bincount(label, minlength=n_comp)
+    order = np.argsort(label, kind="stable")  # vertices grouped by component
+    bounds = np.concatenate(([0], np.cumsum(size)))
     candidates = np.flatnonzero(upper >= lower * (1 - _EIGEN_RTOL))
-    candidates = candidates[np.argsort(-upper[candidates], kind="stable")]
-    order = np.argsort(label, kind="stable")
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(label, minlength=n_comp))))
-    best, found = -np.inf, []
-    for c in candidates:  # the few components that can hold the largest eigenvalue
+    found = []  # (eigenvalues, members: k × s, vectors: k × s) per batch of components
+    small = candidates[size[candidates] < 50]
+    for s in np.unique(size[small]):  # components of one size at once (batched eigh)
+        comps = small[size[small] == s]
+        members = order[bounds[comps][:, None] + np.arange(s)]
+        block = a[members.ravel()][:, members.ravel()].tocoo()
+        dense = np.zeros((len(comps), s, s))
+        dense[block.row // s, block.row % s, block.col % s] = block.data
+        vals, vecs = np.linalg.eigh(dense)
+        found.append((vals[:, -1], members, np.abs(vecs[:, :, -1])))
+    best = max((f[0].max() for f in found), default=-np.inf)
+    large = candidates[size[candidates] >= 50]
+    for c in large[np.argsort(-upper[large], kind="stable")]:  # a few, the largest first
         if upper[c] < best * (1 - _EIGEN_RTOL):
             break
-        members = order[bounds[c]:bounds[c + 1]]
-        lam, v = _perron(a[members][:, members])
-        found.append((lam, members, v))
+        lam, v = _perron(a[order[bounds[c]:bounds[c + 1]]][:, order[bounds[c]:bounds[c + 1]]])
+        found.append((np.array([lam]), order[bounds[c]:bounds[c + 1]][None, :], v[None, :]))
         best = max(best, lam)
     x = np.zeros(n)
     tied = 0
-    for lam, members, v in found:
-        if lam >= best * (1 - _EIGEN_RTOL):
-            x[members] = v * v.sum()  # the projection of the all-ones vector
-            tied += 1
+    for vals, members, vecs in found:
+        keep = vals >= best * (1 - _EIGEN_RTOL)
+        if keep.any():
+            v = vecs[keep]
+            v[v < 1e-15] = 0.0
+            v /= np.linalg.norm(v, axis=1, keepdims=True)
+            x[members[keep]] = v * v.sum(axis=1, keepdims=True)  # projection of all-ones
+            tied += int(keep.sum())
     return x / np.linalg.norm(x), tied
 
 
