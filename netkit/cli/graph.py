@@ -78,7 +78,7 @@ def graph_from_args(args: argparse.Namespace):
         held = f"the corpus has events of {years.min()}–{years.max()}" if len(years) else \
             "the corpus has no dated events"
         raise EmptyGraphError(f"no {args.level} matches the filters, the graph would be empty "
-                              f"({held}); check --years, --kinds, --sectors, --countries, --min-weight")
+                              f"({held}); check --years, --kinds, --sectors, --countries")
     return corpus, graph
 
 
