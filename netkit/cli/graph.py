@@ -71,6 +71,14 @@ def graph_from_args(args: argparse.Namespace):
     graph = collaboration_graph(corpus, args.level, args.weighting, years=parse_years(args.years),
                                 kinds=args.kinds, sectors=args.sectors, countries=args.countries,
                                 min_weight=args.min_weight, max_event_size=args.max_event_size)
+    if graph.vcount() == 0:  # nothing matched: say so instead of writing an empty graph
+        from netkit.errors import EmptyGraphError
+
+        years = corpus.events["year"].dropna()
+        held = f"the corpus has events of {years.min()}–{years.max()}" if len(years) else \
+            "the corpus has no dated events"
+        raise EmptyGraphError(f"no {args.level} matches the filters, the graph would be empty "
+                              f"({held}); check --years, --kinds, --sectors, --countries")
     return corpus, graph
 
 

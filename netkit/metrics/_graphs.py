@@ -3,10 +3,13 @@
 Conventions applied by every structural metric (centrality, bridging,
 brokerage, mixing, communities, significance):
 
-* a networkx graph is converted once (:func:`netkit.build.as_igraph`);
+* a networkx graph is converted once (:func:`netkit.build.as_igraph`); its
+  node keys, whatever hashable they are (strings, integers, tuples …), are
+  the index of every result;
 * self-loops are ignored and parallel edges merged, their weights summed;
 * a directed graph is read as undirected (weights of ``u→v`` and ``v→u``
-  summed) unless the metric says otherwise;
+  summed), with a :class:`DirectedGraphWarning`, unless the metric says it
+  uses direction (:func:`~netkit.metrics.brokerage`);
 * weights must be positive and finite.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import random
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,17 +31,38 @@ import scipy.sparse as sp
 from netkit.build.convert import as_igraph
 from netkit.errors import ParameterError
 
-__all__: list[str] = []
+__all__ = ["DirectedGraphWarning"]
+
+
+class DirectedGraphWarning(UserWarning):
+    """A metric defined here for undirected graphs was given a directed one.
+
+    The metric reads ``u → v`` and ``v → u`` as one undirected tie (weights
+    summed). Convert the graph yourself (``g.as_undirected(mode="collapse")``,
+    ``G.to_undirected()``) to make that choice explicit and silence the warning.
+    """
+
+
+def warn_directed(g: ig.Graph, what: str = "this metric") -> None:
+    """Warn (:class:`DirectedGraphWarning`) that ``what`` reads the directed ``g`` as undirected."""
+    if g.is_directed():
+        warnings.warn(f"{what} reads the directed graph as undirected (u→v and v→u are one "
+                      f"tie, weights summed); pass an undirected graph to silence this",
+                      DirectedGraphWarning, stacklevel=3)
 
 
 def prepare(graph, weight: str | None = "weight", *, directed: bool = False
             ) -> tuple[ig.Graph, np.ndarray | None]:
-    """The simple (undirected unless ``directed``) igraph graph and its weight vector."""
+    """The simple (undirected unless ``directed``) igraph graph and its weight vector.
+
+    A directed graph made undirected here raises a :class:`DirectedGraphWarning`.
+    """
     g = as_igraph(graph)
     if weight is not None and weight not in g.es.attributes() and g.ecount():
         raise ParameterError(f"the graph has no edge attribute {weight!r}; "
                              f"pass weight=None for an unweighted metric")
     if g.is_directed() and not directed:
+        warn_directed(g, _caller_name())
         g = g.copy()
         if weight is not None and g.ecount():
             g.to_undirected(mode="collapse", combine_edges={weight: "sum"})
@@ -124,8 +149,33 @@ def edge_weights(g: ig.Graph, weight: str | None) -> tuple[np.ndarray, np.ndarra
     return edges, np.asarray(g.es[weight], dtype=np.float64)
 
 
+def _caller_name() -> str:
+    """``netkit.metrics.<function>`` of the public metric that called :func:`prepare`."""
+    import sys
+
+    frame = sys._getframe(2)
+    while frame is not None and (frame.f_globals.get("__name__", "").endswith("._graphs")
+                                 or frame.f_code.co_name.startswith("_")):
+        frame = frame.f_back
+    return f"netkit.metrics.{frame.f_code.co_name}" if frame is not None else "this metric"
+
+
+def node_index(keys) -> pd.Index:
+    """An Index of node keys, one entry per key: tuples stay tuples (no MultiIndex).
+
+    Examples
+    --------
+    >>> node_index([(0, 1), (1, 0)]).tolist()
+    [(0, 1), (1, 0)]
+    """
+    return pd.Index(list(keys), name="node", tupleize_cols=False)
+
+
 def names(g: ig.Graph) -> pd.Index:
     """The node names of ``g`` (vertex index when there is no ``name``).
+
+    Node keys are kept as they are (``nx.grid_2d_graph``'s tuples give an
+    Index of tuples, not a MultiIndex).
 
     Inside :func:`edge_cache` one Index is built per graph and shared by every
     result (an Index of a million names is ~20 MB of Arrow strings).
@@ -136,7 +186,7 @@ def names(g: ig.Graph) -> pd.Index:
         if hit is not None and hit[0] is g and len(hit[1]) == g.vcount():
             return hit[1]
     if "name" in g.vs.attributes():
-        index = pd.Index(g.vs["name"], name="node")
+        index = node_index(g.vs["name"])
     else:
         index = pd.Index(range(g.vcount()), name="node")
     if cache is not None:
@@ -214,14 +264,46 @@ def _values_at(x: sp.csr_matrix, pattern: sp.csr_matrix) -> np.ndarray:
     return vals
 
 
+def _track_igraph_rng() -> None:
+    """Remember the generator handed to ``igraph.set_random_number_generator``.
+
+    python-igraph has no getter for its random number generator, so netkit
+    wraps the setter once (the wrapper calls the original) and records the
+    generator in use; python-igraph installs Python's ``random`` module at import.
+    """
+    setter = ig.set_random_number_generator
+    if getattr(setter, "_netkit_tracking", False):
+        return
+
+    def set_random_number_generator(generator):
+        setter(generator)
+        _IGRAPH_RNG[0] = generator
+
+    set_random_number_generator.__doc__ = setter.__doc__
+    set_random_number_generator._netkit_tracking = True
+    ig.set_random_number_generator = set_random_number_generator
+
+
+_IGRAPH_RNG: list = [random]
+_track_igraph_rng()
+
+
 @contextmanager
 def igraph_seed(seed: int | None) -> Iterator[None]:
-    """Seed igraph's random number generator for the duration of a call, then restore it."""
-    ig.set_random_number_generator(random.Random(0 if seed is None else seed))
+    """Seed igraph's random number generator for the duration of a call, then restore it.
+
+    igraph draws from a private ``random.Random(seed)`` inside the block; the
+    generator that was installed before (Python's ``random`` module by default,
+    or whatever the caller passed to ``igraph.set_random_number_generator``) is
+    put back afterwards, its state untouched. ``seed=None`` draws the private
+    generator's seed from the operating system.
+    """
+    previous = _IGRAPH_RNG[0]
+    ig.set_random_number_generator(random.Random(seed))
     try:
         yield
     finally:
-        ig.set_random_number_generator(random)
+        ig.set_random_number_generator(previous)
 
 
 def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
@@ -241,7 +323,9 @@ def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
         codes, labels = pd.factorize(raw, sort=True)
         return codes.astype(np.int64), np.asarray([str(x) for x in labels], dtype=object)
     elif isinstance(attribute, pd.Series | dict):
-        mapping = pd.Series(attribute) if isinstance(attribute, dict) else attribute
+        mapping = (pd.Series(list(attribute.values()), index=node_index(attribute.keys()),
+                             dtype=object)
+                   if isinstance(attribute, dict) else attribute)
         values = pd.Series(mapping.reindex(names(g)).to_numpy(), dtype=object)
     else:
         values = pd.Series(list(attribute), dtype=object)

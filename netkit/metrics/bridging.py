@@ -182,6 +182,11 @@ def articulation_points(graph) -> pd.Series:
     A node is an articulation point when removing it increases the number of
     connected components — e.g. the only organisation linking two clusters.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
+
     Returns
     -------
     pandas.Series of bool
@@ -207,6 +212,11 @@ def articulation_points(graph) -> pd.Series:
 
 def bridges(graph) -> pd.DataFrame:
     """The bridges: ties whose removal disconnects their two ends.
+
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); parallel edges merged.
 
     Returns
     -------
@@ -245,6 +255,8 @@ def participation_coefficient(graph, modules="sector", weight: str | None = None
 
     Parameters
     ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
     modules : str, mapping or sequence
         A vertex attribute (``"sector"``, ``"region"``, ``"community"`` …),
         a mapping node name → module, or one label per vertex. Missing labels
@@ -256,6 +268,12 @@ def participation_coefficient(graph, modules="sector", weight: str | None = None
     -------
     pandas.Series
         Named ``"participation_coefficient"``. Isolates: 0 (no ties to spread).
+
+    Raises
+    ------
+    ParameterError
+        No such vertex or edge attribute, a label list of the wrong length,
+        or a weight that is not positive and finite.
 
     References
     ----------
@@ -292,6 +310,8 @@ def ei_index(graph, attribute="sector", weight: str | None = None, by: str = "no
 
     Parameters
     ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
     attribute : str, mapping or sequence
         The groups (vertex attribute such as ``"sector"``, mapping or labels).
     weight : str, optional
@@ -308,6 +328,12 @@ def ei_index(graph, attribute="sector", weight: str | None = None, by: str = "no
         ``by="node"``: Series ``"ei_index"`` by node (isolates NaN);
         ``by="group"``: Series by group label; ``by="graph"``: a float (NaN
         without edges).
+
+    Raises
+    ------
+    ParameterError
+        Unknown ``by``; no such vertex or edge attribute, a label list of the wrong length,
+        or a weight that is not positive and finite.
 
     References
     ----------

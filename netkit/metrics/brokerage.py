@@ -40,7 +40,7 @@ import scipy.sparse as sp
 
 from netkit.metrics._graphs import adjacency, groups, masked_product, names, prepare, triangles
 
-__all__ = ["EXCLUSIVE_MAX_TWO_PATHS", "ROLES", "brokerage"]
+__all__ = ["EXCLUSIVE_MAX_TWO_PATHS", "ROLES", "brokerage", "rank_brokers"]
 
 logger = logging.getLogger(__name__)
 
@@ -282,9 +282,9 @@ def brokerage(graph, attribute="sector", exclusive: bool | None = None) -> pd.Da
           ``O_representative = O_gatekeeper = k_h(k − k_h)`` and
           ``O_liaison = (k − k_h)² − Σ_{s≠h} k_s²``. NaN when ``O = 0``.
 
-        ``result.attrs`` holds ``density``, ``group_sizes``, ``two_paths``
-        (``Σ in(b)·out(b)``) and ``exclusive`` (whether the exclusive columns
-        were computed).
+        ``result.attrs`` holds ``density``, ``directed``, ``group_sizes``,
+        ``two_paths`` (``Σ in(b)·out(b)``) and ``exclusive`` (whether the
+        exclusive columns were computed).
 
     Notes
     -----
@@ -307,6 +307,11 @@ def brokerage(graph, attribute="sector", exclusive: bool | None = None) -> pd.Da
     is a representative and gatekeeper, not a liaison), ``exclusivity_total``
     54 of 55 (the 55th, a hub with 486 ties, at 5.3 %); the raw liaison
     counts and their z-scores 3 of 55.
+
+    Do not rank by ``exclusivity_<role>`` alone: it is a share, and on real
+    data dozens of small organisations tie at 1.0 (a node with two partners
+    in two other sectors brokers 2 of 2). :func:`rank_brokers` ranks by a
+    score that weighs the share by the evidence behind it.
 
     Exclusive counts enumerate the two-paths in row blocks of one sparse
     product ``A D A``, ``D = diag(1 + (x + 1)/(n + 1))``, whose value at a
@@ -377,8 +382,99 @@ def brokerage(graph, attribute="sector", exclusive: bool | None = None) -> pd.Da
         for j, col in enumerate(cols):
             frame[f"{prefix}{col}"] = values[:, j]
     frame.attrs["density"] = d
+    frame.attrs["directed"] = g.is_directed()
     frame.attrs["two_paths"] = two_paths
     frame.attrs["exclusive"] = bool(exclusive)
     frame.attrs["group_sizes"] = dict(zip(labels.tolist(), sizes.astype(int).tolist(),
                                           strict=True))
     return frame
+
+
+def rank_brokers(roles: pd.DataFrame, role: str = "liaison", *,
+                 confidence: float = 0.95) -> pd.Series:
+    """Brokers ranked by exclusive brokerage: the share weighed by the evidence behind it.
+
+    ``exclusivity_<role>`` alone ties at 1.0 for every small broker (2 of 2
+    two-paths exclusive) and ranks them above a broker that alone serves 95 of
+    100. The score is the lower bound of the Wilson interval of that share,
+
+    .. math:: s = \\frac{\\hat p + \\frac{z^2}{2N} - z \\sqrt{\\frac{\\hat p (1 - \\hat p)}{N}
+              + \\frac{z^2}{4N^2}}}{1 + \\frac{z^2}{N}}
+
+    with ``p̂ = exclusivity_<role>`` and ``N`` the node's brokerage
+    opportunities of that role (``exclusive / exclusivity``; halved for an
+    undirected graph, whose two-paths are counted in both directions): a
+    share is believed as far as its count supports it. Remaining ties are
+    broken by the exclusive count, then the raw count, then node order.
+
+    Parameters
+    ----------
+    roles : pandas.DataFrame
+        The result of :func:`brokerage` (with its exclusive columns).
+    role : str
+        One of :data:`ROLES` or ``"total"``.
+    confidence : float
+        Level of the Wilson interval (default 0.95, ``z = 1.96``).
+
+    Returns
+    -------
+    pandas.Series
+        Named ``"broker_score_<role>"``, indexed by node, sorted from the best
+        broker down; 0 for nodes without exclusive brokerage, NaN for nodes
+        with no opportunity (last).
+
+    Raises
+    ------
+    ParameterError
+        Unknown ``role``, ``confidence`` outside (0, 1), or a table without
+        the exclusive columns (``brokerage(..., exclusive=False)``).
+
+    References
+    ----------
+    .. [1] E. B. Wilson, "Probable inference, the law of succession, and statistical
+       inference", JASA 22 (1927) 209–212.
+
+    Examples
+    --------
+    A node with two partners in two other sectors is an exclusive liaison 2 of
+    2 times; a hub that alone links 12 organisations of 3 sectors, but whose
+    two partners also meet directly, ranks above it.
+
+    >>> import igraph as ig
+    >>> g = ig.Graph([(0, i) for i in range(1, 13)] + [(1, 2), (13, 14), (14, 15)])
+    >>> g.vs["name"] = ["hub"] + [f"p{i}" for i in range(1, 13)] + ["x", "small", "y"]
+    >>> g.vs["sector"] = (["research"] + ["university", "firm", "government"] * 4
+    ...                   + ["university", "startup", "firm"])
+    >>> roles = brokerage(g)
+    >>> roles.loc[["hub", "small"], "exclusivity_liaison"].round(2).tolist()
+    [0.98, 1.0]
+    >>> rank_brokers(roles).index[:2].tolist()
+    ['hub', 'small']
+    """
+    from scipy.stats import norm
+
+    from netkit.errors import ParameterError
+
+    if role not in (*ROLES, "total"):
+        raise ParameterError(f"role must be one of {(*ROLES, 'total')}, not {role!r}")
+    if not 0 < confidence < 1:
+        raise ParameterError(f"confidence must be in (0, 1), not {confidence}")
+    share_col, count_col = f"exclusivity_{role}", f"exclusive_{role}"
+    if count_col not in roles.columns or (roles[count_col].isna().all() and len(roles)):
+        raise ParameterError("the brokerage table has no exclusive counts; "
+                             "call brokerage(..., exclusive=True)")
+    p = roles[share_col].to_numpy(dtype=np.float64)
+    k = roles[count_col].to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        opportunities = np.where(k > 0, k / p, np.nan)
+    if not roles.attrs.get("directed", False):
+        opportunities = opportunities / 2.0  # each two-path is counted in both directions
+    z = float(norm.ppf(0.5 + confidence / 2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = p + z * z / (2 * opportunities)
+        spread = z * np.sqrt(p * (1 - p) / opportunities + z * z / (4 * opportunities ** 2))
+        score = (centre - spread) / (1 + z * z / opportunities)
+    score = np.where(k > 0, score, np.where(np.isnan(p), np.nan, 0.0))
+    order = np.lexsort((np.arange(len(roles)), -roles[role].to_numpy(dtype=np.float64),
+                        -k, -np.nan_to_num(score, nan=-1.0)))
+    return pd.Series(score[order], index=roles.index[order], name=f"broker_score_{role}")

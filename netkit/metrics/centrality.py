@@ -2,9 +2,11 @@
 harmonic, eigenvector and PageRank.
 
 All functions take an ``igraph.Graph`` (or a networkx graph, converted once)
-and return a ``pandas.Series`` indexed by node name. Self-loops are ignored and
-parallel edges merged (weights summed); directed graphs are read as
-undirected. Path-based measures (betweenness, closeness, harmonic) are
+and return a ``pandas.Series`` indexed by node name (networkx node keys of any
+hashable type). Self-loops are ignored and parallel edges merged (weights
+summed); directed graphs are read as undirected, with a
+:class:`~netkit.metrics.DirectedGraphWarning` (collaboration ties have
+no direction; convert the graph yourself to say so). Path-based measures (betweenness, closeness, harmonic) are
 unweighted by default; with ``weight=...`` a tie's length is ``1 / weight``
 (``invert=True``: more joint events = closer, Opsahl et al. 2010) or the
 weight itself (``invert=False``, as networkx reads ``weight``).
@@ -57,6 +59,8 @@ def degree(graph, normalized: bool = False) -> pd.Series:
     Parameters
     ----------
     graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); self-loops ignored,
+        parallel edges count once.
     normalized : bool
         Divide by ``n − 1`` (as networkx ``degree_centrality``; 0 when ``n ≤ 1``).
 
@@ -88,10 +92,25 @@ def strength(graph, weight: str = "weight") -> pd.Series:
 
     .. math:: s_i = \\sum_j w_{ij}
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns; ``u→v`` and ``v→u`` are
+        one tie, weights summed); self-loops ignored, parallel edges merged
+        (weights summed).
+    weight : str
+        Edge attribute of tie strength (default ``"weight"``).
+
     Returns
     -------
     pandas.Series
-        Named ``"strength"``; isolates have 0.
+        Named ``"strength"``; isolates have 0. Equals networkx
+        ``G.degree(weight=...)`` on a simple undirected graph.
+
+    Raises
+    ------
+    ParameterError
+        The graph has no such edge attribute, or a weight is not positive and finite.
 
     References
     ----------
@@ -119,6 +138,7 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     Parameters
     ----------
     graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
     weight : str, optional
         Edge attribute giving tie strength; ``None`` (default) counts hops.
     normalized : bool
@@ -127,9 +147,12 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     method : {"auto", "exact", "kadabra", "sources"}
         ``exact``: Brandes' algorithm in igraph's C core, O(nm).
         ``kadabra``: adaptive sampling of shortest paths (Borassi & Natale
-        2016, networkit); every score is within ``epsilon`` (on the scale of
-        normalised betweenness × 2(n − 2)/n) of the exact one with
-        probability ≥ 1 − δ. Unweighted only.
+        2016, networkit); every score is within ``epsilon`` of the exact one
+        with probability ≥ 1 − δ on the scale of Borassi & Natale's
+        betweenness, the share of *ordered* pairs ``s ≠ t`` of all ``n``
+        nodes whose shortest paths pass through the node — i.e. the
+        normalised betweenness returned here times ``(n − 2)/n`` (see Notes).
+        Unweighted only.
         ``sources``: Brandes' accumulation from ``n_sources`` random source
         nodes, extrapolated (Brandes & Pich 2007; networkit); unbiased, cheap,
         good for ranking hubs, noisy for small values. Unweighted only.
@@ -139,9 +162,18 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     invert : bool
         With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.
     epsilon, delta : float
-        KADABRA's additive error and failure probability.
+        KADABRA's additive error (on the scale above) and failure probability.
+    n_sources : int
+        Source nodes sampled by ``method="sources"``.
     seed : int
-        Seed of the sampling (KADABRA only).
+        Seed of the sampling (``kadabra`` and ``sources``; default 0: same
+        graph and seed → same scores).
+
+    Raises
+    ------
+    ParameterError
+        Unknown ``method``, sampling asked for a weighted graph, missing or
+        non-positive weights.
 
     Returns
     -------
@@ -158,6 +190,25 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     noise — use ``epsilon=0.002`` (≈ 4× slower, 14 % of exact) for ≈ 0.97
     (``scripts/bench_structure.py``). KADABRA runs on one thread so that a seed
     gives the same result every time.
+
+    The scale of ``epsilon``: networkit checks its stopping rule on
+    ``b̃(v)`` = (paths through ``v``) / (sampled pairs), an estimate of
+    ``b(v) = Σ_{s≠t} σ_st(v)/σ_st / (n(n − 1))``, and returns ``2 b̃`` for
+    undirected graphs, so its scores are within ``2 ε``, not ``ε``. netkit
+    converts them to normalised betweenness (``b · n/(n − 2)``). networkit
+    (11.3) also counts the paths of its first, calibration phase (``τ =
+    ω/100`` pairs) in the final sums but not in the number of pairs, which
+    inflates every score by ``τ/N`` — about 1 %, more than ``ε`` for the top
+    nodes when ``ε`` is small (on a 3,000-node Barabási–Albert graph at
+    ``ε = 0.002`` the error exceeded ``ε`` on the ``b`` scale in every
+    seed). netkit divides that out (``τ`` from networkit's own formula and
+    the diameter it uses); with it, the errors measured on 3,000-node
+    Barabási–Albert graphs and trees stay within ``ε`` (about ``ε/3`` at
+    ``ε = 0.002``). On graphs with many shortest paths of equal length
+    (lattices), networkit's path sampling does not weigh the predecessors
+    by their number of shortest paths and the estimates are biased (−5 % on
+    a 40 × 40 grid, errors of 3 ε at ``ε = 0.005``): use ``method="exact"``
+    there.
 
     References
     ----------
@@ -190,8 +241,8 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
         scale = 2.0 / ((n - 1) * (n - 2)) if normalized and n > 2 else 1.0
         b = b * scale
     elif method == "kadabra":
-        b = _kadabra(g, epsilon, delta, seed)  # fraction of ordered pairs
-        b = b * n / (2.0 * (n - 2)) if normalized else b * n * (n - 1) / 4.0
+        b = _kadabra(g, epsilon, delta, seed)  # share of ordered pairs s != t
+        b = b * n / (n - 2) if normalized else b * n * (n - 1) / 2.0
     else:
         b = _sources(g, n_sources, seed)  # ordered pairs, extrapolated
         b = b / ((n - 1) * (n - 2)) if normalized else b / 2.0
@@ -233,7 +284,16 @@ def _sources(g, n_sources: int, seed: int) -> np.ndarray:
     return scores
 
 
+_KADABRA_START_FACTOR = 100  # networkit's default: the first phase samples ω / 100 pairs
+
+
 def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
+    """Borassi–Natale betweenness ``b`` (share of ordered pairs ``s ≠ t``) estimated by KADABRA.
+
+    networkit returns ``2 b̃`` for undirected graphs, with the counts of its
+    ``τ`` calibration pairs included in the sums but not in the pair count;
+    both are undone here (see :func:`betweenness`).
+    """
     nk, graph = _networkit(g)
     threads = nk.getMaxNumberOfThreads()
     nk.setNumberOfThreads(1)  # one thread: the sample sequence, hence the result, is reproducible
@@ -241,10 +301,27 @@ def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
         nk.engineering.setSeed(int(seed), True)
         algo = nk.centrality.KadabraBetweenness(graph, epsilon, delta, True)
         algo.run()
-        scores = np.asarray(algo.scores(), dtype=np.float64)
+        scores = np.asarray(algo.scores(), dtype=np.float64) / 2.0
+        pairs = algo.getNumberOfIterations()  # main-phase pairs + τ
+        tau = _kadabra_tau(nk, graph, epsilon, delta)
     finally:
         nk.setNumberOfThreads(threads)
+    if 0 < tau < pairs:
+        scores *= (pairs - tau) / pairs
     return scores
+
+
+def _kadabra_tau(nk, graph, epsilon: float, delta: float) -> int:
+    """networkit's number of calibration pairs ``τ = ⌊ω / 100⌋`` (0 if it cannot be known)."""
+    import math
+
+    diam = nk.distance.Diameter(graph, nk.distance.DiameterAlgo.ESTIMATED_RANGE, 0.0)
+    diam.run()
+    d = diam.getDiameter()[1]
+    if d < 2:
+        return 0
+    omega = 0.5 / epsilon / epsilon * (math.log2(d - 1) + 1 + math.log(0.5 / delta))
+    return int(omega / _KADABRA_START_FACTOR)
 
 
 def closeness(graph, weight: str | None = None, *, invert: bool = True,
@@ -258,8 +335,12 @@ def closeness(graph, weight: str | None = None, *, invert: bool = True,
 
     Parameters
     ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
     weight : str, optional
         Edge attribute; distances use ``1/weight`` (``invert=True``) or ``weight``.
+    invert : bool
+        With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.
     wf_improved : bool
         Multiply by ``(r_i − 1)/(n − 1)`` (Wasserman & Faust), so that nodes
         in small components score low; as networkx's default.
@@ -269,6 +350,11 @@ def closeness(graph, weight: str | None = None, *, invert: bool = True,
     pandas.Series
         Named ``"closeness"``. Isolates have 0. Equals networkx
         ``closeness_centrality`` (with ``distance=`` the length attribute).
+
+    Raises
+    ------
+    ParameterError
+        The graph has no such edge attribute, or a weight is not positive and finite.
 
     References
     ----------
@@ -303,6 +389,12 @@ def harmonic(graph, weight: str | None = None, *, invert: bool = True,
 
     Parameters
     ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
+    weight : str, optional
+        Edge attribute; distances use ``1/weight`` (``invert=True``) or ``weight``.
+    invert : bool
+        With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.
     normalized : bool
         Divide by ``n − 1``. networkx ``harmonic_centrality`` is unnormalised.
 
@@ -310,6 +402,11 @@ def harmonic(graph, weight: str | None = None, *, invert: bool = True,
     -------
     pandas.Series
         Named ``"harmonic"``; isolates have 0.
+
+    Raises
+    ------
+    ParameterError
+        The graph has no such edge attribute, or a weight is not positive and finite.
 
     References
     ----------
@@ -333,15 +430,51 @@ def eigenvector(graph, weight: str | None = "weight") -> pd.Series:
 
     .. math:: \\lambda x_i = \\sum_j w_{ij} x_j, \\qquad \\lVert x \\rVert_2 = 1, \\; x \\ge 0
 
-    Computed with ARPACK (``scipy.sparse.linalg.eigsh``) on the sparse matrix.
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph raises a
+        :class:`~netkit.metrics.DirectedGraphWarning`); self-loops
+        ignored, parallel edges merged.
+    weight : str or None
+        Edge attribute of tie strength (default ``"weight"``); ``None`` gives
+        every tie weight 1.
 
     Returns
     -------
     pandas.Series
-        Named ``"eigenvector"``, unit Euclidean norm (as networkx
-        ``eigenvector_centrality_numpy``). On a disconnected graph the vector
-        lives on the component(s) with the largest spectral radius; others get
-        0. A graph without edges gets ``1/√n`` everywhere.
+        Named ``"eigenvector"``, indexed by node, unit Euclidean norm (as
+        networkx ``eigenvector_centrality_numpy``). A graph without edges gets
+        ``1/√n`` everywhere.
+
+    Raises
+    ------
+    ParameterError
+        The graph has no such edge attribute, or a weight is not positive and finite.
+
+    Notes
+    -----
+    Disconnected graphs (the eigenvector is only unique on a connected one):
+    the vector lives on the component(s) with the largest spectral radius
+    ``λ``; the other components get 0 (as networkx ``eigenvector_centrality``
+    and igraph's ``eigenvector_centrality``). When several components share
+    that largest ``λ`` (two identical cliques, any two cycles), the result is
+    the limit of the power iteration from the uniform start vector — the
+    projection of ``(1, …, 1)`` on the eigenspace of ``λ``: each tied component
+    ``c`` gets its own Perron vector ``v_c`` weighted by ``Σ v_c`` — which is
+    what networkx ``eigenvector_centrality`` (power iteration from the
+    uniform start) converges to. It does not depend on the solver or the
+    vertex order. networkx ``eigenvector_centrality_numpy`` raises
+    ``AmbiguousSolution`` on every disconnected graph instead; igraph returns
+    one of the tied components and warns; ``sna::evcent`` returns whatever
+    its eigen-solver gives. Collaboration graphs are rarely connected, hence
+    no error here; ``result.attrs["tied_components"]`` says how many
+    components share the largest ``λ`` (1: the vector is unique up to sign).
+
+    Each component that can reach the largest ``λ`` (its largest strength is
+    an upper bound, ``‖A e_i‖`` a lower bound) is solved on its own: dense
+    ``numpy.linalg.eigh`` below 50 vertices, ARPACK
+    (``scipy.sparse.linalg.eigsh``) above.
 
     References
     ----------
@@ -353,24 +486,90 @@ def eigenvector(graph, weight: str | None = "weight") -> pd.Series:
     >>> g = ig.Graph([(0, 1), (1, 2)]); g.vs["name"] = ["a", "b", "c"]
     >>> eigenvector(g, weight=None).round(3).tolist()
     [0.5, 0.707, 0.5]
+
+    Two identical triangles tie: both get the same scores.
+
+    >>> eigenvector(ig.Graph.Full(3) + ig.Graph.Full(3), weight=None).round(3).tolist()
+    [0.408, 0.408, 0.408, 0.408, 0.408, 0.408]
     """
     g, w = prepare(graph, weight)
     n = g.vcount()
     if n == 0:
         return series([], g, "eigenvector", dtype=np.float64)
     if g.ecount() == 0:
-        return series(np.full(n, 1 / np.sqrt(n)), g, "eigenvector")
+        out = series(np.full(n, 1 / np.sqrt(n)), g, "eigenvector")
+        out.attrs["tied_components"] = n
+        return out
     a = adjacency(g, w)
+    x, tied = _leading_vector(a)
+    out = series(x, g, "eigenvector")
+    out.attrs["tied_components"] = tied
+    return out
+
+
+_EIGEN_RTOL = 1e-9  # components whose leading eigenvalues agree to this are tied
+
+
+def _perron(a) -> tuple[float, np.ndarray]:
+    """Largest eigenvalue and its non-negative unit eigenvector of a connected symmetric ``a``."""
+    n = a.shape[0]
     if n < 50:
-        _, vecs = np.linalg.eigh(a.toarray())
-        x = vecs[:, -1]
+        vals, vecs = np.linalg.eigh(a.toarray())
+        lam, x = vals[-1], vecs[:, -1]
     else:
-        _, vecs = spla.eigsh(a, k=1, which="LA", tol=0, v0=np.ones(n))
-        x = vecs[:, 0]
-    x = np.abs(x) if x.sum() >= 0 else np.abs(-x)
-    x[np.abs(x) < 1e-15] = 0.0
-    x = x / np.linalg.norm(x)
-    return series(x, g, "eigenvector")
+        vals, vecs = spla.eigsh(a, k=1, which="LA", tol=0, v0=np.ones(n))
+        lam, x = vals[0], vecs[:, 0]
+    x = np.abs(x)
+    x[x < 1e-15] = 0.0
+    return float(lam), x / np.linalg.norm(x)
+
+
+def _leading_vector(a) -> tuple[np.ndarray, int]:
+    """The eigenvector centrality of a symmetric adjacency matrix (see :func:`eigenvector`)."""
+    import scipy.sparse.csgraph as csg
+
+    n = a.shape[0]
+    n_comp, label = csg.connected_components(a, directed=False)
+    if n_comp == 1:
+        return _perron(a)[1], 1
+    strength = np.asarray(a.sum(axis=1)).ravel()
+    row_norm = np.sqrt(np.asarray(a.multiply(a).sum(axis=1)).ravel())
+    upper = np.zeros(n_comp)
+    np.maximum.at(upper, label, strength)  # λ_c ≤ the largest strength of c
+    lower = row_norm.max()  # λ ≥ ‖A e_i‖ for every i
+    size = np.bincount(label, minlength=n_comp)
+    order = np.argsort(label, kind="stable")  # vertices grouped by component
+    bounds = np.concatenate(([0], np.cumsum(size)))
+    candidates = np.flatnonzero(upper >= lower * (1 - _EIGEN_RTOL))
+    found = []  # (eigenvalues, members: k × s, vectors: k × s) per batch of components
+    small = candidates[size[candidates] < 50]
+    for s in np.unique(size[small]):  # components of one size at once (batched eigh)
+        comps = small[size[small] == s]
+        members = order[bounds[comps][:, None] + np.arange(s)]
+        block = a[members.ravel()][:, members.ravel()].tocoo()
+        dense = np.zeros((len(comps), s, s))
+        dense[block.row // s, block.row % s, block.col % s] = block.data
+        vals, vecs = np.linalg.eigh(dense)
+        found.append((vals[:, -1], members, np.abs(vecs[:, :, -1])))
+    best = max((f[0].max() for f in found), default=-np.inf)
+    large = candidates[size[candidates] >= 50]
+    for c in large[np.argsort(-upper[large], kind="stable")]:  # a few, the largest first
+        if upper[c] < best * (1 - _EIGEN_RTOL):
+            break
+        lam, v = _perron(a[order[bounds[c]:bounds[c + 1]]][:, order[bounds[c]:bounds[c + 1]]])
+        found.append((np.array([lam]), order[bounds[c]:bounds[c + 1]][None, :], v[None, :]))
+        best = max(best, lam)
+    x = np.zeros(n)
+    tied = 0
+    for vals, members, vecs in found:
+        keep = vals >= best * (1 - _EIGEN_RTOL)
+        if keep.any():
+            v = vecs[keep]
+            v[v < 1e-15] = 0.0
+            v /= np.linalg.norm(v, axis=1, keepdims=True)
+            x[members[keep]] = v * v.sum(axis=1, keepdims=True)  # projection of all-ones
+            tied += int(keep.sum())
+    return x / np.linalg.norm(x), tied
 
 
 def pagerank(graph, weight: str | None = "weight", damping: float = 0.85) -> pd.Series:
@@ -381,10 +580,32 @@ def pagerank(graph, weight: str | None = "weight", damping: float = 0.85) -> pd.
     with ``α = damping``; a node without ties (dangling) teleports uniformly.
     Solved with igraph (ARPACK up to 200,000 vertices, then PRPACK). Sums to 1.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns: the walk then follows ties
+        both ways, unlike networkx ``pagerank`` on a ``DiGraph``); self-loops
+        ignored, parallel edges merged (weights summed).
+    weight : str or None
+        Edge attribute of tie strength (default ``"weight"``): the walk leaves
+        a node along a tie with probability proportional to its weight;
+        ``None``: uniformly.
+    damping : float
+        ``α``, the probability of following a tie rather than teleporting, in
+        [0, 1) (default 0.85, networkx's ``alpha``).
+
     Returns
     -------
     pandas.Series
-        Named ``"pagerank"``. Matches networkx ``pagerank`` (to its tolerance).
+        Named ``"pagerank"``. Matches networkx ``pagerank`` on an undirected
+        graph (to its tolerance). Deterministic: ARPACK's random start vector
+        is drawn from a fixed seed, and igraph's generator is restored after.
+
+    Raises
+    ------
+    ParameterError
+        ``damping`` outside [0, 1), a missing weight attribute or a weight that
+        is not positive and finite.
 
     References
     ----------

@@ -48,8 +48,9 @@ def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
         value iterates until the partition no longer changes (much slower on
         graphs without clear communities).
     seed : int
-        Seed of igraph's random number generator for this call (restored
-        afterwards): same graph and seed → same communities.
+        Seed of igraph's random number generator for this call (default 0;
+        the generator installed before the call is restored afterwards): same
+        graph and seed → same communities.
 
     Returns
     -------
@@ -57,7 +58,17 @@ def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
         Named ``"community"``, integer labels 0, 1, … by decreasing community
         size (ties: the community holding the earlier vertex first). Each
         isolate is its own community. ``result.attrs["modularity"]`` holds
-        the modularity of the partition (weighted if ``weight``).
+        the modularity of the partition (weighted if ``weight``) at the
+        resolution used — the ``Q`` above with ``γ = resolution``, the
+        quantity Leiden maximised (with ``objective="cpm"``, at ``γ = 1``:
+        CPM's resolution is a density, not a modularity resolution) — and
+        ``attrs["resolution"]`` the ``γ`` it was computed with.
+
+    Raises
+    ------
+    ParameterError
+        Unknown ``objective``, a missing weight attribute or a weight that is
+        not positive and finite.
 
     References
     ----------
@@ -76,17 +87,20 @@ def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
         raise ParameterError(f"objective must be 'modularity' or 'cpm', not {objective!r}")
     g, w = prepare(graph, weight)
     weights = None if w is None or not len(w) else weight  # attribute name: no new list
+    gamma = resolution if objective == "modularity" else 1.0
     if g.vcount() == 0:
         out = series([], g, "community", dtype=np.int64)
-        out.attrs["modularity"] = float("nan")
+        out.attrs.update(modularity=float("nan"), resolution=gamma)
         return out
     with igraph_seed(seed):
         part = g.community_leiden(objective_function=objective, weights=weights, resolution=resolution,
                                   n_iterations=n_iterations)
     membership = _canonical_labels(np.asarray(part.membership, dtype=np.int64))
     out = series(membership, g, "community")
-    out.attrs["modularity"] = (g.modularity(membership.tolist(), weights=weights)
+    out.attrs["modularity"] = (g.modularity(membership.tolist(), weights=weights,
+                                            resolution=gamma)
                                if g.ecount() else float("nan"))
+    out.attrs["resolution"] = gamma
     return out
 
 
@@ -99,10 +113,13 @@ def modularity(graph, membership="community", weight: str | None = "weight",
 
     Parameters
     ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns).
     membership : str, mapping, Series or sequence
         A vertex attribute, a mapping node → community (e.g. the output of
         :func:`leiden`), or one label per vertex.
     weight : str or None
+        Edge attribute of tie strength (default ``"weight"``); ``None``: every tie 1.
     resolution : float
         ``γ``.
 
@@ -110,6 +127,12 @@ def modularity(graph, membership="community", weight: str | None = "weight",
     -------
     float
         NaN for a graph without edges. Equals networkx ``community.modularity``.
+
+    Raises
+    ------
+    ParameterError
+        No such vertex attribute or edge attribute, a label list of the wrong
+        length, or a weight that is not positive and finite.
 
     References
     ----------

@@ -34,11 +34,19 @@ would give (``2 f_univ f_startup``, ``1 − Σ_r f_r²`` with ``f`` the endpoint
 shares of the group's new ties); they remove composition effects but not the
 saturation of established organisations.
 
-A change is reported ``significant`` when the bootstrap interval at level
-``1 − α/m`` (Bonferroni over the ``m`` tested indicators) excludes zero **and**
-the Holm-adjusted permutation p-value is below ``α``. Other indicators get
-intervals and p-values, but no verdict (``significant`` is NA) unless passed
-in ``test``.
+Every indicator gets an interval and a permutation p-value, and a ``role``:
+
+* ``tested`` (:data:`TESTED_INDICATORS`, or those passed in ``test``): a
+  confirmatory test with family-wise error ``α`` over the ``m`` tested
+  indicators. The change is ``significant`` when the bootstrap interval at
+  level ``1 − α/m`` (Bonferroni) excludes zero **and** the Holm-adjusted
+  permutation p-value (``p_value = p_holm``) is below ``α``.
+* ``descriptive`` (every other indicator, and the ``graph_…`` rows): reported
+  with its interval at level ``1 − α`` and its unadjusted permutation p-value
+  (``p_value = p_null``), but no verdict — ``significant`` is NA by design:
+  these indicators drift with entry and saturation even without an
+  intervention (see above), and testing all of them would spend the error
+  budget on many looks. Read their p-values as descriptive.
 """
 
 from __future__ import annotations
@@ -68,6 +76,11 @@ _UNIV, _START = "university", "startup"
 
 def event_features(corpus: Corpus) -> pd.DataFrame:
     """Per-event contributions from which every comparison indicator is summed.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Events with years; organisations with sectors and regions.
 
     Returns
     -------
@@ -296,7 +309,7 @@ def _structural_rows(arrays, a, b, reps, perms, alpha, rng, labels, progress) ->
             if perms else np.full_like(va, np.nan)
     return pd.DataFrame({
         labels[0]: va, labels[1]: vb, "change": change, "ci_low": lo, "ci_high": hi,
-        "p_null": p, "p_holm": np.nan, "tested": False,
+        "p_null": p, "p_holm": np.nan, "p_value": p, "tested": False, "role": "descriptive",
         "significant": pd.array([None] * len(va), dtype="boolean"),
     }, index=pd.Index([f"graph_{k}" for k in STRUCTURAL_INDICATORS], name="indicator"))
 
@@ -310,7 +323,7 @@ def compare_groups(
     perms: int = 1000,
     alpha: float = 0.05,
     test: Iterable[str] | None = None,
-    seed: int | None = None,
+    seed: int | None = 0,
     labels: tuple[str, str] = ("a", "b"),
     progress: Callable[[int], object] | None = None,
     structure: tuple | None = None,
@@ -331,7 +344,9 @@ def compare_groups(
     test : iterable of str, optional
         Indicators whose change is tested (default :data:`TESTED_INDICATORS`);
         the others get intervals and p-values but ``significant`` is NA.
-    seed : int, optional
+    seed : int or None
+        Seed of the bootstrap and the permutations (default 0: the same call
+        gives the same table); ``None`` draws a fresh one.
     labels : (str, str)
         Column names for the two groups' values.
     progress : callable, optional
@@ -354,8 +369,34 @@ def compare_groups(
         Index ``indicator``; columns ``<a>``, ``<b>``, ``change`` (b − a),
         ``ci_low``, ``ci_high`` (percentile bootstrap interval at level
         ``1 − α/m`` for tested indicators, ``1 − α`` otherwise), ``p_null``
-        (two-sided permutation p-value), ``p_holm`` (Holm-adjusted over the
-        tested indicators), ``tested`` and ``significant``.
+        (two-sided permutation p-value, every indicator), ``p_holm``
+        (Holm-adjusted over the tested indicators, NaN for the others),
+        ``p_value`` (the one to read: ``p_holm`` if tested, ``p_null``
+        otherwise; NaN only where the change is undefined), ``tested``
+        (bool), ``role`` (``"tested"`` or ``"descriptive"``, see the module
+        notes) and ``significant`` (the verdict of a tested indicator; NA for
+        a descriptive one).
+
+    Raises
+    ------
+    ParameterError
+        Overlapping or empty groups, ``alpha`` outside (0, 1), unknown
+        indicators in ``test``.
+
+    Examples
+    --------
+    Two random halves of the same events: nothing tested is significant.
+
+    >>> import numpy as np
+    >>> from netkit.datasets import synthetic_ecosystem
+    >>> corpus, _ = synthetic_ecosystem(seed=1, size="tiny")
+    >>> f = event_features(corpus)
+    >>> half = np.random.default_rng(0).random(len(f)) < 0.5
+    >>> res = compare_groups(f, half, ~half, reps=100, perms=100)
+    >>> res["role"].value_counts().to_dict()
+    {'descriptive': 13, 'tested': 2}
+    >>> bool(res.loc[res["role"] == "tested", "significant"].any())
+    False
     """
     a = np.asarray(group_a, dtype=bool)
     b = np.asarray(group_b, dtype=bool)
@@ -425,9 +466,11 @@ def compare_groups(
                             for i in range(len(names))], dtype="boolean")
     out = pd.DataFrame({
         labels[0]: va, labels[1]: vb, "change": change, "ci_low": ci_low, "ci_high": ci_high,
-        "p_null": p_null, "p_holm": p_holm, "tested": is_tested, "significant": significant,
+        "p_null": p_null, "p_holm": p_holm, "p_value": np.where(is_tested, p_holm, p_null),
+        "tested": is_tested, "role": np.where(is_tested, "tested", "descriptive"),
+        "significant": significant,
     }, index=pd.Index(names, name="indicator"))
-    if structure is not None and structural_reps >= 0:
+    if structure is not None and structural_reps > 0:
         extra = _structural_rows(structure, a, b, structural_reps, structural_reps, alpha, rng,
                                  labels, progress)
         out = pd.concat([out, extra])
@@ -469,13 +512,22 @@ def compare_windows(
     features : pandas.DataFrame, optional
         Precomputed :func:`event_features` of ``corpus``.
     **kwargs
-        ``reps``, ``perms``, ``alpha``, ``test``, ``seed``, ``progress``,
-        ``structural_reps`` (0: no ``graph_…`` rows) of :func:`compare_groups`.
+        ``reps``, ``perms``, ``alpha``, ``test``, ``seed`` (default 0),
+        ``progress``, ``structural_reps`` (0: no ``graph_…`` rows) of
+        :func:`compare_groups`.
 
     Returns
     -------
     pandas.DataFrame
-        See :func:`compare_groups`; the value columns are ``before`` and ``after``.
+        See :func:`compare_groups`; the value columns are ``before`` and
+        ``after``; ``role`` says which indicators are tested and which are
+        descriptive.
+
+    Raises
+    ------
+    ParameterError
+        ``split`` neither a year nor an ISO date, ``burn_in < 0``, a window
+        without events, and the errors of :func:`compare_groups`.
 
     Examples
     --------
@@ -530,7 +582,7 @@ def compare_cohorts(
     years : (int, int), optional
         Only events of this closed range of years.
     **kwargs
-        See :func:`compare_groups`.
+        See :func:`compare_groups` (``seed`` defaults to 0).
 
     Returns
     -------
@@ -538,6 +590,12 @@ def compare_cohorts(
         See :func:`compare_groups`; value columns ``control`` and ``treated``;
         an event with a treated organisation belongs to the treated group, an
         event with control organisations only to the control group.
+
+    Raises
+    ------
+    ParameterError
+        An empty treated cohort, overlapping cohorts, a cohort without
+        events, and the errors of :func:`compare_groups`.
 
     Examples
     --------

@@ -32,7 +32,7 @@ arrival steps, with no Python loop over nodes or edges:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import igraph as ig
@@ -41,8 +41,9 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order
 
+from netkit.build.convert import as_igraph
 from netkit.errors import EmptyGraphError, ParameterError
-from netkit.metrics._graphs import edge_weights
+from netkit.metrics._graphs import edge_weights, names, node_index
 from netkit.model import SECTORS
 
 __all__ = [
@@ -61,6 +62,28 @@ _LIVE_EDGE_SWITCH = 0.5  # IC: live-edge engine when a run attempts > this share
 def transmission_probability(weight, beta: float) -> np.ndarray:
     """Per-attempt transmission probability ``1 − (1 − β)^w`` of edges of weight ``w``.
 
+    ``w`` joint events are ``w`` independent chances of probability ``β``;
+    non-integer weights interpolate.
+
+    Parameters
+    ----------
+    weight : array_like of float
+        Edge weights ``w ≥ 0`` (0 never transmits).
+    beta : float
+        Per-unit-weight transmission probability, in [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        ``1 − (1 − β)^w`` per edge, computed as ``−expm1(w · log1p(−β))``
+        (accurate for small ``β``); with ``β = 1`` every edge of positive
+        weight transmits.
+
+    Raises
+    ------
+    ParameterError
+        ``beta`` outside [0, 1], or a negative or NaN weight.
+
     Examples
     --------
     >>> transmission_probability([0, 1, 2], 0.5).tolist()
@@ -74,49 +97,37 @@ def transmission_probability(weight, beta: float) -> np.ndarray:
     return -np.expm1(w * np.log1p(-beta)) if beta < 1 else (w > 0).astype(np.float64)
 
 
-def _as_igraph(graph) -> ig.Graph:
-    if isinstance(graph, ig.Graph):
-        return graph
-    try:
-        import networkx as nx
-    except ImportError:  # pragma: no cover
-        nx = None
-    if nx is not None and isinstance(graph, nx.Graph):
-        g = ig.Graph.from_networkx(graph)
-        g.vs["name"] = [str(x) for x in g.vs["_nx_name"]]
-        return g
-    raise ParameterError(f"expected an igraph.Graph or networkx graph, not {type(graph).__name__}")
-
-
-def _names(graph: ig.Graph) -> np.ndarray:
-    if "name" in graph.vs.attributes():
-        return np.asarray(graph.vs["name"], dtype=str)
-    return np.arange(graph.vcount()).astype(str)
-
-
 def _seed_index(graph: ig.Graph, seeds) -> np.ndarray:
-    names = _names(graph)
-    if isinstance(seeds, str):
-        if seeds in SECTORS and "sector" in graph.vs.attributes():
-            idx = np.flatnonzero(np.asarray(graph.vs["sector"], dtype=object) == seeds)
-            if len(idx) == 0:
-                raise ParameterError(f"no organisation of sector {seeds!r} in the graph")
-            return idx
+    """Vertex positions of the seeds: a sector name, one node key, or a sequence of node keys.
+
+    Seeds are always node keys (the ``name`` of the vertices, the networkx node
+    keys), never vertex positions: on an igraph graph without names the keys
+    are the vertex ids ``0 … n − 1``.
+    """
+    index = names(graph)
+    if (isinstance(seeds, str) and seeds in SECTORS and "sector" in graph.vs.attributes()):
+        idx = np.flatnonzero(np.asarray(graph.vs["sector"], dtype=object) == seeds)
+        if len(idx) == 0:
+            raise ParameterError(f"no organisation of sector {seeds!r} in the graph")
+        return idx
+    if _is_node_key(seeds, index) or isinstance(seeds, str) or not isinstance(seeds, Iterable):
         seeds = [seeds]
     seeds = list(seeds)
-    if all(isinstance(s, int | np.integer) for s in seeds) and seeds:
-        idx = np.asarray(seeds, dtype=np.int64)
-        if (idx < 0).any() or (idx >= graph.vcount()).any():
-            raise ParameterError("seed vertex index out of range")
-        return np.unique(idx)
-    lookup = pd.Index(names)
-    idx = lookup.get_indexer([str(s) for s in seeds])
+    if not seeds:
+        raise ParameterError("no seeds given")
+    idx = index.get_indexer(node_index(seeds))
     if (idx < 0).any():
         missing = [s for s, i in zip(seeds, idx, strict=True) if i < 0]
-        raise ParameterError(f"unknown seed organisations: {missing[:5]}")
-    if len(idx) == 0:
-        raise ParameterError("no seeds given")
+        raise ParameterError(f"unknown seed nodes (not node keys of the graph): {missing[:5]}"
+                             + (f" … ({len(missing)} in all)" if len(missing) > 5 else ""))
     return np.unique(idx)
+
+
+def _is_node_key(x, index: pd.Index) -> bool:
+    try:
+        return x in index
+    except TypeError:  # unhashable: a list of keys
+        return False
 
 
 def _csr(graph: ig.Graph, weight: str | None, beta: float):
@@ -371,7 +382,8 @@ class DiffusionResult:
         which it adopts), ``mean_step`` (mean adoption step over those runs).
     n_reachable : int
         Nodes reachable from the seeds, seeds included: the denominator of shares.
-    seeds : list of str
+    seeds : list
+        The seed node keys (as in the graph: ``name`` or networkx node key).
     model, beta, runs, seed : parameters of the simulation.
     arrivals : numpy.ndarray or None
         ``runs × nodes`` arrival steps (-1: never), only with ``keep_arrivals=True``.
@@ -474,7 +486,7 @@ def simulate_diffusion(
     weight: str | None = "weight",
     runs: int = 1000,
     max_steps: int | None = None,
-    seed: int | None = None,
+    seed: int | None = 0,
     keep_arrivals: bool = False,
     batch_size: int | None = None,
     progress: Callable[[int], object] | None = None,
@@ -487,9 +499,12 @@ def simulate_diffusion(
     ----------
     graph : igraph.Graph or networkx.Graph
         E.g. :func:`netkit.build.org_graph`. Undirected edges transmit both ways.
-    seeds : str or sequence
-        A sector (``"university"``: every vertex whose ``sector`` is university),
-        one vertex name, or a sequence of vertex names (or integer indices).
+    seeds : str, node key or sequence of node keys
+        A sector (``"university"``: every vertex whose ``sector`` is
+        university), one node key, or a sequence of node keys. Node keys are
+        the vertex ``name`` (networkx: the node keys, of any hashable type;
+        igraph without names: the vertex ids) — an integer is a key, never a
+        vertex position. An unknown key raises :class:`~netkit.errors.ParameterError`.
     model : {"ic", "si"}
         Independent cascade or susceptible–infected.
     beta : float
@@ -501,8 +516,9 @@ def simulate_diffusion(
         Monte-Carlo runs.
     max_steps : int, optional
         Stop each run after this many steps (default: until nothing changes).
-    seed : int, optional
-        Seed of the random generator; the same seed gives the same result.
+    seed : int or None
+        Seed of the random generator (default 0: the same call gives the same
+        result); ``None`` draws a fresh one. See :mod:`netkit.metrics` for the seed policy.
     keep_arrivals : bool
         Keep the full ``runs × nodes`` matrix of arrival steps (memory!).
     batch_size : int, optional
@@ -530,7 +546,8 @@ def simulate_diffusion(
     Raises
     ------
     ParameterError
-        Unknown model, seeds or weight attribute, ``beta`` outside [0, 1].
+        Unknown model or engine, unknown seed keys or sector, no seeds, missing
+        weight attribute, negative weights, ``beta`` outside [0, 1], ``runs < 1``.
     EmptyGraphError
         When the graph has no vertex.
 
@@ -567,7 +584,7 @@ def simulate_diffusion(
         raise ParameterError(f"engine must be 'auto', 'attempts' or 'live', not {engine!r}")
     if runs < 1:
         raise ParameterError(f"runs must be at least 1, not {runs}")
-    graph = _as_igraph(graph)
+    graph = as_igraph(graph)
     n = graph.vcount()
     if n == 0:
         raise EmptyGraphError("cannot simulate diffusion on a graph without vertices")
@@ -577,7 +594,7 @@ def simulate_diffusion(
     with np.errstate(divide="ignore"):
         logq = np.log1p(-prob)  # -inf for p = 1: delay 1
     reachable = _reachable(n, indptr, indices, seed_idx)
-    names = _names(graph)
+    keys = names(graph)
     sectors = (np.asarray(graph.vs["sector"], dtype=object).astype(str)
                if "sector" in graph.vs.attributes() else np.full(n, "unknown", dtype=object))
     sector_list = [s for s in SECTORS if s in set(sectors)] + sorted(set(sectors) - set(SECTORS))
@@ -633,10 +650,10 @@ def simulate_diffusion(
         mean_step = np.where(adopted > 0, step_sum / adopted, np.nan)
     nodes = pd.DataFrame({
         "sector": sectors, "reachable": reachable, "p_adopt": adopted / runs, "mean_step": mean_step,
-    }, index=pd.Index(names, name="node"))
+    }, index=keys)
     return DiffusionResult(
         counts=counts, first_arrival=first, nodes=nodes, n_reachable=int(reachable.sum()),
-        seeds=names[seed_idx].tolist(), model=model, beta=beta, runs=runs, seed=seed,
+        seeds=keys[seed_idx].tolist(), model=model, beta=beta, runs=runs, seed=seed,
         arrivals=np.vstack(kept) if keep_arrivals else None,
     )
 
@@ -676,7 +693,7 @@ def global_efficiency(graph, weights: str | None = None, block: int = 256) -> fl
     >>> round(global_efficiency(ig.Graph([(0, 1), (1, 2)])), 4)  # (1+1+1+1+.5+.5)/6
     0.8333
     """
-    g = _as_igraph(graph)
+    g = as_igraph(graph)
     n = g.vcount()
     if n < 2:
         return 0.0

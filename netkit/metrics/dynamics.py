@@ -30,6 +30,11 @@ def period_of(years, period: str | int = "year", first: int | None = None) -> np
     first : int, optional
         First year of the first window (default: the smallest year).
 
+    Returns
+    -------
+    numpy.ndarray of int64
+        The first year of each year's period.
+
     Examples
     --------
     >>> period_of([2010, 2011, 2012, 2013], 3).tolist()
@@ -178,6 +183,12 @@ def tie_dynamics(corpus: Corpus, period: str | int = "year") -> pd.DataFrame:
 
 def new_tie_mixing(corpus: Corpus, period: str | int = "year") -> pd.DataFrame:
     """New ties per period by (unordered) pair of sectors, with their share.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    period : "year" or int
+        Period length in years (see :func:`period_of`).
 
     Returns
     -------

@@ -35,6 +35,8 @@ def mixing_matrix(graph, attribute="sector", weight: str | None = None) -> pd.Da
     Parameters
     ----------
     graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); self-loops ignored,
+        parallel edges merged.
     attribute : str, mapping or sequence
         Group of each node (vertex attribute, mapping or labels); missing → ``"unknown"``.
     weight : str, optional
@@ -47,6 +49,12 @@ def mixing_matrix(graph, attribute="sector", weight: str | None = None) -> pd.Da
         columns ``observed``, ``expected``, ``ratio`` (observed / expected;
         > 1: more ties than random mixing would give) and ``share``
         (observed / 2m). Use ``.unstack()`` on a column for the square matrix.
+
+    Raises
+    ------
+    ParameterError
+        No such vertex or edge attribute, a label list of the wrong length, or
+        a weight that is not positive and finite.
 
     References
     ----------
@@ -85,11 +93,23 @@ def assortativity(graph, attribute="sector") -> float:
     with ``e`` the mixing matrix normalised to sum 1 and ``a`` its row sums.
     1: ties only within groups; 0: random mixing; negative: disassortative.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); weights are not used.
+    attribute : str, mapping or sequence
+        Group of each node (vertex attribute, mapping or labels); missing → ``"unknown"``.
+
     Returns
     -------
     float
         NaN without edges or when every tie end is in one group. Equals
         networkx ``attribute_assortativity_coefficient`` (unweighted).
+
+    Raises
+    ------
+    ParameterError
+        No such vertex attribute, or a label list of the wrong length.
 
     References
     ----------

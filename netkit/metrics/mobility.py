@@ -161,12 +161,42 @@ def mobility_rate(corpus: Corpus, moves: pd.DataFrame | None = None,
                   period: str | int = "year") -> pd.DataFrame:
     """Moves per period relative to the people active in it.
 
+    Parameters
+    ----------
+    corpus : Corpus
+        With people in its participations.
+    moves : pandas.DataFrame, optional
+        From :func:`mobility_moves` (computed when not given).
+    period : "year" or int
+        Period length in years (see :func:`~netkit.metrics.period_of`).
+
+    Raises
+    ------
+    ParameterError
+        The corpus has no dated participation with a person.
+
     Returns
     -------
     pandas.DataFrame
         Index ``period``; ``people`` (with an event in the period), ``movers``
         (distinct people with a move dated in the period), ``moves``, and
         ``rate = movers / people``.
+
+    Examples
+    --------
+    One researcher moves from a university to a startup in 2017.
+
+    >>> from netkit.model import Corpus
+    >>> c = Corpus(
+    ...     organizations={"org_id": ["u", "s"], "name": ["U", "S"],
+    ...                    "sector": ["university", "startup"]},
+    ...     people={"person_id": ["p"]},
+    ...     events={"event_id": ["e1", "e2"], "kind": ["publication"] * 2, "year": [2015, 2017]},
+    ...     participations={"event_id": ["e1", "e2"], "org_id": ["u", "s"],
+    ...                     "person_id": ["p"] * 2, "role": ["author"] * 2},
+    ... )
+    >>> mobility_rate(c).loc[2017, ["people", "movers", "rate"]].tolist()
+    [1.0, 1.0, 1.0]
     """
     pe = _person_events(corpus)
     if pe.empty:

@@ -15,16 +15,17 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
+from netkit.build.convert import as_igraph
 from netkit.errors import EmptyGraphError, ParameterError
-from netkit.metrics._graphs import edge_weights
+from netkit.metrics._graphs import edge_weights, warn_directed
 
 __all__ = ["region_density", "region_flow_matrix", "region_summary"]
-
 
 
 def _groups(graph: ig.Graph, attribute: str, weight: str | None):
     """Region names, the region code of every vertex (−1: none), the edges between
     two vertices with a region and their weights, and the counts left out."""
+    warn_directed(graph, "netkit.metrics.regions")
     if attribute not in graph.vs.attributes():
         raise ParameterError(f"the graph has no vertex attribute {attribute!r}")
     if graph.vcount() == 0:
@@ -41,9 +42,20 @@ def _groups(graph: ig.Graph, attribute: str, weight: str | None):
     return names.astype(object), codes, edges[inside], w[inside], left_out
 
 
-def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
+def region_flow_matrix(graph, attribute: str = "region",
                        weight: str | None = "weight") -> pd.DataFrame:
     """Region × region matrix of summed tie weights (joint events with ``org_graph``).
+
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        A directed graph's arcs are counted as undirected ties (it warns);
+        parallel edges count separately (they are joint events).
+    attribute : str
+        Vertex attribute holding the region (default ``"region"``).
+    weight : str or None
+        Edge attribute summed as the tie's weight (default ``"weight"``;
+        ``None``: 1 per tie).
 
     Returns
     -------
@@ -51,6 +63,13 @@ def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
         Symmetric, regions sorted; the diagonal holds ties within a region (each
         counted once), off-diagonal cells ties between two regions. Vertices
         without a region and their ties are left out and counted in ``attrs``.
+
+    Raises
+    ------
+    ParameterError
+        No such vertex or edge attribute.
+    EmptyGraphError
+        A graph without vertices.
 
     Examples
     --------
@@ -63,6 +82,7 @@ def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
     A       2.0  1.0
     B       1.0  5.0
     """
+    graph = as_igraph(graph)
     names, codes, edges, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
     a, b = codes[edges[:, 0]], codes[edges[:, 1]]
@@ -74,9 +94,20 @@ def region_flow_matrix(graph: ig.Graph, attribute: str = "region",
     return out
 
 
-def region_density(graph: ig.Graph, attribute: str = "region",
+def region_density(graph, attribute: str = "region",
                    weight: str | None = "weight") -> pd.DataFrame:
     """Interaction density of every pair of regions, normalised by their organisations.
+
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        A directed graph's arcs are counted as undirected ties (it warns);
+        parallel edges count separately (they are joint events).
+    attribute : str
+        Vertex attribute holding the region (default ``"region"``).
+    weight : str or None
+        Edge attribute summed as the tie's weight (default ``"weight"``;
+        ``None``: 1 per tie).
 
     Returns
     -------
@@ -86,6 +117,13 @@ def region_density(graph: ig.Graph, attribute: str = "region",
         ``n_a (n_a − 1) / 2`` within, ``n_a n_b`` between), ``ties``,
         ``weight`` (summed), ``density = ties / possible`` and
         ``weight_density = weight / possible``.
+
+    Raises
+    ------
+    ParameterError
+        No such vertex or edge attribute.
+    EmptyGraphError
+        A graph without vertices.
 
     Examples
     --------
@@ -98,6 +136,7 @@ def region_density(graph: ig.Graph, attribute: str = "region",
     1        A        B       4.0     1     0.25
     2        B        B       1.0     1     1.00
     """
+    graph = as_igraph(graph)
     names, codes, edges, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
     sizes = np.bincount(codes[codes >= 0], minlength=k).astype(np.float64)
@@ -120,9 +159,20 @@ def region_density(graph: ig.Graph, attribute: str = "region",
     return out
 
 
-def region_summary(graph: ig.Graph, attribute: str = "region",
+def region_summary(graph, attribute: str = "region",
                    weight: str | None = "weight") -> pd.Series:
     """Within- vs between-region density of the whole graph.
+
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        A directed graph's arcs are counted as undirected ties (it warns);
+        parallel edges count separately (they are joint events).
+    attribute : str
+        Vertex attribute holding the region (default ``"region"``).
+    weight : str or None
+        Edge attribute summed as the tie's weight (default ``"weight"``;
+        ``None``: 1 per tie).
 
     Returns
     -------
@@ -133,6 +183,13 @@ def region_summary(graph: ig.Graph, attribute: str = "region",
         join two regions) and ``cross_region_weight_share``, over the ties
         between organisations with a region; then ``orgs_without_region`` and
         ``ties_without_region``, the counts left out.
+
+    Raises
+    ------
+    ParameterError
+        No such vertex or edge attribute.
+    EmptyGraphError
+        A graph without vertices.
 
     Examples
     --------

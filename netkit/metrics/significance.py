@@ -44,6 +44,8 @@ def rewiring_null(graph, statistic: Callable[[np.ndarray], np.ndarray | float],
     Parameters
     ----------
     graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); self-loops and parallel
+        edges dropped; weights are not used.
     statistic : callable
         Takes the ``m × 2`` int array of edges (vertex indices) and returns a
         float or an array of floats.
@@ -51,13 +53,20 @@ def rewiring_null(graph, statistic: Callable[[np.ndarray], np.ndarray | float],
         Number of null graphs ``K``.
     swaps_per_edge : int
         Swaps attempted per edge for each null graph (from the observed graph).
-    seed : int
+    seed : int or None
+        Seed of igraph's generator for the rewiring (default 0); the
+        generator installed before the call is restored afterwards.
 
     Returns
     -------
     observed : numpy.ndarray
     null : numpy.ndarray
         Shape ``(K, *observed.shape)``.
+
+    Raises
+    ------
+    ParameterError
+        ``n_samples < 1`` or a graph that is neither igraph nor networkx.
 
     Examples
     --------
@@ -96,12 +105,31 @@ def mixing_significance(graph, attribute="sector", n_samples: int = 200, *,
                         swaps_per_edge: int = 10, seed: int = 0) -> pd.DataFrame:
     """The sector × sector mixing matrix against degree-preserving rewiring.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); weights are not used.
+    attribute : str, mapping or sequence
+        The groups: a vertex attribute (default ``"sector"``), a mapping node
+        → group, or one label per vertex; missing labels form ``"unknown"``.
+    n_samples : int
+        Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
+    swaps_per_edge : int
+        Double-edge swaps attempted per edge for each null graph.
+    seed : int or None
+        Seed of the rewiring (default 0: same graph and seed → same result).
+
     Returns
     -------
     pandas.DataFrame
         Indexed by (``source``, ``target``) group, columns ``observed`` (ties,
         counted as in :func:`~netkit.metrics.mixing_matrix`), ``null_mean``,
         ``null_sd``, ``z`` and ``p_value``.
+
+    Raises
+    ------
+    ParameterError
+        ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.
 
     Examples
     --------
@@ -132,10 +160,29 @@ def ei_significance(graph, attribute="sector", n_samples: int = 200, *,
                     swaps_per_edge: int = 10, seed: int = 0) -> pd.Series:
     """The graph's E–I index against degree-preserving rewiring.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); weights are not used.
+    attribute : str, mapping or sequence
+        The groups: a vertex attribute (default ``"sector"``), a mapping node
+        → group, or one label per vertex; missing labels form ``"unknown"``.
+    n_samples : int
+        Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
+    swaps_per_edge : int
+        Double-edge swaps attempted per edge for each null graph.
+    seed : int or None
+        Seed of the rewiring (default 0: same graph and seed → same result).
+
     Returns
     -------
     pandas.Series
         Named ``"ei_index"``: ``observed``, ``null_mean``, ``null_sd``, ``z``, ``p_value``.
+
+    Raises
+    ------
+    ParameterError
+        ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.
 
     Examples
     --------
@@ -162,10 +209,29 @@ def assortativity_significance(graph, attribute="sector", n_samples: int = 200, 
                                swaps_per_edge: int = 10, seed: int = 0) -> pd.Series:
     """Nominal assortativity of the groups against degree-preserving rewiring.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns); weights are not used.
+    attribute : str, mapping or sequence
+        The groups: a vertex attribute (default ``"sector"``), a mapping node
+        → group, or one label per vertex; missing labels form ``"unknown"``.
+    n_samples : int
+        Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
+    swaps_per_edge : int
+        Double-edge swaps attempted per edge for each null graph.
+    seed : int or None
+        Seed of the rewiring (default 0: same graph and seed → same result).
+
     Returns
     -------
     pandas.Series
         Named ``"assortativity"``: ``observed``, ``null_mean``, ``null_sd``, ``z``, ``p_value``.
+
+    Raises
+    ------
+    ParameterError
+        ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.
 
     Examples
     --------

@@ -42,6 +42,7 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
     Parameters
     ----------
     graph : igraph.Graph or networkx.Graph
+        Read as undirected (a directed graph warns once).
     attribute : str
         Vertex attribute of the groups (sectors) for brokerage, participation
         coefficient, E–I index and mixing.
@@ -55,7 +56,7 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
         Include closeness and harmonic centrality (all-pairs shortest paths,
         O(nm)); default only up to ``EXACT_BETWEENNESS_MAX_NODES`` vertices.
     seed : int
-        Seed of the sampled betweenness and of Leiden (2 iterations; 1 above
+        Seed (default 0) of the sampled betweenness and of Leiden (2 iterations; 1 above
         200,000 vertices).
 
     Returns
@@ -68,6 +69,12 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
         ``communities`` (community) and ``mixing`` (the mixing matrix), all
         indexed by node name except ``mixing``. Each table's ``attrs`` has
         ``seconds`` (time taken) and notes such as the betweenness method.
+
+    Raises
+    ------
+    ParameterError
+        No such vertex or edge attribute, a weight that is not positive and
+        finite, an unknown ``betweenness_method``.
 
     Examples
     --------

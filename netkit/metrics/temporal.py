@@ -60,7 +60,10 @@ class TemporalReach:
     @property
     def latency(self) -> np.ndarray:
         """``arrival − start`` per source (rows); ``inf`` where unreachable."""
-        return self.arrival - self.start[:, None]
+        with np.errstate(invalid="ignore"):
+            lat = self.arrival - self.start[:, None]
+        lat[np.isinf(self.arrival)] = np.inf  # a source without contacts starts at inf
+        return lat
 
     def to_frame(self) -> pd.DataFrame:
         """The arrival matrix as a DataFrame (sources × nodes)."""
@@ -164,7 +167,11 @@ def earliest_arrival(
         A temporal edge list with columns ``u``, ``v``, ``t`` (undirected
         contacts), e.g. from :func:`netkit.build.temporal_edges`.
     sources : sequence of str, optional
-        The source nodes (default: every node). Each source is treated on its own.
+        The source nodes (default: every node). Each source is treated on its
+        own. A source without any contact in ``tedges`` reaches nobody: it is
+        added to the nodes (a column of its own, reached by nobody) and with
+        ``start="first"`` its start is ``inf``. With ``nodes`` given, every
+        source must be one of them.
     start : "first", float or sequence of float
         When each source starts to know: ``"first"`` (default) is the time of the
         source's own first contact; a number applies to every source; a
@@ -174,7 +181,8 @@ def earliest_arrival(
         yearly data the order within a year is unknown, so knowledge that
         reaches ``u`` in 2016 may travel on along another 2016 tie). ``True``:
         one hop per time step — a contact at ``t`` only carries what arrived
-        strictly before ``t``.
+        strictly before ``t``; a source's own knowledge, which it has from its
+        start, travels along a contact at exactly the start.
     nodes : sequence of str, optional
         The node set (default: the endpoints of ``tedges``); isolated nodes are
         never reached.
@@ -190,7 +198,11 @@ def earliest_arrival(
     Raises
     ------
     ParameterError
-        For unknown sources or columns. ``EmptyGraphError`` when there is no node.
+        A column is missing, ``start`` is not ``"first"``/a number/one per
+        source, a source or a contact endpoint is not in ``nodes`` (when given),
+        or there are more than 32,766 distinct times.
+    EmptyGraphError
+        When there is no node (no contact, no source).
 
     Notes
     -----
@@ -224,14 +236,23 @@ def earliest_arrival(
     d          inf  2016.0  2014.0  2014.0
     """
     names, iu, iv, t = _codes(tedges, nodes)
+    src_names = None if sources is None else np.asarray(list(sources), dtype=str)
+    if src_names is not None and nodes is None and len(src_names):
+        # a source without contacts is a node that reaches nobody, not an error
+        extra = np.setdiff1d(src_names, names)
+        if len(extra):
+            merged = np.union1d(names, extra)
+            remap = np.searchsorted(merged, names)
+            names, iu, iv = merged, remap[iu], remap[iv]
     n = len(names)
     if n == 0:
         raise EmptyGraphError("the temporal edge list has no nodes")
-    src_names = names if sources is None else np.asarray(list(sources), dtype=str)
+    if src_names is None:
+        src_names = names
     src = np.searchsorted(names, src_names)
     unknown = (src >= n) | (names[np.minimum(src, n - 1)] != src_names)
     if unknown.any():
-        raise ParameterError(f"unknown sources: {sorted(set(src_names[unknown]))[:5]}")
+        raise ParameterError(f"sources not in `nodes`: {sorted(set(src_names[unknown]))[:5]}")
     first = _first_times(n, iu, iv, t)
     if isinstance(start, str):
         if start != "first":
@@ -242,8 +263,10 @@ def earliest_arrival(
     times, steps = _steps(iu, iv, t, strict)
     if len(times) >= _NEVER - 1:
         raise ParameterError(f"too many distinct times ({len(times)}); aggregate them (e.g. years)")
-    # the step from which each source's own knowledge is usable
-    k0 = np.searchsorted(times, start_t, side="right" if strict else "left")
+    # the step from which each source's own knowledge is usable: non-strict, the first
+    # step at or after its start; strict, "known before" the first step at or after its
+    # start, so that a contact at exactly the start carries it (one hop)
+    k0 = np.searchsorted(times, start_t, side="left")
     k0 = (k0 - 1 if strict else k0).astype(np.int16)
     arrival = np.empty((n, len(src)), dtype=np.float64)  # nodes × sources
     block = max(1, _BLOCK_CELLS // max(n, 1))
@@ -332,6 +355,16 @@ def temporal_efficiency(reach: TemporalReach) -> float:
     start year gives ``d = 1``); unreachable pairs contribute 0. Computed over the
     rows of ``reach`` (all nodes as sources gives the efficiency of the temporal
     network; a subset of sources gives an estimate).
+
+    Parameters
+    ----------
+    reach : TemporalReach
+        From :func:`earliest_arrival` (``t`` in whole steps, e.g. years).
+
+    Returns
+    -------
+    float
+        In [0, 1]; 0 for fewer than two nodes.
 
     References
     ----------

@@ -50,3 +50,13 @@ def test_metrics_writes_one_csv_per_family(corpus_dir, tmp_path):
     assert {"degree", "betweenness", "pagerank"} <= set(cent.columns)
     assert cent.index.str.startswith("org:").all()
     assert "z_liaison" in pd.read_csv(out / "brokerage.csv", index_col=0).columns
+
+
+def test_graph_with_no_matching_events_exits_2(corpus_dir, tmp_path, capsys):
+    """Issue 14, item 11: an empty graph is not written silently."""
+    out = tmp_path / "empty.graphml"
+    assert main(["graph", str(corpus_dir), "--out", str(out), "--years", "2030:2040"]) == 2
+    err = capsys.readouterr().err
+    assert "no org matches the filters" in err and "--years" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netkit.metrics import ROLES, brokerage
+from netkit.errors import ParameterError
+from netkit.metrics import ROLES, brokerage, rank_brokers
 from netkit.metrics.brokerage import _moments
 
 # the module (``netkit.metrics.brokerage`` the attribute is the function)
@@ -287,3 +288,31 @@ def test_liaison_exclusivity_finds_the_planted_brokers_medium(seed):
     # the raw counts and their z-scores miss the small ones: hubs have far more open two-paths
     assert not in_top(ranks, "liaison")
     assert not in_top(ranks, "z_liaison")
+
+
+# -- issue 14, item 13: a ranking that is not decided by ties at 1.0 -------------------------
+def test_rank_brokers_weighs_the_share_by_its_count():
+    # hub: alone links 12 partners of 3 sectors except one pair that meets directly
+    # small: 2 partners in 2 other sectors (2 of 2 exclusive); mid: 3 partners, 6 of 6
+    edges = [(0, i) for i in range(1, 13)] + [(1, 2), (13, 14), (14, 15),
+                                               (16, 17), (16, 18), (16, 19)]
+    g = ig.Graph(edges)
+    g.vs["name"] = (["hub"] + [f"p{i}" for i in range(1, 13)] + ["x", "small", "y"]
+                    + ["mid", "a", "b", "c"])
+    g.vs["sector"] = (["research"] + ["university", "firm", "government"] * 4
+                      + ["university", "startup", "firm"]
+                      + ["startup", "university", "firm", "government"])
+    roles = brokerage(g)
+    by_share = roles["exclusivity_liaison"].sort_values(ascending=False, kind="stable")
+    assert by_share.index[0] != "hub"  # the share alone puts a small broker first
+    assert roles.loc[["small", "mid"], "exclusivity_liaison"].tolist() == [1.0, 1.0]
+    ranked = rank_brokers(roles, "liaison")
+    assert ranked.index[:3].tolist() == ["hub", "mid", "small"]
+    assert ranked.is_monotonic_decreasing or ranked.dropna().is_monotonic_decreasing
+    assert ranked.name == "broker_score_liaison"
+    assert (ranked.dropna().between(0, 1)).all()
+    assert set(ranked.index) == set(roles.index)
+    with pytest.raises(ParameterError):
+        rank_brokers(roles, "broker")
+    with pytest.raises(ParameterError, match="exclusive"):
+        rank_brokers(brokerage(g, exclusive=False))

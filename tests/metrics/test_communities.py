@@ -75,3 +75,15 @@ def test_modularity_matches_networkx(seed):
         nx.community.modularity(h, parts, weight="weight"), abs=1e-9)
     assert modularity(g, labels.tolist(), weight=None, resolution=0.5) == pytest.approx(
         nx.community.modularity(h, parts, weight=None, resolution=0.5), abs=1e-9)
+
+
+# -- issue 14, item 6: modularity reported at the resolution used ---------------------------
+def test_leiden_modularity_is_at_the_resolution_used():
+    h = nx.les_miserables_graph()
+    for gamma in (0.5, 1.0, 2.0):
+        part = leiden(h, weight=None, resolution=gamma, seed=0)
+        assert part.attrs["resolution"] == gamma
+        assert part.attrs["modularity"] == pytest.approx(
+            modularity(h, part, weight=None, resolution=gamma))
+    part = leiden(h, weight=None, resolution=2.0, seed=0)
+    assert part.attrs["modularity"] < modularity(h, part, weight=None)  # not γ = 1's value

@@ -82,7 +82,7 @@ def test_reproducible_and_columns(small_ecosystem):
     b = compare_windows(corpus, 2016, features=f, seed=5, **FAST)
     pd.testing.assert_frame_equal(a, b)
     assert list(a.columns) == ["before", "after", "change", "ci_low", "ci_high", "p_null",
-                               "p_holm", "tested", "significant"]
+                               "p_holm", "p_value", "tested", "role", "significant"]
     assert (a["ci_low"] <= a["ci_high"]).all()
     np.testing.assert_allclose(a["change"], a["after"] - a["before"])
     assert a.loc[~a["tested"], "significant"].isna().all()
@@ -164,3 +164,21 @@ def test_cli_compare(tmp_path, small_ecosystem, capsys):
     assert main(["compare", str(tmp_path / "corpus"), "--treated", str(treated), "--reps", "50", "--structural-reps", "0",
                  "--perms", "50", "--out", str(out / "cohorts")]) == 0
     assert main(["compare", str(tmp_path / "corpus"), "--out", str(out)]) == 2
+
+
+def test_every_indicator_has_a_p_value_and_a_role(small_ecosystem):
+    """Issue 14, item 12: no indicator is left without a p-value or an explained verdict."""
+    corpus, _ = small_ecosystem
+    res = compare_windows(corpus, 2018, seed=0, reps=50, perms=50, structural_reps=10)
+    defined = res["change"].notna()
+    assert res.loc[defined, "p_value"].between(0, 1).all()
+    assert set(res["role"]) == {"tested", "descriptive"}
+    assert (res["role"] == "tested").equals(res["tested"].astype(bool))
+    tested = res[res["role"] == "tested"]
+    assert tested.index.tolist() == list(TESTED_INDICATORS)
+    assert tested["significant"].notna().all()
+    np.testing.assert_allclose(tested["p_value"], tested["p_holm"])
+    descriptive = res[res["role"] == "descriptive"]
+    np.testing.assert_allclose(descriptive["p_value"], descriptive["p_null"])
+    assert descriptive["significant"].isna().all()  # no verdict, by design (module notes)
+    assert descriptive.index.str.startswith("graph_").sum() == 6

@@ -55,7 +55,7 @@ def test_beta_one_matches_bfs_distances_on_random_graph():
     dist = np.asarray(g.distances(source=seeds)).min(axis=0)
     expected = np.where(np.isfinite(dist), dist, -1).astype(int)
     for model, engine in MODELS:
-        r = simulate_diffusion(g, seeds, model=model, beta=1.0, runs=3, seed=1, keep_arrivals=True,
+        r = simulate_diffusion(g, [f"v{i:03d}" for i in seeds], model=model, beta=1.0, runs=3, seed=1, keep_arrivals=True,
                                engine=engine)
         assert (r.arrivals == expected).all()
         assert r.n_reachable == int((expected >= 0).sum())
@@ -106,8 +106,8 @@ def test_engines_agree_on_a_random_graph():
     for directed in (False, True):
         g = _named(ig.Graph.Erdos_Renyi(n=200, m=600, directed=directed))
         g.es["weight"] = rng.integers(1, 4, g.ecount()).astype(float).tolist()
-        a = simulate_diffusion(g, [0, 1], beta=0.25, runs=3000, seed=1, engine="attempts")
-        b = simulate_diffusion(g, [0, 1], beta=0.25, runs=3000, seed=2, engine="live")
+        a = simulate_diffusion(g, ["v000", "v001"], beta=0.25, runs=3000, seed=1, engine="attempts")
+        b = simulate_diffusion(g, ["v000", "v001"], beta=0.25, runs=3000, seed=2, engine="live")
         pa, pb = a.nodes["p_adopt"].to_numpy(), b.nodes["p_adopt"].to_numpy()
         se = np.sqrt((pa * (1 - pa) + pb * (1 - pb)) / 3000) + 1e-3
         assert (np.abs(pa - pb) < 5 * se).all()
@@ -119,11 +119,11 @@ def test_engines_agree_on_a_random_graph():
 def test_auto_engine_switches_to_live_edges_for_large_cascades():
     g = _named(ig.Graph.Erdos_Renyi(n=2000, m=8000))
     g.es["weight"] = [1.0] * g.ecount()
-    big = simulate_diffusion(g, [0], beta=0.6, runs=40, seed=0, batch_size=10)
-    live = simulate_diffusion(g, [0], beta=0.6, runs=40, seed=0, batch_size=10, engine="live")
+    big = simulate_diffusion(g, ["v000"], beta=0.6, runs=40, seed=0, batch_size=10)
+    live = simulate_diffusion(g, ["v000"], beta=0.6, runs=40, seed=0, batch_size=10, engine="live")
     assert big.final_size.mean() == pytest.approx(live.final_size.mean(), rel=0.05)
     with pytest.raises(ParameterError):
-        simulate_diffusion(g, [0], engine="fast")
+        simulate_diffusion(g, ["v000"], engine="fast")
 
 
 def test_weights_raise_transmission():
@@ -151,10 +151,10 @@ def test_sector_seeds_and_first_arrival():
 def test_reproducible_and_independent_of_jobs():
     g = _named(ig.Graph.Erdos_Renyi(n=400, m=1600))
     g.es["weight"] = [1.0] * g.ecount()
-    a = simulate_diffusion(g, [0], beta=0.3, runs=60, seed=9, batch_size=16)
-    b = simulate_diffusion(g, [0], beta=0.3, runs=60, seed=9, batch_size=16, n_jobs=2)
+    a = simulate_diffusion(g, ["v000"], beta=0.3, runs=60, seed=9, batch_size=16)
+    b = simulate_diffusion(g, ["v000"], beta=0.3, runs=60, seed=9, batch_size=16, n_jobs=2)
     assert a.final_size.mean() > 100  # large cascades: the live-edge engine after the pilot
-    c = simulate_diffusion(g, [0], beta=0.3, runs=60, seed=10, batch_size=16)
+    c = simulate_diffusion(g, ["v000"], beta=0.3, runs=60, seed=10, batch_size=16)
     assert np.array_equal(a.counts, b.counts)
     assert not np.array_equal(a.counts, c.counts)
 
@@ -162,7 +162,7 @@ def test_reproducible_and_independent_of_jobs():
 def test_adoption_curve_bands_are_ordered_and_monotone():
     g = _named(ig.Graph.Erdos_Renyi(n=300, m=900))
     g.es["weight"] = [1.0] * g.ecount()
-    r = simulate_diffusion(g, [0, 1], beta=0.3, runs=200, seed=1)
+    r = simulate_diffusion(g, ["v000", "v001"], beta=0.3, runs=200, seed=1)
     curve = r.adoption_curve()
     assert (np.diff(curve["mean"].to_numpy()) >= -1e-12).all()
     assert (curve["p5"] <= curve["p50"]).all() and (curve["p50"] <= curve["p95"]).all()
@@ -220,3 +220,32 @@ def test_cli_diffusion_writes_tables(tmp_path, tiny_ecosystem, capsys):
     assert "seeds reach" in capsys.readouterr().out
     assert main(["diffusion", str(tmp_path / "corpus"), "--seeds", "org:nope", "--out",
                  str(out)]) == 2
+
+
+# -- issue 14, item 2: seeds are node keys, never vertex positions ---------------------------
+def test_integer_seeds_are_node_keys_not_positions():
+    h = nx.Graph()
+    h.add_nodes_from([2, 0, 1])
+    h.add_edges_from([(2, 0), (0, 1)])
+    for seeds in (1, [1]):  # a scalar key works too
+        r = simulate_diffusion(h, seeds, model="si", beta=1.0, weight=None, runs=2, seed=0)
+        assert r.seeds == [1]
+        assert r.nodes.index.tolist() == [2, 0, 1]  # the caller's keys, not str
+        assert r.nodes["mean_step"].tolist() == [2.0, 1.0, 0.0]
+
+
+def test_unknown_seed_key_is_a_clear_error():
+    g = _named(ig.Graph([(0, 1)]))
+    with pytest.raises(ParameterError, match="unknown seed nodes"):
+        simulate_diffusion(g, [0], weight=None, runs=2)  # 0 is not a name here
+    with pytest.raises(ParameterError, match="unknown seed nodes"):
+        simulate_diffusion(g, "v999", weight=None, runs=2)
+
+
+def test_tuple_node_keys_as_seeds():
+    h = nx.grid_2d_graph(2, 3)
+    r = simulate_diffusion(h, (0, 0), model="si", beta=1.0, weight=None, runs=2, seed=0)
+    assert r.seeds == [(0, 0)]
+    assert r.nodes.loc[[(0, 0), (1, 2)], "mean_step"].tolist() == [0.0, 3.0]
+    r = simulate_diffusion(h, [(0, 0), (1, 2)], model="si", beta=1.0, weight=None, runs=2)
+    assert r.seeds == [(0, 0), (1, 2)]

@@ -51,9 +51,9 @@ def test_same_time_contacts_chain_unless_strict():
     assert loose.tolist() == [2014, 2015, 2015, 2016]
     strict = earliest_arrival(te, ["a"], start=2014, strict=True).to_frame().loc["a"]
     assert strict.tolist() == [2014, 2015, INF, INF]
-    # starting in 2015 itself, strict paths cannot use the 2015 contacts at all
+    # starting in 2015 itself, the source's own 2015 contact carries what it knows (one hop)
     s2 = earliest_arrival(te, ["a"], start=2015, strict=True).to_frame().loc["a"]
-    assert s2.tolist() == [2015, INF, INF, INF]
+    assert s2.tolist() == [2015, 2015, INF, INF]
 
 
 def _brute_force(te: pd.DataFrame, source: str, start: float, nodes,
@@ -66,7 +66,10 @@ def _brute_force(te: pd.DataFrame, source: str, start: float, nodes,
         changed = False
         for u, v, t in te[["u", "v", "t"]].itertuples(index=False):
             for a, b in ((u, v), (v, u)):
-                usable = best[a] < t if strict else best[a] <= t
+                # strict: what arrived at t is not passed on at t, but the source
+                # knows from its start, so a contact at exactly the start carries it
+                usable = (best[a] <= t if a == source else best[a] < t) if strict \
+                    else best[a] <= t
                 if usable and t < best[b]:
                     best[b] = t
                     changed = True
@@ -105,5 +108,40 @@ def test_sector_latency_and_efficiency():
 
 
 def test_unknown_source_raises():
+    # without `nodes`, an id without contacts is a source that reaches nobody (issue 14,
+    # item 7); with `nodes`, a source must be one of them
     with pytest.raises(ParameterError):
-        earliest_arrival(EDGES, ["zz"])
+        earliest_arrival(EDGES, ["zz"], nodes=list("abcdefg"))
+
+
+# -- issue 14, item 4: with strict paths a contact at the source's start carries it --------
+def test_strict_first_contact_at_the_start_carries_knowledge():
+    te = pd.DataFrame({"u": ["a", "b"], "v": ["b", "c"], "t": [2015, 2016]})
+    for strict in (False, True):
+        got = earliest_arrival(te, ["a"], strict=strict).to_frame().loc["a"].tolist()
+        assert got == [2015, 2015, 2016]
+    # an explicit start equal to a contact's time, and one between times
+    assert earliest_arrival(te, ["a"], start=2015, strict=True).arrival.tolist() == \
+        [[2015, 2015, 2016]]
+    assert earliest_arrival(te, ["b"], start=2015.5, strict=True).arrival.tolist() == \
+        [[INF, 2015.5, 2016]]
+    # strict still takes one hop per time step
+    same_year = pd.DataFrame({"u": ["a", "b"], "v": ["b", "c"], "t": [2015, 2015]})
+    assert earliest_arrival(same_year, ["a"], strict=True).arrival.tolist() == \
+        [[2015, 2015, INF]]
+
+
+# -- issue 14, item 7: a source without contacts reaches nobody -----------------------------
+def test_source_without_contacts_reaches_nobody():
+    te = pd.DataFrame({"u": ["a", "b"], "v": ["b", "c"], "t": [2015, 2016]})
+    r = earliest_arrival(te, ["a", "z"])
+    assert r.nodes.tolist() == ["a", "b", "c", "z"]
+    assert r.to_frame().loc["z"].tolist() == [INF] * 4
+    assert r.to_frame().loc["a", "z"] == INF
+    assert np.isinf(r.latency[1]).all()
+    sectors = pd.Series({"a": "university", "z": "university", "b": "firm", "c": "firm"})
+    lat = sector_latency(r, sectors)
+    assert lat.loc[("university", "firm"), ["pairs", "reached"]].tolist() == [4, 2.0]
+    # with an explicit node set, a source outside it is still an error
+    with pytest.raises(ParameterError, match="not in `nodes`"):
+        earliest_arrival(te, ["z"], nodes=["a", "b", "c"])
