@@ -177,11 +177,10 @@ def read(
     for path in iterator:
         try:
             name = sniff(path) if format == "auto" else format
-        except FormatError as err:
+        except FormatError:
             if not skip_unknown or path in named:
                 raise
-            log.warning("skipped %s: not a record file of any known format (%s)", path,
-                        err.message)
+            log.warning("skipped %s: not a record file of any known format", path)
             ledgers.append(Ledger(str(path), NOT_RECORDS))
             continue
         fmt = FORMATS[name]

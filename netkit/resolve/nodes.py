@@ -133,12 +133,19 @@ def build_nodes(corpus: Corpus, registry: Registry | None, overrides: pd.DataFra
 
     nodes.keys = normalize_names(nodes.name)
     # a name that names no city (a system or a generic name: "University of California",
-    # "National Institute of Technology") is one organisation per city: its city joins the key
+    # "National Institute of Technology") seen with two cities or more is one organisation
+    # per city: its city joins the key (seen with one city only, it is one organisation)
     cities = orgs["city"].astype(object).where(orgs["city"].notna(), None).tolist() \
         if "city" in orgs else [None] * n_raw
-    for k, city in enumerate(cities):
-        if isinstance(city, str) and city.strip() and nodes.keys[k]:
-            nodes.keys[k] = _with_city(nodes.keys[k], city)
+    with_city = {k: _with_city(nodes.keys[k], city) for k, city in enumerate(cities)
+                 if isinstance(city, str) and city.strip() and nodes.keys[k]}
+    campuses: dict[str, set[str]] = {}
+    for k, key in with_city.items():
+        if key != nodes.keys[k]:
+            campuses.setdefault(nodes.keys[k], set()).add(key)
+    for k, key in with_city.items():
+        if len(campuses.get(nodes.keys[k], ())) >= 2:
+            nodes.keys[k] = key
     # non-English university names also get their English word orders, as alias nodes
     for k in range(n_raw):
         for variant in word_order_variants(nodes.name[k], nodes.keys[k]):
