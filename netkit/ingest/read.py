@@ -139,9 +139,9 @@ def read(
     skip_unknown : bool, default True
         A file found in a named folder whose format netkit does not recognise (a
         spreadsheet of notes, a PDF …) is skipped with a warning and listed in the
-        accounting with format ``not-records`` and no records; False stops with a
-        :class:`~netkit.errors.FormatError` instead (``netkit ingest --strict``).
-        A file named directly is always read or refused.
+        accounting with format ``not-records`` and no records, unless no file at all
+        holds records; False stops with a :class:`~netkit.errors.FormatError` instead
+        (``netkit ingest --strict``). A file named directly is always read or refused.
     **options
         Passed to the readers (for example ``mapping=`` for the generic CSV reader).
 
@@ -167,6 +167,7 @@ def read(
     files = expand_paths(paths)
     named = {Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)
              if Path(p).is_file()}
+    first_unknown: FormatError | None = None
     builder = CorpusBuilder()
     ledgers: list[Ledger] = []
     iterator = files
@@ -177,9 +178,10 @@ def read(
     for path in iterator:
         try:
             name = sniff(path) if format == "auto" else format
-        except FormatError:
+        except FormatError as err:
             if not skip_unknown or path in named:
                 raise
+            first_unknown = first_unknown or err
             log.warning("skipped %s: not a record file of any known format", path)
             ledgers.append(Ledger(str(path), NOT_RECORDS))
             continue
@@ -188,6 +190,8 @@ def read(
         log.info("reading %s as %s", path, name)
         fmt.read(path, ReadContext(builder, ledger, encoding, options))
         ledgers.append(ledger)
+    if first_unknown is not None and all(led.format == NOT_RECORDS for led in ledgers):
+        raise first_unknown  # nothing in the folders is records: say why for the first file
     corpus = builder.to_corpus(ledgers)
     organizations, counts = normalise_regions(corpus.organizations, lookup_cities=False)
     if counts.damaged or counts.kept:

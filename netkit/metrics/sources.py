@@ -28,6 +28,16 @@ def median_split_year(corpus: Corpus) -> int:
     With many events in the median year, splitting at the median itself can leave a
     small first window; this picks the side of the median year that balances better.
 
+    Parameters
+    ----------
+    corpus : Corpus
+        Its events' years are used.
+
+    Returns
+    -------
+    int
+        The first year of the second window.
+
     Raises
     ------
     ParameterError
