@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -271,7 +272,7 @@ CASES = {
     "set-1M": lambda: case_structural(1_000_000, 5),
     "kadabra": case_kadabra,
 }
-HEAVY_DIR = Path("/tmp/netkit-bench")
+HEAVY_DIR = Path(os.environ.get("NETKIT_BENCH_DIR", "/tmp/netkit-bench"))  # the saved graphs
 
 
 def heavy_prepare(n_orgs: int) -> dict:
