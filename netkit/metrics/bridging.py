@@ -1,11 +1,14 @@
 """Bridging: Burt's constraint and effective size (sparse), articulation points, bridges,
 participation coefficient and the E–I index.
 
-Burt's measures are computed with sparse matrix products restricted to the
-existing ties, in row blocks, so memory grows with the number of edges, not
-with n² (networkx's ``effective_size`` builds dense structures that do not fit
-at 100k nodes). Self-loops are ignored and parallel edges merged (weights
-summed); directed graphs are read as undirected.
+Burt's measures are the two-path products ``P·P`` and ``P·W`` restricted to
+the existing ties; on a simple graph their terms are the triangles, which are
+streamed in blocks of bounded size and added into one value per tie, so memory
+grows with the number of ties whatever the degree distribution — neither with
+n² (networkx's ``effective_size`` builds dense structures that do not fit at
+100k nodes) nor with Σ deg² (the full product, gigabytes when hubs have
+thousands of partners). Self-loops are ignored and parallel edges merged
+(weights summed); directed graphs are read as undirected.
 """
 
 from __future__ import annotations
