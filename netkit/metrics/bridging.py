@@ -65,6 +65,8 @@ def _two_path_terms(a: sp.csr_matrix, p: np.ndarray, budget: int,
     ``budget`` wedges and each block is added into the two tie arrays
     straight away: memory O(m) whatever the degrees.
     """
+    if not isinstance(budget, int | np.integer) or budget < 1:
+        raise ParameterError(f"budget must be a positive integer, not {budget!r}")
     nnz = a.nnz
     indirect = np.zeros(nnz) if indirect_term else None
     redund = np.zeros(nnz) if redundancy_term else None
@@ -143,8 +145,8 @@ def burt_measures(graph, weight: str | None = "weight", *,
     Raises
     ------
     ParameterError
-        If ``weight`` is not an edge attribute of the graph, or a weight is
-        not positive and finite.
+        If ``weight`` is not an edge attribute of the graph, a weight is not
+        positive and finite, or ``budget`` is not a positive integer.
 
     Notes
     -----
@@ -221,8 +223,8 @@ def constraint(graph, weight: str | None = "weight", *,
     Raises
     ------
     ParameterError
-        If ``weight`` is not an edge attribute of the graph, or a weight is
-        not positive and finite.
+        If ``weight`` is not an edge attribute of the graph, a weight is not
+        positive and finite, or ``budget`` is not a positive integer.
 
     References
     ----------
@@ -280,8 +282,8 @@ def effective_size(graph, weight: str | None = "weight", *,
     Raises
     ------
     ParameterError
-        If ``weight`` is not an edge attribute of the graph, or a weight is
-        not positive and finite.
+        If ``weight`` is not an edge attribute of the graph, a weight is not
+        positive and finite, or ``budget`` is not a positive integer.
 
     References
     ----------

@@ -266,3 +266,11 @@ def test_blocked_burt_measures_equal_one_block(budget):
                                equal_nan=True)
     assert constraint(g, budget=budget).equals(blocked["constraint"])
     assert effective_size(g, budget=budget).equals(blocked["effective_size"])
+
+
+@pytest.mark.parametrize("budget", [0, -3, 2.5])
+def test_budget_must_be_a_positive_integer(budget):
+    from netkit.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="budget"):
+        burt_measures(ig.Graph.Full(3), None, budget=budget)
