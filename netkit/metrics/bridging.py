@@ -159,8 +159,8 @@ def burt_measures(graph, weight: str | None = "weight", *,
     million ties whose hubs have thousands of partners, the bridging family
     of :func:`~netkit.metrics.structural_set` peaks at 1.5 GB, no more than
     igraph's own edge list export on the 0.5 GB graph (it was about 16 GB);
-    on 86,000 organisations and 546,000 ties it takes a fifth of the time it
-    took (``scripts/bench_structure.py --heavy``).
+    on 86,000 organisations and 546,000 ties it takes about a quarter of the
+    time it took (``scripts/bench_structure.py --heavy``).
 
     References
     ----------
