@@ -336,84 +336,138 @@ def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
     return codes.astype(np.int64), np.asarray(labels, dtype=object)
 
 
-def triangles(a: sp.csr_matrix, budget: int = 2_000_000) -> np.ndarray:
+TRIANGLE_BUDGET = 500_000
+"""Wedges per block of :class:`TriangleStream` by default (tens of MB of working memory)."""
+
+
+class TriangleStream:
+    """The triangles of a symmetric simple adjacency matrix, streamed in blocks of bounded size.
+
+    Vectorised "forward" enumeration: every tie is oriented from the lower to
+    the higher (degree, index) rank, and the pairs of a vertex's
+    out-neighbours (wedges) are tested for closure; each triangle is found
+    once, from its lowest-ranked corner. The work is ``Σ C(d⁺, 2)`` with
+    ``d⁺ ≤ √(2m)``, far below ``Σ deg²`` on heavy-tailed graphs (a hub has
+    few higher-ranked neighbours).
+
+    Memory is O(m): the oriented ties (``m`` column indices) and, for each
+    tie, the positions in ``a.data`` of its two entries. Iterating yields
+    blocks of at most ``budget`` wedges, grouped by tie (a hub's wedges are
+    spread over as many blocks as needed), so nothing of size ``Σ deg²`` or
+    of the number of triangles is ever held at once.
+
+    Each block is ``(corners, ties)``: two ``t × 3`` int64 arrays. ``corners``
+    are the vertices ``u, v, w`` (rank ``u < v < w``); ``ties`` are the
+    oriented tie ids of ``u – v``, ``u – w`` and ``v – w``, whose entries
+    ``(low, high)`` and ``(high, low)`` sit at ``forward[tie]`` and
+    ``backward[tie]`` of ``a.data`` (``low`` the lower-ranked end). Inside
+    :func:`edge_cache` one stream is built per sparsity pattern and shared
+    (Burt's measures and brokerage).
+    """
+
+    def __init__(self, a: sp.csr_matrix, budget: int = TRIANGLE_BUDGET) -> None:
+        n = a.shape[0]
+        self.shape = a.shape
+        self.budget = max(int(budget), 1)
+        deg = np.diff(a.indptr)
+        order = np.lexsort((np.arange(n), deg))  # rank by (degree, index): ties point upward
+        small = np.int32 if n < 2**31 else np.int64
+        rank = np.empty(n, dtype=small)
+        rank[order] = np.arange(n, dtype=small)
+        self.order = order
+        # an entry (i, j) of a is the tie's forward entry when rank i < rank j; sorting
+        # the forward entries by (rank i, rank j) gives the CSR of the oriented graph, and
+        # the backward entries sorted by (rank j, rank i) list the same ties in the same order
+        pos = np.int32 if a.nnz < 2**31 else np.int64
+        self.forward, keys = self._sorted_entries(a, rank, True, pos)
+        self.backward, _ = self._sorted_entries(a, rank, False, pos)
+        self.indices = (keys % n).astype(small)  # the higher end's rank, by tie
+        keys //= n
+        self.low = keys.astype(small)  # the lower end's rank, by tie
+        del keys
+        out_degree = np.bincount(self.low, minlength=n).astype(np.int64)
+        self.indptr = np.concatenate(([0], np.cumsum(out_degree)))
+        m = len(self.indices)
+        # the tie id + 1 at every oriented position, for the closure look-ups
+        self._ids = sp.csr_matrix((np.arange(1, m + 1, dtype=np.int64 if m >= 2**31 else np.int32),
+                                   self.indices, self.indptr.astype(a.indptr.dtype)), shape=(n, n))
+        self._ids.has_sorted_indices = True
+
+    @staticmethod
+    def _sorted_entries(a, rank, forward: bool, pos_type) -> tuple[np.ndarray, np.ndarray]:
+        n = a.shape[0]
+        src = np.repeat(rank, np.diff(a.indptr))
+        dst = rank[a.indices]
+        keep = np.flatnonzero(src < dst) if forward else np.flatnonzero(src > dst)
+        lo, hi = (src, dst) if forward else (dst, src)
+        keys = lo[keep].astype(np.int64)
+        keys *= n
+        keys += hi[keep]
+        del src, dst
+        ordering = np.argsort(keys, kind="stable")
+        return keep[ordering].astype(pos_type), keys[ordering]
+
+    @property
+    def n_ties(self) -> int:
+        return len(self.indices)
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """The two vertices of every oriented tie: ``(low, high)`` (original ids)."""
+        return self.order[self.low], self.order[self.indices]
+
+    def __iter__(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        m = self.n_ties
+        if m == 0:
+            return
+        later = self.indptr[self.low.astype(np.int64) + 1] - np.arange(m) - 1  # wedges per tie
+        cum = np.cumsum(later)
+        start = 0
+        while start < m:
+            done = cum[start - 1] if start else 0
+            stop = max(int(np.searchsorted(cum, done + self.budget, "right")), start + 1)
+            counts = later[start:stop]
+            total = int(counts.sum())
+            if total:
+                first = np.repeat(np.arange(start, stop, dtype=np.int64), counts)
+                second = np.arange(total, dtype=np.int64)
+                second -= np.repeat(np.cumsum(counts) - counts - np.arange(start, stop) - 1,
+                                    counts)
+                # v < w in rank, so a tie v – w is in v's short, sorted out-list
+                vw = np.asarray(self._ids[self.indices[first], self.indices[second]]).ravel()
+                closed = np.flatnonzero(vw)
+                ties = np.column_stack([first[closed], second[closed],
+                                        vw[closed].astype(np.int64) - 1])
+                del first, second, vw
+                corners = self.order[np.column_stack([self.low[ties[:, 0]],
+                                                      self.indices[ties[:, 0]],
+                                                      self.indices[ties[:, 1]]])]
+                yield corners.astype(np.int64), ties
+            start = stop
+
+
+def triangle_stream(a: sp.csr_matrix, budget: int = TRIANGLE_BUDGET) -> TriangleStream:
+    """The :class:`TriangleStream` of ``a`` (one per sparsity pattern inside :func:`edge_cache`)."""
+    cache = _EDGE_CACHE.get()
+    if cache is None:
+        return TriangleStream(a, budget)
+    pattern = (_fingerprint(a), budget)
+    hit = cache.get("triangles")
+    if hit is not None and hit[0] == pattern:
+        return hit[1]
+    cache.pop("triangles", None)  # one stream at a time: drop the last pattern's first
+    stream = TriangleStream(a, budget)
+    cache["triangles"] = (pattern, stream)
+    return stream
+
+
+def triangles(a: sp.csr_matrix, budget: int = TRIANGLE_BUDGET) -> np.ndarray:
     """Every triangle of a symmetric simple adjacency matrix, as a ``t × 3`` int array.
 
-    Vectorised "forward" enumeration: edges point from lower to higher
-    (degree, index) rank, each vertex's out-neighbour pairs (wedges) are
-    generated in blocks of at most ``budget`` and kept when closed. The work is
-    ``Σ C(d⁺, 2)`` with ``d⁺ ≤ √(2m)``, far below ``Σ deg²`` on heavy-tailed graphs.
-    Memory: a few arrays of ``m`` (the oriented edges, built from sorted keys
-    without permuted copies of the matrix) and of ``budget`` (one block of wedges); inside :func:`edge_cache` the listing
-    of a pattern is kept, so Burt's measures and brokerage share it.
+    All blocks of :func:`triangle_stream` at once: for small graphs and tests;
+    the metrics consume the blocks one by one.
     """
-    n = a.shape[0]
-    if a.nnz == 0:
-        return np.zeros((0, 3), dtype=np.int64)
-    cache = _EDGE_CACHE.get()
-    if cache is not None:
-        pattern = _fingerprint(a)
-        hit = cache.get("triangles")
-        if hit is not None and hit[0] == pattern:
-            return hit[1]
-    deg = np.diff(a.indptr)
-    order = np.lexsort((np.arange(n), deg))  # relabel by (degree, index): ties point upward
-    small = np.int32 if n < 2**31 else np.int64
-    rank = np.empty(n, dtype=small)
-    rank[order] = np.arange(n, dtype=small)
-    # oriented edges (rank low -> high) as sorted keys low * n + high: the CSR of the
-    # "out" graph without forming permuted copies of the matrix
-    src = np.repeat(rank, deg)
-    dst = rank[a.indices]
-    keep = src < dst
-    keys = src[keep].astype(np.int64)
-    del src
-    keys *= n
-    keys += dst[keep]
-    del dst, keep
-    keys.sort()
-    out_indices = (keys % n).astype(a.indices.dtype)
-    keys //= n
-    od = np.bincount(keys, minlength=n).astype(np.int64)
-    del keys
-    out_indptr = np.concatenate(([0], np.cumsum(od)))
-    out = sp.csr_matrix((np.ones(len(out_indices), dtype=np.int8), out_indices,
-                         out_indptr.astype(a.indptr.dtype)), shape=(n, n))
-    out.has_sorted_indices = True
-    n_pairs = od * (od - 1) // 2
-    cum = np.cumsum(n_pairs)
-    found = []
-    start = 0
-    while start < n:
-        stop = int(np.searchsorted(cum, (cum[start - 1] if start else 0) + budget, "right"))
-        stop = max(stop, start + 1)
-        us = np.arange(start, min(stop, n))
-        total = int(n_pairs[us].sum())
-        start = stop
-        if not total:
-            continue
-        # position of every entry of the block's rows, and the later entries it pairs with
-        lens = od[us]
-        base = out_indptr[us]
-        entry_u = np.repeat(us, lens)
-        entry_pos = np.repeat(base, lens) + (np.arange(int(lens.sum()))
-                                             - np.repeat(np.cumsum(lens) - lens, lens))
-        later = out_indptr[entry_u + 1] - entry_pos - 1
-        first = np.repeat(entry_pos, later)
-        second = np.arange(total, dtype=np.int64)
-        second -= np.repeat(np.cumsum(later) - later - entry_pos - 1, later)
-        v = out_indices[first]
-        w = out_indices[second]
-        del first, second
-        # v < w in rank, so a tie v – w is stored in v's short, sorted out-list
-        closed = np.flatnonzero(np.asarray(out[v, w]).ravel())
-        u = np.repeat(entry_u, later)[closed]
-        found.append(order[np.column_stack([u, v[closed], w[closed]])])
-        del u, v, w, closed, entry_u, entry_pos, later
-    tri = np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
-    if cache is not None:
-        cache["triangles"] = (pattern, tri)
-    return tri
+    found = [corners for corners, _ in triangle_stream(a, budget)]
+    return np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
 
 
 def _fingerprint(a: sp.csr_matrix) -> tuple:
@@ -423,33 +477,3 @@ def _fingerprint(a: sp.csr_matrix) -> tuple:
         h.update(str(x.dtype).encode())
         h.update(memoryview(np.ascontiguousarray(x)).cast("B"))
     return a.shape, h.hexdigest()
-
-
-def triangle_positions(a: sp.csr_matrix, tri: np.ndarray
-                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Entry positions in ``a.data`` of the ties ``(i, j)``, ``(i, q)``, ``(q, j)`` of every
-    ordered triangle ``i, q, j`` (six per triangle) of a canonical symmetric ``a``."""
-    n = a.shape[0]
-    keys = np.repeat(np.arange(n, dtype=np.int64) * n, np.diff(a.indptr))
-    keys += a.indices
-    t0, t1, t2 = tri[:, 0], tri[:, 1], tri[:, 2]
-    i = np.concatenate((t0, t0, t1, t1, t2, t2)).astype(np.int64)
-    q = np.concatenate((t1, t2, t0, t2, t0, t1)).astype(np.int64)
-    j = np.concatenate((t2, t1, t2, t0, t1, t0)).astype(np.int64)
-    return (np.searchsorted(keys, i * n + j), np.searchsorted(keys, i * n + q),
-            np.searchsorted(keys, q * n + j))
-
-
-def triangle_product(a: sp.csr_matrix, x: np.ndarray, y: np.ndarray,
-                     tri: np.ndarray, positions: tuple | None = None) -> np.ndarray:
-    """``(X Y)`` on the pattern of a symmetric ``a`` (aligned with ``a.data``), from triangles.
-
-    ``x`` and ``y`` are the values of ``X`` and ``Y`` on the pattern of ``a``
-    (aligned with ``a.data``); ``(X Y)_ij = Σ_q X_iq Y_qj`` only has terms where
-    ``i, q, j`` is a triangle when ``X`` and ``Y`` live on the ties of a simple graph.
-    ``positions`` (from :func:`triangle_positions`) can be shared between products.
-    """
-    if not len(tri):
-        return np.zeros(a.nnz)
-    ij, iq, qj = triangle_positions(a, tri) if positions is None else positions
-    return np.bincount(ij, weights=x[iq] * y[qj], minlength=a.nnz).astype(np.float64)

@@ -38,7 +38,14 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netkit.metrics._graphs import adjacency, groups, masked_product, names, prepare, triangles
+from netkit.metrics._graphs import (
+    adjacency,
+    groups,
+    masked_product,
+    names,
+    prepare,
+    triangle_stream,
+)
 
 __all__ = ["EXCLUSIVE_MAX_TWO_PATHS", "ROLES", "brokerage", "rank_brokers"]
 
@@ -54,13 +61,14 @@ Barabási–Albert graph with 500,000 ties has 2.8·10⁷, the 1,000,000-node on
 
 
 def _role_counts(a: sp.csr_matrix, codes: np.ndarray, n_groups: int,
-                 tri: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                 tri=None) -> tuple[np.ndarray, np.ndarray]:
     """Open two-paths and all two-paths (opportunities), n × 6 each: five roles and total.
 
     ``a`` is a binary adjacency matrix; the opportunities are the two-paths
     ``a → b → c`` with ``a ≠ c``, open or closed, by the role their groups give ``b``.
-    ``tri`` (the triangles) is given for an undirected graph read as the
-    symmetric digraph. Memory is O(n · groups + edges): the closed two-paths are
+    ``tri`` (the :class:`~netkit.metrics._graphs.TriangleStream`) is given for
+    an undirected graph read as the symmetric digraph; its blocks are counted
+    one by one. Memory is O(n · groups + edges): the closed two-paths are
     accumulated per target group without an n × groups × groups array.
     """
     n = a.shape[0]
@@ -79,16 +87,17 @@ def _role_counts(a: sp.csr_matrix, codes: np.ndarray, n_groups: int,
     if tri is not None:
         # undirected: the closed two-paths are the triangles, each seen from its three
         # corners and in both directions
-        for bi, ai, ci in ((0, 1, 2), (1, 0, 2), (2, 0, 1)):
-            bb, ga, gc = tri[:, bi], codes[tri[:, ai]], codes[tri[:, ci]]
-            hb = codes[bb]
-            closed_total += 2 * np.bincount(bb, minlength=n)
-            same = ga == gc
-            closed_diag += 2 * np.bincount(bb[same] * s_ + ga[same],
-                                           minlength=n * s_).reshape(n, s_)
-            own = (ga == hb).astype(np.float64) + (gc == hb)
-            closed_from_h += np.bincount(bb, weights=own, minlength=n)
-            closed_to_h += np.bincount(bb, weights=own, minlength=n)
+        for corners, _ in tri:
+            for bi, ai, ci in ((0, 1, 2), (1, 0, 2), (2, 0, 1)):
+                bb, ga, gc = corners[:, bi], codes[corners[:, ai]], codes[corners[:, ci]]
+                hb = codes[bb]
+                closed_total += 2 * np.bincount(bb, minlength=n)
+                same = ga == gc
+                closed_diag += 2 * np.bincount(bb[same] * s_ + ga[same],
+                                               minlength=n * s_).reshape(n, s_)
+                own = (ga == hb).astype(np.float64) + (gc == hb)
+                closed_from_h += np.bincount(bb, weights=own, minlength=n)
+                closed_to_h += np.bincount(bb, weights=own, minlength=n)
     else:
         rows_at = np.repeat(np.arange(n), np.diff(at.indptr))
         key = rows_at * s_ + codes[at.indices]  # (b, group of a) of every entry of Aᵀ
@@ -132,7 +141,7 @@ def _by_role(inc, out, mutual, codes, closed_diag, closed_from_h, closed_to_h, c
 _ROLE_OF = np.array([4, 1, 3, -1, 2, -1, -1, 0])
 
 
-def _exclusive_counts(a: sp.csr_matrix, codes: np.ndarray, tri: np.ndarray | None = None,
+def _exclusive_counts(a: sp.csr_matrix, codes: np.ndarray, tri=None,
                       budget: int = 4_000_000) -> np.ndarray:
     """n × 6: the open two-paths ``a → b → c`` with no other ``a → x → c``, by role of ``b``.
 
@@ -141,7 +150,8 @@ def _exclusive_counts(a: sp.csr_matrix, codes: np.ndarray, tri: np.ndarray | Non
     is below 2 exactly when there is one intermediary, ``b = (P_ac − 1)(n + 1) − 1``
     (a single term, so exact to rounding for any n up to 10⁹). The pairs with
     ``a = c`` or a tie ``a → c`` are then taken out again: for a symmetric ``a``
-    from the triangles ``tri`` (ties in exactly one triangle) and the leaves,
+    from the triangle stream ``tri`` (ties in exactly one triangle: one count
+    and one sum of third corners per tie, O(m)) and the leaves,
     otherwise from ``P ∘ (A + I)``. Rows are processed in blocks of at most
     about ``budget`` two-paths; the work is the number of two-paths,
     ``Σ_b in(b)·out(b)``.
@@ -187,14 +197,18 @@ def _exclusive_counts(a: sp.csr_matrix, codes: np.ndarray, tri: np.ndarray | Non
         leaf = np.flatnonzero(deg == 1)
         b = a.indices[a.indptr[leaf]].astype(np.int64)
         add(small[leaf], small[b], small[leaf], b, -1.0)
-        if len(tri):
-            u = tri[:, [0, 0, 1]].ravel()
-            v = tri[:, [1, 2, 2]].ravel()
-            w = tri[:, [2, 1, 0]].ravel()
-            key = np.minimum(u, v) * n + np.maximum(u, v)
-            _, first, count = np.unique(key, return_index=True, return_counts=True)
-            first = first[count == 1]
-            u, v, w = u[first], v[first], w[first]
+        m = tri.n_ties
+        count = np.zeros(m, dtype=np.int64)
+        third = np.zeros(m)  # sum of the third corners: the corner itself where count is 1
+        for corners, ties in tri:
+            flat = ties.ravel()  # u – v, u – w, v – w: third corners w, v, u
+            count += np.bincount(flat, minlength=m)
+            third += np.bincount(flat, weights=corners[:, ::-1].ravel().astype(np.float64),
+                                 minlength=m)
+        once = np.flatnonzero(count == 1)
+        if len(once):
+            lo, hi = tri.ends()
+            u, v, w = lo[once], hi[once], np.rint(third[once]).astype(np.int64)
             add(small[u], small[w], small[v], w, -1.0)
             add(small[v], small[w], small[u], w, -1.0)
     out = out.reshape(n, 6)
@@ -360,7 +374,7 @@ def brokerage(graph, attribute="sector", exclusive: bool | None = None) -> pd.Da
             logger.info("brokerage: %.3g two-paths > EXCLUSIVE_MAX_TWO_PATHS, exclusive "
                         "columns skipped (pass exclusive=True to compute them)", two_paths)
     if n:
-        tri = None if g.is_directed() else triangles(a)
+        tri = None if g.is_directed() else triangle_stream(a)
         counts, opportunities = _role_counts(a, codes, max(len(labels), 1), tri)
         sole = (_exclusive_counts(a, codes, tri) if exclusive
                 else np.full((n, 6), np.nan))

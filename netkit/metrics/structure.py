@@ -89,53 +89,58 @@ def structural_set(graph, attribute: str = "sector", weight: str | None = "weigh
         return _structural_set(graph, attribute, weight, betweenness_method, distances, seed)
 
 
-def _structural_set(graph, attribute, weight, betweenness_method, distances, seed):
-    g, _ = prepare(graph, weight)
-    if distances is None:
-        distances = g.vcount() <= EXACT_BETWEENNESS_MAX_NODES
-    out: dict[str, pd.DataFrame] = {}
-
-    t = time.perf_counter()
+def _centrality(g, attribute, weight, betweenness_method, distances, seed) -> pd.DataFrame:
     bet = betweenness(g, method=betweenness_method, seed=seed)
     release_memory()  # networkit's graph copy leaves a fragmented heap behind
     cols = [degree(g), strength(g, weight) if weight else degree(g).rename("strength"),
             bet, eigenvector(g, weight), pagerank(g, weight)]
     if distances:
         cols += [closeness(g), harmonic(g)]
-    out["centrality"] = pd.concat(cols, axis=1)
-    release_memory()
-    out["centrality"].attrs.update(betweenness_method=bet.attrs["method"],
-                                   distances=bool(distances),
-                                   seconds=time.perf_counter() - t)
+    frame = pd.concat(cols, axis=1)
+    frame.attrs.update(betweenness_method=bet.attrs["method"], distances=bool(distances))
     if bet.attrs["method"] == "kadabra":
-        out["centrality"].attrs["betweenness_epsilon"] = bet.attrs["epsilon"]
+        frame.attrs["betweenness_epsilon"] = bet.attrs["epsilon"]
     if bet.attrs["method"] == "sources":
-        out["centrality"].attrs["betweenness_sources"] = bet.attrs["n_sources"]
+        frame.attrs["betweenness_sources"] = bet.attrs["n_sources"]
+    return frame
 
-    t = time.perf_counter()
-    out["bridging"] = pd.concat([burt_measures(g, weight), articulation_points(g),
-                                 participation_coefficient(g, attribute),
-                                 ei_index(g, attribute)], axis=1)
-    out["bridging"].attrs["seconds"] = time.perf_counter() - t
-    release_memory()
 
-    t = time.perf_counter()
-    out["brokerage"] = brokerage(g, attribute)
-    out["brokerage"].attrs["seconds"] = time.perf_counter() - t
-    release_memory()
+def _bridging(g, attribute, weight, betweenness_method, distances, seed) -> pd.DataFrame:
+    return pd.concat([burt_measures(g, weight), articulation_points(g),
+                      participation_coefficient(g, attribute), ei_index(g, attribute)], axis=1)
 
-    t = time.perf_counter()
+
+def _brokerage(g, attribute, weight, betweenness_method, distances, seed) -> pd.DataFrame:
+    return brokerage(g, attribute)
+
+
+def _communities(g, attribute, weight, betweenness_method, distances, seed) -> pd.DataFrame:
     iterations = 2 if g.vcount() <= KADABRA_MAX_NODES else 1
     com = leiden(g, weight, seed=seed, n_iterations=iterations)
-    out["communities"] = com.to_frame()
-    out["communities"].attrs.update(modularity=com.attrs["modularity"],
-                                    leiden_iterations=iterations,
-                                    seconds=time.perf_counter() - t)
-    release_memory()
+    frame = com.to_frame()
+    frame.attrs.update(modularity=com.attrs["modularity"], leiden_iterations=iterations)
+    return frame
 
-    t = time.perf_counter()
-    out["mixing"] = mixing_matrix(g, attribute)
-    out["mixing"].attrs["seconds"] = time.perf_counter() - t
-    for name, frame in out.items():
-        logger.info("%s: %.2f s", name, frame.attrs["seconds"])
+
+def _mixing(g, attribute, weight, betweenness_method, distances, seed) -> pd.DataFrame:
+    return mixing_matrix(g, attribute)
+
+
+_FAMILIES = {"centrality": _centrality, "bridging": _bridging, "brokerage": _brokerage,
+            "communities": _communities, "mixing": _mixing}
+"""The tables of :func:`structural_set`, in order, and the function computing each."""
+
+
+def _structural_set(graph, attribute, weight, betweenness_method, distances, seed,
+                    families=tuple(_FAMILIES)):
+    g, _ = prepare(graph, weight)
+    if distances is None:
+        distances = g.vcount() <= EXACT_BETWEENNESS_MAX_NODES
+    out: dict[str, pd.DataFrame] = {}
+    for name in families:
+        t = time.perf_counter()
+        out[name] = _FAMILIES[name](g, attribute, weight, betweenness_method, distances, seed)
+        out[name].attrs["seconds"] = time.perf_counter() - t
+        release_memory()  # glibc keeps freed blocks; without a trim the peaks stack up
+        logger.info("%s: %.2f s", name, out[name].attrs["seconds"])
     return out

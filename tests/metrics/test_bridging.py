@@ -13,6 +13,7 @@ from netkit.metrics import (
     articulation_points,
     betweenness,
     bridges,
+    burt_measures,
     constraint,
     effective_size,
     ei_index,
@@ -201,21 +202,75 @@ def test_planted_brokers_are_cut_vertices_with_top_betweenness(small_ecosystem):
 
 @pytest.mark.parametrize("seed", range(20))
 def test_triangle_listing_matches_networkx_for_any_block_size(seed):
-    from netkit.metrics._graphs import adjacency, edge_cache, triangles
+    from netkit.metrics._graphs import adjacency, edge_cache, triangle_stream, triangles
 
     rng = np.random.default_rng(seed)
     g = ig.Graph.Erdos_Renyi(int(rng.integers(3, 40)), float(rng.uniform(0.05, 0.7)))
     a = adjacency(g, None)
+    a.sort_indices()
     expected = {frozenset(c) for c in nx.enumerate_all_cliques(nx.Graph(g.get_edgelist()))
                 if len(c) == 3}
     for budget in (1, 5, 2_000_000):
         tri = triangles(a, budget=budget)
         assert len(tri) == len(expected)
         assert {frozenset(t) for t in tri.tolist()} == expected
-    with edge_cache():  # one listing per pattern, whatever the weights
-        first = triangles(adjacency(g, np.arange(1.0, g.ecount() + 1)))
-        assert triangles(a) is first
+        # the tie ids of every block name the triangle's three ties, both entries of each
+        stream = triangle_stream(a, budget)
+        lo, hi = stream.ends()
+        rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))
+        for corners, ties in stream:
+            for (x, y), col in (((0, 1), 0), ((0, 2), 1), ((1, 2), 2)):
+                pair = {frozenset(p) for p in zip(corners[:, x], corners[:, y], strict=True)}
+                assert pair == {frozenset(p) for p in zip(lo[ties[:, col]], hi[ties[:, col]],
+                                                          strict=True)}
+                f, b = stream.forward[ties[:, col]], stream.backward[ties[:, col]]
+                assert (rows[f] == a.indices[b]).all() and (rows[b] == a.indices[f]).all()
+    with edge_cache():  # one stream per pattern, whatever the weights
+        first = triangle_stream(adjacency(g, np.arange(1.0, g.ecount() + 1)))
+        assert triangle_stream(a) is first
         h = g.copy()
         if h.ecount():
             h.delete_edges([0])
-        assert triangles(adjacency(h, None)) is not first
+        assert triangle_stream(adjacency(h, None)) is not first
+
+
+def heavy_tailed_graph(n_orgs: int = 400, seed: int = 3) -> ig.Graph:
+    from netkit.datasets import heavy_tailed_corpus
+
+    g = org_graph(heavy_tailed_corpus(n_orgs, seed=seed, activity_exponent=1.2,
+                                      size_exponent=2.5, max_event_size=12))
+    return g
+
+
+def test_heavy_tailed_graph_with_a_hub_matches_networkx():
+    g = heavy_tailed_graph()
+    deg = np.asarray(g.degree())
+    assert deg.max() >= 50 and deg.max() > 10 * np.median(deg[deg > 0])  # a hub among many small
+    h = nx.Graph()
+    h.add_nodes_from(g.vs["name"])
+    h.add_weighted_edges_from((g.vs[e.source]["name"], g.vs[e.target]["name"], e["weight"])
+                              for e in g.es)
+    both = burt_measures(g)
+    assert_series_equal_dict(both["constraint"], nx.constraint(h, weight="weight"))
+    assert_series_equal_dict(both["effective_size"], burt_effective_size(h))
+    assert_series_equal_dict(constraint(g, None), nx.constraint(h))
+    assert_series_equal_dict(effective_size(g, None), nx.effective_size(h))
+
+
+@pytest.mark.parametrize("budget", [1, 7, 1000])
+def test_blocked_burt_measures_equal_one_block(budget):
+    g = heavy_tailed_graph()
+    one = burt_measures(g, budget=10**12)
+    blocked = burt_measures(g, budget=budget)
+    np.testing.assert_allclose(blocked.to_numpy(), one.to_numpy(), rtol=1e-12, atol=1e-12,
+                               equal_nan=True)
+    assert constraint(g, budget=budget).equals(blocked["constraint"])
+    assert effective_size(g, budget=budget).equals(blocked["effective_size"])
+
+
+@pytest.mark.parametrize("budget", [0, -3, 2.5])
+def test_budget_must_be_a_positive_integer(budget):
+    from netkit.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="budget"):
+        burt_measures(ig.Graph.Full(3), None, budget=budget)

@@ -44,3 +44,29 @@ def test_structural_set_equals_the_metrics_one_by_one():
     np.testing.assert_allclose(out["brokerage"].to_numpy(float), expected.to_numpy(float),
                                rtol=1e-12, equal_nan=True)
     assert list(c.index) == g.vs["name"]
+
+
+def test_brokerage_from_triangle_blocks_equals_one_block():
+    """Undirected brokerage streams the triangles: any block size gives the one-block counts."""
+    from netkit.build import org_graph
+    from netkit.datasets import heavy_tailed_corpus
+    from netkit.metrics._graphs import TriangleStream, adjacency, groups
+    from netkit.metrics.brokerage import _exclusive_counts, _role_counts
+
+    g = org_graph(heavy_tailed_corpus(400, seed=3, activity_exponent=1.2, size_exponent=2.5,
+                                      max_event_size=12))
+    a = adjacency(g, None)
+    a.sort_indices()
+    codes, labels = groups(g, "sector")
+    one = TriangleStream(a, budget=10**12)
+    want = (*_role_counts(a, codes, len(labels), one), _exclusive_counts(a, codes, one))
+    for budget in (1, 13, 500):
+        blocks = TriangleStream(a, budget=budget)
+        got = (*_role_counts(a, codes, len(labels), blocks), _exclusive_counts(a, codes, blocks))
+        for x, y in zip(got, want, strict=True):
+            np.testing.assert_allclose(x, y, rtol=1e-12, atol=1e-9)
+    # and equal the directed path's (the symmetric digraph), which uses no triangles
+    directed = (*_role_counts(a, codes, len(labels)), _exclusive_counts(a, codes))
+    for x, y in zip(directed, want, strict=True):
+        np.testing.assert_allclose(x, y, rtol=1e-12, atol=1e-9)
+    assert want[0][:, 5].sum() > 0
