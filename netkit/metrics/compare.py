@@ -11,6 +11,12 @@ vectorised:
 * **bootstrap over events**: resampling events with replacement is a matrix of
   multinomial counts times the event × feature matrix; the percentile interval
   of ``after − before`` over the replicates is the confidence interval;
+* the ``graph_…`` rows (organisations, ties, density … of the graph of each
+  window) are distinct counts, which resampling events with replacement shrinks
+  (a repeated event adds no organisation or tie): their interval is the
+  percentile interval of the replicates re-centred on the estimate (the
+  percentiles of ``boot − median(boot) + change``), so it keeps the bootstrap
+  spread, always contains the estimate, and is descriptive;
 * **null model** (label permutation): under "no change" the events of the two
   groups are exchangeable; shuffling the group labels gives the distribution of
   the change under the null and a two-sided p-value.
@@ -288,6 +294,7 @@ def _structural_rows(arrays, a, b, reps, perms, alpha, rng, labels, progress) ->
         return _structural(arrays, mask)
 
     va, vb = value(ia), value(ib)
+    change = vb - va
     boot = np.array([value(rng.choice(ib, len(ib))) - value(rng.choice(ia, len(ia)))
                      for _ in range(reps)])  # loop over replicates (igraph per replicate)
     if progress is not None:
@@ -300,11 +307,18 @@ def _structural_rows(arrays, a, b, reps, perms, alpha, rng, labels, progress) ->
     if progress is not None:
         progress(perms)
     null = np.array(null).reshape(perms, -1)
-    change = vb - va
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        lo = np.nanpercentile(boot, 100 * alpha / 2, axis=0) if reps else np.full_like(va, np.nan)
-        hi = np.nanpercentile(boot, 100 * (1 - alpha / 2), axis=0) if reps else np.full_like(va, np.nan)
+        # resampling events with replacement repeats events, which adds no organisation or
+        # tie: every distinct count shrinks, and a plain percentile interval can miss the
+        # estimate altogether (change 10,796, interval 7,409–7,894 on real grants). The
+        # interval keeps the bootstrap spread but is centred on the estimate: the
+        # percentiles of boot − median(boot) + change, which always contain the change.
+        shift = change - np.nanmedian(boot, axis=0) if reps else 0.0
+        lo = np.nanpercentile(boot, 100 * alpha / 2, axis=0) + shift if reps \
+            else np.full_like(va, np.nan)
+        hi = np.nanpercentile(boot, 100 * (1 - alpha / 2), axis=0) + shift if reps \
+            else np.full_like(va, np.nan)
         p = ((np.abs(null) >= np.abs(change) - 1e-12).sum(axis=0) + 1) / (perms + 1) \
             if perms else np.full_like(va, np.nan)
     return pd.DataFrame({

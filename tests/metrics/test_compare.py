@@ -182,3 +182,31 @@ def test_every_indicator_has_a_p_value_and_a_role(small_ecosystem):
     np.testing.assert_allclose(descriptive["p_value"], descriptive["p_null"])
     assert descriptive["significant"].isna().all()  # no verdict, by design (module notes)
     assert descriptive.index.str.startswith("graph_").sum() == 6
+
+
+def test_every_interval_contains_its_estimate():
+    """Distinct counts shrink under resampling (a repeated event adds no organisation);
+    the graph rows' intervals are re-centred so that every interval contains its
+    estimate (issue 17: change 10,796, interval 7,409–7,894 on real grants)."""
+    from netkit.metrics import compare_windows
+    from netkit.model import Corpus
+
+    # 10 events before, 200 after, each joining two organisations seen nowhere else
+    n = 210
+    events = [f"e{k:03d}" for k in range(n)]
+    corpus = Corpus(
+        organizations={"org_id": [f"o{k:03d}" for k in range(2 * n)],
+                       "name": [f"O{k}" for k in range(2 * n)],
+                       "sector": ["university", "firm"] * n},
+        events={"event_id": events, "kind": ["contract"] * n,
+                "year": [2010] * 10 + [2020] * (n - 10)},
+        participations={"event_id": [e for e in events for _ in range(2)],
+                        "org_id": [f"o{k:03d}" for k in range(2 * n)],
+                        "role": ["participant"] * (2 * n)},
+    )
+    res = compare_windows(corpus, 2015, reps=50, perms=10, structural_reps=50, seed=3)
+    assert res.loc["graph_orgs", "change"] == 380
+    rows = res[["ci_low", "ci_high", "change"]].dropna()
+    assert "graph_orgs" in rows.index
+    assert ((rows["ci_low"] <= rows["change"] + 1e-12)
+            & (rows["change"] <= rows["ci_high"] + 1e-12)).all(), rows
