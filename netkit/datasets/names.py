@@ -14,7 +14,8 @@ import unicodedata
 
 import numpy as np
 
-__all__ = ["REGIONS", "SOURCES", "make_org_name", "make_person_name", "spell", "strip_accents"]
+__all__ = ["REGIONS", "SOURCES", "make_org_name", "make_person_name", "native_order", "spell",
+           "strip_accents"]
 
 SOURCES = ("openalex", "wos", "scopus", "uspto", "patentsview", "cordis", "sbir")
 
@@ -44,6 +45,40 @@ _SURNAMES = ("Halvorsen", "Åberg", "Lindqvist", "Brekke", "Sørensen", "Mæland
 _GIVEN = ("Ingrid", "Lars", "Sofie", "Erik", "Mari", "Anders", "Kari", "Jonas", "Nora", "Ole",
           "Hanne", "Per", "Silje", "Tor", "Emma", "Jakob", "Ida", "Henrik", "Linnea", "Magnus",
           "Åse", "Bjørn", "Elin", "Øystein", "Camille", "Lukas", "Amélie", "Noah", "Zoë", "Ravi")
+# the wider world of names: particles, compound surnames, name order, other scripts' romanisation
+_MORE_SURNAMES = (
+    "Johansen", "Larsen", "Andersen", "Pedersen", "Jacobsen", "Olsen", "Hansen", "Karlsen",
+    "Johannessen", "Mathisen", "Amundsen", "Bjørnstad", "Sæther", "Grønlund", "Kvåle",
+    "Myklebust", "Lie", "Aasen", "Fossum", "Helland", "Ruud", "Stene", "Tangen", "Ulriksen",
+    "Wold", "Årdal", "Bøe", "Engebretsen", "Gundersen", "Hovland", "Isaksen", "Jensen",
+    "Knutsen", "Lunde", "Nordby", "Opsahl", "Rasmussen", "Skjelbred", "Thorsen", "Vestby",
+    "Lindgren", "Sjöberg", "Åström", "Nyström", "Bergström", "Virtanen", "Mäkinen", "Korhonen",
+    "Müller", "Schröder", "Groß", "Becker", "Hoffmann", "Schäfer", "Weiß", "Köhler",
+    "van der Berg", "de Vries", "van Dijk", "de Jong", "van den Broek", "ter Horst",
+    "Dubois", "Lefèvre", "Moreau", "Girard", "Rousseau", "Fontaine", "Chevalier",
+    "García-Márquez", "Fernández", "Rodríguez", "López-Ortega", "Martínez", "Sánchez",
+    "Rossi", "Bianchi", "Esposito", "Ricci", "Nagy", "Kovács", "Tóth", "Szabó", "Horváth",
+    "Wang", "Zhang", "Chen", "Zhao", "Huang", "Zhou", "Xu", "Sun", "Kim", "Park", "Tanaka",
+    "Suzuki", "Sharma", "Patel", "Gupta", "Iyer", "Nowak", "Wiśniewski", "Łukasiewicz",
+    "Kowalczyk", "Novák", "Dvořák", "Ivanova", "Petrov", "Smith", "Brown", "Taylor", "Wilson",
+    "O'Brien", "MacLeod", "Murphy", "Kelly", "Walsh", "Costa", "Silva", "Pereira", "Santos",
+)
+_MORE_GIVEN = (
+    "Astrid", "Eirik", "Frida", "Gunnar", "Hilde", "Ivar", "Johanne", "Knut", "Liv", "Martin",
+    "Nils", "Oda", "Pål", "Ragnhild", "Sigurd", "Thea", "Ulrik", "Vilde", "Aksel", "Birgit",
+    "Dag", "Eva", "Finn", "Guro", "Halvard", "Inger", "Jørgen", "Kristin", "Leif", "Marte",
+    "Anna", "Johan", "Maria", "Peter", "Sara", "Thomas", "Julia", "Daniel", "Laura", "David",
+    "Sophie", "Michael", "Clara", "Stefan", "Elena", "Marco", "Lucía", "Carlos", "Isabel",
+    "Jean-Pierre", "Marie-Claire", "François", "Hélène", "Jürgen", "Jörg", "Katarzyna",
+    "Tomasz", "Jiří", "Olga", "Sergei", "Priya", "Arjun", "Aisha", "Omar", "Yuki", "Hiroshi",
+    "Min-jun", "Seo-yeon", "Liam", "Grace", "Patrick", "Siobhan", "Beatriz", "João",
+)
+_HUNGARIAN = {"Nagy", "Kovács", "Tóth", "Szabó", "Horváth"}
+_HU_GIVEN = ("János", "Zsófia", "Gábor", "Katalin", "László", "Eszter", "Zoltán", "Réka")
+_CHINESE = {"Wang", "Zhang", "Chen", "Zhao", "Huang", "Zhou", "Xu", "Sun"}
+_CN_GIVEN = ("Wei", "Jing", "Lei", "Yan", "Tao", "Xiaoming", "Li", "Hui", "Jun", "Ying")
+_ALL_SURNAMES = _SURNAMES + _MORE_SURNAMES
+_ALL_GIVEN = _GIVEN + _MORE_GIVEN
 _SYLLABLES = ("ve", "xo", "ra", "qu", "an", "ti", "lo", "mi", "zen", "ko", "ly", "nu", "tra",
               "vi", "sol", "gen", "ox", "ia", "ber", "ka")
 _STARTUP_TAIL = ("Labs", "Robotics", "Analytics", "Therapeutics", "Bio", "Energy", "AI",
@@ -76,8 +111,43 @@ def strip_accents(text: str) -> str:
 
 
 def make_person_name(rng: np.random.Generator) -> str:
-    """A person's name, ``"Given Surname"``."""
-    return f"{_GIVEN[rng.integers(len(_GIVEN))]} {_SURNAMES[rng.integers(len(_SURNAMES))]}"
+    """A person's name, ``"Given [Middle] Surname"`` (given names first, particles such as
+    ``van der`` belong to the surname).
+
+    Names come from a pool of about 170 surnames and 110 given names of many origins
+    (Nordic, German, Dutch with particles, Spanish compound surnames, Hungarian, Chinese,
+    Polish, Irish …); a third of the people have a middle name. Hungarian and Chinese
+    surnames get given names of their own (sources may write them surname first).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(3)
+    >>> [make_person_name(rng) for _ in range(3)]
+    ['Jörg Lars Lund', 'Linnea Olsen', 'Jun Xu']
+    """
+    g = int(rng.integers(len(_ALL_GIVEN)))
+    k = int(rng.integers(len(_ALL_SURNAMES)))
+    surname = _ALL_SURNAMES[k]
+    if surname in _HUNGARIAN:
+        return f"{_HU_GIVEN[g % len(_HU_GIVEN)]} {surname}"
+    if surname in _CHINESE:
+        return f"{_CN_GIVEN[g % len(_CN_GIVEN)]} {surname}"
+    given = _ALL_GIVEN[g]
+    if (g + k) % 3 == 0:  # a middle name, derived (no extra random draw)
+        given = f"{given} {_ALL_GIVEN[(g * 7 + k * 3 + 1) % len(_ALL_GIVEN)]}"
+    return f"{given} {surname}"
+
+
+def native_order(name: str) -> str | None:
+    """The surname-first spelling of a Hungarian or Chinese name, else ``None``.
+
+    >>> native_order("János Nagy"), native_order("Kari Berg")
+    ('Nagy János', None)
+    """
+    given, _, surname = name.rpartition(" ")
+    if surname in _HUNGARIAN or surname in _CHINESE:
+        return f"{surname} {given}"
+    return None
 
 
 def make_org_name(sector: str, city: str, region: str, rng: np.random.Generator) -> str:

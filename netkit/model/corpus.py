@@ -22,8 +22,9 @@ class Corpus:
 
     Parameters
     ----------
-    organizations, org_ids, people, events, participations : DataFrame, optional
-        The canonical tables of DESIGN §2. Optional columns may be absent (they
+    organizations, org_ids, people, person_ids, events, participations : DataFrame, optional
+        The canonical tables of DESIGN §2 (``person_ids``: every source identifier
+        of a person, like ``org_ids`` for organisations). Optional columns may be absent (they
         are added, all missing); absent tables are empty.
     quarantine, accounting : DataFrame, optional
         Records set aside, and one accounting row per input file.
@@ -55,7 +56,7 @@ class Corpus:
     """
 
     __slots__ = ("accounting", "duplicates", "events", "org_ids", "organizations",
-                 "participations", "people", "quarantine")
+                 "participations", "people", "person_ids", "quarantine")
 
     def __init__(
         self,
@@ -67,11 +68,13 @@ class Corpus:
         *,
         quarantine=None,
         accounting=None,
+        person_ids=None,
     ) -> None:
         given = {
             "organizations": organizations,
             "org_ids": org_ids,
             "people": people,
+            "person_ids": person_ids,
             "events": events,
             "participations": participations,
             "quarantine": quarantine,
@@ -218,8 +221,9 @@ class Corpus:
         orgs = orgs[isin(orgs["org_id"], part["org_id"])]
         people = self.people[isin(self.people["person_id"], part["person_id"])]
         ids = self.org_ids[isin(self.org_ids["org_id"], orgs["org_id"])]
-        return self._replace(organizations=orgs, org_ids=ids, people=people, events=ev,
-                             participations=part)
+        pids = self.person_ids[isin(self.person_ids["person_id"], people["person_id"])]
+        return self._replace(organizations=orgs, org_ids=ids, people=people, person_ids=pids,
+                             events=ev, participations=part)
 
     # -- persistence -----------------------------------------------------------------
     def save(self, directory: str | Path) -> Path:
@@ -293,6 +297,8 @@ def concat(corpora: Sequence[Corpus]) -> Corpus:
     before = len(ids)
     ids = ids.drop_duplicates(ignore_index=True)
     duplicates["org_ids"] = before - len(ids)
+    pids = pd.concat([c.person_ids for c in corpora], ignore_index=True).drop_duplicates(
+        ignore_index=True)
     accounting = pd.concat([c.accounting for c in corpora], ignore_index=True)
     accounting = accounting.groupby(["file", "format"], sort=False, as_index=False, dropna=False).sum()
     if len(dropped_events) and len(accounting):
@@ -306,6 +312,7 @@ def concat(corpora: Sequence[Corpus]) -> Corpus:
         organizations=merged["organizations"],
         org_ids=ids,
         people=merged["people"],
+        person_ids=pids,
         events=merged["events"],
         participations=part,
         quarantine=pd.concat([c.quarantine for c in corpora], ignore_index=True),

@@ -143,6 +143,11 @@ TABLES: dict[str, TableSpec] = {
         (_c("person_id", required=True), _c("name"), _c("orcid")),
         key=("person_id",),
     ),
+    "person_ids": TableSpec(
+        "person_ids",
+        (_c("person_id", required=True), _c("scheme", required=True), _c("value", required=True)),
+        key=("person_id", "scheme", "value"),
+    ),
     "events": TableSpec(
         "events",
         (
@@ -167,6 +172,7 @@ TABLES: dict[str, TableSpec] = {
             _c("role", "category", required=True, categories=ROLES),
             _c("share", "float64"),
             _c("raw_affiliation"),
+            _c("identity"),
         ),
     ),
     "quarantine": TableSpec(
@@ -187,7 +193,7 @@ TABLES: dict[str, TableSpec] = {
 }
 """Specification of every table a :class:`~netkit.model.Corpus` holds."""
 
-CORE_TABLES = ("organizations", "org_ids", "people", "events", "participations")
+CORE_TABLES = ("organizations", "org_ids", "people", "person_ids", "events", "participations")
 
 
 def empty_table(name: str) -> pd.DataFrame:

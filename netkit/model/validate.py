@@ -190,6 +190,13 @@ def check_references(tables: Mapping[str, pd.DataFrame], problems: list[str]) ->
         problems.append(
             f"participations: {int(orphan.sum())} row(s) name neither an organisation nor a person"
         )
+    pids = tables["person_ids"]["person_id"].dropna()
+    unknown = pids[~isin(pids, people)]
+    if len(unknown):
+        problems.append(
+            f"person_ids.person_id: {len(unknown)} row(s) point at people who do not exist: "
+            f"{_quote(unknown)}"
+        )
     ids = tables["org_ids"]["org_id"].dropna()
     unknown = ids[~isin(ids, orgs)]
     if len(unknown):

@@ -314,7 +314,8 @@ def resolve(
     log.info("resolve: regions %s", regions)
     resolved = Corpus(organizations=out, org_ids=org_ids(corpus.org_ids, nodes, cl, mapping,
                                                          raw_ids),
-                      people=corpus.people, events=corpus.events, participations=part,
+                      people=corpus.people, person_ids=corpus.person_ids,
+                      events=corpus.events, participations=part,
                       quarantine=corpus.quarantine, accounting=corpus.accounting)
     resolved.duplicates = dict(corpus.duplicates)
 

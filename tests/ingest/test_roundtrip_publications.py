@@ -6,23 +6,22 @@ from __future__ import annotations
 import pytest
 
 import netkit as nk
+from netkit.datasets.names import _CHINESE, _HUNGARIAN
 from netkit.datasets.writers import openalex as w_openalex
 from netkit.datasets.writers import scopus as w_scopus
 from netkit.datasets.writers import wos as w_wos
 from netkit.datasets.writers._publications import syn_number
-from netkit.ingest.affiliations import name_key
+from netkit.resolve.people_names import parse_name
 
 
 def person_key(name: str) -> tuple[str, str]:
-    """(surname, first initial) of "Given Surname", "Surname, Given" or "Surname G."."""
-    name = name.strip()
-    if "," in name:
-        sur, given = name.split(",", 1)
-    elif name.endswith("."):
-        sur, _, given = name.partition(" ")
-    else:
-        given, _, sur = name.rpartition(" ")
-    return name_key(sur), name_key(given)[:1]
+    """(surname key, first initial) of "Given Surname", "Surname, Given" or "Surname G.";
+    also of the surname-first "Nagy János" that OpenAlex shows for some people."""
+    native = name.split()[0] in (_HUNGARIAN | _CHINESE) and "," not in name
+    if native:
+        name = " ".join(name.split()[1:] + name.split()[:1])
+    sur, _first, ini, _ = parse_name(name)
+    return sur, ini[:1]
 
 
 def _truth_rows(corpus, source):

@@ -128,19 +128,23 @@ def publication_records(corpus, truth, source: str) -> list[PubRecord]:
 
 
 def split_name(name: str) -> tuple[str, str]:
-    """(surname, given names) of ``"Given Names Surname"``.
+    """(surname, given names) of ``"Given Names Surname"``; lower-case particles before
+    the last word belong to the surname.
 
     Examples
     --------
-    >>> split_name("Kari Berg")
-    ('Berg', 'Kari')
+    >>> split_name("Kari Berg"), split_name("Anna Marie van der Berg")
+    (('Berg', 'Kari'), ('van der Berg', 'Anna Marie'))
     """
     parts = name.split()
     if len(parts) == 1:
         return parts[0], ""
-    return parts[-1], " ".join(parts[:-1])
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1].islower():
+        k -= 1
+    return " ".join(parts[k:]), " ".join(parts[:k])
 
 
 def initials(given: str) -> str:
     """``"Kari Anne"`` → ``"KA"``; hyphenated names keep the hyphen (``"K-A"``)."""
-    return "".join("-".join(p[:1] for p in g.split("-")) for g in given.split())
+    return "".join("-".join(p[:1].upper() for p in g.split("-")) for g in given.split())

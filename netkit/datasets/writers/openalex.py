@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from netkit.datasets.names import native_order
 from netkit.datasets.writers._publications import department, publication_records, syn_number
 
 __all__ = ["SECTOR_TYPE", "work_id", "write"]
@@ -49,14 +50,16 @@ def _work(rec) -> dict:
             affs.append({"raw_affiliation_string": raw,
                          "institution_ids": [iid] if iid else []})
         position = "first" if i == 0 else ("last" if i == len(rec.authors) - 1 else "middle")
+        # OpenAlex shows some Hungarian and Chinese names surname first
+        shown = (native_order(au.name) if syn_number(au.person_id) % 2 else None) or au.name
         authorships.append({
             "author_position": position,
-            "author": {"id": OA + author_id(au.person_id), "display_name": au.name,
+            "author": {"id": OA + author_id(au.person_id), "display_name": shown,
                        "orcid": f"https://orcid.org/{au.orcid}" if au.orcid else None},
             "institutions": insts,
             "countries": sorted({o.country for o in au.orgs if o.country}),
             "is_corresponding": i == 0,
-            "raw_author_name": au.name,
+            "raw_author_name": shown,
             "raw_affiliation_strings": raws,
             "affiliations": affs,
         })

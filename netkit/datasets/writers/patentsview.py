@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from netkit.datasets.writers._publications import split_name
 from netkit.datasets.writers.uspto import grant_date
 
 __all__ = ["write"]
@@ -63,8 +64,9 @@ def _location_id(city, country) -> str:
 
 
 def _split(name: str) -> tuple[str, str]:
-    first, _, last = (name or "").rpartition(" ")
-    return (first, last) if last else ("", first)
+    """(first, last): PatentsView writes names in full, with their accents."""
+    last, first = split_name(name) if name else ("", "")
+    return first, last
 
 
 def write(corpus, truth, directory) -> list[Path]:

@@ -29,6 +29,9 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
+from netkit.datasets.names import strip_accents
+from netkit.datasets.writers._publications import split_name
+
 __all__ = ["doc_number", "grant_date", "write"]
 
 SOURCE = "uspto"
@@ -62,8 +65,9 @@ def role_code(sector: str, country: str | None) -> str:
 
 
 def _split(name: str) -> tuple[str, str]:
-    first, _, last = (name or "").rpartition(" ")
-    return (last or first), first if last else ""
+    """(last, first) as USPTO writes them: accents dropped (ASCII), like many grants."""
+    last, first = split_name(strip_accents(name or "")) if name else ("", "")
+    return last, first
 
 
 def _e(text) -> str:

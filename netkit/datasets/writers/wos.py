@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from netkit.datasets.names import strip_accents
 from netkit.datasets.writers._publications import (
     department,
     initials,
@@ -40,13 +41,15 @@ def _fields(rec) -> dict[str, list[str]]:
     n = syn_number(rec.event_id)
     af, au, oi = [], [], []
     by_address: dict[str, list[str]] = {}
+    short_only = n % 4 == 0  # older records: no AF (full names), initials only
     for a in rec.authors:
-        sur, given = split_name(a.name)
+        sur, given = split_name(strip_accents(a.name))  # WoS writes names in ASCII
         full = f"{sur}, {given}".strip(", ")
+        short = f"{sur}, {initials(given)}".strip(", ")
         af.append(full)
-        au.append(f"{sur}, {initials(given)}".strip(", "))
+        au.append(short)
         if a.orcid:
-            oi.append(f"{full}/{a.orcid}")
+            oi.append(f"{short if short_only else full}/{a.orcid}")
         for org in a.orgs:
             dept = department(org.sector, n, syn_number(a.person_id), wos=True)
             country = COUNTRY_NAMES.get(org.country or "", org.country or "")
@@ -54,7 +57,11 @@ def _fields(rec) -> dict[str, list[str]]:
                                          org.city, country) if p)
             by_address.setdefault(addr, []).append(full)
     c1 = [f"[{'; '.join(names)}] {addr}." for addr, names in by_address.items()]
-    f: dict[str, list[str]] = {"PT": ["J"], "AU": au, "AF": af, "TI": [rec.title or ""],
+    if short_only:
+        c1 = [f"[{'; '.join(au[af.index(x)] for x in names)}] {addr}."
+              for addr, names in by_address.items()]
+    f: dict[str, list[str]] = {"PT": ["J"], "AU": au, "AF": [] if short_only else af,
+                               "TI": [rec.title or ""],
                                "SO": ["JOURNAL OF SYNTHETIC ECOSYSTEMS"], "LA": ["English"],
                                "DT": ["Article"], "C1": c1}
     if c1 and rec.authors:

@@ -14,7 +14,7 @@ comes from the name rules (:func:`netkit.ingest.affiliations.sector_of_organizat
 ``C1`` fall back to the reprint address ``RP``.
 
 Ids: events ``pub:wos:<UT without WOS:/ISI:>``, organisations
-``org:wos:<normalised name>|<country>``, people ``per:wos:<normalised full name>``.
+``org:wos:<normalised name>|<country>``, people ``per:wos:<normalised full name>`` (``…:<ORCID>`` when the OI field gives one).
 """
 
 from __future__ import annotations
@@ -140,6 +140,16 @@ def _orcids(oi: str | None) -> dict[str, str]:
     return out
 
 
+def _person_id(key: str, orcid: str | None) -> str:
+    """``per:wos:<name key>``, with ``:<ORCID>`` when the record's OI field gives one: a
+    name key alone is shared by everyone so named (J. Smith), an ORCID is one person's.
+
+    >>> _person_id("berg kari", None), _person_id("berg k", "0000-0002-1825-0097")
+    ('per:wos:berg kari', 'per:wos:berg k:0000-0002-1825-0097')
+    """
+    return sys.intern(f"per:wos:{key}:{orcid}" if orcid else f"per:wos:{key}")
+
+
 def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, list, list]:
     """Check one record (tag → values) and plan its rows: event, orgs, people, parts.
 
@@ -174,7 +184,7 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
     for n in names:
         k = name_key(n)
         if k:
-            people.setdefault(k, (sys.intern(f"per:wos:{k}"), n, orcids.get(k)))
+            people.setdefault(k, (_person_id(k, orcids.get(k)), n, orcids.get(k)))
     # AU (short) spelling → AF key, for RP and brackets written with short names
     alias = {name_key(a): name_key(f) for a, f in zip(short, full, strict=False)} \
         if len(short) == len(full) else {}
@@ -217,7 +227,7 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             if k not in people and alias.get(k) in people:
                 k = alias[k]
             if k not in people:
-                people[k] = (f"per:wos:{k}", a, orcids.get(k))
+                people[k] = (_person_id(k, orcids.get(k)), a, orcids.get(k))
             linked.add(k)
             parts.append((org_id, people[k][0], sys.intern(address)))
     for k, (pid, _, _) in people.items():

@@ -1,0 +1,79 @@
+"""How people's names are written: particles, letters to fold, scripts and name order.
+
+Used by :mod:`netkit.resolve.people_names` to turn ``"Smith, J."``, ``"John Smith"``,
+``"SMITH J"``, ``"van der Berg, Anna"`` or ``"Ødegård, Øystein"`` into comparable keys.
+
+Folding is deliberately coarse, because the sources are: accents are dropped, the
+Nordic and German letters that do not decompose are spelt out (ø → o, æ → ae,
+ß → ss, ł → l …) and the transliterations that sources use for them are brought
+together (``Müller``/``Mueller``, ``Åberg``/``Aaberg``, ``Mæland``/``Maeland``).
+Transliteration between scripts (Cyrillic, Han ↔ pinyin) is *not* attempted: a name
+written in two scripts gets two keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["PARTICLES", "SUFFIXES", "fold_name", "has_cjk", "surname_key"]
+
+PARTICLES: frozenset[str] = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "dela", "des", "di", "da", "do", "dos",
+    "das", "du", "la", "le", "lo", "ten", "ter", "te", "zu", "zum", "zur", "af", "av", "al",
+    "el", "bin", "ibn", "st", "mac", "y", "e",
+})
+"""Surname particles (folded): kept out of surname keys, so ``van der Berg`` and
+``Berg`` share a block — the given names and the context decide."""
+
+SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"})
+"""Generational suffixes, dropped from names."""
+
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                          "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
+                          "Þ": "TH", "ð": "d", "Ð": "D", "ı": "i", "ŀ": "l"})
+_DIGRAPHS = re.compile(r"ae|oe|(?<![qg])ue|aa")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NON_LETTER = re.compile(r"[^a-z\s\-]")
+
+
+def fold_name(text: str) -> str:
+    """Lower case, accents removed, special letters spelt out, punctuation to spaces.
+
+    Examples
+    --------
+    >>> fold_name("Ødegård-Sévigny, Ł.")
+    'odegard-sevigny l'
+    """
+    text = text.translate(_LETTERS)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+    return " ".join(_NON_LETTER.sub(" ", text.casefold()).split())
+
+
+def surname_key(surname: str) -> str:
+    """The blocking key of a surname: folded, particles dropped, the last part kept,
+    with the transliterations ``ae/oe/ue/aa`` → ``a/o/u/a``.
+
+    Compound surnames are keyed by their last part, so that ``García Márquez``,
+    ``Garcia-Marquez`` and the ``Márquez`` of ``Gabriel García Márquez`` meet.
+
+    Examples
+    --------
+    >>> [surname_key(s) for s in ("Müller", "MUELLER", "van der Berg", "García-Márquez", "Åberg")]
+    ['muller', 'muller', 'berg', 'marquez', 'aberg']
+    """
+    parts = [p for p in fold_name(surname).replace("-", " ").split() if p not in PARTICLES]
+    if not parts:
+        parts = fold_name(surname).replace("-", " ").split()
+    return _DIGRAPHS.sub(lambda m: m.group(0)[0], parts[-1]) if parts else ""
+
+
+def has_cjk(text: str) -> bool:
+    """True if ``text`` contains Chinese, Japanese or Korean characters.
+
+    >>> has_cjk("王伟"), has_cjk("Wang Wei")
+    (True, False)
+    """
+    return bool(_CJK.search(text))

@@ -1,0 +1,440 @@
+"""Resolve people: one person per researcher and inventor, strongest evidence first.
+
+The unit is a *mention*: one raw person on one event. Evidence is applied in order:
+
+1. **orcid** — mentions whose raw person carries the same ORCID iD are one person;
+2. **identifier** — a source's own author id (OpenAlex ``A…``, Scopus *Author(s) ID*,
+   PatentsView ``inventor_id``, see :data:`ID_SCHEMES`) keeps its mentions together;
+   raw people known only by name (Web of Science, USPTO, OpenAlex without an author
+   id …) are split into single mentions and must earn every link;
+3. **name + organisation** — same name block (``surname|first initial``), compatible
+   given names, a shared *resolved* organisation within ``max_gap`` years;
+4. **name + co-author** — same name block, compatible given names and shared
+   co-authors (their name blocks): at least one when both write their first name
+   out, two when one side has initials only.
+
+Identifiers are *exclusive labels*: two clusters with different ORCIDs, or different
+ids of one source, are never joined by a name. Two raw people of one event are
+different people. A name-only mention whose candidates at an organisation are
+mutually exclusive (two Lars Bergs with different ids, or *Lars* and *Lene* for an
+``L. Berg``) is ambiguous and stays apart. A move to another organisation can only
+come from an identifier or a co-author, never from a name alone.
+
+Everything is vectorised per table (pandas joins within blocks); the only Python
+loop is the union–find over accepted links, which is linear in their number.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from netkit.errors import ParameterError
+from netkit.model import Corpus
+from netkit.resolve.match import UnionFind
+from netkit.resolve.people_names import compatible_given, parse_names
+
+__all__ = ["ID_SCHEMES", "PERSON_AUDIT_FILE", "PERSON_METHODS", "PeopleResolution",
+           "resolve_people"]
+
+log = logging.getLogger(__name__)
+
+PERSON_AUDIT_FILE = "person_audit.csv"
+
+PERSON_METHODS = ("orcid", "identifier", "name+org", "name+coauthor", "none")
+"""Values of ``audit.method``: how a raw person's mentions joined their person
+(``none``: a name-only mention linked to nothing else)."""
+
+ID_SCHEMES: dict[str, re.Pattern] = {
+    "openalex": re.compile(r"^A\d+$"),
+    "scopus": re.compile(r"^\d+$"),
+    "patentsview": re.compile(r"\d"),
+}
+"""Source → the form of a raw person key that is the source's own author id
+(``per:<source>:<key>``); other keys of these sources, and every key of other
+sources, are names."""
+
+_STRONG = ("orcid", *ID_SCHEMES)
+
+
+@dataclass
+class PeopleResolution:
+    """The result of :func:`resolve_people`.
+
+    Attributes
+    ----------
+    corpus : Corpus
+        ``people`` has one row per resolved person, ``person_ids`` every ORCID,
+        source id and raw person id (scheme ``source_person_id``) of each;
+        participations point at resolved people and carry ``identity``: the
+        identifier that holds the mention to its person (``orcid:…``,
+        ``openalex:A…``), missing when it is held by name and context.
+    audit : DataFrame
+        One row per raw person and resolved person: ``raw_person_id``, ``raw_name``,
+        ``source``, ``person_id``, ``name``, ``method`` (:data:`PERSON_METHODS`),
+        ``evidence``, ``mentions``.
+    mentions : DataFrame
+        One row per mention: ``event_id``, ``raw_person_id``, ``person_id``,
+        ``identity``, ``method``, ``block``.
+    """
+
+    corpus: Corpus
+    audit: pd.DataFrame
+    mentions: pd.DataFrame
+    parameters: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (f"<PeopleResolution: {self.mentions['raw_person_id'].nunique()} raw → "
+                f"{self.corpus.n_people} people, {len(self.mentions)} mentions>")
+
+    def summary(self) -> pd.Series:
+        """Share of mentions identified by each method (:data:`PERSON_METHODS`)."""
+        counts = self.mentions["method"].value_counts().reindex(PERSON_METHODS, fill_value=0)
+        return (counts / max(len(self.mentions), 1)).rename("share")
+
+
+# -- mentions ---------------------------------------------------------------------------------
+
+def _identifiers(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(scheme, value) of each raw person id that is a source author id, else ``None``."""
+    parts = raw_ids.str.extract(r"^per:([^:]+):(.*)$")
+    src = parts[0].fillna("").to_numpy(dtype=object)
+    key = parts[1].fillna("").to_numpy(dtype=object)
+    scheme = np.full(len(raw_ids), None, dtype=object)
+    for name, rx in ID_SCHEMES.items():
+        hit = (src == name) & np.array([bool(rx.search(k)) for k in key], dtype=bool)
+        scheme[hit] = name
+    value = np.where(scheme != None, key, None)  # noqa: E711 - element-wise
+    return scheme, value
+
+
+def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per (event, raw person), and their (mention, org) pairs."""
+    part = corpus.participations
+    part = part[part["person_id"].notna()]
+    ev_id = part["event_id"].astype(str).to_numpy()
+    raw = part["person_id"].astype(str).to_numpy()
+    keys = pd.DataFrame({"event_id": ev_id, "raw_person_id": raw})
+    m_code = keys.groupby(["event_id", "raw_person_id"], sort=True).ngroup().to_numpy()
+    m = keys.drop_duplicates().sort_values(["event_id", "raw_person_id"], ignore_index=True)
+    orgs = pd.DataFrame({"mention": m_code, "org_id": part["org_id"].astype(object).to_numpy()})
+    orgs = orgs.dropna().drop_duplicates(ignore_index=True)
+    events = corpus.events.set_index(corpus.events["event_id"].astype(str))
+    m["year"] = m["event_id"].map(events["year"]).astype("float64").to_numpy()
+    people = corpus.people.set_index(corpus.people["person_id"].astype(str))
+    for col in ("name", "orcid"):
+        v = m["raw_person_id"].map(people[col].astype(object))
+        m[col] = v.astype(object).where(v.notna(), None)
+    m["source"] = m["raw_person_id"].str.extract(r"^per:([^:]+):", expand=False).fillna("")
+    return m, orgs
+
+
+def _event_orgs(corpus: Corpus, m: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
+    """(mention, org, direct): own organisations, else the organisations of the event."""
+    own = orgs.assign(direct=True)
+    lonely = np.setdiff1d(np.arange(len(m)), own["mention"].to_numpy())
+    part = corpus.participations[["event_id", "org_id"]].dropna().drop_duplicates()
+    part = pd.DataFrame({"event_id": part["event_id"].astype(str).to_numpy(),
+                         "org_id": part["org_id"].astype(str).to_numpy()})
+    ctx = pd.DataFrame({"mention": lonely, "event_id": m["event_id"].to_numpy()[lonely]})
+    ctx = ctx.merge(part, on="event_id")[["mention", "org_id"]].assign(direct=False)
+    return pd.concat([own, ctx], ignore_index=True)
+
+
+# -- candidate links ------------------------------------------------------------------------
+
+def _self_pairs(table: pd.DataFrame, on: list[str], max_group: int) -> pd.DataFrame:
+    """Pairs of distinct nodes sharing the ``on`` key (groups above ``max_group`` skipped)."""
+    size = table.groupby(on, sort=False)["node"].transform("size")
+    table = table[(size > 1) & (size <= max_group)]
+    pairs = table.merge(table, on=on, suffixes=("_a", "_b"))
+    return pairs[pairs["node_a"] < pairs["node_b"]]
+
+
+def _org_pairs(node_org: pd.DataFrame, max_gap: int, max_group: int) -> pd.DataFrame:
+    span = node_org.groupby(["node", "block", "org_id"], sort=False).agg(
+        lo=("year", "min"), hi=("year", "max")).reset_index()
+    pairs = _self_pairs(span, ["block", "org_id"], max_group)
+    gap = np.maximum(0, np.maximum(pairs["lo_a"] - pairs["hi_b"], pairs["lo_b"] - pairs["hi_a"]))
+    pairs = pairs.assign(gap=gap.fillna(0))[lambda d: d["gap"] <= max_gap]
+    return (pairs.sort_values("gap", kind="stable").groupby(["node_a", "node_b"], sort=False)
+            .agg(n_org=("org_id", "size"), org=("org_id", "first"), gap=("gap", "min"))
+            .reset_index())
+
+
+def _coauthor_pairs(m: pd.DataFrame, max_team: int, max_group: int) -> pd.DataFrame:
+    ok = m[m["block"] != ""]
+    team = ok.groupby("event", sort=False)["node"].transform("size")
+    ok = ok[(team > 1) & (team <= max_team)][["event", "node", "block"]]
+    co = ok.merge(ok, on="event", suffixes=("", "_co"))
+    co = co[co["block"] != co["block_co"]][["node", "block", "block_co"]].drop_duplicates()
+    pairs = _self_pairs(co, ["block", "block_co"], max_group)
+    return (pairs.groupby(["node_a", "node_b"], sort=False)
+            .agg(n_co=("block_co", "size")).reset_index())
+
+
+def _ambiguous(pairs: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> np.ndarray:
+    """Org links of a node whose candidates exclude each other (different written-out
+    first names, or different ids of one scheme)."""
+    both = pd.concat([
+        pd.DataFrame({"node": pairs["node_a"].to_numpy(), "cand": pairs["node_b"].to_numpy(),
+                      "pair": np.arange(len(pairs))}),
+        pd.DataFrame({"node": pairs["node_b"].to_numpy(), "cand": pairs["node_a"].to_numpy(),
+                      "pair": np.arange(len(pairs))}),
+    ], ignore_index=True)
+    bad_nodes: set = set()
+    firsts = pd.DataFrame({"node": both["node"], "first": first[both["cand"].to_numpy()]})
+    firsts = firsts[firsts["first"] != ""]
+    n_first = firsts.groupby("node")["first"].nunique()
+    bad_nodes.update(n_first.index[n_first > 1])
+    if len(labels):
+        lab = both.merge(labels.rename(columns={"node": "cand"}), on="cand")
+        n_val = lab.groupby(["node", "scheme"])["value"].nunique()
+        bad_nodes.update(n_val.index.get_level_values(0)[n_val.to_numpy() > 1])
+    bad = np.fromiter(bad_nodes, dtype=np.int64, count=len(bad_nodes))
+    return np.isin(pairs["node_a"].to_numpy(), bad) | np.isin(pairs["node_b"].to_numpy(), bad)
+
+
+# -- the main function --------------------------------------------------------------------------
+
+def resolve_people(
+    corpus: Corpus,
+    *,
+    max_gap: int = 3,
+    max_gap_full: int = 12,
+    max_team: int = 50,
+    max_group: int = 200,
+    use_ids: bool = True,
+) -> PeopleResolution:
+    """Resolve the people of a corpus (best after :func:`netkit.resolve.resolve`).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Participations with ``person_id``; organisations should be resolved
+        first, so that one organisation under two spellings counts as shared.
+    max_gap : int, default 3
+        Two mentions at one organisation may be linked if their years lie at most
+        this far apart …
+    max_gap_full : int, default 12
+        … or this far, if both write the first name out (``Kari Berg``, not ``K. Berg``).
+    max_team : int, default 50
+        Events with more people than this give no co-author evidence.
+    max_group : int, default 200
+        A block shared by more nodes at one organisation (or with one co-author
+        block) is too ambiguous to link on.
+    use_ids : bool, default True
+        ``False`` ignores ORCIDs and source author ids (every mention must be linked
+        by name and context) — to measure name linking against the ids.
+
+    Returns
+    -------
+    PeopleResolution
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> c = nk.Corpus(
+    ...     organizations={"org_id": ["o:u", "o:f"], "name": ["U", "F"],
+    ...                    "sector": ["university", "firm"]},
+    ...     people={"person_id": ["per:wos:berg kari", "per:openalex:A1", "per:openalex:A2"],
+    ...             "name": ["Berg, Kari", "Kari Berg", "Per Moe"]},
+    ...     events={"event_id": ["e1", "e2", "e3"], "kind": ["publication"] * 3,
+    ...             "year": [2015, 2016, 2019]},
+    ...     participations={"event_id": ["e1", "e2", "e2", "e3"],
+    ...                     "org_id": ["o:u", "o:u", "o:u", "o:f"],
+    ...                     "person_id": ["per:wos:berg kari", "per:openalex:A1",
+    ...                                   "per:openalex:A2", "per:openalex:A1"],
+    ...                     "role": ["author"] * 4})
+    >>> res = resolve_people(c)
+    >>> res.corpus.n_people
+    2
+    >>> res.audit[["raw_person_id", "person_id", "method"]].values.tolist()
+    [['per:openalex:A1', 'per:openalex:A1', 'identifier'], ['per:openalex:A2', 'per:openalex:A2', 'identifier'], ['per:wos:berg kari', 'per:openalex:A1', 'name+org']]
+    """
+    for name, v, low in (("max_gap", max_gap, 0), ("max_gap_full", max_gap_full, 0),
+                         ("max_team", max_team, 2), ("max_group", max_group, 2)):
+        if not isinstance(v, int | np.integer) or v < low:
+            raise ParameterError(f"{name} must be an integer ≥ {low}, not {v!r}")
+    m, orgs = _mentions(corpus)
+    n = len(m)
+    # ---- identifiers: ORCID first, then the source's own author id ------------------------
+    scheme, value = _identifiers(m["raw_person_id"])
+    orcid = m["orcid"].fillna("").astype(str).to_numpy(dtype=object)
+    has_orcid = orcid != ""
+    if not use_ids:
+        has_orcid[:] = False
+        scheme[:] = None
+    label = np.where(has_orcid, "orcid:" + orcid,
+                     np.where(scheme != None, pd.Series(scheme).fillna("").astype(str)  # noqa: E711
+                              + ":" + pd.Series(value).fillna("").astype(str), None))
+    m["identity"] = label
+    m["event"] = pd.factorize(m["event_id"])[0]
+    node_key = np.where(label != None, label, "~" + np.arange(n).astype(str))  # noqa: E711
+    m["node"] = pd.factorize(node_key)[0]
+    n_nodes = int(m["node"].max()) + 1 if n else 0
+
+    # ---- names --------------------------------------------------------------------------------
+    names = parse_names(m["name"])
+    m["block"] = names["block"].to_numpy()
+    best = (pd.DataFrame({"node": m["node"], "first": names["first"].to_numpy(),
+                          "initials": names["initials"].to_numpy()})
+            .assign(w=lambda d: (d["first"] != "") * 10 + d["initials"].str.len())
+            .sort_values(["node", "w"], ascending=[True, False], kind="stable")
+            .drop_duplicates("node"))
+    first = np.full(n_nodes, "", dtype=object)
+    initials = np.full(n_nodes, "", dtype=object)
+    first[best["node"].to_numpy()] = best["first"].to_numpy()
+    initials[best["node"].to_numpy()] = best["initials"].to_numpy()
+
+    # ---- labels: ids (exclusive by scheme) and "one event, different raw people" -------------
+    id_lab = pd.DataFrame({"node": m["node"], "scheme": np.where(has_orcid, "orcid", scheme),
+                           "value": np.where(has_orcid, orcid, value)}).dropna()
+    src_lab = pd.DataFrame({"node": m["node"], "scheme": scheme, "value": value}).dropna()
+    id_lab = pd.concat([id_lab, src_lab], ignore_index=True).drop_duplicates(ignore_index=True)
+    same = m[m["block"] != ""].groupby(["event", "block"])["node"].transform("size") > 1
+    ev_lab = m[m["block"] != ""][same.to_numpy()]
+    ev_lab = pd.DataFrame({"node": ev_lab["node"].to_numpy(),
+                           "scheme": "event" + ev_lab["event"].astype(str).to_numpy(),
+                           "value": ev_lab["raw_person_id"].to_numpy()})
+    labels: dict[int, set[str]] = {}
+    for node, s, v in pd.concat([id_lab, ev_lab]).itertuples(index=False):
+        labels.setdefault(int(node), set()).add(f"{s}:{v}")
+
+    # ---- candidate links within blocks ----------------------------------------------------------
+    ctx = _event_orgs(corpus, m, orgs)
+    node_org = pd.DataFrame({"node": m["node"].to_numpy()[ctx["mention"].to_numpy()],
+                             "block": m["block"].to_numpy()[ctx["mention"].to_numpy()],
+                             "org_id": ctx["org_id"].to_numpy(),
+                             "year": m["year"].to_numpy()[ctx["mention"].to_numpy()]})
+    node_org = node_org[node_org["block"] != ""].drop_duplicates()
+    op = _org_pairs(node_org, max(max_gap, max_gap_full), max_group)
+    cp = _coauthor_pairs(m[["event", "node", "block"]], max_team, max_group)
+    pairs = op.merge(cp, on=["node_a", "node_b"], how="outer")
+    pairs["n_org"] = pairs["n_org"].fillna(0).astype(np.int64)
+    pairs["n_co"] = pairs["n_co"].fillna(0).astype(np.int64)
+    a, b = pairs["node_a"].to_numpy(), pairs["node_b"].to_numpy()
+    ok = compatible_given(first[a], initials[a], first[b], initials[b])
+    full = (first[a] != "") & (first[b] != "")
+    by_co = (pairs["n_co"].to_numpy() >= 2) | ((pairs["n_co"].to_numpy() >= 1) & full)
+    gap = pairs["gap"].fillna(np.inf).to_numpy()
+    by_org = (pairs["n_org"].to_numpy() >= 1) & ((gap <= max_gap) | (full & (gap <= max_gap_full)))
+    pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org)
+    pairs = pairs[pairs["ok"] & (pairs["by_co"] | pairs["by_org"])].reset_index(drop=True)
+    amb = _ambiguous(pairs[pairs["by_org"] & ~pairs["by_co"]], first,
+                     id_lab[id_lab["scheme"].isin(_STRONG)])
+    drop = np.zeros(len(pairs), dtype=bool)
+    drop[np.flatnonzero((pairs["by_org"] & ~pairs["by_co"]).to_numpy())[amb]] = True
+    pairs = pairs[~drop]
+    pairs = pairs.assign(score=pairs["full"] * 4 + np.minimum(pairs["n_co"], 3) * 2
+                         + np.minimum(pairs["n_org"], 3))
+    pairs = pairs.sort_values(["score", "node_a", "node_b"], ascending=[False, True, True],
+                              kind="stable")
+
+    # ---- union–find with exclusive labels ---------------------------------------------------------
+    uf = UnionFind(n_nodes, labels)
+    how = np.full(n_nodes, "", dtype=object)
+    why = np.full(n_nodes, "", dtype=object)
+    for na, nb, co, org, nco in zip(pairs["node_a"].tolist(), pairs["node_b"].tolist(),
+                                    pairs["by_co"].tolist(), pairs["org"].tolist(),
+                                    pairs["n_co"].tolist(), strict=True):
+        if uf.union(na, nb):
+            kind = "name+coauthor" if co else "name+org"
+            ev = f"{nco} shared co-author(s)" if co else f"shared organisation {org}"
+            for x in (na, nb):
+                if not how[x]:
+                    how[x], why[x] = kind, ev
+    root = uf.roots() if n_nodes else np.array([], dtype=np.int64)
+    return _assemble(corpus, m, root[m["node"].to_numpy()], how, why,
+                     {"max_gap": max_gap, "max_gap_full": max_gap_full, "max_team": max_team, "max_group": max_group,
+                      "use_ids": use_ids})
+
+
+def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndarray,
+              why: np.ndarray, params: dict) -> PeopleResolution:
+    node = m["node"].to_numpy()
+    label = m["identity"]
+    method = np.where(label.str.startswith("orcid:").fillna(False), "orcid",
+                      np.where(label.notna(), "identifier",
+                               np.where(how[node] != "", how[node], "none")))
+    evidence = np.where(method == "orcid", label.fillna(""),
+                        np.where(method == "identifier", label.fillna(""), why[node]))
+    m = m.assign(cluster=cluster, method=method, evidence=evidence)
+    # ---- resolved person ids: ORCID, else the smallest id, else the smallest raw id (+ #k) --------
+    lab = m.dropna(subset=["identity"])
+    lab = lab.assign(o=~lab["identity"].str.startswith("orcid:"))
+    lab = lab.sort_values(["cluster", "o", "identity"]).drop_duplicates("cluster")
+    pid = pd.Series("per:" + lab["identity"].to_numpy(), index=lab["cluster"].to_numpy())
+    rest = m[~m["cluster"].isin(pid.index)]
+    if len(rest):
+        base = rest.groupby("cluster").agg(raw=("raw_person_id", "min"), ev=("event_id", "min"))
+        base = base.sort_values(["raw", "ev"])
+        k = base.groupby("raw").cumcount().to_numpy()
+        ids = np.where(k == 0, base["raw"].to_numpy(),
+                       base["raw"].to_numpy() + "#" + (k + 1).astype(str))
+        pid = pd.concat([pid, pd.Series(ids, index=base.index)])
+    m["person_id"] = pid.reindex(m["cluster"].to_numpy()).to_numpy()
+
+    # ---- people, person_ids ------------------------------------------------------------------------
+    spell = m.assign(w=m["name"].fillna("").str.len())
+    counts = spell.groupby(["person_id", "name"]).size().rename("c").reset_index()
+    counts["w"] = counts["name"].str.len()
+    counts = counts.sort_values(["person_id", "c", "w", "name"],
+                                ascending=[True, False, False, True])
+    names = counts.drop_duplicates("person_id").set_index("person_id")["name"]
+    orc = m[m["method"] == "orcid"].drop_duplicates("person_id").set_index("person_id")["orcid"]
+    ids = np.sort(m["person_id"].unique())
+    people = pd.DataFrame({"person_id": ids, "name": names.reindex(ids).to_numpy(),
+                           "orcid": orc.reindex(ids).to_numpy()})
+    scheme_value = m["identity"].str.extract(r"^([^:]+):(.*)$")
+    pid_rows = pd.concat([
+        pd.DataFrame({"person_id": m["person_id"], "scheme": scheme_value[0],
+                      "value": scheme_value[1]}).dropna(),
+        pd.DataFrame({"person_id": m["person_id"], "scheme": "source_person_id",
+                      "value": m["raw_person_id"]}),
+    ], ignore_index=True)
+    src = _source_ids(m)
+    pid_rows = pd.concat([pid_rows, src], ignore_index=True).drop_duplicates()
+    pid_rows = pid_rows.sort_values(["person_id", "scheme", "value"], ignore_index=True)
+
+    # ---- participations ---------------------------------------------------------------------------
+    part = corpus.participations
+    key = pd.MultiIndex.from_arrays([m["event_id"], m["raw_person_id"]])
+    look = pd.MultiIndex.from_arrays([part["event_id"].astype(str),
+                                      part["person_id"].astype(object).fillna("")])
+    at = key.get_indexer(look)
+    has = at >= 0
+    new_pid = np.where(has, m["person_id"].to_numpy()[np.maximum(at, 0)], None)
+    ident = np.where(has, m["identity"].to_numpy(dtype=object)[np.maximum(at, 0)], None)
+    part = part.assign(person_id=new_pid, identity=ident)
+    part = part.drop_duplicates(["event_id", "org_id", "person_id", "role"]).reset_index(drop=True)
+    resolved = Corpus(organizations=corpus.organizations, org_ids=corpus.org_ids, people=people,
+                      person_ids=pid_rows, events=corpus.events, participations=part,
+                      quarantine=corpus.quarantine, accounting=corpus.accounting)
+    resolved.duplicates = dict(corpus.duplicates)
+
+    # ---- audit -------------------------------------------------------------------------------------
+    audit = (m.groupby(["raw_person_id", "person_id"], sort=True)
+             .agg(raw_name=("name", "first"), source=("source", "first"),
+                  method=("method", "first"), evidence=("evidence", "first"),
+                  mentions=("event_id", "size"))
+             .reset_index())
+    audit["name"] = audit["person_id"].map(people.set_index("person_id")["name"])
+    audit = audit[["raw_person_id", "raw_name", "source", "person_id", "name", "method",
+                   "evidence", "mentions"]]
+    mentions = m[["event_id", "raw_person_id", "person_id", "identity", "method", "block"]]
+    log.info("resolve_people: %d mentions of %d raw people → %d people", len(m),
+             m["raw_person_id"].nunique(), len(people))
+    return PeopleResolution(resolved, audit, mentions.reset_index(drop=True), params)
+
+
+def _source_ids(m: pd.DataFrame) -> pd.DataFrame:
+    """(person_id, scheme, value) of the source author ids of mentions held by an ORCID."""
+    scheme, value = _identifiers(m["raw_person_id"])
+    keep = scheme != None  # noqa: E711
+    return pd.DataFrame({"person_id": m["person_id"].to_numpy()[keep], "scheme": scheme[keep],
+                         "value": value[keep]})
