@@ -10,8 +10,12 @@ The unit is a *mention*: one raw person on one event. Evidence is applied in ord
 3. **name + organisation** — same name block (``surname|first initial``), compatible
    given names, a shared *resolved* organisation within ``max_gap`` years;
 4. **name + co-author** — same name block, compatible given names and shared
-   co-authors (their name blocks): at least one when both write their first name
-   out, two when one side has initials only.
+   co-authors (their name blocks): at least ``min_coauthors`` when both write
+   their first name out, one more when one side has initials only;
+5. **name** (``rare_names``) — the same written-out full name (first name and all
+   initials), when no two identified people carry it and the two careers follow
+   each other in time (overlapping by at most a year). This is the only link by
+   name alone; moves that rest on it are reported as such.
 
 Identifiers are *exclusive labels*: two clusters with different ORCIDs, or different
 ids of one source, are never joined by a name. Two raw people of one event are
@@ -45,9 +49,9 @@ log = logging.getLogger(__name__)
 
 PERSON_AUDIT_FILE = "person_audit.csv"
 
-PERSON_METHODS = ("orcid", "identifier", "name+org", "name+coauthor", "none")
+PERSON_METHODS = ("orcid", "identifier", "name+org", "name+coauthor", "name", "none")
 """Values of ``audit.method``: how a raw person's mentions joined their person
-(``none``: a name-only mention linked to nothing else)."""
+(``name``: a rare full name alone; ``none``: a name-only mention linked to nothing else)."""
 
 ID_SCHEMES: dict[str, re.Pattern] = {
     "openalex": re.compile(r"^A\d+$"),
@@ -155,12 +159,37 @@ def _self_pairs(table: pd.DataFrame, on: list[str], max_group: int) -> pd.DataFr
     return pairs[pairs["node_a"] < pairs["node_b"]]
 
 
-def _org_pairs(node_org: pd.DataFrame, max_gap: int, max_group: int) -> pd.DataFrame:
+def _homonyms(span: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> tuple[set, set]:
+    """(block, org) and (block, org, first name) groups holding two identified people:
+    different ids of one scheme (two Lei Zhaos at one university)."""
+    if not len(labels):
+        return set(), set()
+    lab = span[["node", "block", "org_id"]].merge(labels, on="node")
+    lab["first"] = first[lab["node"].to_numpy()]
+    n = lab.groupby(["block", "org_id", "scheme"], sort=False)["value"].nunique()
+    by_block = set(n.index.droplevel("scheme")[n.to_numpy() > 1])
+    lab = lab[lab["first"] != ""]
+    n = lab.groupby(["block", "org_id", "first", "scheme"], sort=False)["value"].nunique()
+    by_first = set(n.index.droplevel("scheme")[n.to_numpy() > 1])
+    return by_block, by_first
+
+
+def _org_pairs(node_org: pd.DataFrame, max_gap: int, max_group: int, first: np.ndarray,
+               labels: pd.DataFrame) -> pd.DataFrame:
     span = node_org.groupby(["node", "block", "org_id"], sort=False).agg(
         lo=("year", "min"), hi=("year", "max")).reset_index()
     pairs = _self_pairs(span, ["block", "org_id"], max_group)
     gap = np.maximum(0, np.maximum(pairs["lo_a"] - pairs["hi_b"], pairs["lo_b"] - pairs["hi_a"]))
     pairs = pairs.assign(gap=gap.fillna(0))[lambda d: d["gap"] <= max_gap]
+    by_block, by_first = _homonyms(span, first, labels)
+    if by_block:  # where two identified people share the name, the organisation proves nothing
+        fa, fb = first[pairs["node_a"].to_numpy()], first[pairs["node_b"].to_numpy()]
+        both = (fa != "") & (fb != "")
+        key2 = list(zip(pairs["block"], pairs["org_id"], strict=True))
+        hom = np.array([(k in by_first) if f else (k[:2] in by_block)
+                        for k, f in zip([(*k, a) for k, a in zip(key2, fa, strict=True)], both,
+                                        strict=True)], dtype=bool)
+        pairs = pairs[~hom]
     return (pairs.sort_values("gap", kind="stable").groupby(["node_a", "node_b"], sort=False)
             .agg(n_org=("org_id", "size"), org=("org_id", "first"), gap=("gap", "min"))
             .reset_index())
@@ -199,6 +228,28 @@ def _ambiguous(pairs: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> 
     return np.isin(pairs["node_a"].to_numpy(), bad) | np.isin(pairs["node_b"].to_numpy(), bad)
 
 
+def _rare_name_pairs(best: pd.DataFrame, years: pd.DataFrame, labels: pd.DataFrame,
+                     max_group: int = 8) -> pd.DataFrame:
+    """Pairs of nodes with the same written-out full name, in a name group that no two
+    identified people share, whose years overlap by at most one."""
+    full = best[(best["first"] != "") & (best["block"] != "")]
+    full = full.assign(key=full["block"] + "|" + full["first"] + "|" + full["initials"])
+    size = full.groupby("key")["node"].transform("size")
+    full = full[(size > 1) & (size <= max_group)]
+    if len(labels) and len(full):
+        lab = full[["node", "key"]].merge(labels, on="node")
+        clash = lab.groupby(["key", "scheme"])["value"].nunique()
+        bad = set(clash.index.get_level_values(0)[clash.to_numpy() > 1])
+        full = full[~full["key"].isin(bad)]
+    full = full[["node", "key"]].assign(lo=full["node"].map(years["min"]),
+                                         hi=full["node"].map(years["max"]))
+    pairs = full.merge(full, on="key", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["node_a"] < pairs["node_b"]]
+    overlap = np.minimum(pairs["hi_a"], pairs["hi_b"]) - np.maximum(pairs["lo_a"], pairs["lo_b"])
+    pairs = pairs[overlap.fillna(0) <= 1]
+    return pairs[["node_a", "node_b"]].reset_index(drop=True)
+
+
 # -- the main function --------------------------------------------------------------------------
 
 def resolve_people(
@@ -206,9 +257,11 @@ def resolve_people(
     *,
     max_gap: int = 3,
     max_gap_full: int = 12,
+    min_coauthors: int = 2,
     max_team: int = 50,
     max_group: int = 200,
     use_ids: bool = True,
+    rare_names: bool = True,
 ) -> PeopleResolution:
     """Resolve the people of a corpus (best after :func:`netkit.resolve.resolve`).
 
@@ -222,6 +275,9 @@ def resolve_people(
         this far apart …
     max_gap_full : int, default 12
         … or this far, if both write the first name out (``Kari Berg``, not ``K. Berg``).
+    min_coauthors : int, default 2
+        Shared co-authors (distinct name blocks) that link two mentions whose first
+        names are written out; one more is needed when one side has initials only.
     max_team : int, default 50
         Events with more people than this give no co-author evidence.
     max_group : int, default 200
@@ -230,6 +286,10 @@ def resolve_people(
     use_ids : bool, default True
         ``False`` ignores ORCIDs and source author ids (every mention must be linked
         by name and context) — to measure name linking against the ids.
+    rare_names : bool, default True
+        Link rare full names across organisations when the careers follow each
+        other (evidence: the name alone, method ``name``); ``False`` keeps every
+        move backed by an identifier, an organisation or a co-author.
 
     Returns
     -------
@@ -257,7 +317,7 @@ def resolve_people(
     [['per:openalex:A1', 'per:openalex:A1', 'identifier'], ['per:openalex:A2', 'per:openalex:A2', 'identifier'], ['per:wos:berg kari', 'per:openalex:A1', 'name+org']]
     """
     for name, v, low in (("max_gap", max_gap, 0), ("max_gap_full", max_gap_full, 0),
-                         ("max_team", max_team, 2), ("max_group", max_group, 2)):
+                         ("max_team", max_team, 2), ("min_coauthors", min_coauthors, 1), ("max_group", max_group, 2)):
         if not isinstance(v, int | np.integer) or v < low:
             raise ParameterError(f"{name} must be an integer ≥ {low}, not {v!r}")
     m, orgs = _mentions(corpus)
@@ -282,7 +342,8 @@ def resolve_people(
     names = parse_names(m["name"])
     m["block"] = names["block"].to_numpy()
     best = (pd.DataFrame({"node": m["node"], "first": names["first"].to_numpy(),
-                          "initials": names["initials"].to_numpy()})
+                          "initials": names["initials"].to_numpy(),
+                          "block": names["block"].to_numpy()})
             .assign(w=lambda d: (d["first"] != "") * 10 + d["initials"].str.len())
             .sort_values(["node", "w"], ascending=[True, False], kind="stable")
             .drop_duplicates("node"))
@@ -312,7 +373,8 @@ def resolve_people(
                              "org_id": ctx["org_id"].to_numpy(),
                              "year": m["year"].to_numpy()[ctx["mention"].to_numpy()]})
     node_org = node_org[node_org["block"] != ""].drop_duplicates()
-    op = _org_pairs(node_org, max(max_gap, max_gap_full), max_group)
+    op = _org_pairs(node_org, max(max_gap, max_gap_full), max_group, first,
+                    id_lab[id_lab["scheme"].isin(_STRONG)])
     cp = _coauthor_pairs(m[["event", "node", "block"]], max_team, max_group)
     pairs = op.merge(cp, on=["node_a", "node_b"], how="outer")
     pairs["n_org"] = pairs["n_org"].fillna(0).astype(np.int64)
@@ -320,7 +382,7 @@ def resolve_people(
     a, b = pairs["node_a"].to_numpy(), pairs["node_b"].to_numpy()
     ok = compatible_given(first[a], initials[a], first[b], initials[b])
     full = (first[a] != "") & (first[b] != "")
-    by_co = (pairs["n_co"].to_numpy() >= 2) | ((pairs["n_co"].to_numpy() >= 1) & full)
+    by_co = (pairs["n_co"].to_numpy() >= min_coauthors + 1) | ((pairs["n_co"].to_numpy() >= min_coauthors) & full)
     gap = pairs["gap"].fillna(np.inf).to_numpy()
     by_org = (pairs["n_org"].to_numpy() >= 1) & ((gap <= max_gap) | (full & (gap <= max_gap_full)))
     pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org)
@@ -332,6 +394,14 @@ def resolve_people(
     pairs = pairs[~drop]
     pairs = pairs.assign(score=pairs["full"] * 4 + np.minimum(pairs["n_co"], 3) * 2
                          + np.minimum(pairs["n_org"], 3))
+    if rare_names:
+        years = m.groupby("node")["year"].agg(["min", "max"])
+        rare = _rare_name_pairs(best, years, id_lab[id_lab["scheme"].isin(_STRONG)])
+        rare = rare.merge(pairs[["node_a", "node_b"]], how="left", indicator=True)
+        rare = rare[rare["_merge"] == "left_only"].drop(columns="_merge")
+        pairs = pd.concat([pairs, rare.assign(n_org=0, n_co=0, org=None, gap=np.nan, ok=True,
+                                              full=True, by_co=False, by_org=False, score=-1)],
+                          ignore_index=True)
     pairs = pairs.sort_values(["score", "node_a", "node_b"], ascending=[False, True, True],
                               kind="stable")
 
@@ -339,18 +409,24 @@ def resolve_people(
     uf = UnionFind(n_nodes, labels)
     how = np.full(n_nodes, "", dtype=object)
     why = np.full(n_nodes, "", dtype=object)
-    for na, nb, co, org, nco in zip(pairs["node_a"].tolist(), pairs["node_b"].tolist(),
-                                    pairs["by_co"].tolist(), pairs["org"].tolist(),
-                                    pairs["n_co"].tolist(), strict=True):
+    for na, nb, co, org, nco, score in zip(
+            pairs["node_a"].tolist(), pairs["node_b"].tolist(), pairs["by_co"].tolist(),
+            pairs["org"].tolist(), pairs["n_co"].tolist(), pairs["score"].tolist(), strict=True):
         if uf.union(na, nb):
-            kind = "name+coauthor" if co else "name+org"
-            ev = f"{nco} shared co-author(s)" if co else f"shared organisation {org}"
+            if score < 0:
+                kind, ev = "name", "rare full name, careers in sequence"
+            elif co:
+                kind, ev = "name+coauthor", f"{nco} shared co-author(s)"
+            else:
+                kind, ev = "name+org", f"shared organisation {org}"
             for x in (na, nb):
                 if not how[x]:
                     how[x], why[x] = kind, ev
     root = uf.roots() if n_nodes else np.array([], dtype=np.int64)
     return _assemble(corpus, m, root[m["node"].to_numpy()], how, why,
-                     {"max_gap": max_gap, "max_gap_full": max_gap_full, "max_team": max_team, "max_group": max_group,
+                     {"max_gap": max_gap, "max_gap_full": max_gap_full, "rare_names": rare_names,
+                      "min_coauthors": min_coauthors,
+                      "max_team": max_team, "max_group": max_group,
                       "use_ids": use_ids})
 
 
