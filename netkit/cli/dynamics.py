@@ -29,6 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", default="year", metavar="P",
                         help="'year' (default) or a window of N years")
     parser.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the CSV files")
+    parser.add_argument("--evidence", default=None, choices=("identifier", "name+context", "name"),
+                        help="count only moves at least this well evidenced (identifier: both "
+                             "events held to the person by one ORCID or source id)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     dyn = tie_dynamics(corpus, period)
     first = int(dyn.index.min())
-    moves = mobility_moves(corpus)
+    moves = mobility_moves(corpus, evidence=args.evidence)
     graph = org_graph(corpus)
     tables = {
         "dynamics": dyn,
@@ -69,7 +72,23 @@ def run(args: argparse.Namespace) -> int:
     last = dyn.iloc[-1]
     print(f"{len(dyn)} periods; last period: {int(last['orgs'])} organisations, "
           f"{int(last['new_ties'])} new ties of {int(last['ties'])}, {len(moves)} moves in all")
+    print(_people_note(corpus, moves))
     return 0
+
+
+def _people_note(corpus, moves) -> str:
+    """How people were identified (shares of mentions by method) and what moves rest on."""
+    from netkit.metrics.mobility import move_evidence
+
+    by = move_evidence(moves)
+    ids = corpus.person_ids
+    if not len(ids):
+        return "people: as the sources give them (not resolved; run netkit resolve)"
+    part = corpus.participations.dropna(subset=["person_id"])
+    by_id = part["identity"].notna().mean() if len(part) else 0.0
+    return (f"people: {corpus.n_people} resolved, {by_id:.0%} of mentions held by an identifier; "
+            f"moves: {int(by['identifier'])} backed by an identifier, "
+            f"{int(by['name+context'])} by name and context, {int(by['name'])} by name alone")
 
 
 def _int_period(text: str) -> int:

@@ -5,7 +5,9 @@ Reads a corpus folder (written by ``netkit ingest``), resolves its organisations
 OpenAlex institutions —
 user overrides and a VOSviewer thesaurus), and writes the resolved corpus plus
 ``audit.csv`` (how every raw organisation was resolved) and ``review.csv``
-(near-misses to look at) to ``DIR``.
+(near-misses to look at) to ``DIR``. People are resolved too (ORCID, source author
+ids, then names with organisations and co-authors; ``--no-people`` skips it), with
+``person_audit.csv``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="minimum fuzzy score 0-100 of a name merge (default 90)")
     parser.add_argument("--rollup", action="store_true",
                         help="merge registry institutions into their parent institution")
+    parser.add_argument("--no-people", dest="people", action="store_false",
+                        help="leave people unresolved (default: ORCID, source ids, names and "
+                             "context; writes person_audit.csv)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.out, [args.corpus, *(args.registry or ()), args.overrides, args.thesaurus])
     corpus = load_corpus(args.corpus)
     res = resolve(corpus, registry=args.registry, overrides=args.overrides,
-                  thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup)
+                  thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup,
+                  people=args.people)
     paths = save_resolution(res, Path(args.out))
     s = resolution_summary(res)
     print(f"{s['strings']} raw organisations -> {s['organizations']} resolved organisations")
@@ -59,4 +65,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"corpus written to {paths['corpus']}")
     print(f"audit: {paths['audit']}  ({len(res.audit)} rows)")
     print(f"review: {paths['review']}  ({len(res.review)} pairs to look at)")
+    if res.people is not None:
+        from netkit.resolve.audit import write_csv
+        from netkit.resolve.people import PERSON_AUDIT_FILE
+
+        path = write_csv(res.people.audit, Path(args.out) / PERSON_AUDIT_FILE)
+        shares = ", ".join(f"{k} {v:.0%}" for k, v in res.people.summary().items() if v)
+        print(f"{res.people.mentions['raw_person_id'].nunique()} raw people -> "
+              f"{res.corpus.n_people} people ({shares} of mentions)")
+        print(f"person audit: {path}  ({len(res.people.audit)} rows)")
     return 0

@@ -1,8 +1,9 @@
 """Talent mobility: people whose organisation changes between consecutive events.
 
-A person's events are put in time order (year, date, event id); whenever the
-organisation of an event differs from that of the person's previous event, the
-person moved. Moves are then counted as flows organisation → organisation,
+A person's events are put in time order (year, date, event id); whenever no
+organisation of an event is one of the person's previous event, the person moved.
+Each move says how well it is evidenced: by one identifier on both sides, or by
+name and context (see :func:`netkit.resolve.resolve_people`). Moves are then counted as flows organisation → organisation,
 sector → sector (university → startup …) and region → region, per period.
 """
 
@@ -15,38 +16,71 @@ from netkit.errors import ParameterError
 from netkit.metrics.dynamics import period_of
 from netkit.model import Corpus
 
-__all__ = ["mobility_flows", "mobility_moves", "mobility_rate"]
+__all__ = ["EVIDENCE", "mobility_flows", "mobility_moves", "mobility_rate", "move_evidence"]
 
 _LEVELS = {"org": "org", "sector": "sector", "region": "region", "country": "country"}
 
 
-def _person_events(corpus: Corpus) -> pd.DataFrame:
-    """One row per (person, event) in time order, with the organisation of that event."""
-    part = corpus.participations[["event_id", "org_id", "person_id"]].dropna()
+EVIDENCE = ("identifier", "name+context", "name", "as given")
+"""Values of ``moves.evidence``, strongest first: both events held to the person by
+one identifier (ORCID or a source author id); by name and context (organisation,
+co-authors); by a rare name alone; ``as given`` when people were never resolved (the
+corpus's own person ids, e.g. the synthetic truth)."""
+
+
+def _person_event_orgs(corpus: Corpus) -> pd.DataFrame:
+    """(person, event, org, identity) rows of dated events, with ``rank``: the position of
+    the event in the person's time order (year, date, event id)."""
+    part = corpus.participations
+    part = part[part["person_id"].notna() & part["org_id"].notna()]
     ev = corpus.events[["event_id", "year", "date"]]
     ev = ev[ev["year"].notna()]
+    ident = part["identity"] if "identity" in part.columns else pd.Series(pd.NA, index=part.index)
     df = pd.DataFrame({
         "person_id": part["person_id"].astype(str).to_numpy(),
         "event_id": part["event_id"].astype(str).to_numpy(),
         "org_id": part["org_id"].astype(str).to_numpy(),
+        "identity": ident.astype(object).where(ident.notna(), None).to_numpy(),
     })
     df = df.merge(pd.DataFrame({"event_id": ev["event_id"].astype(str).to_numpy(),
                                 "year": ev["year"].to_numpy(dtype=np.int64),
                                 "date": ev["date"].astype(object).fillna("").astype(str).to_numpy()}),
                   on="event_id")
-    # one organisation per person and event: the smallest id among several affiliations
-    df = df.sort_values(["person_id", "year", "date", "event_id", "org_id"], kind="stable")
-    return df.drop_duplicates(["person_id", "event_id"], keep="first").reset_index(drop=True)
+    df = df.sort_values(["person_id", "year", "date", "event_id", "org_id"], kind="stable",
+                        ignore_index=True)
+    first = ~df.duplicated(["person_id", "event_id"])
+    df["rank"] = first.groupby(df["person_id"]).cumsum().to_numpy() - 1
+    return df
 
 
-def mobility_moves(corpus: Corpus) -> pd.DataFrame:
+def _person_events(corpus: Corpus) -> pd.DataFrame:
+    """One row per (person, event) in time order, with the organisation of that event
+    (the smallest org id among several affiliations)."""
+    rows = _person_event_orgs(corpus)
+    return rows.drop_duplicates(["person_id", "event_id"], keep="first").reset_index(drop=True)
+
+
+def _linked_by_name(corpus: Corpus) -> set[str]:
+    """People whose resolution used a rare name alone (``person_ids`` scheme ``linked_by``)."""
+    ids = corpus.person_ids
+    return set(ids.loc[(ids["scheme"] == "linked_by") & (ids["value"] == "name"), "person_id"])
+
+
+def mobility_moves(corpus: Corpus, evidence: str | None = None) -> pd.DataFrame:
     """Every change of organisation between two consecutive events of a person.
 
     Parameters
     ----------
     corpus : Corpus
         Participations need ``person_id`` and ``org_id``; events without a year
-        are ignored.
+        are ignored. Resolve organisations and people first
+        (:func:`netkit.resolve.resolve`, :func:`netkit.resolve.resolve_people`):
+        one organisation under two spellings, or one person under two, makes
+        moves that never happened.
+    evidence : {"identifier", "name+context", "name"}, optional
+        Keep only moves at least this well evidenced (see :data:`EVIDENCE`):
+        ``"identifier"`` keeps the moves whose two events are held to the person by
+        one identifier.
 
     Returns
     -------
@@ -55,14 +89,16 @@ def mobility_moves(corpus: Corpus) -> pd.DataFrame:
         ``from_org``, ``to_org``, ``from_year`` (year of the last event at the old
         organisation), ``year`` (year of the first event at the new one — the
         move happened in ``(from_year, year]``), ``event_id`` (that first
-        event), and ``from_sector``/``to_sector``, ``from_region``/``to_region``,
-        ``from_country``/``to_country`` of the two organisations.
+        event), ``from_sector``/``to_sector``, ``from_region``/``to_region``,
+        ``from_country``/``to_country`` of the two organisations, and ``evidence``.
 
     Notes
     -----
-    A person listed with several organisations on one event is taken at the
-    smallest org id of that event. Two moves without an event in between are
-    seen as one (A → C for A → B → C).
+    A person listed with several organisations on an event moved only if none of
+    them is an organisation of the previous event (a second affiliation that comes
+    and goes is not a move); the move is reported between the smallest org ids of
+    the two events. Two moves without an event in between are seen as one
+    (A → C for A → B → C).
 
     Examples
     --------
@@ -80,11 +116,23 @@ def mobility_moves(corpus: Corpus) -> pd.DataFrame:
     >>> m[["person_id", "from_org", "to_org", "from_year", "year", "from_sector", "to_sector"]]
       person_id from_org to_org  from_year  year from_sector to_sector
     0         p        u      s       2015  2017  university   startup
+    >>> m["evidence"].tolist()
+    ['as given']
     """
-    pe = _person_events(corpus)
+    if evidence is not None and evidence not in EVIDENCE[:3]:
+        raise ParameterError(f"evidence must be one of {', '.join(EVIDENCE[:3])}, "
+                             f"not {evidence!r}")
+    rows = _person_event_orgs(corpus)
+    # events sharing an organisation with the person's previous event are no move
+    prev = rows[["person_id", "rank", "org_id"]].assign(rank=rows["rank"] + 1)
+    stay = rows[["person_id", "rank", "org_id"]].merge(prev, on=["person_id", "rank", "org_id"])
+    pe = rows.drop_duplicates(["person_id", "event_id"], keep="first").reset_index(drop=True)
     same_person = pe["person_id"].to_numpy()[1:] == pe["person_id"].to_numpy()[:-1]
     changed = pe["org_id"].to_numpy()[1:] != pe["org_id"].to_numpy()[:-1]
     at = np.flatnonzero(same_person & changed) + 1
+    if len(stay):
+        cand = pd.MultiIndex.from_arrays([pe["person_id"].to_numpy()[at], pe["rank"].to_numpy()[at]])
+        at = at[~cand.isin(pd.MultiIndex.from_arrays([stay["person_id"], stay["rank"]]))]
     moves = pd.DataFrame({
         "person_id": pe["person_id"].to_numpy()[at],
         "from_org": pe["org_id"].to_numpy()[at - 1],
@@ -98,8 +146,29 @@ def mobility_moves(corpus: Corpus) -> pd.DataFrame:
         col = orgs[attr].astype(object).where(orgs[attr].notna(), "")
         moves[f"from_{attr}"] = moves["from_org"].map(col).fillna("").astype(str)
         moves[f"to_{attr}"] = moves["to_org"].map(col).fillna("").astype(str)
+    ident = pe["identity"].to_numpy(dtype=object)
+    if pd.notna(ident).any() or len(corpus.person_ids):
+        same_id = pd.notna(ident[at]) & (ident[at] == ident[at - 1])
+        by_name = np.isin(moves["person_id"].to_numpy(), list(_linked_by_name(corpus)))
+        moves["evidence"] = np.where(same_id, "identifier",
+                                     np.where(by_name, "name", "name+context"))
+    else:
+        moves["evidence"] = "as given"
+    if evidence is not None:
+        rank = {e: i for i, e in enumerate(EVIDENCE)}
+        moves = moves[moves["evidence"].map(rank) <= rank[evidence]]
     moves = moves.sort_values(["year", "person_id", "event_id"], kind="stable")
     return moves.reset_index(drop=True)
+
+
+def move_evidence(moves: pd.DataFrame) -> pd.Series:
+    """How many moves rest on each kind of evidence (:data:`EVIDENCE`).
+
+    >>> move_evidence(pd.DataFrame({"evidence": ["identifier", "name", "identifier"]})).to_dict()
+    {'identifier': 2, 'name+context': 0, 'name': 1, 'as given': 0}
+    """
+    col = moves["evidence"] if "evidence" in moves.columns else pd.Series([], dtype=object)
+    return col.value_counts().reindex(list(EVIDENCE), fill_value=0).rename("moves")
 
 
 def mobility_flows(

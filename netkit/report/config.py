@@ -68,6 +68,7 @@ A complete configuration::
 
     [mobility]
     top = 15
+    evidence = "all"                            # "all", or "identifier": only moves backed by an id
 
     [regions]
     top = 12                                    # regions shown in the matrices
@@ -117,7 +118,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "diffusion": {"model": "ic", "beta": 0.1, "runs": 300, "seeds": ["university"],
                   "max_steps": 30},
     "dynamics": {"period": "year", "top_pairs": 10},
-    "mobility": {"top": 15},
+    "mobility": {"top": 15, "evidence": "all"},
     "regions": {"top": 12},
     "before_after": {"year": "auto", "burn_in": 0, "bootstrap": 500, "permutations": 500,
                      "alpha": 0.05},
@@ -269,7 +270,8 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
                   "max_steps": (int, lambda v: 1 <= v <= 10_000)},
     "dynamics": {"period": ((str, int), lambda v: v == "year" or (isinstance(v, int) and v >= 1)),
                  "top_pairs": (int, lambda v: 1 <= v <= 100)},
-    "mobility": {"top": (int, lambda v: 1 <= v <= 1000)},
+    "mobility": {"top": (int, lambda v: 1 <= v <= 1000),
+                 "evidence": (str, lambda v: v in ("all", "identifier", "name+context", "name"))},
     "regions": {"top": (int, lambda v: 2 <= v <= 200)},
     "before_after": {"year": ((int, str), None), "burn_in": (int, lambda v: 0 <= v <= 100),
                      "bootstrap": (int, lambda v: 1 <= v <= 100_000),

@@ -535,17 +535,28 @@ def dynamics_section(ctx: Context) -> Section:
 def mobility_section(ctx: Context) -> Section:
     """People whose organisation changes: flows between organisations, sectors and regions."""
     from netkit.metrics import mobility_flows, mobility_moves, mobility_rate
+    from netkit.metrics.mobility import move_evidence
 
     p = ctx.config.params("mobility")
     s = Section("mobility", "Talent mobility")
-    moves = mobility_moves(ctx.corpus)
+    all_moves = mobility_moves(ctx.corpus)
+    moves = all_moves if p.get("evidence", "all") == "all" else \
+        mobility_moves(ctx.corpus, evidence=p["evidence"])
     s.methods["mobility"] = "netkit.metrics.mobility_moves / mobility_flows / mobility_rate"
     s.paragraphs.append(
-        "A move is a person appearing with a different organisation on their next event "
+        "A move is a person appearing with none of the organisations of their previous event "
         "(events ordered in time). Flows are counted between sectors, regions and organisations.")
+    s.paragraphs.append(_people_identified(ctx))
     people = ctx.corpus.participations["person_id"].dropna().nunique()
+    by = move_evidence(all_moves)
     s.facts += [("people", int(people)), ("moves", len(moves)),
-                ("people who moved", int(moves["person_id"].nunique()) if len(moves) else 0)]
+                ("people who moved", int(moves["person_id"].nunique()) if len(moves) else 0),
+                ("moves backed by an identifier", int(by["identifier"])),
+                ("moves resting on names (with context / alone)",
+                 f"{int(by['name+context'])} / {int(by['name'])}")]
+    if p.get("evidence", "all") != "all":
+        s.paragraphs.append(f"Only moves backed at least by '{p['evidence']}' are counted "
+                            f"({len(moves)} of {len(all_moves)}).")
     if not len(moves):
         s.paragraphs.append("No person appears with two different organisations.")
         return s
@@ -576,6 +587,19 @@ def mobility_section(ctx: Context) -> Section:
                           {"xlabel": "period", "ylabel": "movers / active people",
                            "percent": True}))
     return s
+
+
+def _people_identified(ctx: Context) -> str:
+    """How the people were identified: shares of mentions by method."""
+    pres = getattr(ctx.resolution, "people", None)
+    if pres is None or not len(pres.mentions):
+        return ("People are identified as the sources give them (no person resolution): "
+                "one person may appear under several ids, so moves are not evidenced.")
+    shares = pres.summary()
+    text = ", ".join(f"{method} {share:.0%}" for method, share in shares.items() if share)
+    return (f"People were resolved across sources (ORCID, source author ids, then names with "
+            f"shared organisations or co-authors); share of author/inventor mentions by "
+            f"method: {text}.")
 
 
 # -- regions -------------------------------------------------------------------------------

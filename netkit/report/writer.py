@@ -266,7 +266,8 @@ def write_report(
 
         resolution = resolve(raw, registry=rp["registry"], overrides=rp["overrides"],
                              thesaurus=rp["thesaurus"], threshold=rp["threshold"],
-                             review_margin=rp["review_margin"], rollup=rp["rollup"])
+                             review_margin=rp["review_margin"], rollup=rp["rollup"],
+                             people=True)
         corpus_used = resolution.corpus
     gp = cfg.params("graph")
     if gp["years"] is not None or gp["kinds"] is not None:

@@ -24,6 +24,7 @@ from netkit.resolve.normalize import (
     strip_legal_form,
 )
 from netkit.resolve.overrides import read_overrides, read_thesaurus
+from netkit.resolve.people import PeopleResolution, resolve_people
 from netkit.resolve.registry import Registry, load_registry
 from netkit.resolve.resolve import METHODS, Resolution, resolve
 
@@ -31,6 +32,7 @@ __all__ = [
     "EXCLUSIVE_SCHEMES",
     "METHODS",
     "STRONG_SCHEMES",
+    "PeopleResolution",
     "Registry",
     "Resolution",
     "align",
@@ -43,6 +45,7 @@ __all__ = [
     "read_overrides",
     "read_thesaurus",
     "resolve",
+    "resolve_people",
     "save_resolution",
     "score_pairs",
     "strip_legal_form",

@@ -73,7 +73,9 @@ class PeopleResolution:
     ----------
     corpus : Corpus
         ``people`` has one row per resolved person, ``person_ids`` every ORCID,
-        source id and raw person id (scheme ``source_person_id``) of each;
+        source id and raw person id (scheme ``source_person_id``) of each, and
+        the kinds of name link that built it (scheme ``linked_by``: ``name+org``,
+        ``name+coauthor``, ``name``);
         participations point at resolved people and carry ``identity``: the
         identifier that holds the mention to its person (``orcid:…``,
         ``openalex:A…``), missing when it is held by name and context.
@@ -229,11 +231,12 @@ def _ambiguous(pairs: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> 
 
 
 def _rare_name_pairs(best: pd.DataFrame, years: pd.DataFrame, labels: pd.DataFrame,
-                     max_group: int = 8) -> pd.DataFrame:
-    """Pairs of nodes with the same written-out full name, in a name group that no two
-    identified people share, whose years overlap by at most one."""
+                     max_group: int = 8, max_overlap: int = 0) -> pd.DataFrame:
+    """Pairs of clusters with the same written-out full name, in a name group that no
+    two identified people share, whose careers do not overlap (``max_overlap`` years)."""
     full = best[(best["first"] != "") & (best["block"] != "")]
     full = full.assign(key=full["block"] + "|" + full["first"] + "|" + full["initials"])
+    full = full.drop_duplicates(["node", "key"])
     size = full.groupby("key")["node"].transform("size")
     full = full[(size > 1) & (size <= max_group)]
     if len(labels) and len(full):
@@ -245,8 +248,10 @@ def _rare_name_pairs(best: pd.DataFrame, years: pd.DataFrame, labels: pd.DataFra
                                          hi=full["node"].map(years["max"]))
     pairs = full.merge(full, on="key", suffixes=("_a", "_b"))
     pairs = pairs[pairs["node_a"] < pairs["node_b"]]
-    overlap = np.minimum(pairs["hi_a"], pairs["hi_b"]) - np.maximum(pairs["lo_a"], pairs["lo_b"])
-    pairs = pairs[overlap.fillna(0) <= 1]
+    # one career ends (at most max_overlap years) before the other begins
+    seq = ((pairs["hi_a"] - pairs["lo_b"] <= max_overlap)
+           | (pairs["hi_b"] - pairs["lo_a"] <= max_overlap))
+    pairs = pairs[seq.fillna(True).to_numpy(dtype=bool)]
     return pairs[["node_a", "node_b"]].reset_index(drop=True)
 
 
@@ -322,6 +327,12 @@ def resolve_people(
             raise ParameterError(f"{name} must be an integer ≥ {low}, not {v!r}")
     m, orgs = _mentions(corpus)
     n = len(m)
+    if n == 0:  # nobody to resolve
+        audit = pd.DataFrame(columns=["raw_person_id", "raw_name", "source", "person_id", "name",
+                                      "method", "evidence", "mentions"])
+        mentions = pd.DataFrame(columns=["event_id", "raw_person_id", "person_id", "identity",
+                                         "method", "block"])
+        return PeopleResolution(corpus, audit, mentions, {})
     # ---- identifiers: ORCID first, then the source's own author id ------------------------
     scheme, value = _identifiers(m["raw_person_id"])
     orcid = m["orcid"].fillna("").astype(str).to_numpy(dtype=object)
@@ -394,14 +405,6 @@ def resolve_people(
     pairs = pairs[~drop]
     pairs = pairs.assign(score=pairs["full"] * 4 + np.minimum(pairs["n_co"], 3) * 2
                          + np.minimum(pairs["n_org"], 3))
-    if rare_names:
-        years = m.groupby("node")["year"].agg(["min", "max"])
-        rare = _rare_name_pairs(best, years, id_lab[id_lab["scheme"].isin(_STRONG)])
-        rare = rare.merge(pairs[["node_a", "node_b"]], how="left", indicator=True)
-        rare = rare[rare["_merge"] == "left_only"].drop(columns="_merge")
-        pairs = pd.concat([pairs, rare.assign(n_org=0, n_co=0, org=None, gap=np.nan, ok=True,
-                                              full=True, by_co=False, by_org=False, score=-1)],
-                          ignore_index=True)
     pairs = pairs.sort_values(["score", "node_a", "node_b"], ascending=[False, True, True],
                               kind="stable")
 
@@ -409,6 +412,7 @@ def resolve_people(
     uf = UnionFind(n_nodes, labels)
     how = np.full(n_nodes, "", dtype=object)
     why = np.full(n_nodes, "", dtype=object)
+    links: list[tuple[int, str]] = []
     for na, nb, co, org, nco, score in zip(
             pairs["node_a"].tolist(), pairs["node_b"].tolist(), pairs["by_co"].tolist(),
             pairs["org"].tolist(), pairs["n_co"].tolist(), pairs["score"].tolist(), strict=True):
@@ -419,11 +423,30 @@ def resolve_people(
                 kind, ev = "name+coauthor", f"{nco} shared co-author(s)"
             else:
                 kind, ev = "name+org", f"shared organisation {org}"
+            links.append((na, kind))
             for x in (na, nb):
                 if not how[x]:
                     how[x], why[x] = kind, ev
+    if rare_names and n_nodes:  # on the clusters built so far: their whole careers
+        now = uf.roots()
+        cl = m["node"].map(pd.Series(now)).to_numpy()
+        years = m.groupby(cl)["year"].agg(["min", "max"])
+        best_c = best.assign(node=now[best["node"].to_numpy()]).drop_duplicates(
+            ["node", "block", "first", "initials"])
+        lab_c = id_lab[id_lab["scheme"].isin(_STRONG)]
+        lab_c = lab_c.assign(node=now[lab_c["node"].to_numpy(dtype=np.int64)]).drop_duplicates()
+        rare = _rare_name_pairs(best_c, years, lab_c)
+        for na, nb in zip(rare["node_a"].tolist(), rare["node_b"].tolist(), strict=True):
+            if uf.union(na, nb):
+                links.append((na, "name"))
+                for x in (na, nb):
+                    if not how[x]:
+                        how[x], why[x] = "name", "rare full name, careers in sequence"
     root = uf.roots() if n_nodes else np.array([], dtype=np.int64)
-    return _assemble(corpus, m, root[m["node"].to_numpy()], how, why,
+    linked = pd.DataFrame(links, columns=["node", "kind"])
+    linked = pd.DataFrame({"cluster": root[linked["node"].to_numpy(dtype=np.int64)],
+                           "kind": linked["kind"].to_numpy(dtype=object)}).drop_duplicates()
+    return _assemble(corpus, m, root[m["node"].to_numpy()], how, why, linked,
                      {"max_gap": max_gap, "max_gap_full": max_gap_full, "rare_names": rare_names,
                       "min_coauthors": min_coauthors,
                       "max_team": max_team, "max_group": max_group,
@@ -431,7 +454,7 @@ def resolve_people(
 
 
 def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndarray,
-              why: np.ndarray, params: dict) -> PeopleResolution:
+              why: np.ndarray, linked: pd.DataFrame, params: dict) -> PeopleResolution:
     node = m["node"].to_numpy()
     label = m["identity"]
     method = np.where(label.str.startswith("orcid:").fillna(False), "orcid",
@@ -474,7 +497,9 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndar
                       "value": m["raw_person_id"]}),
     ], ignore_index=True)
     src = _source_ids(m)
-    pid_rows = pd.concat([pid_rows, src], ignore_index=True).drop_duplicates()
+    kinds = pd.DataFrame({"person_id": pid.reindex(linked["cluster"].to_numpy()).to_numpy(),
+                          "scheme": "linked_by", "value": linked["kind"].to_numpy()})
+    pid_rows = pd.concat([pid_rows, src, kinds], ignore_index=True).drop_duplicates()
     pid_rows = pid_rows.sort_values(["person_id", "scheme", "value"], ignore_index=True)
 
     # ---- participations ---------------------------------------------------------------------------

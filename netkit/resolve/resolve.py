@@ -85,6 +85,7 @@ class Resolution:
     review: pd.DataFrame
     mapping: pd.Series
     parameters: dict = field(default_factory=dict)
+    people: object = None  # PeopleResolution when resolve(..., people=True)
 
     def __repr__(self) -> str:
         return (f"<Resolution: {len(self.mapping)} raw → "
@@ -189,6 +190,7 @@ def resolve(
     review_margin: float = 10.0,
     rollup: bool = False,
     schemes=STRONG_SCHEMES,
+    people: bool = False,
 ) -> Resolution:
     """Resolve the organisations of a corpus into one row per real organisation.
 
@@ -217,6 +219,10 @@ def resolve(
         its university); the child's ROR id is then kept under scheme ``ror_child``.
     schemes : iterable of str
         Identifier schemes that prove identity.
+    people : bool, default False
+        Then resolve the people too, on the resolved organisations
+        (:func:`netkit.resolve.resolve_people`); ``Resolution.people`` holds its
+        result and ``Resolution.corpus`` the corpus with both resolved.
 
     Returns
     -------
@@ -333,7 +339,13 @@ def resolve(
     review = review_table(review_rows, nodes, cl)
     log.info("resolve: %d raw organisations → %d (%d pairs to review)", len(orgs), len(cl),
              len(review))
+    people_res = None
+    if people:
+        from netkit.resolve.people import resolve_people
+
+        people_res = resolve_people(resolved)
+        resolved = people_res.corpus
     return Resolution(corpus=resolved, audit=audit, review=review, mapping=mapping,
-                      parameters={"threshold": threshold, "review_margin": review_margin,
+                      people=people_res, parameters={"people": people, "threshold": threshold, "review_margin": review_margin,
                                   "rollup": rollup, "registry": reg is not None,
                                   "overrides": ov is not None, "thesaurus": bool(th)})
