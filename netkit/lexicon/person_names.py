@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["PARTICLES", "SUFFIXES", "fold_name", "has_cjk", "surname_key"]
+__all__ = ["PARTICLES", "SUFFIXES", "fold_name", "has_cjk", "surname_key", "transliterated"]
 
 PARTICLES: frozenset[str] = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "dela", "des", "di", "da", "do", "dos",
@@ -67,7 +67,16 @@ def surname_key(surname: str) -> str:
     parts = [p for p in fold_name(surname).replace("-", " ").split() if p not in PARTICLES]
     if not parts:
         parts = fold_name(surname).replace("-", " ").split()
-    return _DIGRAPHS.sub(lambda m: m.group(0)[0], parts[-1]) if parts else ""
+    return transliterated(parts[-1]) if parts else ""
+
+
+def transliterated(word: str) -> str:
+    """A folded word with the umlaut and ring transliterations undone (``ue`` → ``u`` …).
+
+    >>> transliterated("juergen"), transliterated("aase"), transliterated("miguel")
+    ('jurgen', 'ase', 'miguel')
+    """
+    return _DIGRAPHS.sub(lambda m: m.group(0)[0], word)
 
 
 def has_cjk(text: str) -> bool:

@@ -79,8 +79,8 @@ def mobility_moves(corpus: Corpus, evidence: str | None = None) -> pd.DataFrame:
         moves that never happened.
     evidence : {"identifier", "name+context", "name"}, optional
         Keep only moves at least this well evidenced (see :data:`EVIDENCE`):
-        ``"identifier"`` keeps the moves whose two events are held to the person by
-        one identifier.
+        ``"identifier"`` follows each identifier's own events (an ORCID, an OpenAlex
+        author …) and keeps the moves between two of them.
 
     Returns
     -------
@@ -123,6 +123,11 @@ def mobility_moves(corpus: Corpus, evidence: str | None = None) -> pd.DataFrame:
         raise ParameterError(f"evidence must be one of {', '.join(EVIDENCE[:3])}, "
                              f"not {evidence!r}")
     rows = _person_event_orgs(corpus)
+    if evidence == "identifier":  # each identifier's own sequence of events
+        rows = rows[pd.notna(rows["identity"].to_numpy())]
+        rows = rows.assign(person_id=rows["person_id"] + "\x1f" + rows["identity"].astype(str))
+        first = ~rows.duplicated(["person_id", "event_id"])
+        rows = rows.assign(rank=first.groupby(rows["person_id"]).cumsum().to_numpy() - 1)
     # events sharing an organisation with the person's previous event are no move
     prev = rows[["person_id", "rank", "org_id"]].assign(rank=rows["rank"] + 1)
     stay = rows[["person_id", "rank", "org_id"]].merge(prev, on=["person_id", "rank", "org_id"])
@@ -154,6 +159,8 @@ def mobility_moves(corpus: Corpus, evidence: str | None = None) -> pd.DataFrame:
                                      np.where(by_name, "name", "name+context"))
     else:
         moves["evidence"] = "as given"
+    if evidence == "identifier":
+        moves["person_id"] = moves["person_id"].str.split("\x1f").str[0]
     if evidence is not None:
         rank = {e: i for i, e in enumerate(EVIDENCE)}
         moves = moves[moves["evidence"].map(rank) <= rank[evidence]]

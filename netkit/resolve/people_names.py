@@ -26,7 +26,14 @@ import re
 import numpy as np
 import pandas as pd
 
-from netkit.lexicon.person_names import PARTICLES, SUFFIXES, fold_name, has_cjk, surname_key
+from netkit.lexicon.person_names import (
+    PARTICLES,
+    SUFFIXES,
+    fold_name,
+    has_cjk,
+    surname_key,
+    transliterated,
+)
 
 __all__ = ["compatible_given", "parse_name", "parse_names"]
 
@@ -50,7 +57,7 @@ def _given_parts(given: str, comma: bool) -> tuple[str, str]:
             continue
         f = fold_name(t).replace("-", "")
         if f and f not in SUFFIXES:
-            out.append(f)
+            out.append(transliterated(f))
     first = out[0] if out and len(out[0]) > 1 else ""
     return first, "".join(t[0] for t in out)
 

@@ -1,0 +1,228 @@
+"""Person resolution: name formats, identifiers first, conservative name links, one move."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import netkit as nk
+from netkit.errors import ParameterError
+from netkit.metrics.mobility import mobility_moves, move_evidence
+from netkit.resolve.people import resolve_people
+from netkit.resolve.people_names import compatible_given, parse_name, parse_names
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Smith, John", ("smith", "john", "j")),            # WoS AF, Scopus full, USPTO
+    ("Smith, J", ("smith", "", "j")),                   # WoS AU
+    ("SMITH J", ("smith", "", "j")),                    # upper case, initials after
+    ("Smith J.M.", ("smith", "", "jm")),                # Scopus short
+    ("Smith, JM", ("smith", "", "jm")),                 # WoS AU, initials run together
+    ("John Smith", ("smith", "john", "j")),             # OpenAlex display name
+    ("SMITH, JOHN MICHAEL", ("smith", "john", "jm")),   # USPTO upper case
+    ("Smith, John (57200000001)", ("smith", "john", "j")),  # Scopus full name with id
+    ("Anna van der Berg", ("berg", "anna", "a")),       # particles belong to the surname
+    ("van der Berg, A.", ("berg", "", "a")),
+    ("Berg, Anna", ("berg", "anna", "a")),
+    ("Gabriel García Márquez", ("marquez", "gabriel", "gg")),   # compound: last part
+    ("Garcia-Marquez, G", ("marquez", "", "g")),
+    ("Müller, Jürgen", ("muller", "jurgen", "j")),      # accents and transliterations
+    ("Mueller, Juergen", ("muller", "jurgen", "j")),
+    ("Ødegård, Øystein", ("odegard", "oystein", "o")),
+    ("Odegard, O.", ("odegard", "", "o")),
+    ("Aaberg, K", ("aberg", "", "k")), ("Åberg, Kari", ("aberg", "kari", "k")),
+    ("Jean-Pierre Dubois", ("dubois", "jean", "jp")),
+    ("Dubois J.-P.", ("dubois", "", "jp")),
+    ("Smith, John, Jr.", ("smith", "john", "j")),
+])
+def test_parse_name_formats(raw, expected):
+    assert parse_name(raw)[:3] == expected
+
+
+def test_hyphenated_given_names_keep_both_initials():
+    # "Jean-Pierre" and WoS's "J-P" both give the initials "jp"
+    assert parse_name("Dubois, Jean-Pierre")[2] == parse_name("Dubois, J-P")[2] == "jp"
+
+
+def test_name_order_from_the_corpus():
+    # Hungarian and Chinese names written surname first without a comma are read so
+    # when the corpus spells them with a comma elsewhere
+    names = pd.Series(["Nagy, János", "Nagy János", "János Nagy", "Wang, Wei", "Wang Wei",
+                       "Kiss Anna"])
+    out = parse_names(names)
+    assert out["block"].tolist()[:5] == ["nagy|j"] * 3 + ["wang|w"] * 2
+    assert out["swapped"].tolist() == [False, True, False, False, True, False]
+    assert out.loc[5, "block"] == "anna|k"  # no evidence: given name first
+    assert parse_name("王伟")[0] == "王"
+
+
+def test_compatible_given_names():
+    got = compatible_given(["john", "", "john", "", "alex", "maria"],
+                           ["jm", "j", "j", "jm", "a", "m"],
+                           ["", "", "james", "", "alexander", "mari"],
+                           ["j", "jk", "j", "jk", "a", "m"])
+    assert got.tolist() == [True, True, False, False, True, True]
+
+
+def _corpus(rows, orgs=None, people=None):
+    """rows: (event, year, person, name, org, orcid)."""
+    df = pd.DataFrame(rows, columns=["event_id", "year", "person_id", "name", "org_id", "orcid"])
+    org_names = orgs or {o: o for o in df["org_id"].dropna().unique()}
+    organizations = pd.DataFrame({"org_id": list(org_names), "name": list(org_names.values()),
+                                  "sector": "university"})
+    ppl = df.drop_duplicates("person_id")[["person_id", "name", "orcid"]]
+    ev = df.drop_duplicates("event_id")[["event_id", "year"]].assign(kind="publication")
+    ev["source"] = ev["event_id"].str.split(":").str[1]
+    part = df[["event_id", "org_id", "person_id"]].assign(role="author")
+    return nk.Corpus(organizations=organizations, people=ppl, events=ev, participations=part)
+
+
+def test_orcid_and_source_ids_come_first():
+    c = _corpus([
+        ("pub:openalex:1", 2015, "per:openalex:A1", "Kari Berg", "o:u", "0000-0001-0000-0001"),
+        ("pub:wos:2", 2016, "per:wos:berg k:0000-0001-0000-0001", "Berg, K", "o:f",
+         "0000-0001-0000-0001"),
+        # same name, same organisation, same time, another ORCID: another person
+        ("pub:openalex:3", 2015, "per:openalex:A2", "Kari Berg", "o:u", "0000-0002-0000-0002"),
+        ("pub:scopus:4", 2016, "per:scopus:555", "Berg, Kari", "o:u", None),
+    ])
+    res = resolve_people(c)
+    pid = res.mentions.set_index("raw_person_id")["person_id"]
+    assert pid["per:openalex:A1"] == pid["per:wos:berg k:0000-0001-0000-0001"] \
+        == "per:orcid:0000-0001-0000-0001"
+    assert pid["per:openalex:A2"] == "per:orcid:0000-0002-0000-0002"
+    # the Scopus Kari Berg at o:u could be either: left apart
+    assert pid["per:scopus:555"] not in (pid["per:openalex:A1"], pid["per:openalex:A2"])
+    assert res.corpus.n_people == 3
+    ids = res.corpus.person_ids
+    assert {("per:orcid:0000-0001-0000-0001", "openalex", "A1"),
+            ("per:orcid:0000-0001-0000-0001", "orcid", "0000-0001-0000-0001")} <= \
+        set(map(tuple, ids[["person_id", "scheme", "value"]].to_numpy()))
+    audit = res.audit.set_index("raw_person_id")
+    assert audit.loc["per:openalex:A1", "method"] == "orcid"
+    assert audit.loc["per:scopus:555", "method"] == "identifier"
+    assert list(res.audit.columns) == ["raw_person_id", "raw_name", "source", "person_id",
+                                       "name", "method", "evidence", "mentions"]
+
+
+def test_common_name_at_different_organisations_at_the_same_time_stays_apart():
+    # a WoS name key is shared by everyone so named: split per mention, linked by context
+    rows = [(f"pub:wos:{i}", 2015 + i % 2, "per:wos:wang y", "Wang, Y", org, None)
+            for i, org in enumerate(["o:a", "o:b", "o:a", "o:b", "o:c"])]
+    res = resolve_people(_corpus(rows))
+    pid = res.mentions.set_index("event_id")["person_id"]
+    assert pid["pub:wos:0"] == pid["pub:wos:2"]  # same organisation, same years
+    assert pid["pub:wos:1"] == pid["pub:wos:3"]
+    assert len({pid["pub:wos:0"], pid["pub:wos:1"], pid["pub:wos:4"]}) == 3
+    assert res.corpus.n_people == 3
+    assert mobility_moves(res.corpus).empty  # no move rests on the name alone
+
+
+def test_two_people_on_one_paper_stay_two():
+    rows = [("pub:wos:1", 2015, "per:wos:li w", "Li, W", "o:a", None),
+            ("pub:wos:1", 2015, "per:wos:li wei", "Li, Wei", "o:a", None),
+            ("pub:wos:2", 2016, "per:wos:li wei", "Li, Wei", "o:a", None)]
+    res = resolve_people(_corpus(rows))
+    pid = res.mentions.set_index(["event_id", "raw_person_id"])["person_id"]
+    assert pid[("pub:wos:1", "per:wos:li w")] != pid[("pub:wos:1", "per:wos:li wei")]
+
+
+def test_person_with_two_spellings_across_wos_and_openalex_moves_once():
+    """A researcher spelled "Berg, K.A." / "BERG, KARI ANNE" in Web of Science and "Kari
+    Anne Berg" in OpenAlex, at a university spelled two ways, then at a firm: one person,
+    exactly one move (university → firm)."""
+    orgs = {"org:wos:univ": "UNIV NORDHAVN", "org:openalex:I1": "University of Nordhavn",
+            "org:wos:firm": "HALVORSEN PHARMA AS", "org:openalex:I2": "Halvorsen Pharma AS"}
+    rows = [
+        ("pub:wos:1", 2014, "per:wos:berg ka", "Berg, K.A.", "org:wos:univ", None),
+        ("pub:openalex:2", 2015, "per:openalex:A7", "Kari Anne Berg", "org:openalex:I1", None),
+        ("pub:wos:3", 2016, "per:wos:berg kari anne", "BERG, KARI ANNE", "org:wos:univ", None),
+        ("pub:openalex:4", 2019, "per:openalex:A7", "Kari Anne Berg", "org:openalex:I2", None),
+        ("pub:wos:5", 2020, "per:wos:berg kari anne", "Berg, Kari Anne", "org:wos:firm", None),
+        # a colleague, to give the events co-authors
+        ("pub:wos:1", 2014, "per:wos:moe p", "Moe, P", "org:wos:univ", None),
+    ]
+    c = _corpus(rows, orgs)
+    c = nk.Corpus(organizations=c.organizations.assign(
+                      sector=["university", "university", "firm", "firm"]),
+                  people=c.people, events=c.events, participations=c.participations)
+    res = nk.resolve(c, people=True)
+    assert res.corpus.n_organizations == 2
+    berg = res.people.mentions[res.people.mentions["raw_person_id"].str.contains("berg")]
+    assert berg["person_id"].nunique() == 1
+    moves = mobility_moves(res.corpus)
+    assert len(moves) == 1
+    move = moves.iloc[0]
+    assert (move["from_sector"], move["to_sector"], move["from_year"], move["year"]) == \
+        ("university", "firm", 2016, 2019)
+    # the move falls between a WoS paper (2016, held by name and organisation) and an
+    # OpenAlex one; the OpenAlex author's own events show it too (2015 → 2019)
+    assert move["evidence"] == "name+context"
+    by_id = mobility_moves(res.corpus, evidence="identifier")
+    assert by_id[["from_year", "year", "to_sector"]].values.tolist() == [[2015, 2019, "firm"]]
+    # without the organisation resolution the two spellings would move four times
+    raw = resolve_people(c)
+    assert len(mobility_moves(raw.corpus)) > 1
+
+
+def test_move_evidence_and_restriction():
+    rows = [
+        ("pub:openalex:1", 2014, "per:openalex:A1", "Ida Holm", "o:u", None),
+        ("pub:openalex:2", 2018, "per:openalex:A1", "Ida Holm", "o:f", None),
+        ("pub:wos:3", 2015, "per:wos:holm ida", "Holm, Ida", "o:u", None),
+        ("pub:wos:4", 2019, "per:wos:holm ida", "Holm, Ida", "o:g", None),
+    ]
+    res = resolve_people(_corpus(rows), rare_names=False)
+    moves = mobility_moves(res.corpus)
+    # the WoS mention at o:u joins A1 (shared organisation); the one at o:g has no evidence
+    assert move_evidence(moves).to_dict() == {"identifier": 0, "name+context": 1, "name": 0,
+                                              "as given": 0}
+    # A1's own events show the move (2014 → 2018), held by one identifier on both ends
+    by_id = mobility_moves(res.corpus, evidence="identifier")
+    assert by_id[["from_org", "to_org", "from_year", "year"]].values.tolist() == \
+        [["o:u", "o:f", 2014, 2018]]
+    with pytest.raises(ParameterError):
+        mobility_moves(res.corpus, evidence="hunch")
+    linked = resolve_people(_corpus(rows))  # rare full name, careers in sequence
+    assert "name" in set(linked.corpus.person_ids["value"])
+    assert linked.corpus.n_people < res.corpus.n_people
+
+
+def test_use_ids_false_links_by_names_only():
+    rows = [("pub:openalex:1", 2015, "per:openalex:A1", "Kari Berg", "o:u", "0000-0001-0000-0001"),
+            ("pub:openalex:2", 2016, "per:openalex:A1", "Kari Berg", "o:u", "0000-0001-0000-0001")]
+    res = resolve_people(_corpus(rows), use_ids=False)
+    assert set(res.mentions["method"]) == {"name+org"}
+    assert res.corpus.n_people == 1
+    assert res.mentions["identity"].isna().all()
+
+
+def test_saved_and_loaded(tmp_path):
+    corpus, _ = nk.datasets.synthetic_ecosystem(seed=1, size="tiny")
+    res = resolve_people(corpus)
+    back = nk.model.load(res.corpus.save(tmp_path / "c"))
+    assert back.equals(res.corpus)
+    assert len(back.person_ids) and back.participations["identity"].notna().any()
+
+
+def test_parameters_and_empty_corpus():
+    c = _corpus([("pub:x:1", 2015, "per:x:a", "A B", "o:u", None)])
+    with pytest.raises(ParameterError):
+        resolve_people(c, max_gap=-1)
+    with pytest.raises(ParameterError):
+        resolve_people(c, max_team=1)
+    empty = nk.Corpus(events={"event_id": ["e"], "kind": ["patent"]})
+    assert resolve_people(empty).corpus.n_people == 0
+
+
+def test_person_ids_must_point_at_people():
+    with pytest.raises(nk.errors.SchemaError, match="person_ids.person_id"):
+        nk.Corpus(person_ids={"person_id": ["p9"], "scheme": ["orcid"], "value": ["x"]})
+
+
+def test_deterministic(tiny_ecosystem):
+    corpus, _ = tiny_ecosystem
+    a, b = resolve_people(corpus), resolve_people(corpus)
+    assert a.corpus.equals(b.corpus) and a.audit.equals(b.audit)
+    assert np.array_equal(a.mentions["person_id"], b.mentions["person_id"])
