@@ -217,7 +217,7 @@ def test_parameters_and_empty_corpus():
 
 
 def test_person_ids_must_point_at_people():
-    with pytest.raises(nk.errors.SchemaError, match="person_ids.person_id"):
+    with pytest.raises(nk.errors.SchemaError, match=r"person_ids\.person_id"):
         nk.Corpus(person_ids={"person_id": ["p9"], "scheme": ["orcid"], "value": ["x"]})
 
 
