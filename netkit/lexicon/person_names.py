@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["PARTICLES", "SUFFIXES", "fold_name", "has_cjk", "surname_key", "transliterated"]
+__all__ = ["COMMON_SURNAMES", "PARTICLES", "SUFFIXES", "fold_name", "has_cjk", "surname_key", "transliterated"]
 
 PARTICLES: frozenset[str] = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "dela", "des", "di", "da", "do", "dos",
@@ -28,6 +28,20 @@ PARTICLES: frozenset[str] = frozenset({
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"})
 """Generational suffixes, dropped from names."""
+
+COMMON_SURNAMES: frozenset[str] = frozenset({
+    # Chinese (the 40 most frequent romanised surnames cover over 60 % of the population)
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+    "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song",
+    "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan",
+    "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "shen",
+    # Korean, Vietnamese, Japanese, South Asian
+    "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "nguyen",
+    "tran", "le", "pham", "hoang", "vu", "sato", "suzuki", "takahashi", "tanaka", "watanabe",
+    "singh", "kumar", "sharma", "patel", "khan", "ali", "ahmed", "das", "shah",
+})
+"""Surname keys so frequent world-wide that the name (with a first initial, even with a
+first name) says little: no link by name alone, and as co-authors they are no evidence."""
 
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
                           "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",

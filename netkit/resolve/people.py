@@ -11,10 +11,13 @@ The unit is a *mention*: one raw person on one event. Evidence is applied in ord
    given names, a shared *resolved* organisation within ``max_gap`` years;
 4. **name + co-author** — same name block, compatible given names and shared
    co-authors (their name blocks): at least ``min_coauthors`` when both write
-   their first name out, one more when one side has initials only;
+   their first name out, one more when one side has initials only; co-authors
+   with the most common surnames (Wang, Kim, Nguyen …) do not count, and people
+   with such a surname need one co-author more;
 5. **name** (``rare_names``) — the same written-out full name (first name and all
-   initials), when no two identified people carry it and the two careers follow
-   each other in time (overlapping by at most a year). This is the only link by
+   initials) of a surname that is not among the world's most common
+   (:data:`netkit.lexicon.person_names.COMMON_SURNAMES`), when no two identified
+   people carry it and one career ends before the other begins. This is the only link by
    name alone; moves that rest on it are reported as such.
 
 Identifiers are *exclusive labels*: two clusters with different ORCIDs, or different
@@ -38,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.errors import ParameterError
+from netkit.lexicon.person_names import COMMON_SURNAMES
 from netkit.model import Corpus
 from netkit.resolve.match import UnionFind
 from netkit.resolve.people_names import compatible_given, parse_names
@@ -106,7 +110,14 @@ class PeopleResolution:
 # -- mentions ---------------------------------------------------------------------------------
 
 def _identifiers(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(scheme, value) of each raw person id that is a source author id, else ``None``."""
+    """(scheme, value) of each raw person id that is a source author id, else ``None``
+    (worked out once per distinct id)."""
+    codes, uniq = pd.factorize(raw_ids.astype(object))
+    scheme, value = _identifiers_of(pd.Series(uniq, dtype=object))
+    return scheme[codes], value[codes]
+
+
+def _identifiers_of(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     parts = raw_ids.str.extract(r"^per:([^:]+):(.*)$")
     src = parts[0].fillna("").to_numpy(dtype=object)
     key = parts[1].fillna("").to_numpy(dtype=object)
@@ -135,7 +146,9 @@ def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     for col in ("name", "orcid"):
         v = m["raw_person_id"].map(people[col].astype(object))
         m[col] = v.astype(object).where(v.notna(), None)
-    m["source"] = m["raw_person_id"].str.extract(r"^per:([^:]+):", expand=False).fillna("")
+    codes, uniq = pd.factorize(m["raw_person_id"])
+    src = pd.Series(uniq, dtype=object).str.extract(r"^per:([^:]+):", expand=False).fillna("")
+    m["source"] = src.to_numpy(dtype=object)[codes]
     return m, orgs
 
 
@@ -202,7 +215,10 @@ def _coauthor_pairs(m: pd.DataFrame, max_team: int, max_group: int) -> pd.DataFr
     team = ok.groupby("event", sort=False)["node"].transform("size")
     ok = ok[(team > 1) & (team <= max_team)][["event", "node", "block"]]
     co = ok.merge(ok, on="event", suffixes=("", "_co"))
-    co = co[co["block"] != co["block_co"]][["node", "block", "block_co"]].drop_duplicates()
+    codes, uniq = pd.factorize(co["block_co"])
+    common = _common(pd.Series(uniq, dtype=object))[codes]  # Wang, Li, Kim …
+    co = co[(co["block"] != co["block_co"]).to_numpy() & ~common]
+    co = co[["node", "block", "block_co"]].drop_duplicates()
     pairs = _self_pairs(co, ["block", "block_co"], max_group)
     return (pairs.groupby(["node_a", "node_b"], sort=False)
             .agg(n_co=("block_co", "size")).reset_index())
@@ -230,11 +246,19 @@ def _ambiguous(pairs: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> 
     return np.isin(pairs["node_a"].to_numpy(), bad) | np.isin(pairs["node_b"].to_numpy(), bad)
 
 
+def _common(blocks: pd.Series) -> np.ndarray:
+    """Which blocks have one of the world's most common surnames (once per distinct block)."""
+    codes, uniq = pd.factorize(blocks.astype(object))
+    flag = pd.Series(uniq, dtype=object).str.split("|").str[0].isin(COMMON_SURNAMES).to_numpy()
+    return flag[codes] if len(codes) else np.zeros(0, dtype=bool)
+
+
 def _rare_name_pairs(best: pd.DataFrame, years: pd.DataFrame, labels: pd.DataFrame,
                      max_group: int = 8, max_overlap: int = 0) -> pd.DataFrame:
     """Pairs of clusters with the same written-out full name, in a name group that no
     two identified people share, whose careers do not overlap (``max_overlap`` years)."""
     full = best[(best["first"] != "") & (best["block"] != "")]
+    full = full[~_common(full["block"])]
     full = full.assign(key=full["block"] + "|" + full["first"] + "|" + full["initials"])
     full = full.drop_duplicates(["node", "key"])
     size = full.groupby("key")["node"].transform("size")
@@ -334,12 +358,17 @@ def resolve_people(
                                          "method", "block"])
         return PeopleResolution(corpus, audit, mentions, {})
     # ---- identifiers: ORCID first, then the source's own author id ------------------------
-    scheme, value = _identifiers(m["raw_person_id"])
+    src_scheme, src_value = _identifiers(m["raw_person_id"])
+    scheme, value = src_scheme.copy(), src_value.copy()
     orcid = m["orcid"].fillna("").astype(str).to_numpy(dtype=object)
     has_orcid = orcid != ""
     if not use_ids:
         has_orcid[:] = False
         scheme[:] = None
+        value[:] = None
+    m["src_scheme"], m["src_value"] = src_scheme, src_value
+    m["scheme"] = np.where(has_orcid, "orcid", scheme)
+    m["value"] = np.where(has_orcid, orcid, value)
     label = np.where(has_orcid, "orcid:" + orcid,
                      np.where(scheme != None, pd.Series(scheme).fillna("").astype(str)  # noqa: E711
                               + ":" + pd.Series(value).fillna("").astype(str), None))
@@ -360,8 +389,11 @@ def resolve_people(
             .drop_duplicates("node"))
     first = np.full(n_nodes, "", dtype=object)
     initials = np.full(n_nodes, "", dtype=object)
+    block = np.full(n_nodes, "", dtype=object)
     first[best["node"].to_numpy()] = best["first"].to_numpy()
     initials[best["node"].to_numpy()] = best["initials"].to_numpy()
+    block[best["node"].to_numpy()] = best["block"].to_numpy()
+    is_common = _common(pd.Series(block, dtype=object))
 
     # ---- labels: ids (exclusive by scheme) and "one event, different raw people" -------------
     id_lab = pd.DataFrame({"node": m["node"], "scheme": np.where(has_orcid, "orcid", scheme),
@@ -393,7 +425,10 @@ def resolve_people(
     a, b = pairs["node_a"].to_numpy(), pairs["node_b"].to_numpy()
     ok = compatible_given(first[a], initials[a], first[b], initials[b])
     full = (first[a] != "") & (first[b] != "")
-    by_co = (pairs["n_co"].to_numpy() >= min_coauthors + 1) | ((pairs["n_co"].to_numpy() >= min_coauthors) & full)
+    # one more co-author for initials only, and one more for the most common surnames
+    common = is_common[a]
+    need = min_coauthors + (~full).astype(np.int64) + common.astype(np.int64)
+    by_co = pairs["n_co"].to_numpy() >= need
     gap = pairs["gap"].fillna(np.inf).to_numpy()
     by_org = (pairs["n_org"].to_numpy() >= 1) & ((gap <= max_gap) | (full & (gap <= max_gap_full)))
     pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org)
@@ -457,7 +492,8 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndar
               why: np.ndarray, linked: pd.DataFrame, params: dict) -> PeopleResolution:
     node = m["node"].to_numpy()
     label = m["identity"]
-    method = np.where(label.str.startswith("orcid:").fillna(False), "orcid",
+    is_orcid = m["scheme"].to_numpy(dtype=object) == "orcid"
+    method = np.where(is_orcid, "orcid",
                       np.where(label.notna(), "identifier",
                                np.where(how[node] != "", how[node], "none")))
     evidence = np.where(method == "orcid", label.fillna(""),
@@ -465,7 +501,7 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndar
     m = m.assign(cluster=cluster, method=method, evidence=evidence)
     # ---- resolved person ids: ORCID, else the smallest id, else the smallest raw id (+ #k) --------
     lab = m.dropna(subset=["identity"])
-    lab = lab.assign(o=~lab["identity"].str.startswith("orcid:"))
+    lab = lab.assign(o=lab["scheme"] != "orcid")
     lab = lab.sort_values(["cluster", "o", "identity"]).drop_duplicates("cluster")
     pid = pd.Series("per:" + lab["identity"].to_numpy(), index=lab["cluster"].to_numpy())
     rest = m[~m["cluster"].isin(pid.index)]
@@ -489,14 +525,16 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndar
     ids = np.sort(m["person_id"].unique())
     people = pd.DataFrame({"person_id": ids, "name": names.reindex(ids).to_numpy(),
                            "orcid": orc.reindex(ids).to_numpy()})
-    scheme_value = m["identity"].str.extract(r"^([^:]+):(.*)$")
     pid_rows = pd.concat([
-        pd.DataFrame({"person_id": m["person_id"], "scheme": scheme_value[0],
-                      "value": scheme_value[1]}).dropna(),
+        pd.DataFrame({"person_id": m["person_id"], "scheme": m["scheme"],
+                      "value": m["value"]}).dropna(),
         pd.DataFrame({"person_id": m["person_id"], "scheme": "source_person_id",
                       "value": m["raw_person_id"]}),
     ], ignore_index=True)
-    src = _source_ids(m)
+    keep = m["src_scheme"].notna().to_numpy()
+    src = pd.DataFrame({"person_id": m["person_id"].to_numpy()[keep],
+                        "scheme": m["src_scheme"].to_numpy()[keep],
+                        "value": m["src_value"].to_numpy()[keep]})
     kinds = pd.DataFrame({"person_id": pid.reindex(linked["cluster"].to_numpy()).to_numpy(),
                           "scheme": "linked_by", "value": linked["kind"].to_numpy()})
     pid_rows = pd.concat([pid_rows, src, kinds], ignore_index=True).drop_duplicates()
@@ -531,11 +569,3 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndar
     log.info("resolve_people: %d mentions of %d raw people → %d people", len(m),
              m["raw_person_id"].nunique(), len(people))
     return PeopleResolution(resolved, audit, mentions.reset_index(drop=True), params)
-
-
-def _source_ids(m: pd.DataFrame) -> pd.DataFrame:
-    """(person_id, scheme, value) of the source author ids of mentions held by an ORCID."""
-    scheme, value = _identifiers(m["raw_person_id"])
-    keep = scheme != None  # noqa: E711
-    return pd.DataFrame({"person_id": m["person_id"].to_numpy()[keep], "scheme": scheme[keep],
-                         "value": value[keep]})
