@@ -210,14 +210,15 @@ def _org_pairs(node_org: pd.DataFrame, max_gap: int, max_group: int, first: np.n
             .reset_index())
 
 
-def _coauthor_pairs(m: pd.DataFrame, max_team: int, max_group: int) -> pd.DataFrame:
-    ok = m[m["block"] != ""]
+def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
+                    max_group: int) -> pd.DataFrame:
+    """Pairs of nodes of one block sharing co-author blocks (integer block codes; -1 for
+    no block; ``common[code]``: a most common surname, no evidence)."""
+    ok = m[m["block"].to_numpy() >= 0]
     team = ok.groupby("event", sort=False)["node"].transform("size")
     ok = ok[(team > 1) & (team <= max_team)][["event", "node", "block"]]
     co = ok.merge(ok, on="event", suffixes=("", "_co"))
-    codes, uniq = pd.factorize(co["block_co"])
-    common = _common(pd.Series(uniq, dtype=object))[codes]  # Wang, Li, Kim …
-    co = co[(co["block"] != co["block_co"]).to_numpy() & ~common]
+    co = co[(co["block"] != co["block_co"]).to_numpy() & ~common[co["block_co"].to_numpy()]]
     co = co[["node", "block", "block_co"]].drop_duplicates()
     pairs = _self_pairs(co, ["block", "block_co"], max_group)
     return (pairs.groupby(["node_a", "node_b"], sort=False)
@@ -411,14 +412,20 @@ def resolve_people(
 
     # ---- candidate links within blocks ----------------------------------------------------------
     ctx = _event_orgs(corpus, m, orgs)
-    node_org = pd.DataFrame({"node": m["node"].to_numpy()[ctx["mention"].to_numpy()],
-                             "block": m["block"].to_numpy()[ctx["mention"].to_numpy()],
-                             "org_id": ctx["org_id"].to_numpy(),
-                             "year": m["year"].to_numpy()[ctx["mention"].to_numpy()]})
-    node_org = node_org[node_org["block"] != ""].drop_duplicates()
+    # integer codes for blocks and organisations: the joins below run on numbers
+    bcode, buniq = pd.factorize(m["block"])
+    bcode = np.where(m["block"].to_numpy() == "", -1, bcode)
+    common_b = np.append(_common(pd.Series(buniq, dtype=object)), False)  # [-1] → False
+    ocode, ouniq = pd.factorize(ctx["org_id"])
+    at = ctx["mention"].to_numpy()
+    node_org = pd.DataFrame({"node": m["node"].to_numpy()[at], "block": bcode[at],
+                             "org_id": ocode, "year": m["year"].to_numpy()[at]})
+    node_org = node_org[node_org["block"].to_numpy() >= 0].drop_duplicates()
     op = _org_pairs(node_org, max(max_gap, max_gap_full), max_group, first,
                     id_lab[id_lab["scheme"].isin(_STRONG)])
-    cp = _coauthor_pairs(m[["event", "node", "block"]], max_team, max_group)
+    op["org"] = np.asarray(ouniq, dtype=object)[op["org"].to_numpy(dtype=np.int64)]
+    cp = _coauthor_pairs(pd.DataFrame({"event": m["event"].to_numpy(), "node": m["node"].to_numpy(),
+                                       "block": bcode}), common_b, max_team, max_group)
     pairs = op.merge(cp, on=["node_a", "node_b"], how="outer")
     pairs["n_org"] = pairs["n_org"].fillna(0).astype(np.int64)
     pairs["n_co"] = pairs["n_co"].fillna(0).astype(np.int64)
