@@ -30,6 +30,8 @@ __all__ = ["MANIFEST_SCHEMA", "load", "save", "sha256_file"]
 MANIFEST = "manifest.json"
 SAVED_TABLES = (*CORE_TABLES, "quarantine", "accounting")
 """Every table of a saved corpus, each in ``<name>.parquet``."""
+OPTIONAL_TABLES = ("person_ids",)
+"""Tables a corpus saved by an earlier netkit lacks (read as empty)."""
 
 MANIFEST_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -41,7 +43,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
         "netkit_version": {"type": "string"},
         "tables": {
             "type": "object",
-            "required": list(SAVED_TABLES),
+            "required": [t for t in SAVED_TABLES if t not in OPTIONAL_TABLES],
             "additionalProperties": False,
             "properties": {
                 name: {

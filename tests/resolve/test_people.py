@@ -226,3 +226,15 @@ def test_deterministic(tiny_ecosystem):
     a, b = resolve_people(corpus), resolve_people(corpus)
     assert a.corpus.equals(b.corpus) and a.audit.equals(b.audit)
     assert np.array_equal(a.mentions["person_id"], b.mentions["person_id"])
+
+
+def test_corpus_saved_without_person_ids_still_loads(tmp_path, tiny_ecosystem):
+    import json
+
+    d = tiny_ecosystem[0].save(tmp_path / "c")
+    manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["tables"]["person_ids"]  # as an earlier netkit wrote it
+    (d / "person_ids.parquet").unlink()
+    (d / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    back = nk.model.load(d)
+    assert back.person_ids.empty and back.n_people == tiny_ecosystem[0].n_people
