@@ -129,10 +129,12 @@ def _identifiers_of(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return scheme, value
 
 
-def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One row per (event, raw person), and their (mention, org) pairs."""
+def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    """One row per (event, raw person), their (mention, org) pairs, and the participation
+    rows with a person with the mention of each."""
     part = corpus.participations
-    part = part[part["person_id"].notna()]
+    rows = np.flatnonzero(part["person_id"].notna().to_numpy())
+    part = part.iloc[rows]
     ev_id = part["event_id"].astype(str).to_numpy()
     raw = part["person_id"].astype(str).to_numpy()
     keys = pd.DataFrame({"event_id": ev_id, "raw_person_id": raw})
@@ -149,7 +151,7 @@ def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     codes, uniq = pd.factorize(m["raw_person_id"])
     src = pd.Series(uniq, dtype=object).str.extract(r"^per:([^:]+):", expand=False).fillna("")
     m["source"] = src.to_numpy(dtype=object)[codes]
-    return m, orgs
+    return m, orgs, rows, m_code
 
 
 def _event_orgs(corpus: Corpus, m: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
@@ -350,7 +352,7 @@ def resolve_people(
                          ("max_team", max_team, 2), ("min_coauthors", min_coauthors, 1), ("max_group", max_group, 2)):
         if not isinstance(v, int | np.integer) or v < low:
             raise ParameterError(f"{name} must be an integer ≥ {low}, not {v!r}")
-    m, orgs = _mentions(corpus)
+    m, orgs, rows, of_row = _mentions(corpus)
     n = len(m)
     if n == 0:  # nobody to resolve
         audit = pd.DataFrame(columns=["raw_person_id", "raw_name", "source", "person_id", "name",
@@ -488,14 +490,15 @@ def resolve_people(
     linked = pd.DataFrame(links, columns=["node", "kind"])
     linked = pd.DataFrame({"cluster": root[linked["node"].to_numpy(dtype=np.int64)],
                            "kind": linked["kind"].to_numpy(dtype=object)}).drop_duplicates()
-    return _assemble(corpus, m, root[m["node"].to_numpy()], how, why, linked,
+    return _assemble(corpus, m, rows, of_row, root[m["node"].to_numpy()], how, why, linked,
                      {"max_gap": max_gap, "max_gap_full": max_gap_full, "rare_names": rare_names,
                       "min_coauthors": min_coauthors,
                       "max_team": max_team, "max_group": max_group,
                       "use_ids": use_ids})
 
 
-def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndarray,
+def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndarray,
+              cluster: np.ndarray, how: np.ndarray,
               why: np.ndarray, linked: pd.DataFrame, params: dict) -> PeopleResolution:
     node = m["node"].to_numpy()
     label = m["identity"]
@@ -549,13 +552,10 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, cluster: np.ndarray, how: np.ndar
 
     # ---- participations ---------------------------------------------------------------------------
     part = corpus.participations
-    key = pd.MultiIndex.from_arrays([m["event_id"], m["raw_person_id"]])
-    look = pd.MultiIndex.from_arrays([part["event_id"].astype(str),
-                                      part["person_id"].astype(object).fillna("")])
-    at = key.get_indexer(look)
-    has = at >= 0
-    new_pid = np.where(has, m["person_id"].to_numpy()[np.maximum(at, 0)], None)
-    ident = np.where(has, m["identity"].to_numpy(dtype=object)[np.maximum(at, 0)], None)
+    new_pid = np.full(len(part), None, dtype=object)
+    ident = np.full(len(part), None, dtype=object)
+    new_pid[rows] = m["person_id"].to_numpy(dtype=object)[of_row]
+    ident[rows] = m["identity"].to_numpy(dtype=object)[of_row]
     part = part.assign(person_id=new_pid, identity=ident)
     part = part.drop_duplicates(["event_id", "org_id", "person_id", "role"]).reset_index(drop=True)
     resolved = Corpus(organizations=corpus.organizations, org_ids=corpus.org_ids, people=people,
