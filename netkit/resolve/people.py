@@ -564,11 +564,14 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     resolved.duplicates = dict(corpus.duplicates)
 
     # ---- audit -------------------------------------------------------------------------------------
-    audit = (m.groupby(["raw_person_id", "person_id"], sort=True)
-             .agg(raw_name=("name", "first"), source=("source", "first"),
-                  method=("method", "first"), evidence=("evidence", "first"),
-                  mentions=("event_id", "size"))
-             .reset_index())
+    rc, _ = pd.factorize(m["raw_person_id"])
+    pc, _ = pd.factorize(m["person_id"])
+    _, first_at, n_at = np.unique(rc.astype(np.int64) * (int(pc.max()) + 1) + pc,
+                                  return_index=True, return_counts=True)
+    audit = m.iloc[first_at][["raw_person_id", "name", "source", "person_id", "method",
+                              "evidence"]].rename(columns={"name": "raw_name"})
+    audit = audit.assign(mentions=n_at).sort_values(["raw_person_id", "person_id"],
+                                                    ignore_index=True)
     audit["name"] = audit["person_id"].map(people.set_index("person_id")["name"])
     audit = audit[["raw_person_id", "raw_name", "source", "person_id", "name", "method",
                    "evidence", "mentions"]]
