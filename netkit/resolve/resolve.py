@@ -346,6 +346,8 @@ def resolve(
         people_res = resolve_people(resolved)
         resolved = people_res.corpus
     return Resolution(corpus=resolved, audit=audit, review=review, mapping=mapping,
-                      people=people_res, parameters={"people": people, "threshold": threshold, "review_margin": review_margin,
+                      people=people_res,
+                      parameters={"threshold": threshold, "review_margin": review_margin,
                                   "rollup": rollup, "registry": reg is not None,
-                                  "overrides": ov is not None, "thesaurus": bool(th)})
+                                  "overrides": ov is not None, "thesaurus": bool(th),
+                                  "people": people})
