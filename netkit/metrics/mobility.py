@@ -171,6 +171,19 @@ def mobility_moves(corpus: Corpus, evidence: str | None = None) -> pd.DataFrame:
 def move_evidence(moves: pd.DataFrame) -> pd.Series:
     """How many moves rest on each kind of evidence (:data:`EVIDENCE`).
 
+    Parameters
+    ----------
+    moves : pandas.DataFrame
+        From :func:`mobility_moves` (its ``evidence`` column; without it, every
+        count is 0).
+
+    Returns
+    -------
+    pandas.Series
+        Moves per kind of evidence, in the order of :data:`EVIDENCE`, named ``moves``.
+
+    Examples
+    --------
     >>> move_evidence(pd.DataFrame({"evidence": ["identifier", "name", "identifier"]})).to_dict()
     {'identifier': 2, 'name+context': 0, 'name': 1, 'as given': 0}
     """
