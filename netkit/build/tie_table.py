@@ -35,6 +35,14 @@ TIE_SCHEMA = pa.schema([("source", pa.string()), ("target", pa.string()),
 double, counts and years (-1: unknown) as int64; rows in (source, target) order."""
 
 
+def _ids(column: pd.Series) -> pa.Array:
+    """Node ids as an Arrow string array (a categorical is gathered in Arrow: no Python strings)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = pa.array(np.asarray(column.cat.categories, dtype=object), pa.string())
+        return categories.take(pa.array(column.cat.codes.to_numpy()))
+    return pa.array(column.astype(str).to_numpy(dtype=object), pa.string())
+
+
 def write_edge_table(table: pd.DataFrame, path: str | Path) -> Path:
     """Write a tie table (:func:`~netkit.build.edge_table`) as Parquet with :data:`TIE_SCHEMA`.
 
@@ -57,8 +65,7 @@ def write_edge_table(table: pd.DataFrame, path: str | Path) -> Path:
     missing = [c for c in TIE_COLUMNS if c not in table.columns]
     if missing:
         raise ParameterError(f"not a tie table: no column(s) {', '.join(missing)}")
-    arrays = [pa.array(table["source"].astype(str).to_numpy(), pa.string()),
-              pa.array(table["target"].astype(str).to_numpy(), pa.string()),
+    arrays = [_ids(table["source"]), _ids(table["target"]),
               pa.array(table["weight"].to_numpy(dtype=np.float64), pa.float64())]
     arrays += [pa.array(table[c].to_numpy(dtype=np.int64), pa.int64())
                for c in EDGE_ATTRIBUTES[1:]]

@@ -25,9 +25,9 @@ from netkit.model import EVENT_KINDS
 __all__ = ["BYTES_PER_ROW", "project", "read_tables", "run"]
 
 
-BYTES_PER_ROW = 400
+BYTES_PER_ROW = 1000
 """Peak memory of this engine per participation row, about (measured by
-``scripts/bench_project.py``: ~4 GB at 10⁷ rows of heavy-tailed events); the
+``scripts/bench_project.py``: 1.1 GB at 10⁶ rows of heavy-tailed events, fractional); the
 automatic engine choice compares ``rows × BYTES_PER_ROW`` with the memory available."""
 
 

@@ -118,8 +118,10 @@ def _read(spark, source: str | ProjectionInput, params: ProjectionParams):
         ev = part.groupBy("event_id").agg(F.min("year").alias("year"),
                                           F.min("kind").alias("kind"))
         part = part.drop("year", "kind")
-    bad = ev.where(F.col("kind").isNull() | ~F.col("kind").isin(*EVENT_KINDS)) \
-        .select("kind").limit(1).collect()
+    # a corpus folder was validated when it was saved; participation rows are checked (a scan)
+    checked = raw if kind != "corpus" else None
+    bad = checked.where(F.col("kind").isNull() | ~F.col("kind").isin(*EVENT_KINDS)) \
+        .select("kind").limit(1).collect() if checked is not None else None
     if bad:
         raise InputError(f"an event with an unknown kind ({bad[0]['kind']!r})",
                          file=events_file or files[0],
@@ -172,13 +174,14 @@ def project_frame(spark, source: str | ProjectionInput, params: ProjectionParams
     weights = {"full": F.col("count").cast("double"), "fractional": F.col("w_fractional"),
                "newman": F.col("w_newman")}
     if "association" in wanted:
-        n_used = evs.count()
+        n_used = evs.agg(F.count(F.lit(1)).cast("double").alias("n_used"))  # one row
         occ = en.groupBy("node").agg(F.count(F.lit(1)).cast("double").alias("occ"))
         ties = (ties.join(occ.withColumnRenamed("node", "source")
                           .withColumnRenamed("occ", "occ_u"), "source")
                 .join(occ.withColumnRenamed("node", "target")
-                      .withColumnRenamed("occ", "occ_v"), "target"))
-        weights["association"] = (F.lit(float(n_used)) * F.col("count")
+                      .withColumnRenamed("occ", "occ_v"), "target")
+                .crossJoin(F.broadcast(n_used)))
+        weights["association"] = (F.col("n_used") * F.col("count")
                                   / (F.col("occ_u") * F.col("occ_v")))
     if weightings is None:
         weight_columns = [weights[params.weighting].cast("double").alias("weight")]
