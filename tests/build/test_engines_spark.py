@@ -50,6 +50,24 @@ def test_spark_equals_memory_on_real_samples(spark, real):
     _assert_matches(_all_weightings(spark, folder), corpus)
 
 
+def test_spark_corner_cases_people_and_filters(spark, tmp_path, corner_rows, corpus_of):
+    from netkit.build.engines.spark import project_frame
+
+    rows = corner_rows
+    rows.to_parquet(tmp_path / "p.parquet")
+    params = ProjectionParams(level="person", years=(2015, 2019))
+    got = project_frame(spark, projection_input(tmp_path / "p.parquet"), params,
+                        weightings=WEIGHTINGS).toPandas()
+    corpus = corpus_of(rows)
+    for weighting in WEIGHTINGS:
+        ref = edge_table(corpus, "person", weighting, years=(2015, 2019))
+        assert got["source"].tolist() == ref["source"].astype(str).tolist()
+        assert got["target"].tolist() == ref["target"].astype(str).tolist()
+        for c in INT_COLUMNS:
+            np.testing.assert_array_equal(got[c].to_numpy(np.int64), ref[c].to_numpy(np.int64))
+        np.testing.assert_allclose(got[f"weight_{weighting}"], ref["weight"], atol=1e-9, rtol=0)
+
+
 def test_spark_openalex_ingest_then_projection(spark, real_data, tmp_path):
     from netkit.ingest import read
     from netkit.ingest.spark_openalex import write_openalex_participations

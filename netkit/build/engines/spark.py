@@ -62,7 +62,8 @@ def session(master: str | None = None, conf: dict[str, str] | None = None,
     if master:
         builder = builder.master(master)
     conf = dict(conf or {})
-    if (master or "local").startswith("local"):
+    under_submit = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit gives master and conf
+    if (master or ("cluster" if under_submit else "local")).startswith("local"):
         conf.setdefault("spark.sql.shuffle.partitions", str(max(4, 2 * (os.cpu_count() or 1))))
         conf.setdefault("spark.ui.enabled", "false")
     conf.setdefault("spark.ui.showConsoleProgress", "false")
