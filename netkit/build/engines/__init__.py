@@ -1,12 +1,10 @@
 """Projection engines: the same tie table from participations, in memory, in DuckDB or on Spark.
 
-=========  ==================================================  ==========================
-engine     where the pairs are enumerated and aggregated       needs
-=========  ==================================================  ==========================
-memory     numpy in this process (:func:`~netkit.build.edge_table`)  nothing (default)
-duckdb     DuckDB over Parquet, within a memory limit, spilling      ``pip install netkit[scale]``
-spark      Spark (local mode or a cluster)                          ``pip install netkit[spark]``, Java
-=========  ==================================================  ==========================
+* ``memory``: numpy in this process (:func:`~netkit.build.edge_table`); the default, needs
+  nothing more;
+* ``duckdb``: DuckDB over Parquet, within a memory limit, spilling to disk
+  (``pip install netkit[scale]``);
+* ``spark``: Spark, in local mode or on a cluster (``pip install netkit[spark]`` and Java).
 
 Every engine reads a corpus folder or Parquet files of participations
 (:func:`~netkit.build.engines.source.projection_input`) and writes the same

@@ -69,7 +69,12 @@ def session(master: str | None = None, conf: dict[str, str] | None = None,
     conf.setdefault("spark.ui.showConsoleProgress", "false")
     for key, value in conf.items():
         builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # the JVM did not start: wrong Java, bad master URL or setting
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise NetkitError(f"Spark could not start ({first}); check Java 17+ (JAVA_HOME), "
+                          "--spark-master and --spark-conf") from None
     spark.sparkContext.setLogLevel(os.environ.get("NETKIT_SPARK_LOG_LEVEL", "ERROR"))
     return spark
 
