@@ -136,6 +136,7 @@ def _openalex(args: argparse.Namespace, years, options: dict) -> int:
 
     params = ProjectionParams(args.level, args.weighting, years,
                               tuple(args.kinds) if args.kinds else None)
+    own = engine.active_session() is None  # stop only a session made here
     spark = engine.session(options.get("master"), options.get("conf"))
     try:
         keep = args.participations_out
@@ -149,7 +150,8 @@ def _openalex(args: argparse.Namespace, years, options: dict) -> int:
               + (f" written to {keep}" if keep else ""))
         ties = engine.run(parts, params, args.out, spark=spark)
     finally:
-        spark.stop()
+        if own:
+            spark.stop()
         if not args.participations_out and "://" not in str(parts):
             import shutil
 

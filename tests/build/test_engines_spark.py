@@ -17,6 +17,8 @@ import pytest
 from netkit.build import WEIGHTINGS, edge_table, project, read_edge_table
 from netkit.build.engines import ProjectionParams
 from netkit.build.engines.source import projection_input
+from netkit.cli import main
+from netkit.errors import InputError
 
 INT_COLUMNS = ["count", "first_year", "last_year", "n_publication", "n_patent", "n_contract"]
 
@@ -68,9 +70,10 @@ def test_spark_corner_cases_people_and_filters(spark, tmp_path, corner_rows, cor
         np.testing.assert_allclose(got[f"weight_{weighting}"], ref["weight"], atol=1e-9, rtol=0)
 
 
-def test_spark_openalex_ingest_then_projection(spark, real_data, tmp_path):
+def test_spark_openalex_ingest_then_projection(spark, real_data, tmp_path, capsys):
+    """``netkit project --from openalex --engine spark``: the Spark ingest gives the
+    participations of netkit.ingest, and their projection the tie table of edge_table."""
     from netkit.ingest import read
-    from netkit.ingest.spark_openalex import write_openalex_participations
 
     src = real_data / "openalex-works" / "biodiversity_finance_search.openalex-works.jsonl"
     corpus = read(src)
@@ -84,9 +87,13 @@ def test_spark_openalex_ingest_then_projection(spark, real_data, tmp_path):
         fh.write(json.dumps({**first, "updated_date": "1999-01-01",
                              "authorships": []}).encode() + b"\n")
     parts = tmp_path / "parts"
-    counts = write_openalex_participations(spark, str(tmp_path / "works"), str(parts))
-    assert counts == {"works_read": corpus.n_events + 3, "corrupt": 1, "bad_id": 1,
-                      "participations": corpus.n_participations}
+    code = main(["project", str(tmp_path / "works"), "--from", "openalex", "--engine", "spark",
+                 "--weighting", "fractional", "--participations-out", str(parts),
+                 "--out", str(tmp_path / "ties.parquet")])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert (f"read {corpus.n_events + 3:,} works (1 malformed lines, 1 without a work id, "
+            f"dropped); {corpus.n_participations:,} participations") in printed.out
     key = ["event_id", "org_id", "person_id"]
     got = pd.read_parquet(parts)
     ref = corpus.participations[key].astype(object).fillna("-")
@@ -96,12 +103,10 @@ def test_spark_openalex_ingest_then_projection(spark, real_data, tmp_path):
     ref_years = corpus.events.set_index("event_id")["year"].reindex(years.index)
     assert years.astype("Int64").equals(ref_years.astype("Int64"))
     # the participations project on Spark (the public path: a file written) as in memory
-    r = project(parts, tmp_path / "ties.parquet", engine="spark", weighting="fractional",
-                spark=spark)
     ref_ties = edge_table(corpus, weighting="fractional")
-    got_ties = read_edge_table(r.out)
-    assert r.ties == len(ref_ties) > 0
+    got_ties = read_edge_table(tmp_path / "ties.parquet")
+    assert len(got_ties) == len(ref_ties) > 0
     assert got_ties["source"].astype(str).tolist() == ref_ties["source"].astype(str).tolist()
     np.testing.assert_allclose(got_ties["weight"], ref_ties["weight"], atol=1e-9, rtol=0)
-    with pytest.raises(Exception, match="missing column"):
+    with pytest.raises(InputError, match="missing column"):
         project(tmp_path / "ties.parquet", tmp_path / "x.parquet", engine="spark", spark=spark)

@@ -28,7 +28,7 @@ from netkit.build.engines.source import PARTICIPATION_COLUMNS, ProjectionInput, 
 from netkit.errors import InputError, NetkitError
 from netkit.model import EVENT_KINDS
 
-__all__ = ["check_spark", "project_frame", "run", "session", "write_ties"]
+__all__ = ["active_session", "check_spark", "project_frame", "run", "session", "write_ties"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,15 @@ def check_spark() -> None:
         raise NetkitError("the spark engine needs Java (17 or later), and none was found on "
                           "PATH or in JAVA_HOME: install a JRE (Debian: apt-get install "
                           "openjdk-17-jre-headless)")
+
+
+def active_session():
+    """The SparkSession already running in this process, or None."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        return None
+    return SparkSession.getActiveSession()
 
 
 def session(master: str | None = None, conf: dict[str, str] | None = None,
@@ -230,8 +239,8 @@ def run(src: str | ProjectionInput, params: ProjectionParams, out: str | Path, *
     ``spark`` is a SparkSession to use (kept open); without it one is made from
     ``master`` and ``conf`` and stopped at the end.
     """
-    own = spark is None
-    if own:
+    own = spark is None and active_session() is None  # stop only a session made here
+    if spark is None:
         spark = session(master, conf)
     try:
         write_ties(project_frame(spark, src, params), out)
