@@ -118,13 +118,17 @@ def run_engine(engine: str, src: Path, out: Path, weighting: str, options: dict)
     code = CHILD.format(root=str(ROOT), options=json.dumps(options), src=str(src),
                         out=str(out), engine=engine, weighting=weighting)
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
-        time.sleep(0.2)
-    stdout, stderr = proc.communicate()
+    # the child's output goes to files: a full pipe would block it (Spark and DuckDB log)
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=out_file, stderr=err_file,
+                                text=True)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.2)
+        out_file.seek(0)
+        err_file.seek(0)
+        stdout, stderr = out_file.read(), err_file.read()
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         return {"engine": engine, "error": stderr.strip().splitlines()[-1:]}
@@ -161,7 +165,11 @@ def main() -> None:
     parser.add_argument("--memory-limit", default=None, help="DuckDB memory limit, e.g. 1.2GB")
     parser.add_argument("--spark-driver-memory", default="2g")
     parser.add_argument("--dir", default=None, help="work folder (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the participations already generated in --dir")
     args = parser.parse_args()
+    import pyarrow.parquet as pq
+
     from netkit.cli.project import parse_size
 
     work = Path(args.dir or tempfile.mkdtemp(prefix="bench-project-"))
@@ -169,7 +177,9 @@ def main() -> None:
         rows = int(rows)
         src = work / f"parts-{rows}"
         t = time.perf_counter()
-        info = generate(rows, src)
+        info = generate(rows, src) if not args.reuse or not src.is_dir() else \
+            {"rows": sum(pq.ParquetFile(f).metadata.num_rows for f in src.glob("*.parquet")),
+             "reused": str(src)}
         info["generate_seconds"] = round(time.perf_counter() - t, 1)
         info["parquet_mb"] = round(sum(f.stat().st_size for f in src.iterdir()) / 2**20)
         print(json.dumps({"input": info}), flush=True)

@@ -51,6 +51,7 @@ def _connect(db_path: str, memory_limit: int, threads: int | None, temp_dir: str
     con.execute(f"SET threads = {int(threads or os.cpu_count() or 1)}")
     con.execute(f"SET temp_directory = '{_quote(temp_dir)}'")
     con.execute("SET preserve_insertion_order = false")
+    con.execute("SET enable_progress_bar = false")  # a library does not write to the terminal
     return con
 
 
