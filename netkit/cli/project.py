@@ -79,7 +79,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     scale = parser.add_argument_group("duckdb engine")
     scale.add_argument("--memory-limit", metavar="SIZE", default=None,
                        help="memory DuckDB may use, e.g. 1.5GB (default: half the available "
-                            "memory, at most 1.5GB)")
+                            "memory, at most 1.2GB)")
     scale.add_argument("--threads", type=int, default=None, help="worker threads (default: all)")
     scale.add_argument("--temp-dir", metavar="DIR", default=None,
                        help="where DuckDB spills (default: the system's temporary folder)")
