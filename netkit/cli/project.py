@@ -70,6 +70,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kinds", metavar="K", nargs="+", default=None,
                         choices=("publication", "patent", "contract"),
                         help="keep these event kinds")
+    parser.add_argument("--max-event-size", metavar="N", type=int, default=None,
+                        help="leave out the ties of events of more than N nodes")
     parser.add_argument("--from", dest="from_", choices=("participations", "openalex"),
                         default="participations",
                         help="what INPUT is: participations (default) or OpenAlex works "
@@ -119,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
                                  "--engine spark (or read them with `netkit ingest`)")
         return _openalex(args, years, options)
     result = project(source, args.out, engine=engine, level=args.level,
-                     weighting=args.weighting, years=years, kinds=args.kinds, **options)
+                     weighting=args.weighting, years=years, kinds=args.kinds,
+                     max_event_size=args.max_event_size, **options)
     rows = f"{result.rows:,} participation rows, " if result.rows >= 0 else ""
     print(f"wrote {result.ties:,} ties to {result.out} ({rows}engine {result.engine}, "
           f"{result.seconds:.1f} s)")
@@ -135,7 +138,7 @@ def _openalex(args: argparse.Namespace, years, options: dict) -> int:
     from netkit.ingest.spark_openalex import write_openalex_participations
 
     params = ProjectionParams(args.level, args.weighting, years,
-                              tuple(args.kinds) if args.kinds else None)
+                              tuple(args.kinds) if args.kinds else None, args.max_event_size)
     own = engine.active_session() is None  # stop only a session made here
     spark = engine.session(options.get("master"), options.get("conf"))
     try:

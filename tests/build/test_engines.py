@@ -84,7 +84,8 @@ def test_known_answer_and_corner_cases(tmp_path, corner_rows):
 
 @pytest.mark.parametrize("weighting", WEIGHTINGS)
 @pytest.mark.parametrize("level", ["org", "person"])
-@pytest.mark.parametrize("filters", [{}, {"years": (2016, 2021)}, {"kinds": ["publication"]}])
+@pytest.mark.parametrize("filters", [{}, {"years": (2016, 2021)}, {"kinds": ["publication"]},
+                                     {"max_event_size": 2}])
 def test_corner_cases_match_edge_table(tmp_path, weighting, level, filters, corner_rows, corpus_of):
     rows = corner_rows.copy()
     rows.to_parquet(tmp_path / "p.parquet")

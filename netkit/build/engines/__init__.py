@@ -85,7 +85,7 @@ def choose_engine(src: ProjectionInput, memory: int | None = None) -> str:
 def project(source: str | Path | ProjectionInput, out: str | Path, *, engine: str = "auto",
             level: str = "org", weighting: str = "full",
             years: tuple[int, int] | None = None, kinds: list[str] | str | None = None,
-            **options: Any) -> ProjectionResult:
+            max_event_size: int | None = None, **options: Any) -> ProjectionResult:
     """Project participations onto the tie table and write it as Parquet.
 
     Parameters
@@ -96,7 +96,7 @@ def project(source: str | Path | ProjectionInput, out: str | Path, *, engine: st
         The tie table written (Parquet, :data:`~netkit.build.tie_table.TIE_SCHEMA`);
         with ``engine="spark"`` also a URI on shared storage (``hdfs://``, ``s3a://``).
     engine : {"auto", "memory", "duckdb", "spark"}
-    level, weighting, years, kinds
+    level, weighting, years, kinds, max_event_size
         As for :func:`~netkit.build.edge_table` (``years`` a closed range).
     **options
         Engine options: ``memory_limit`` (bytes), ``threads``, ``temp_dir`` for
@@ -130,7 +130,7 @@ def project(source: str | Path | ProjectionInput, out: str | Path, *, engine: st
     if isinstance(kinds, str):
         kinds = [kinds]
     params = ProjectionParams(level, weighting, tuple(years) if years is not None else None,
-                              tuple(kinds) if kinds is not None else None)
+                              tuple(kinds) if kinds is not None else None, max_event_size)
     if engine != "auto" and engine not in ENGINES:
         raise ParameterError(f"unknown engine {engine!r}; choose from auto, "
                              f"{', '.join(ENGINES)}")

@@ -168,8 +168,11 @@ def _run(con, src: ProjectionInput, params: ProjectionParams, out: Path) -> int:
                 + "WHERE r.node IS NOT NULL GROUP BY r.event_id, r.node")
     con.execute("CREATE TABLE nodes AS SELECT node, (row_number() OVER (ORDER BY node) - 1)"
                 "::INTEGER AS code FROM (SELECT DISTINCT node FROM en)")
+    # events of more than max_event_size nodes are left out (their nodes stay)
+    largest = "" if params.max_event_size is None else \
+        f" HAVING count(*) <= {int(params.max_event_size)}"
     con.execute("CREATE TABLE evs AS SELECT event_id, row_number() OVER () AS eid, "
-                "count(*)::INTEGER AS n, sum(s) AS tot FROM en GROUP BY event_id")
+                "count(*)::INTEGER AS n, sum(s) AS tot FROM en GROUP BY event_id" + largest)
     n_used = con.execute("SELECT count(*) FROM evs").fetchone()[0]
     kind_code = "CASE ev.kind " + " ".join(f"WHEN '{k}' THEN {i}"
                                            for i, k in enumerate(EVENT_KINDS)) + " END"
@@ -180,7 +183,8 @@ def _run(con, src: ProjectionInput, params: ProjectionParams, out: Path) -> int:
                 f"JOIN nodes USING (node) WHERE evs.n >= 2")
     if params.weighting == "association":
         con.execute("CREATE TABLE occ AS SELECT nodes.code, count(*) AS occ "
-                    "FROM en JOIN nodes USING (node) GROUP BY nodes.code")
+                    "FROM en JOIN evs USING (event_id) JOIN nodes USING (node) "
+                    "GROUP BY nodes.code")
     con.execute("DROP TABLE en")
     aggregate, weight = _weight_sql(params.weighting)
     weight = weight.replace("$n_used", str(int(n_used)))

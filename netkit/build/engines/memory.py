@@ -83,10 +83,13 @@ def project(src: ProjectionInput, params: ProjectionParams) -> pd.DataFrame:
 
         corpus = load(Path(src.files[0]).parent)
         return edge_table(corpus, params.level, params.weighting, years=params.years,
-                          kinds=list(params.kinds) if params.kinds is not None else None)
+                          kinds=list(params.kinds) if params.kinds is not None else None,
+                          max_event_size=params.max_event_size)
     part, events = read_tables(src, params)
     inc = incidence_of_tables(part, events, params.level, sort_events=False)
     del part
+    if params.max_event_size is not None:
+        inc = inc.without_large_events(params.max_event_size)
     return _tie_frame(inc.nodes, _edge_table(inc, params.weighting))
 
 

@@ -36,13 +36,15 @@ class ProjectionParams:
     """The choices of a projection, shared by every engine.
 
     ``years`` is a closed range ``(first, last)`` (events without a year are
-    dropped when it is given); ``kinds`` the event kinds kept.
+    dropped when it is given); ``kinds`` the event kinds kept; ``max_event_size``
+    leaves out the events of more nodes (their nodes stay, without those ties).
     """
 
     level: str = "org"
     weighting: str = "full"
     years: tuple[int, int] | None = None
     kinds: tuple[str, ...] | None = None
+    max_event_size: int | None = None
 
     def __post_init__(self) -> None:
         from netkit.build.projection import WEIGHTINGS
@@ -58,6 +60,9 @@ class ProjectionParams:
             if unknown:
                 raise ParameterError(f"unknown kinds {unknown}; choose from "
                                      f"{', '.join(EVENT_KINDS)}")
+        size = self.max_event_size
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 2):
+            raise ParameterError(f"max_event_size must be an integer ≥ 2, not {size!r}")
         if self.years is not None and (len(self.years) != 2 or self.years[0] > self.years[1]):
             raise ParameterError(f"years must be (first, last), not {self.years!r}")
 

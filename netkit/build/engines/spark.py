@@ -168,6 +168,8 @@ def project_frame(spark, source: str | ProjectionInput, params: ProjectionParams
     en = part.groupBy("event_id", "node").agg(
         F.sum(F.coalesce(F.col("share"), F.lit(1.0))).alias("s"))
     evs = en.groupBy("event_id").agg(F.count(F.lit(1)).alias("n"), F.sum("s").alias("tot"))
+    if params.max_event_size is not None:  # larger events are left out (their nodes stay)
+        evs = evs.where(F.col("n") <= int(params.max_event_size))
     inc = (en.join(evs, "event_id").where(F.col("n") >= 2).join(ev, "event_id")
            .select("event_id", "node",
                    F.when(F.col("tot") > 0, F.col("s") / F.col("tot")).otherwise(F.lit(0.0))
@@ -190,7 +192,8 @@ def project_frame(spark, source: str | ProjectionInput, params: ProjectionParams
                "newman": F.col("w_newman")}
     if "association" in wanted:
         n_used = evs.agg(F.count(F.lit(1)).cast("double").alias("n_used"))  # one row
-        occ = en.groupBy("node").agg(F.count(F.lit(1)).cast("double").alias("occ"))
+        occ = en.join(evs.select("event_id"), "event_id", "left_semi") \
+            .groupBy("node").agg(F.count(F.lit(1)).cast("double").alias("occ"))
         ties = (ties.join(occ.withColumnRenamed("node", "source")
                           .withColumnRenamed("occ", "occ_u"), "source")
                 .join(occ.withColumnRenamed("node", "target")
