@@ -67,3 +67,21 @@ def artifacts_dir() -> Path:
     d = ROOT / "test-artifacts"
     d.mkdir(exist_ok=True)
     return d
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local SparkSession for the whole test session (Spark tests skip without PySpark or
+    Java; CI installs both)."""
+    pytest.importorskip("pyspark")
+    java_home = os.environ.get("JAVA_HOME")
+    if shutil.which("java") is None and not (java_home and Path(java_home, "bin", "java").exists()):
+        pytest.skip("no Java runtime (apt-get install openjdk-17-jre-headless)")
+    from netkit.build.engines.spark import session
+
+    s = session("local[2]", {"spark.sql.shuffle.partitions": "2",
+                             "spark.default.parallelism": "2",
+                             "spark.sql.execution.arrow.pyspark.enabled": "true",
+                             "spark.driver.memory": "1g"})
+    yield s
+    s.stop()

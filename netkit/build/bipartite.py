@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 
-__all__ = ["Incidence", "incidence"]
+__all__ = ["Incidence", "incidence", "incidence_of_tables"]
 
 _LEVELS = {"org": "org_id", "person": "person_id"}
 
@@ -166,14 +166,26 @@ def incidence(corpus: Corpus, level: str = "org") -> Incidence:
 
 
 def _incidence(corpus: Corpus, level: str, sort_events: bool) -> Incidence:
+    return incidence_of_tables(corpus.participations, corpus.events, level, sort_events)
+
+
+def incidence_of_tables(participations: pd.DataFrame, events: pd.DataFrame, level: str = "org",
+                        sort_events: bool = False) -> Incidence:
+    """The incidence of bare tables: participations (``event_id``, the level's id column,
+    ``share``) and events (``event_id``, ``kind``, ``year``), without a :class:`Corpus`.
+
+    The rules of :func:`incidence`; this is what projection engines reading
+    participation files (not a corpus folder) use. Every participation must
+    name an event of ``events``.
+    """
     column = _LEVELS.get(level)
     if column is None:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
-    part = corpus.participations
+    part = participations
     keep = part[column].notna().to_numpy()
     if not keep.all():
         part = part.loc[keep]
-    ev = corpus.events[["event_id", "kind", "year"]]
+    ev = events[["event_id", "kind", "year"]]
     # the two hash passes over the participations run side by side (Arrow releases the GIL)
     with ThreadPoolExecutor(max_workers=2) as pool:
         if sort_events:

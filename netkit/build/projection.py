@@ -478,7 +478,12 @@ def edge_table(
          b      c     1.0      1        2019         0
     """
     corpus, inc, table = _projection(corpus, level, weighting, **filters)
-    nodes = pd.Index(inc.nodes, dtype="str")
+    return _tie_frame(inc.nodes, table)
+
+
+def _tie_frame(node_ids: np.ndarray, table: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The tie table of :func:`edge_table` from the nodes and the columns of :func:`_edge_table`."""
+    nodes = pd.Index(node_ids, dtype="str")
     frame = {"source": pd.Categorical.from_codes(table.pop("u"), dtype=pd.CategoricalDtype(nodes)),
              "target": pd.Categorical.from_codes(table.pop("v"), dtype=pd.CategoricalDtype(nodes))}
     frame.update((attr, table.pop(attr)) for attr in EDGE_ATTRIBUTES)

@@ -35,6 +35,7 @@ A complete configuration::
     kinds = ["publication", "patent", "contract"]
     weighting = "full"                          # full | fractional | newman | association
     # max_event_size = 50                       # leave out the ties of larger events
+    # edges = "ties.parquet"                    # a tie table made elsewhere (netkit project)
 
     [analyses]                                  # which sections to run (all true by default)
     structure = true
@@ -111,7 +112,8 @@ ANALYSES = ("structure", "brokerage", "diffusion", "dynamics", "mobility", "regi
 DEFAULTS: dict[str, dict[str, Any]] = {
     "resolve": {"enabled": "auto", "threshold": 90.0, "review_margin": 10.0, "rollup": False,
                 "registry": None, "overrides": None, "thesaurus": None},
-    "graph": {"years": None, "kinds": None, "weighting": "full", "max_event_size": None},
+    "graph": {"years": None, "kinds": None, "weighting": "full", "max_event_size": None,
+              "edges": None},
     "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000, "large_events": 50,
                   "min_ties": 10},
     "brokerage": {"top": 15},
@@ -128,7 +130,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 }
 TOP_LEVEL = ("title", "out", "seed", "inputs", "synthetic", "resolve", "graph", "analyses",
              "view", *ANALYSES)
-PATH_KEYS = {("resolve", "registry"), ("resolve", "overrides"), ("resolve", "thesaurus")}
+PATH_KEYS = {("resolve", "registry"), ("resolve", "overrides"), ("resolve", "thesaurus"),
+             ("graph", "edges")}
 
 
 @dataclass(frozen=True)
@@ -258,7 +261,7 @@ _SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
                 "overrides": (str, None), "thesaurus": (str, None)},
     "graph": {"years": (list, None), "kinds": ((list, str), None),
               "weighting": (str, ("full", "fractional", "newman", "association")),
-              "max_event_size": (int, lambda v: v >= 2)},
+              "max_event_size": (int, lambda v: v >= 2), "edges": (str, None)},
     "structure": {"top": (int, lambda v: 1 <= v <= 1000),
                   "null_samples": (int, lambda v: 0 <= v <= 100_000),
                   "null_max_edges": (int, lambda v: v >= 0),

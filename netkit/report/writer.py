@@ -273,9 +273,11 @@ def write_report(
     if gp["years"] is not None or gp["kinds"] is not None:
         corpus_used = corpus_used.filter(years=tuple(gp["years"]) if gp["years"] else None,
                                          kinds=gp["kinds"])
-    from netkit.build import org_graph
+    from netkit.build import graph_from_edge_table, org_graph
 
-    graph = org_graph(corpus_used, weighting=gp["weighting"], max_event_size=gp["max_event_size"])
+    graph = org_graph(corpus_used, weighting=gp["weighting"],
+                      max_event_size=gp["max_event_size"]) if gp["edges"] is None else \
+        graph_from_edge_table(gp["edges"], corpus_used, weighting=gp["weighting"])
     if graph.vcount() == 0:
         filters = ", ".join(f"graph.{k} = {gp[k]!r}" for k in ("years", "kinds") if gp[k])
         raise EmptyGraphError("no organisation takes part in any event"
