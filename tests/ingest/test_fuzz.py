@@ -516,7 +516,7 @@ def _damage_table():
             [[*k, v] for k, v in sorted(table.items())], ensure_ascii=False, indent=0))
 
 
-def test_unmutated_samples_count_right():
+def test_unmutated_samples_count_right(real_data):
     """The counters agree with the readers on the undamaged slices (no quarantine)."""
     for sample, (fmt, name, _, counter, options, _) in SAMPLES.items():
         with tempfile.TemporaryDirectory() as tmp:
