@@ -11,7 +11,7 @@ import argparse
 
 from netkit.errors import ParameterError
 
-__all__ = ["HELP", "NAME", "add_graph_options", "configure", "graph_from_args", "parse_years",
+__all__ = ["HELP", "NAME", "add_graph_options", "add_projection_options", "configure", "graph_from_args", "parse_years",
            "run"]
 
 NAME = "graph"
@@ -39,11 +39,11 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
     return a, b
 
 
-def add_graph_options(parser: argparse.ArgumentParser) -> None:
-    """The options shared by ``netkit graph`` and ``netkit metrics``."""
+def add_projection_options(parser: argparse.ArgumentParser) -> None:
+    """The projection options shared by ``netkit graph``, ``metrics`` and ``project``:
+    level, weighting, years, kinds and the largest event kept."""
     from netkit.build import WEIGHTINGS
 
-    parser.add_argument("corpus", metavar="CORPUS_DIR", help="a corpus folder (netkit ingest/resolve --out)")
     parser.add_argument("--level", choices=("org", "person"), default="org",
                         help="organisations (default) or people")
     parser.add_argument("--weighting", choices=WEIGHTINGS, default="full",
@@ -52,14 +52,20 @@ def add_graph_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--years", metavar="A:B", default=None, help="keep events of years A..B")
     parser.add_argument("--kinds", metavar="K", nargs="+", default=None,
                         choices=("publication", "patent", "contract"), help="keep these event kinds")
+    parser.add_argument("--max-event-size", metavar="N", type=int, default=None,
+                        help="leave out the ties of events with more than N participants")
+
+
+def add_graph_options(parser: argparse.ArgumentParser) -> None:
+    """The options shared by ``netkit graph`` and ``netkit metrics``."""
+    parser.add_argument("corpus", metavar="CORPUS_DIR", help="a corpus folder (netkit ingest/resolve --out)")
+    add_projection_options(parser)
     parser.add_argument("--sectors", metavar="S", nargs="+", default=None,
                         help="keep organisations of these sectors")
     parser.add_argument("--countries", metavar="CC", nargs="+", default=None,
                         help="keep organisations of these countries (ISO-2)")
     parser.add_argument("--min-weight", metavar="W", type=float, default=None,
                         help="drop ties lighter than W")
-    parser.add_argument("--max-event-size", metavar="N", type=int, default=None,
-                        help="leave out the ties of events with more than N participants")
 
 
 def graph_from_args(args: argparse.Namespace):

@@ -50,8 +50,8 @@ def _conf(items: list[str] | None) -> dict[str, str]:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``netkit project``."""
-    from netkit.build import WEIGHTINGS
     from netkit.build.engines import ENGINES
+    from netkit.cli.graph import add_projection_options
 
     parser.add_argument("input", metavar="INPUT",
                         help="a corpus folder, Parquet participations (file, folder or glob), "
@@ -61,17 +61,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", default="auto", metavar="ENGINE",
                         help=f"auto (default: memory if the participations fit, else duckdb), "
                              f"{', '.join(ENGINES)}")
-    parser.add_argument("--level", choices=("org", "person"), default="org",
-                        help="organisations (default) or people")
-    parser.add_argument("--weighting", choices=WEIGHTINGS, default="full",
-                        help="tie weight: joint events (full), fractional shares, newman "
-                             "1/(n-1), association strength")
-    parser.add_argument("--years", metavar="A:B", default=None, help="keep events of years A..B")
-    parser.add_argument("--kinds", metavar="K", nargs="+", default=None,
-                        choices=("publication", "patent", "contract"),
-                        help="keep these event kinds")
-    parser.add_argument("--max-event-size", metavar="N", type=int, default=None,
-                        help="leave out the ties of events of more than N nodes")
+    add_projection_options(parser)
     parser.add_argument("--from", dest="from_", choices=("participations", "openalex"),
                         default="participations",
                         help="what INPUT is: participations (default) or OpenAlex works "
