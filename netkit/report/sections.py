@@ -685,7 +685,8 @@ def before_after_section(ctx: Context) -> Section:
     table.insert(0, "description", [INDICATOR_LABELS.get(i, str(i).replace("_", " "))
                                     for i in table.index])
     if not comparable and "significant" in table:
-        table["significant"] = False
+        # tested rows lose their verdict; descriptive rows keep theirs (none, by design)
+        table["significant"] = table["significant"].where(table["significant"].isna(), False)
         table["note"] = "not comparable: source mix differs"
     s.tables.append(Table("before_after", f"Before / after {split}", table, rows=None))
     s.tables.append(Table("before_after_sources", "Events per source in each window", mix,
