@@ -164,9 +164,9 @@ def read(
         raise ParameterError(
             f"unknown format {format!r}; known: auto, {', '.join(sorted(FORMATS))}"
         )
+    paths = [paths] if isinstance(paths, str | Path) else list(paths)  # may be a generator
     files = expand_paths(paths)
-    named = {Path(p) for p in ([paths] if isinstance(paths, str | Path) else paths)
-             if Path(p).is_file()}
+    named = {Path(p) for p in paths if Path(p).is_file()}
     first_unknown: FormatError | None = None
     builder = CorpusBuilder()
     ledgers: list[Ledger] = []

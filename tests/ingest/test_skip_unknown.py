@@ -36,6 +36,8 @@ def test_strict_or_named_file_still_stops(export_folder):
         nk.ingest.read(export_folder, skip_unknown=False)
     with pytest.raises(FormatError):
         nk.ingest.read([export_folder / "notes.txt"])
+    with pytest.raises(FormatError):  # named through a generator too
+        nk.ingest.read(p for p in [export_folder / "notes.txt", export_folder])
 
 
 def test_cli_skips_unless_strict(export_folder, tmp_path, capsys):
