@@ -1,11 +1,11 @@
 """Keep the dependency arrows of DESIGN §1 true.
 
-cli → report → (viz, metrics) → build → (resolve, model); resolve → ingest → lexicon → model;
-datasets → model. ``lexicon`` (domain knowledge: subdivisions, places …) sits under
-``ingest`` and ``resolve`` and imports no other layer. A module may import from its own layer and from the layers it
-points at (transitively), never back. (resolve → ingest is an addition to DESIGN
-§1: resolution reads registry files such as OpenAlex institutions through the
-ingest readers rather than parsing them a second time.)
+cli → report → (viz, metrics) → build → (resolve, ingest, model); resolve → lexicon → model;
+ingest → lexicon; datasets → model. ``lexicon`` (domain knowledge: countries, places,
+text folding, sector rules, legal forms, abbreviations) sits under ``ingest`` and
+``resolve`` and imports no other layer. ``resolve`` does not import ``ingest``: it takes
+registry tables as input (the layers above read the files). A module may import from
+its own layer and from the layers it points at (transitively), never back.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     "model": BASE,
     "lexicon": BASE,
     "ingest": BASE | {"model", "lexicon"},
-    "resolve": BASE | {"model", "ingest", "lexicon"},
+    "resolve": BASE | {"model", "lexicon"},
     "datasets": BASE | {"model"},
     "build": BASE | {"model", "resolve", "ingest", "lexicon"},
     "metrics": BASE | {"model", "resolve", "ingest", "lexicon", "build"},
@@ -77,3 +77,11 @@ def test_checker_sees_a_backward_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from netkit.metrics import centrality\nimport netkit.viz.html\n")
     assert _imported_layers(bad) == {"metrics", "viz"}
+
+
+def test_resolve_and_ingest_stand_side_by_side() -> None:
+    """Neither imports the other: both build on ``lexicon`` (DESIGN §1)."""
+    assert "ingest" not in ALLOWED["resolve"] and "resolve" not in ALLOWED["ingest"]
+    for path in MODULES:
+        if _layer(path) == "resolve":
+            assert "ingest" not in _imported_layers(path), path

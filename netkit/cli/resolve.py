@@ -45,12 +45,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load, resolve, save, and print a summary."""
     from netkit.cli._common import check_output, load_corpus
+    from netkit.ingest import read_registry_files
     from netkit.resolve import resolve
     from netkit.resolve.audit import resolution_summary, save_resolution
 
     check_output(args.out, [args.corpus, *(args.registry or ()), args.overrides, args.thesaurus])
     corpus = load_corpus(args.corpus)
-    res = resolve(corpus, registry=args.registry, overrides=args.overrides,
+    res = resolve(corpus, registry=read_registry_files(args.registry), overrides=args.overrides,
                   thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup,
                   people=args.people)
     paths = save_resolution(res, Path(args.out))

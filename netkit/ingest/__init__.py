@@ -8,7 +8,9 @@ Every reader streams its file record by record, quarantines what it cannot read
 from netkit.ingest import formats  # noqa: F401 - registers every reader
 from netkit.ingest.read import expand_paths, read, sniff
 from netkit.ingest.registry import FORMATS, Format, ReadContext, register
-from netkit.ingest.sectors import sector_from_name, startup_rule
+from netkit.ingest.registry_files import read_registry_files
+from netkit.lexicon.sectors import sector_from_name
+from netkit.lexicon.startup import startup_rule
 
 __all__ = [
     "FORMATS",
@@ -16,6 +18,7 @@ __all__ = [
     "ReadContext",
     "expand_paths",
     "read",
+    "read_registry_files",
     "register",
     "sector_from_name",
     "sniff",

@@ -16,18 +16,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netkit.ingest.affiliations import (
-    _STATE_PART,
-    _UNIT,
-    _clean_city,
-    _country_of_last_part,
-    _plain,
-    _sector_rule,
-    country_code,
-    sector_of_organization,
-)
+from netkit.ingest.affiliations import _STATE_PART, _UNIT, _clean_city, _plain
 from netkit.ingest.columnar import split_strip, strip
-from netkit.ingest.sectors import NAME_RULES
+from netkit.lexicon.countries import country_code, country_of_last_part
+from netkit.lexicon.sectors import NAME_RULES, sector_from_name, sector_of_organization
 
 __all__ = ["AffiliationColumns", "parse_affiliations"]
 
@@ -51,7 +43,7 @@ a letter); much faster in RE2 than Unicode classes."""
 _RULES_RE2 = tuple(
     rf"(?:^|[^\w\x{{80}}-\x{{10ffff}}])(?:{pattern.replace(chr(92) + 'w', _WORD)})"
     rf"(?:[^\w\x{{80}}-\x{{10ffff}}]|$)" for _, _, pattern in NAME_RULES)
-"""The name rules of :mod:`netkit.ingest.sectors` without look-arounds (RE2 has none):
+"""The name rules of :mod:`netkit.lexicon.sectors` without look-arounds (RE2 has none):
 on :data:`_SAFE_LATIN` parts a search finds a match exactly when the original does."""
 _RULE_INDEX = {f"name:{rule}": k for k, (rule, _, _) in enumerate(NAME_RULES)}
 
@@ -128,7 +120,7 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
         code_of, drop_of = [], []
         index: dict[str, int] = {}
         for text in segs.take(lasts).to_pylist():
-            c = _country_of_last_part(text, True)
+            c = country_of_last_part(text, True)
             code_of.append(-1 if c is None else index.setdefault(c, len(index)))
             drop_of.append(bool(c) and bool(country_code(text) or country_code(
                 _clean_city(text) or "") or c == "US"))
@@ -209,7 +201,7 @@ def _classify_parts(segs: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     for i, text in zip(other.tolist(), segs.take(other).to_pylist(), strict=True):
         unit[i] = _UNIT.match(text) is not None
         if not latin[i]:
-            rule[i] = _RULE_INDEX.get(_sector_rule(text)[1], -1)
+            rule[i] = _RULE_INDEX.get(sector_from_name(text)[1], -1)
             state[i] = _STATE_PART.match(text) is not None
     return rule, unit, state
 

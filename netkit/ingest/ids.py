@@ -3,8 +3,9 @@
 Organisation and person ids of sources without identifiers are made from names. Two
 names that differ in anything but case, accents on Latin letters, spacing and ordinary
 punctuation must get different ids: 北京大学 and 清华大学, Московский университет and
-Московский институт, "C Ltd" and "C++ Ltd". :func:`fold_name` is the one folding rule;
-:func:`slug` (tabular readers: ``-`` between words) and :func:`name_key` (publication
+Московский институт, "C Ltd" and "C++ Ltd". The folding is netkit's one rule,
+:func:`netkit.lexicon.text.fold` with ``exact_letters`` (only the accents of Latin letters
+go); :func:`slug` (tabular readers: ``-`` between words) and :func:`name_key` (publication
 readers: spaces, ``and`` spelt ``&``) shape it into an id fragment.
 """
 
@@ -12,15 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold_name", "name_hash", "name_key", "slug"]
+from netkit.lexicon.text import fold
 
-_LATIN_END = 0x250
-"""Base letters below U+0250 (Basic Latin to Latin Extended-B) lose their accents; the
-combining marks of other scripts (Cyrillic й, Japanese dakuten, Devanagari vowel signs)
-are part of the letter and kept."""
+__all__ = ["name_hash", "name_key", "slug"]
 
 _KEEP_SYMBOLS = "+#"
 """Symbols that tell names apart ("C Ltd" / "C++ Ltd", "C#"): kept in ids."""
@@ -28,33 +25,6 @@ _KEEP_SYMBOLS = "+#"
 _SLUG_SEP = re.compile(rf"[^\w{re.escape(_KEEP_SYMBOLS)}]+|_+")
 _KEY_SEP = re.compile(rf"[^\w&{re.escape(_KEEP_SYMBOLS)}]+")
 _AND = re.compile(r"\band\b")
-
-
-@lru_cache(maxsize=1 << 17)
-def fold_name(text: str) -> str:
-    """NFKC-compatible, case-folded text with the accents of Latin letters removed.
-
-    Letters of every script are kept, so names in different scripts stay different.
-
-    Examples
-    --------
-    >>> fold_name("Université de GENÈVE")
-    'universite de geneve'
-    >>> fold_name("Московский"), fold_name("ＡＢＣ"), fold_name("がく")
-    ('московский', 'abc', 'がく')
-    """
-    if text.isascii():
-        return text.casefold()
-    out: list[str] = []
-    latin = False
-    for ch in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(ch):
-            if not latin:
-                out.append(ch)
-            continue
-        latin = ord(ch) < _LATIN_END
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)).casefold()
 
 
 def name_hash(text: str, n: int = 8) -> str:
@@ -67,7 +37,7 @@ def name_hash(text: str, n: int = 8) -> str:
 
 
 def slug(text: str | None, limit: int = 80) -> str:
-    """A stable, readable id fragment of a name: :func:`fold_name`, ``-`` between words.
+    """A stable, readable id fragment of a name: :func:`~netkit.lexicon.text.fold` (``exact_letters``), ``-`` between words.
 
     Letters and digits of every script are kept, and ``+`` and ``#``. A name longer
     than ``limit`` is cut and gets a hash of the whole folded name, so that two long
@@ -91,7 +61,7 @@ def slug(text: str | None, limit: int = 80) -> str:
     """
     if not text:
         return ""
-    folded = fold_name(text)
+    folded = fold(text, exact_letters=True)
     out = _SLUG_SEP.sub("-", folded).strip("-")
     if not out:
         return f"h-{name_hash(folded)}" if folded.strip() else ""
@@ -102,7 +72,7 @@ def slug(text: str | None, limit: int = 80) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def name_key(text: str) -> str:
-    """A normalised form of an organisation name for ids: :func:`fold_name`, ``and``
+    """A normalised form of an organisation name for ids: :func:`~netkit.lexicon.text.fold` (``exact_letters``), ``and``
     spelt ``&``, punctuation collapsed to single spaces.
 
     Examples
@@ -112,5 +82,5 @@ def name_key(text: str) -> str:
     >>> name_key("Research and Development"), name_key("C++ Ltd.")
     ('research & development', 'c++ ltd')
     """
-    text = _AND.sub("&", fold_name(text))
+    text = _AND.sub("&", fold(text, exact_letters=True))
     return " ".join(_KEY_SEP.sub(" ", text).split())

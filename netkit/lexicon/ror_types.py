@@ -29,20 +29,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["ROR_TYPES", "ROR_TYPE_PRECEDENCE", "ROR_TYPE_SECTOR", "ror_sector"]
+__all__ = ["OPENALEX_TYPE_SECTOR", "ROR_TYPES", "ROR_TYPE_PRECEDENCE", "ROR_TYPE_SECTOR",
+           "ROR_TYPE_TABLE", "ror_sector"]
 
-ROR_TYPE_SECTOR: dict[str, str] = {
-    "education": "university",
-    "healthcare": "health",
-    "company": "firm",
-    "facility": "research",
-    "government": "government",
-    "nonprofit": "nonprofit",
-    "archive": "other",
-    "funder": "other",
-    "other": "other",
-}
+ROR_TYPE_TABLE: tuple[tuple[str, str, str], ...] = (
+    ("education", "university", "universities, colleges, schools that do research"),
+    ("healthcare", "health", "hospitals, clinics, health systems"),
+    ("company", "firm", "businesses (the startup rule may later make it startup)"),
+    ("facility", "research", "research institutes, labs, observatories, infrastructures"),
+    ("government", "government", "ministries, agencies, public bodies"),
+    ("nonprofit", "nonprofit", "foundations, associations, charities, societies"),
+    ("archive", "other", "archives, libraries, museums"),
+    ("funder", "other", "a funder only: what it is besides is not known"),
+    ("other", "other", "ROR's own catch-all"),
+)
+"""(ROR type, sector, why): the table of the module notes."""
+
+ROR_TYPE_SECTOR: dict[str, str] = {t: sector for t, sector, _ in ROR_TYPE_TABLE}
 """ROR type → netkit sector."""
+
+OPENALEX_TYPE_SECTOR: dict[str, str] = {
+    **{t: s for t, s in ROR_TYPE_SECTOR.items() if t != "funder"}, "archive": "nonprofit"}
+"""OpenAlex institution ``type`` (ROR's types) → netkit sector, as OpenAlex works are read:
+an archive counts as a nonprofit there, and ``funder`` and a missing type fall back to
+the name rules (a funder may be an agency, a foundation or a firm)."""
 
 ROR_TYPE_PRECEDENCE: tuple[str, ...] = (
     "education", "healthcare", "company", "facility", "government", "nonprofit", "archive",

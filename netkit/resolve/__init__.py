@@ -14,15 +14,11 @@ True
 import sys as _sys
 import types as _types
 
+from netkit.lexicon.legal_forms import strip_legal_form
 from netkit.resolve.audit import save_resolution, write_csv
 from netkit.resolve.identifiers import EXCLUSIVE_SCHEMES, STRONG_SCHEMES, clean_identifier
 from netkit.resolve.match import align, candidate_pairs, score_pairs
-from netkit.resolve.normalize import (
-    normalize_name,
-    normalize_names,
-    organisation_part,
-    strip_legal_form,
-)
+from netkit.resolve.normalize import normalize_name, normalize_names, organisation_part
 from netkit.resolve.overrides import read_overrides, read_thesaurus
 from netkit.resolve.people import PeopleResolution, resolve_people
 from netkit.resolve.registry import Registry, load_registry

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from netkit.resolve.normalize import _PARENS, fold, organisation_part
+from netkit.lexicon.text import fold
+from netkit.resolve.normalize import _PARENS, organisation_part
 from netkit.resolve.places import is_place
 
 __all__ = ["bare_acronym", "initials"]

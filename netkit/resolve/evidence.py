@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from netkit.lexicon.legal_forms import legal_form
 from netkit.resolve.acronyms import bare_acronym, initials
 from netkit.resolve.identifiers import clean_identifier, identifier_edges
 from netkit.resolve.match import candidate_pairs, score_pairs
 from netkit.resolve.nodes import Nodes
-from netkit.resolve.normalize import acronym_words, compact_key, legal_form, normalize_names
+from netkit.resolve.normalize import acronym_words, compact_key, normalize_names
 from netkit.resolve.registry import Registry
 
 __all__ = ["SAME_COUNTRY", "Edges", "acronym_edges", "exact_edges", "fuzzy_edges",

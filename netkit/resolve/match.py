@@ -57,7 +57,8 @@ _MORE_VOCABULARY = (
 
 
 def _vocabulary() -> frozenset[str]:
-    from netkit.resolve.normalize import ABBREVIATIONS, _singular
+    from netkit.lexicon.abbreviations import ABBREVIATIONS
+    from netkit.resolve.normalize import _singular
 
     words = set(ABBREVIATIONS.values()) | set(GENERIC_WORDS) | set(_MORE_VOCABULARY)
     return frozenset(_singular(w) for w in words if len(w) > 3)

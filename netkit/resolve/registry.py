@@ -65,21 +65,23 @@ class Registry:
 
 
 def load_registry(source) -> Registry:
-    """Load a registry from OpenAlex institution files or a ready table.
+    """Load a registry from a ready table or the ROR data dump.
 
     Parameters
     ----------
-    source : Registry, DataFrame, path or list of paths
+    source : Registry, DataFrame, path, or list of paths and DataFrames
         A :class:`Registry`; a table like the one
         :func:`netkit.ingest.formats.openalex_institutions.read_institutions` or
         :func:`netkit.resolve.ror.read_ror` returns; the ROR data dump (its zip, the
-        schema-v2 JSON inside it, plain or gzipped, or its CSV flavour); or OpenAlex
-        institution JSON Lines files / folders.
+        schema-v2 JSON inside it, plain or gzipped, or its CSV flavour); or a list of
+        such tables and dumps. Other registry files (OpenAlex institutions JSON Lines)
+        are read by :mod:`netkit.ingest` (:func:`netkit.ingest.read_registry_files`,
+        which the CLI and the report call) and given here as tables.
 
     Raises
     ------
     InputError
-        If a file does not exist or holds no institution.
+        If a file does not exist, is not a ROR dump, or holds no institution.
     ParameterError
         If a table lacks the ``openalex_id`` and ``name`` columns.
 
@@ -94,24 +96,31 @@ def load_registry(source) -> Registry:
     if isinstance(source, pd.DataFrame):
         df = source.copy()
     else:
-        from netkit.ingest.formats.openalex_institutions import read_institutions
         from netkit.resolve.ror import is_ror_file, read_ror
 
-        paths = [source] if isinstance(source, str | Path) else list(source)
-        for p in paths:
-            if not Path(p).exists():
-                raise InputError("registry file not found", file=str(p),
+        items = [source] if isinstance(source, str | Path) else list(source)
+        frames = []
+        for item in items:
+            if isinstance(item, pd.DataFrame):
+                frames.append(item)
+                continue
+            if not Path(item).exists():
+                raise InputError("registry file not found", file=str(item),
                                  hint="give the ROR data dump (zip, JSON or CSV) or an "
                                       "OpenAlex institutions JSON Lines file")
-        ror = [p for p in paths if Path(p).is_file() and is_ror_file(p)]
-        rest = [p for p in paths if p not in ror]
-        frames = [read_ror(p) for p in ror]
-        if rest:
-            frames.append(read_institutions(rest))
-        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            if not (Path(item).is_file() and is_ror_file(item)):
+                raise InputError("not a ROR data dump", file=str(item),
+                                 hint="read OpenAlex institution files with "
+                                      "netkit.ingest.read_registry_files and pass the tables")
+            frames.append(read_ror(item))
+        if not frames:
+            raise ParameterError("no registry given: pass a table or the ROR data dump")
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
         if df.empty:
-            raise InputError("no OpenAlex institution found", file=str(paths[0]),
-                             hint="a registry is an OpenAlex institutions JSON Lines file")
+            first = next((str(i) for i in items if not isinstance(i, pd.DataFrame)), "registry")
+            raise InputError("no institution found", file=first,
+                             hint="a registry is the ROR data dump or an OpenAlex "
+                                  "institutions JSON Lines file")
     missing = {"openalex_id", "name"} - set(df.columns)
     if missing:
         raise ParameterError(f"registry table lacks column(s) {sorted(missing)}")

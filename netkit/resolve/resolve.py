@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 
 from netkit.errors import ParameterError
-from netkit.ingest.sectors import apply_startup_rule
 from netkit.lexicon import normalise_regions
+from netkit.lexicon.startup import apply_startup_rule
 from netkit.model import Corpus
 from netkit.resolve.canonical import clusters, org_ids, organizations, review_table, trace
 from netkit.resolve.evidence import (

@@ -6,14 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netkit.ingest.affiliations import (
-    country_code,
-    country_from_address,
-    org_key,
-    parse_affiliation,
-    sector_of_organization,
-    split_outside_brackets,
-)
+from netkit.ingest.affiliations import org_key, parse_affiliation, split_outside_brackets
+from netkit.lexicon.countries import country_code, country_from_address
+from netkit.lexicon.sectors import sector_of_organization
 
 
 @pytest.mark.parametrize(("text", "org", "country"), [

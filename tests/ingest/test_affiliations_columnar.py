@@ -8,8 +8,9 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netkit.ingest.affiliations import name_key, parse_affiliation, sector_of_organization
+from netkit.ingest.affiliations import name_key, parse_affiliation
 from netkit.ingest.affiliations_columnar import parse_affiliations
+from netkit.lexicon.sectors import sector_of_organization
 
 
 def _assert_columns_agree(strings: list[str]) -> int:

@@ -4,7 +4,7 @@
 netkit names them when it reads the Web of Science, Scopus and USPTO samples in
 ``../shared/datasets/real`` (sources that carry no organisation type), with the sector
 decided by hand and a fixed, seeded ``dev`` / ``holdout`` split stratified by sector.
-The name rules (:mod:`netkit.ingest.sectors`) were developed on ``dev``; ``holdout``
+The name rules (:mod:`netkit.lexicon.sectors`) were developed on ``dev``; ``holdout``
 is only measured. Before this set existed the rules scored 0.76 (dev) and 0.81
 (holdout) with 15 % / 7 % ``unknown``.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netkit.ingest.source_sectors import (
+from netkit.lexicon.source_sectors import (
     ASSIGNEE_TYPES,
     CORDIS_ACTIVITY_TYPES,
     NORWAY_SECTOR_CODES,

@@ -23,7 +23,11 @@ import pytest
 import netkit as nk
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "resolve" / "name_pairs.csv"
-RECALL_FLOOR = {"all": 0.81, "variant": 0.95, "translation": 0.80, "acronym": 0.66}
+# "all" was 0.81 (measured 0.816) and "translation" 0.80 (0.800): since country names in
+# the authors' own language are read ("Universität Graz, Deutschland" is in DE), two
+# translation pairs whose source string names the wrong country ("Universität Basel,
+# Deutschland") no longer merge with the university in its true country (0.809, 0.769).
+RECALL_FLOOR = {"all": 0.80, "variant": 0.95, "translation": 0.76, "acronym": 0.66}
 
 
 @pytest.fixture(scope="module")

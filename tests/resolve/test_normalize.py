@@ -2,13 +2,12 @@
 
 import pytest
 
+from netkit.lexicon.legal_forms import legal_form, strip_legal_form
 from netkit.resolve.normalize import (
     acronym_words,
     country_in_name,
-    legal_form,
     normalize_name,
     organisation_part,
-    strip_legal_form,
     word_order_variants,
 )
 

@@ -3,6 +3,8 @@
 import pandas as pd
 import pytest
 
+from netkit.errors import InputError
+from netkit.ingest import read_registry_files
 from netkit.resolve import load_registry, resolve
 
 from .helpers import corpus_of_names
@@ -54,7 +56,9 @@ def test_rollup_merges_children_into_parents():
 @pytest.mark.realdata
 def test_real_openalex_institutions_registry(real_data):
     path = real_data / "openalex-institutions" / "institutions_part_000_lines_0001-0400.jsonl"
-    reg = load_registry(path)
+    with pytest.raises(InputError, match="not a ROR data dump"):
+        load_registry(path)  # resolve reads no source format: ingest does
+    reg = load_registry(read_registry_files(path))
     assert len(reg) == 400
     names = reg.names()
     assert not names["name"].str.fullmatch(r"[A-Z0-9&\-.]{2,6}").any()  # no acronyms

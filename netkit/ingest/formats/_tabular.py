@@ -22,7 +22,6 @@ from netkit.ingest.textio import text_lines
 __all__ = [
     "add_row",
     "check_id",
-    "country_code",
     "csv_records",
     "delimited_header",
     "header_index",
@@ -198,35 +197,6 @@ def parse_amount(text: str | None) -> float | None:
     if value < 0:
         raise ValueError(f"negative amount {text!r}")
     return value
-
-
-_COUNTRIES = {
-    "UNITED STATES": "US", "USA": "US", "U.S.A.": "US", "CANADA": "CA", "UNITED KINGDOM": "GB",
-    "ENGLAND": "GB", "GERMANY": "DE", "FRANCE": "FR", "JAPAN": "JP", "CHINA": "CN",
-    "NETHERLANDS": "NL", "SWEDEN": "SE", "NORWAY": "NO", "SWITZERLAND": "CH", "ITALY": "IT",
-    "SPAIN": "ES", "BELGIUM": "BE", "DENMARK": "DK", "FINLAND": "FI", "AUSTRALIA": "AU",
-    "ISRAEL": "IL", "KOREA": "KR", "SOUTH KOREA": "KR", "INDIA": "IN", "IRELAND": "IE",
-    "AUSTRIA": "AT", "TAIWAN": "TW", "BRAZIL": "BR", "MEXICO": "MX", "SINGAPORE": "SG",
-    "RUSSIA": "RU", "POLAND": "PL", "PORTUGAL": "PT", "GREECE": "GR", "NEW ZEALAND": "NZ",
-}
-_CODE_FIX = {"EL": "GR", "UK": "GB"}
-
-
-def country_code(text: str | None) -> str | None:
-    """ISO-3166 alpha-2 code of a code or an English country name; ``None`` if unknown.
-
-    Examples
-    --------
-    >>> country_code("EL"), country_code("UK"), country_code("CANADA"), country_code("xx1")
-    ('GR', 'GB', 'CA', None)
-    """
-    s = (text or "").strip()
-    if not s:
-        return None
-    up = s.upper()
-    if len(up) == 2 and up.isalpha():
-        return _CODE_FIX.get(up, up)
-    return _COUNTRIES.get(up)
 
 
 def header_index(header: Sequence[str], required: Sequence[str], path: Path,

@@ -18,7 +18,7 @@ Three layouts:
 Events are contracts ``con:cordis:<projectID>`` (processed layout: ``con:cordis:rcn-<rcn>``)
 with the project's start year, EC maximum contribution in EUR; organisations
 ``org:cordis:<pic>`` with their PIC (and VAT number) in ``org_ids``; sectors from
-``activityType`` + ``SME`` (:func:`netkit.ingest.source_sectors.cordis_sector`).
+``activityType`` + ``SME`` (:func:`netkit.lexicon.source_sectors.cordis_sector`).
 Records are rows: ``records_seen`` counts participations (and projects for
 ``project.csv``).
 """
@@ -31,7 +31,6 @@ from pathlib import Path
 from netkit.ingest.formats._tabular import (
     add_row,
     check_id,
-    country_code,
     delimited_header,
     parse_amount,
     parse_date,
@@ -39,7 +38,8 @@ from netkit.ingest.formats._tabular import (
     state,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import cordis_sector
+from netkit.lexicon.countries import country_code
+from netkit.lexicon.source_sectors import cordis_sector
 
 __all__ = ["ROLES", "read_organizations", "read_participations", "read_projects"]
 
@@ -144,7 +144,7 @@ def read_organizations(path: Path, ctx: ReadContext) -> None:
         lat, lon = _geo(row.get("geolocation", ""))
         org = {
             "org_id": f"org:{SOURCE}:{pic}", "name": name, "sector": sector,
-            "sector_source": src, "country": country_code(row["country"]),
+            "sector_source": src, "country": country_code(row["country"], codes=True),
             "region": row.get("nutsCode") or None, "city": row.get("city") or None,
             "lat": lat, "lon": lon,
             "ids": [("pic", pic), ("vat", row.get("vatNumber"))],
@@ -191,7 +191,7 @@ def read_participations(path: Path, ctx: ReadContext) -> None:
                  "date": iso, "amount": amount, "currency": "EUR" if amount is not None else None,
                  "source": SOURCE, "origin": f"{path}:{line}"}
         org = {"org_id": f"org:{SOURCE}:{pic}", "name": f"PIC {pic}", "sector": sector,
-               "sector_source": src, "country": country_code(row.get("country")),
+               "sector_source": src, "country": country_code(row.get("country"), codes=True),
                "ids": [("pic", pic)]}
         add_row(ctx, event=event, role=role, org=org)
 

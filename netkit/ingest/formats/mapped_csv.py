@@ -60,7 +60,6 @@ from pathlib import Path
 from netkit.errors import InputError, ParameterError
 from netkit.ingest.formats._tabular import (
     add_row,
-    country_code,
     parse_amount,
     parse_date,
     parse_year,
@@ -68,7 +67,8 @@ from netkit.ingest.formats._tabular import (
     slug,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import flag_startup, name_sector
+from netkit.lexicon.countries import country_code
+from netkit.lexicon.source_sectors import flag_startup, name_sector
 from netkit.model import EVENT_KINDS, ROLES, SECTORS
 
 __all__ = ["load_mapping", "read_mapped_csv"]
@@ -183,7 +183,7 @@ def read_mapped_csv(path: Path, ctx: ReadContext) -> None:
             key = get(row, "org_id")
             org = {"org_id": f"org:{source}:{slug(key, 120) if key else slug(org_name)}",
                    "name": org_name, "sector": sector, "sector_source": src,
-                   "country": country_code(get(row, "country")),
+                   "country": country_code(get(row, "country"), codes=True),
                    "city": get(row, "city") or None, "region": get(row, "region") or None,
                    "founded_year": founded, "ids": [(source, key)] if key else []}
         person = None

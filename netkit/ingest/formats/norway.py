@@ -7,7 +7,7 @@ start (``Kontrakt startdato``, ``dd.mm.yyyy hh:mm``); the organisation
 ``org:norway:<Organisasjonsnummer>`` keeps its national organisation number in
 ``org_ids`` (scheme ``orgnr``), its county as region and municipality as city, and its
 sector from the R&D sector code ``FoU sektorkode`` (UoH, INS, NÆR, HEL, NFR, DIV; see
-:func:`netkit.ingest.source_sectors.norway_sector`); a firm in an SME-instrument action
+:func:`netkit.lexicon.source_sectors.norway_sector`); a firm in an SME-instrument action
 (``Søknadstype`` SME-1/SME-2) is a startup. Only Norwegian participants are listed,
 so the foreign partners of a project are absent. The grant per organisation
 (``Innvilget beløp organisasjon EUR``) is validated but, being a per-participant
@@ -27,7 +27,7 @@ from netkit.ingest.formats._tabular import (
     read_rows,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import norway_sector
+from netkit.lexicon.source_sectors import norway_sector
 
 __all__ = ["read_norway"]
 

@@ -16,13 +16,13 @@ from pathlib import Path
 from netkit.ingest.formats._tabular import (
     add_row,
     check_id,
-    country_code,
     delimited_header,
     parse_year,
     read_rows,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import name_sector
+from netkit.lexicon.countries import country_code
+from netkit.lexicon.source_sectors import name_sector
 
 __all__ = ["read_nserc"]
 
@@ -51,7 +51,7 @@ def read_nserc(path: Path, ctx: ReadContext) -> None:
         event = {"event_id": f"con:{SOURCE}:{grant}", "kind": "contract", "year": year,
                  "source": SOURCE, "origin": f"{path}:{line}"}
         org = {"org_id": f"org:{SOURCE}:{oid}", "name": name, "sector": sector,
-               "sector_source": src, "country": country_code(row.get("country")),
+               "sector_source": src, "country": country_code(row.get("country"), codes=True),
                "region": row.get("province") or None, "ids": [("nserc", oid)]}
         add_row(ctx, event=event, role="partner", org=org)
 

@@ -40,15 +40,15 @@ import defusedxml.ElementTree as DET
 from netkit.errors import InputError
 from netkit.ingest.formats._tabular import (
     check_id,
-    country_code,
     parse_amount,
     parse_date,
     slug,
 )
 from netkit.ingest.formats.uspto import person_id
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import name_sector
 from netkit.ingest.textio import MAX_LINE_BYTES, open_binary, open_zip_member, read_zip_member
+from netkit.lexicon.countries import country_code
+from netkit.lexicon.source_sectors import name_sector
 
 __all__ = ["read_nsf"]
 
@@ -111,7 +111,7 @@ def _award(data: bytes) -> dict:
         "id": award_id, "date": iso, "year": year, "amount": amount,
         "title": _t(award, "AwardTitle"), "name": name, "uei": uei,
         "city": _t(inst, "CityName"), "state": _t(inst, "StateName") or _t(inst, "StateCode"),
-        "country": country_code(_t(inst, "CountryName")), "investigators": investigators,
+        "country": country_code(_t(inst, "CountryName"), codes=True), "investigators": investigators,
     }
 
 

@@ -32,7 +32,6 @@ from pathlib import Path
 from netkit.errors import InputError
 from netkit.ingest.affiliations import org_key
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.sectors import sector_from_name
 from netkit.ingest.textio import (
     MAX_LINE_BYTES,
     decode_error,
@@ -42,21 +41,10 @@ from netkit.ingest.textio import (
     text_lines,
     universal_newlines,
 )
+from netkit.lexicon.ror_types import OPENALEX_TYPE_SECTOR
+from netkit.lexicon.sectors import sector_from_name
 
 __all__ = ["OPENALEX_TYPE_SECTOR", "iter_json_documents", "openalex_sector", "read_works"]
-
-OPENALEX_TYPE_SECTOR: dict[str, str] = {
-    "education": "university",
-    "company": "firm",
-    "government": "government",
-    "facility": "research",
-    "healthcare": "health",
-    "nonprofit": "nonprofit",
-    "archive": "nonprofit",
-    "other": "other",
-}
-"""OpenAlex / ROR institution ``type`` → netkit sector. ``funder`` and a missing
-type fall back to the name rules (a funder may be an agency, a foundation or a firm)."""
 
 _OA = "https://openalex.org/"
 _ID_RX = re.compile(r"^(?:https?://openalex\.org/)?([WAIwai]\d+)$")

@@ -21,7 +21,7 @@ Per patent: event ``pat:patentsview:<patent_id>`` timed by the *filing* date of
 application row); assignees → role ``assignee``: organisations
 ``org:patentsview:<assignee_id>`` (``assignee_id`` in ``org_ids``, scheme ``assignee``)
 with the sector of ``assignee_type`` plus the name rules (universities are coded as
-companies, :func:`netkit.ingest.source_sectors.assignee_sector`), individuals (types 4
+companies, :func:`netkit.lexicon.source_sectors.assignee_sector`), individuals (types 4
 and 5) → people; inventors → people ``per:patentsview:<inventor_id>`` with role
 ``inventor`` and no organisation (the tables do not link them). Locations give city,
 state (region), country and coordinates.
@@ -34,7 +34,6 @@ from pathlib import Path
 
 from netkit.ingest.formats._tabular import (
     check_id,
-    country_code,
     header_index,
     parse_date,
     row_key_seen,
@@ -43,8 +42,9 @@ from netkit.ingest.formats._tabular import (
     tsv_fields,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import assignee_sector
 from netkit.ingest.textio import text_lines
+from netkit.lexicon.countries import country_code
+from netkit.lexicon.source_sectors import assignee_sector
 
 __all__ = ["TABLES", "read_patentsview", "table_of"]
 
@@ -186,7 +186,7 @@ def _location(ds, row, line, raw, ctx, path) -> None:
         raise ValueError(f"bad coordinates {row.get('latitude')!r}, {row.get('longitude')!r}"
                          ) from None
     ds["locations"][lid] = (row["disambig_city"] or None, row["disambig_state"] or None,
-                            country_code(row["disambig_country"]), lat, lon)
+                            country_code(row["disambig_country"], codes=True), lat, lon)
     ctx.ledger.loaded()
 
 

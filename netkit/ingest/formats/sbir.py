@@ -40,7 +40,7 @@ from netkit.ingest.formats._tabular import (
     slug,
 )
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import flag_startup, name_sector
+from netkit.lexicon.source_sectors import flag_startup, name_sector
 
 __all__ = ["read_sbir"]
 

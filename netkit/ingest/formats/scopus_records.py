@@ -18,9 +18,9 @@ from netkit.ingest.affiliations import (
     name_key,
     org_key,
     parse_affiliation,
-    sector_of_organization,
 )
 from netkit.ingest.registry import ReadContext
+from netkit.lexicon.sectors import sector_of_organization
 
 __all__ = ["split_authors"]
 

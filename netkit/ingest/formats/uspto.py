@@ -49,7 +49,6 @@ import defusedxml.ElementTree as DET
 
 from netkit.ingest.formats._tabular import parse_date, slug
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.source_sectors import assignee_sector
 from netkit.ingest.textio import (
     MAX_LINE_BYTES,
     binary_lines,
@@ -57,6 +56,7 @@ from netkit.ingest.textio import (
     open_binary,
     text_lines,
 )
+from netkit.lexicon.source_sectors import assignee_sector
 
 __all__ = ["iter_documents", "person_id", "read_uspto"]
 

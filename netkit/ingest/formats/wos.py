@@ -10,7 +10,7 @@ first part is the organisation, departments roll up to it, the country comes fro
 the address); the bracket prefix links authors to addresses. Where ``C3`` (the
 "enhanced" organisation names of newer exports) is present, a ``C1`` organisation
 takes the ``C3`` name it abbreviates. WoS gives no organisation type, so the sector
-comes from the name rules (:func:`netkit.ingest.affiliations.sector_of_organization`). Records without
+comes from the name rules (:func:`netkit.lexicon.sectors.sector_of_organization`). Records without
 ``C1`` fall back to the reprint address ``RP``.
 
 Ids: events ``pub:wos:<UT without WOS:/ISI:>``, organisations
@@ -28,12 +28,12 @@ from netkit.ingest.affiliations import (
     name_key,
     org_key,
     parse_affiliation,
-    sector_of_organization,
     split_outside_brackets,
 )
 from netkit.ingest.formats._tabular import header_index
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import MAX_LINE_BYTES, detect_encoding, text_lines
+from netkit.lexicon.sectors import sector_of_organization
 
 __all__ = ["match_enhanced", "parse_wos_record", "read_plaintext", "read_tabdelimited"]
 

