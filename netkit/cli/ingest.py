@@ -141,6 +141,9 @@ def run(args: argparse.Namespace) -> int:
     print()
     print(f"corpus written to {out}: {corpus.n_events} events, {corpus.n_organizations} "
           f"organisations, {corpus.n_people} people, {corpus.n_participations} participations")
+    if shared := corpus.event_ids["event_id"].nunique():
+        print(f"{shared} events were found in more than one source (merged; see "
+              f"{Path(out) / 'event_ids.parquet'})")
     nq = len(corpus.quarantine)
     if nq:
         reasons = corpus.quarantine["reason"].astype(str).str.replace(r"\d+", "N", regex=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from netkit.errors import FormatError, InputError, ParameterError
 from netkit.ingest.builder import CorpusBuilder
+from netkit.ingest.dedup import merge_events
 from netkit.ingest.registry import FORMATS, ReadContext
 from netkit.ingest.textio import head_bytes, universal_newlines
 from netkit.lexicon import normalise_regions
@@ -150,7 +151,9 @@ def read(
     Corpus
         With one accounting row per file (``records_seen = loaded + quarantined +
         duplicates``) and the quarantined records. A record seen in two files is
-        loaded once and counted as a duplicate in the later file.
+        loaded once and counted as a duplicate in the later file. An event found in
+        several sources (same DOI, patent or grant number …) is kept once, with every
+        copy in ``event_ids`` (:func:`netkit.ingest.dedup.merge_events`).
 
     Raises
     ------
@@ -192,7 +195,7 @@ def read(
         ledgers.append(ledger)
     if first_unknown is not None and all(led.format == NOT_RECORDS for led in ledgers):
         raise first_unknown  # nothing in the folders is records: say why for the first file
-    corpus = builder.to_corpus(ledgers)
+    corpus = merge_events(builder.to_corpus(ledgers))  # one event per event across sources
     organizations, counts = normalise_regions(corpus.organizations, lookup_cities=False)
     if counts.damaged or counts.kept:
         log.warning("regions: %d organisations with a region damaged in the source file "

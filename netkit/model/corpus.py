@@ -26,6 +26,10 @@ class Corpus:
         The canonical tables of DESIGN §2 (``person_ids``: every source identifier
         of a person, like ``org_ids`` for organisations). Optional columns may be absent (they
         are added, all missing); absent tables are empty.
+    event_ids : DataFrame, optional
+        Every copy of an event that several sources recorded (``event_id`` of the kept
+        event, ``source``, ``value`` = the copy's own event id, ``matched_by``); see
+        :func:`netkit.ingest.dedup.merge_events`.
     quarantine, accounting : DataFrame, optional
         Records set aside, and one accounting row per input file.
 
@@ -55,7 +59,7 @@ class Corpus:
       - events: 1 duplicate event_id: 'e1'
     """
 
-    __slots__ = ("accounting", "duplicates", "events", "org_ids", "organizations",
+    __slots__ = ("accounting", "duplicates", "event_ids", "events", "org_ids", "organizations",
                  "participations", "people", "person_ids", "quarantine")
 
     def __init__(
@@ -69,6 +73,7 @@ class Corpus:
         quarantine=None,
         accounting=None,
         person_ids=None,
+        event_ids=None,
     ) -> None:
         given = {
             "organizations": organizations,
@@ -77,6 +82,7 @@ class Corpus:
             "person_ids": person_ids,
             "events": events,
             "participations": participations,
+            "event_ids": event_ids,
             "quarantine": quarantine,
             "accounting": accounting,
         }
@@ -222,8 +228,9 @@ class Corpus:
         people = self.people[isin(self.people["person_id"], part["person_id"])]
         ids = self.org_ids[isin(self.org_ids["org_id"], orgs["org_id"])]
         pids = self.person_ids[isin(self.person_ids["person_id"], people["person_id"])]
+        eids = self.event_ids[isin(self.event_ids["event_id"], ev["event_id"])]
         return self._replace(organizations=orgs, org_ids=ids, people=people, person_ids=pids,
-                             events=ev, participations=part)
+                             events=ev, participations=part, event_ids=eids)
 
     # -- persistence -----------------------------------------------------------------
     def save(self, directory: str | Path) -> Path:
@@ -299,6 +306,8 @@ def concat(corpora: Sequence[Corpus]) -> Corpus:
     duplicates["org_ids"] = before - len(ids)
     pids = pd.concat([c.person_ids for c in corpora], ignore_index=True).drop_duplicates(
         ignore_index=True)
+    eids = pd.concat([c.event_ids for c in corpora], ignore_index=True).drop_duplicates(
+        ["event_id", "value"], ignore_index=True)
     accounting = pd.concat([c.accounting for c in corpora], ignore_index=True)
     accounting = accounting.groupby(["file", "format"], sort=False, as_index=False, dropna=False).sum()
     if len(dropped_events) and len(accounting):
@@ -315,6 +324,7 @@ def concat(corpora: Sequence[Corpus]) -> Corpus:
         person_ids=pids,
         events=merged["events"],
         participations=part,
+        event_ids=eids,
         quarantine=pd.concat([c.quarantine for c in corpora], ignore_index=True),
         accounting=accounting,
     )

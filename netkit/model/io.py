@@ -30,7 +30,7 @@ __all__ = ["MANIFEST_SCHEMA", "load", "save", "sha256_file"]
 MANIFEST = "manifest.json"
 SAVED_TABLES = (*CORE_TABLES, "quarantine", "accounting")
 """Every table of a saved corpus, each in ``<name>.parquet``."""
-OPTIONAL_TABLES = ("person_ids",)
+OPTIONAL_TABLES = ("person_ids", "event_ids")
 """Tables a corpus saved by an earlier netkit lacks (read as empty)."""
 
 MANIFEST_SCHEMA: dict[str, Any] = {

@@ -175,6 +175,12 @@ TABLES: dict[str, TableSpec] = {
             _c("identity"),
         ),
     ),
+    "event_ids": TableSpec(
+        "event_ids",
+        (_c("event_id", required=True), _c("source", required=True), _c("value", required=True),
+         _c("matched_by")),
+        key=("event_id", "value"),
+    ),
     "quarantine": TableSpec(
         "quarantine",
         (_c("file", required=True), _c("line", "Int64"), _c("reason", required=True), _c("raw")),
@@ -193,7 +199,8 @@ TABLES: dict[str, TableSpec] = {
 }
 """Specification of every table a :class:`~netkit.model.Corpus` holds."""
 
-CORE_TABLES = ("organizations", "org_ids", "people", "person_ids", "events", "participations")
+CORE_TABLES = ("organizations", "org_ids", "people", "person_ids", "events", "participations",
+               "event_ids")
 
 
 def empty_table(name: str) -> pd.DataFrame:

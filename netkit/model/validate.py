@@ -197,6 +197,14 @@ def check_references(tables: Mapping[str, pd.DataFrame], problems: list[str]) ->
             f"person_ids.person_id: {len(unknown)} row(s) point at people who do not exist: "
             f"{_quote(unknown)}"
         )
+    if "event_ids" in tables:
+        eids = tables["event_ids"]["event_id"].dropna()
+        unknown = eids[~isin(eids, events)]
+        if len(unknown):
+            problems.append(
+                f"event_ids.event_id: {len(unknown)} row(s) point at events that do not exist: "
+                f"{_quote(unknown)}"
+            )
     ids = tables["org_ids"]["org_id"].dropna()
     unknown = ids[~isin(ids, orgs)]
     if len(unknown):

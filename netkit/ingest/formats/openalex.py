@@ -152,7 +152,9 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
     if not isinstance(authorships, list):
         raise _Bad("authorships is not a list")
     event_id = f"pub:openalex:{wid}"
-    event = {"year": year, "date": date, "title": title, "doi": doi}
+    ids = work.get("ids") if isinstance(work.get("ids"), dict) else {}
+    pmid = _text(ids.get("pmid"), "pmid")
+    event = {"year": year, "date": date, "title": title, "doi": doi, "pmid": pmid or None}
     orgs: list[tuple] = []
     people: list[tuple] = []
     parts: list[tuple] = []

@@ -145,7 +145,7 @@ class _Plan:
     their record (``rec``), in the order :func:`_load` would add them."""
 
     eids: pa.Array
-    events: dict[str, pa.Array]  # year, title, doi
+    events: dict[str, pa.Array]  # year, title, doi, pmid
     lines: np.ndarray
     people_rec: np.ndarray
     people_id: pa.Array
@@ -391,6 +391,7 @@ def _block_plan(block: bytes | memoryview, first: int, n_lines: int, header: lis
                  if year is not None else pa.nulls(n, pa.int64())),
         "title": _none_if_empty(strip(col("Title") or empty)),
         "doi": _none_if_empty(strip(col("DOI") or empty)),
+        "pmid": _none_if_empty(strip(col("PubMed ID") or empty)),
     }
     extra = _python_plans(table, columns, np.flatnonzero(~vec), eid, events, orgs)
     if extra is None:
@@ -475,8 +476,8 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
         for k, v in out.items()}}
 
 
-_PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "Author full names",
-                 "Authors", "Author(s) ID", "Author(s) Id", "Affiliations",
+_PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "PubMed ID",
+                 "Author full names", "Authors", "Author(s) ID", "Author(s) Id", "Affiliations",
                  "Authors with affiliations")
 """The columns :func:`_plan` reads."""
 
@@ -495,7 +496,8 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
                                           pa.scalar("", large))
     ev = plan.events
     new = b.add_events(event_of, "publication", source="scopus", year=ev["year"],
-                       title=ev["title"], origin=origins, doi=ev["doi"])
+                       title=ev["title"], origin=origins, doi=ev["doi"],
+                       pmid=ev["pmid"])
     n_new = int(new.sum())
     ctx.ledger.loaded(n_new)
     ctx.ledger.duplicate(len(new) - n_new)

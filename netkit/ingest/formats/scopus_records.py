@@ -146,7 +146,7 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
         raise _Bad(f"Year is not a year: {year_text[:40]!r}")
     year = int(year_text) if year_text else None
     event = {"year": year, "date": None, "title": get("Title") or None,
-             "doi": get("DOI") or None}
+             "doi": get("DOI") or None, "pmid": get("PubMed ID") or None}
 
     full = _split(row.get("Author full names"))
     short_names = split_authors(get("Authors"))

@@ -176,7 +176,7 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
         raise _Bad(f"invalid UT {ut[:60]!r}")
     year = _year(one("PY"))
     event = {"year": year, "date": _date(year, one("PD")), "title": one("TI"),
-             "doi": one("DI")}
+             "doi": one("DI"), "pmid": one("PM")}
     full, short = many("AF"), many("AU")
     names = full or short
     orcids = _orcids(one("OI"))
