@@ -51,7 +51,7 @@ from scipy.sparse.csgraph import connected_components
 
 from netkit.model import Corpus
 from netkit.model.corpus import _ORIGIN_FILE
-from netkit.model.validate import make_table
+from netkit.model.validate import isin, make_table
 
 __all__ = [
     "GRANT_SOURCES",
@@ -173,8 +173,12 @@ def title_key(titles) -> pd.Series:
 
 def _sources(events: pd.DataFrame) -> pd.Series:
     """Each event's source: its ``source`` column, else the second part of its id."""
-    from_id = events["event_id"].astype(str).str.split(":", n=2).str[1]
-    return events["source"].astype(object).where(events["source"].notna(), from_id).astype(str)
+    source = events["source"].astype(object)
+    missing = source.isna().to_numpy()
+    if missing.any():  # only then read the ids
+        source = source.copy()
+        source[missing] = events["event_id"][missing].astype(str).str.split(":", n=2).str[1]
+    return source.astype(str)
 
 
 def _keys(events: pd.DataFrame, source: pd.Series) -> pd.DataFrame:
@@ -187,7 +191,6 @@ def _keys(events: pd.DataFrame, source: pd.Series) -> pd.DataFrame:
         if column in events and pub.any():
             k = norm(events[column].to_numpy(dtype=object)[pub])
             frames.append(pd.DataFrame({"pos": pos[pub], "rule": rule, "key": k.to_numpy()}))
-    ids = events["event_id"].astype(str).str.split(":", n=2).str[2].to_numpy(dtype=object)
     for rule, kname, families, norm in (
             ("patent-number", "patent", PATENT_SOURCES, normalise_patent_number),
             ("grant-number", "contract", GRANT_SOURCES, None)):
@@ -195,7 +198,8 @@ def _keys(events: pd.DataFrame, source: pd.Series) -> pd.DataFrame:
         sel = (kind == kname) & pd.notna(fam)
         if not sel.any():
             continue
-        raw = pd.Series(ids[sel], dtype=object)
+        raw = events["event_id"][sel].astype(str).str.split(":", n=2).str[2].astype(object)
+        raw = pd.Series(raw.to_numpy(dtype=object), dtype=object)
         if norm is None:  # grant numbers: digits only (a CORDIS rcn-… id is no grant number)
             raw = raw.where(raw.str.fullmatch(r"\d+"), None).str.lstrip("0")
         else:
@@ -271,8 +275,8 @@ def match_events(corpus: Corpus) -> pd.DataFrame:
     DataFrame
         One row per copy of an event recorded by two or more sources: ``event_id`` (the
         copy), ``kept`` (the event it becomes), ``source``, ``matched_by`` (the strongest
-        rule that links it to another copy of its group) and ``rank`` (0 for the kept
-        copy). Empty when no event is shared.
+        rule that links it to another copy of its group), ``rank`` (0 for the kept copy)
+        and ``pos`` (its row in ``corpus.events``). Empty when no event is shared.
 
     Examples
     --------
@@ -283,7 +287,7 @@ def match_events(corpus: Corpus) -> pd.DataFrame:
     >>> match_events(c)[["event_id", "kept", "matched_by", "rank"]].values.tolist()
     [['pub:scopus:9', 'pub:scopus:9', 'doi', 0], ['pub:wos:1', 'pub:scopus:9', 'doi', 1]]
     """
-    out_cols = ["event_id", "kept", "source", "matched_by", "rank"]
+    out_cols = ["event_id", "kept", "source", "matched_by", "rank", "pos"]
     events = corpus.events
     n = len(events)
     source = _sources(events) if n else pd.Series([], dtype=object)
@@ -313,7 +317,8 @@ def match_events(corpus: Corpus) -> pd.DataFrame:
         return pd.DataFrame({c: [] for c in out_cols})
     # the richest copy first
     sub = events.iloc[g["pos"].to_numpy()]
-    n_part = corpus.participations["event_id"].value_counts()
+    part_ids = corpus.participations["event_id"]
+    n_part = part_ids[isin(part_ids, sub["event_id"])].value_counts()
     g["parts"] = sub["event_id"].map(n_part).fillna(0).to_numpy(dtype=np.int64)
     g["filled"] = sub.drop(columns=["event_id", "kind", "source", "origin"]).notna().sum(
         axis=1).to_numpy()
@@ -364,10 +369,12 @@ def merge_events(corpus: Corpus) -> Corpus:
     copies = matches[matches["rank"] > 0]
     mapping = pd.Series(copies["kept"].to_numpy(), index=copies["event_id"].to_numpy())
     # the kept events' empty fields, filled from the other copies (richest first)
-    ordered = events.set_index("event_id").loc[matches["event_id"].to_numpy()]
+    ordered = events.iloc[matches["pos"].to_numpy()].set_index("event_id")
     fill_cols = [c for c in ordered.columns if c not in ("kind", "source", "origin")]
     firsts = ordered[fill_cols].groupby(matches["kept"].to_numpy(), sort=False).first()
-    out = events[~events["event_id"].isin(mapping.index)].copy()
+    dropped = np.zeros(len(events), dtype=bool)
+    dropped[copies["pos"].to_numpy()] = True
+    out = events[~dropped].copy()
     at = pd.Index(out["event_id"])
     for c in fill_cols:
         gaps = out[c].isna().to_numpy() & at.isin(firsts.index)
@@ -379,9 +386,10 @@ def merge_events(corpus: Corpus) -> Corpus:
                 events[c].dtype, pd.CategoricalDtype) else col
     # participations of the copies onto the kept event, each row once
     part = corpus.participations
-    moved = part["event_id"].map(mapping)
-    part = part.assign(event_id=moved.where(moved.notna(), part["event_id"]).astype(
-        part["event_id"].dtype))
+    hit = isin(part["event_id"], pd.Series(mapping.index))
+    new_ids = part["event_id"].copy()
+    new_ids[hit] = part["event_id"][hit].map(mapping).to_numpy()
+    part = part.assign(event_id=new_ids)
     before = len(part)
     part = part.drop_duplicates(["event_id", "org_id", "person_id", "role"])
     event_ids = make_table("event_ids", pd.DataFrame({
@@ -389,8 +397,7 @@ def merge_events(corpus: Corpus) -> Corpus:
         "value": matches["event_id"].to_numpy(), "matched_by": matches["matched_by"].to_numpy()}))
     event_ids = pd.concat([corpus.event_ids, event_ids], ignore_index=True).drop_duplicates(
         ["event_id", "value"], ignore_index=True)
-    accounting = _count_copies(corpus.accounting,
-                               events.set_index("event_id").loc[mapping.index, "origin"])
+    accounting = _count_copies(corpus.accounting, events["origin"].iloc[copies["pos"].to_numpy()])
     duplicates = {**corpus.duplicates, "events_across_sources": len(mapping)}
     log.info("events: %d events were found in more than one source; %d copies merged into "
              "them, %d participations repeated by the copies dropped",
