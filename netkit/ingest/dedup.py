@@ -21,7 +21,14 @@ Copies are linked by keys, strongest first:
   leading zeros and kind code dropped: ``07000001``, ``7000001`` and ``US7000001B2``
   are one patent; design/reissue/plant prefixes ``D``, ``RE``, ``PP`` … kept).
 * **projects** — the grant-agreement number of CORDIS and national H2020 tables
-  (``Prosjektnr`` of the Norwegian table is the CORDIS ``projectID``).
+  (``Prosjektnr`` of the Norwegian table is the CORDIS ``projectID``). A CORDIS project
+  known by no grant number (the processed participations layout names projects by
+  ``rcn``) is paired with a national table's project by its *fingerprint*: the same
+  start and end dates, as many participants from the table's country (Norway) and a
+  coordinator from that country in both or in neither — only when exactly one project
+  on each side has that fingerprint. On the real samples this pairs 131 projects, and
+  every pair has the same EC contribution per Norwegian participant in both tables
+  (which the rule does not read).
 
 Linked events form groups (connected components). A group whose events carry two
 different DOIs (or two different PubMed ids) is never merged through a title or PubMed
@@ -36,6 +43,11 @@ every copy move onto it (a row repeated — same organisation, person and role �
 once), every copy is listed in ``event_ids`` (``event_id`` of the kept event,
 ``source``, ``value`` = the copy's own id, ``matched_by``), and each dropped copy moves
 one record of the file it came from from ``loaded`` to ``duplicates`` in the accounting.
+In a merged project the organisations of the national table and of CORDIS are paired
+where that is certain (the one participant of the country with a given role on each
+side, never paired otherwise elsewhere): the CORDIS organisation gets the national
+identifier (``orgnr``) in ``org_ids``, so that :func:`netkit.resolve.resolve` makes them
+one organisation.
 """
 
 from __future__ import annotations
@@ -55,6 +67,8 @@ from netkit.model.validate import isin, make_table
 
 __all__ = [
     "GRANT_SOURCES",
+    "NATIONAL_GRANT_TABLES",
+    "NATIONAL_ORG_SCHEMES",
     "PATENT_SOURCES",
     "match_events",
     "merge_events",
@@ -73,7 +87,13 @@ GRANT_SOURCES: dict[str, str] = {"cordis": "EU-FP", "norway": "EU-FP"}
 """Grant sources whose event ids end in a grant-agreement number, by programme family
 (a national table of EU grants uses the CORDIS project id)."""
 
-RULES = ("doi", "pmid", "title", "patent-number", "grant-number")
+NATIONAL_GRANT_TABLES: dict[str, str] = {"norway": "NO"}
+"""National tables of EU grants and the country whose participants they list."""
+
+NATIONAL_ORG_SCHEMES: dict[str, str] = {"norway": "orgnr"}
+"""The organisation identifier (``org_ids`` scheme) of each national table."""
+
+RULES = ("doi", "pmid", "title", "patent-number", "grant-number", "grant-fingerprint")
 """The ``matched_by`` values, strongest first."""
 
 MIN_TITLE_WORDS = 3
@@ -256,6 +276,55 @@ def _title_pairs(events: pd.DataFrame, source: pd.Series,
     return pairs.rename(columns={"pos_a": "a", "pos_b": "b"}).astype(np.int64)
 
 
+def _grant_fingerprints(corpus: Corpus, source: pd.Series, keys: pd.DataFrame) -> pd.DataFrame:
+    """Keys (``grant-fingerprint``) that pair a national table's project with a programme
+    project known by no grant-agreement number (the CORDIS participations layout names
+    projects by ``rcn``): same start and end dates, as many participants from the
+    table's country, and a coordinator from that country in both or neither. A key
+    is kept only when exactly one national and one programme project have it."""
+    events = corpus.events
+    empty = pd.DataFrame({"pos": pd.Series([], dtype=np.int64), "rule": [], "key": []})
+    national = source.map(NATIONAL_GRANT_TABLES).to_numpy(dtype=object)
+    if "end_date" not in events or not pd.notna(national).any():
+        return empty
+    grants = keys[keys["rule"] == "grant-number"]
+    shared = grants[grants.groupby("key")["pos"].transform("size") > 1]["pos"].to_numpy()
+    numbered = grants["pos"].to_numpy()
+    ok = ((events["kind"].astype(str) == "contract").to_numpy()
+          & source.map(GRANT_SOURCES).notna().to_numpy()
+          & events["date"].notna().to_numpy() & events["end_date"].notna().to_numpy())
+    is_national = pd.notna(national)
+    nat_ok = ok & is_national & ~np.isin(np.arange(len(events)), shared)
+    prog_ok = ok & ~is_national & ~np.isin(np.arange(len(events)), numbered)
+    if not nat_ok.any() or not prog_ok.any():
+        return empty
+    cand = pd.DataFrame({"event_id": events["event_id"].to_numpy(dtype=object),
+                         "pos": np.arange(len(events)), "national": national,
+                         "when": events["date"].astype(object).astype(str).str.cat(
+                             events["end_date"].astype(object).astype(str), sep="|").to_numpy()})
+    cand = cand[nat_ok | prog_ok]
+    part = corpus.participations[["event_id", "org_id", "role"]].dropna(subset=["org_id"])
+    part = part[isin(part["event_id"], cand["event_id"])].merge(
+        corpus.organizations[["org_id", "country"]], on="org_id", how="left").merge(
+        cand, on="event_id")
+    countries = pd.unique(cand["national"].dropna())
+    part = part[part["country"].isin(countries) | part["national"].notna()]
+    part["country"] = part["national"].where(part["national"].notna(), part["country"])
+    part["coord"] = part["role"].astype(str) == "coordinator"
+    part["side"] = part["national"].notna()
+    fp = part.groupby(["pos", "country"]).agg(n=("org_id", "nunique"), coord=("coord", "any"),
+                                              when=("when", "first"),
+                                              side=("side", "first"))
+    fp = fp.reset_index()
+    fp["key"] = (fp["country"].astype(str) + "|" + fp["when"] + "|" + fp["n"].astype(str) + "|"
+                 + fp["coord"].astype(str))
+    counts = fp.groupby(["key", "side"])["pos"].transform("size")
+    fp = fp[counts.to_numpy() == 1]
+    fp = fp[fp.groupby("key")["side"].transform("nunique").to_numpy() == 2]
+    return pd.DataFrame({"pos": fp["pos"].to_numpy(dtype=np.int64), "rule": "grant-fingerprint",
+                         "key": ("fingerprint:" + fp["key"]).to_numpy(dtype=object)})
+
+
 def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     return connected_components(graph, directed=False)[1]
@@ -294,6 +363,7 @@ def match_events(corpus: Corpus) -> pd.DataFrame:
     if n < 2 or source.nunique() < 2:
         return pd.DataFrame({c: [] for c in out_cols})
     keys = _keys(events, source)
+    keys = pd.concat([keys, _grant_fingerprints(corpus, source, keys)], ignore_index=True)
     titles = _title_pairs(events, source, corpus.participations, corpus.people)
     ka, kb = _key_edges(keys)
     label = _components(n, np.concatenate([ka, titles["a"].to_numpy()]),
@@ -397,15 +467,61 @@ def merge_events(corpus: Corpus) -> Corpus:
         "value": matches["event_id"].to_numpy(), "matched_by": matches["matched_by"].to_numpy()}))
     event_ids = pd.concat([corpus.event_ids, event_ids], ignore_index=True).drop_duplicates(
         ["event_id", "value"], ignore_index=True)
+    links = _national_org_links(corpus, matches)
+    org_ids = corpus.org_ids
+    if len(links):
+        org_ids = pd.concat([org_ids, links], ignore_index=True).drop_duplicates(
+            ignore_index=True)
     accounting = _count_copies(corpus.accounting, events["origin"].iloc[copies["pos"].to_numpy()])
     duplicates = {**corpus.duplicates, "events_across_sources": len(mapping)}
     log.info("events: %d events were found in more than one source; %d copies merged into "
              "them, %d participations repeated by the copies dropped",
              matches["kept"].nunique(), len(mapping), before - len(part))
     merged = corpus._replace(events=out, participations=part, event_ids=event_ids,
-                             accounting=accounting)
+                             accounting=accounting, org_ids=make_table("org_ids", org_ids))
     merged.duplicates = duplicates
     return merged
+
+
+def _national_org_links(corpus: Corpus, matches: pd.DataFrame) -> pd.DataFrame:
+    """``org_ids`` rows that give a programme organisation (a CORDIS PIC) the national
+    identifier (``orgnr``) of the same organisation in a national table's copy of a
+    merged project.
+
+    Within a merged project, the participants from the table's country are paired when
+    the pairing is certain: one of them on each side with a given role (the
+    coordinator; the only Norwegian participant). A pair is kept only if neither
+    organisation is paired with another one in any other project.
+    """
+    empty = pd.DataFrame({"org_id": [], "scheme": [], "value": []})
+    m = matches[["event_id", "kept", "source"]]
+    m = m.assign(country=m["source"].map(NATIONAL_GRANT_TABLES))
+    nat_country = m.dropna(subset=["country"]).drop_duplicates("kept").set_index("kept")["country"]
+    if nat_country.empty:
+        return empty
+    m = m[m["kept"].isin(nat_country.index)]
+    part = corpus.participations[["event_id", "org_id", "role"]].dropna(subset=["org_id"])
+    part = part[isin(part["event_id"], m["event_id"])].merge(m, on="event_id").merge(
+        corpus.organizations[["org_id", "country"]].rename(columns={"country": "org_country"}),
+        on="org_id", how="left")
+    part["side"] = part["country"].notna()  # True: the national table's copy
+    part = part[part["side"] | (part["org_country"] == part["kept"].map(nat_country))]
+    part = part.drop_duplicates(["kept", "role", "side", "org_id"])
+    one = part.groupby(["kept", "role", "side"], observed=True)["org_id"].transform("size") == 1
+    cells = part[one.to_numpy()]
+    pairs = cells[cells["side"]].merge(cells[~cells["side"]], on=["kept", "role"],
+                                       suffixes=("_nat", "_prog"))
+    pairs = pairs[["org_id_nat", "org_id_prog", "source_nat"]].drop_duplicates()
+    sure = (pairs.groupby("org_id_nat")["org_id_prog"].transform("nunique") == 1) & (
+        pairs.groupby("org_id_prog")["org_id_nat"].transform("nunique") == 1)
+    pairs = pairs[sure.to_numpy()]
+    if pairs.empty:
+        return empty
+    pairs = pairs.assign(scheme=pairs["source_nat"].map(NATIONAL_ORG_SCHEMES))
+    ids = corpus.org_ids.merge(pairs, left_on=["org_id", "scheme"],
+                               right_on=["org_id_nat", "scheme"])
+    return pd.DataFrame({"org_id": ids["org_id_prog"].to_numpy(),
+                         "scheme": ids["scheme"].to_numpy(), "value": ids["value"].to_numpy()})
 
 
 def _count_copies(accounting: pd.DataFrame, origins: pd.Series) -> pd.DataFrame:

@@ -196,15 +196,51 @@ def test_real_publications_openalex_wos_scopus(real_data):
 
 @pytest.mark.realdata
 def test_real_grants_cordis_norway(real_data):
+    """The CORDIS sample names projects by rcn, not by grant-agreement number: projects are
+    paired by start and end dates and their Norwegian participants (count, coordinator).
+    Checked against what the rule does not read: the EC contribution of each Norwegian
+    participant, given by both tables."""
     cordis = real_data / "cordis-h2020-participations"
     norway = real_data / "h2020-norway-participations"
-    # the CORDIS sample names projects by rcn, not by grant-agreement number: no key in common
-    both = nk.ingest.read([cordis, norway])
-    assert both.event_ids.empty
-    assert both.n_events == 4706 + 971  # the projects of each sample (their SOURCE.md)
+    c = nk.ingest.read([cordis, norway])
+    shared = c.event_ids["event_id"].nunique()
+    assert shared > 100
+    assert c.n_events == 4706 + 971 - shared  # the projects of each sample (their SOURCE.md)
+    assert set(c.event_ids["matched_by"]) == {"grant-fingerprint"}
+    check_accounting(c)
+    cr = pd.read_csv(next(cordis.glob("*.csv")), dtype=str)
+    nr = pd.read_csv(next(norway.glob("*.csv")), sep=";", dtype=str)
+    cr = cr.assign(event=cr["rcn"].radd("con:cordis:rcn-"), org=cr["pic"].radd("org:cordis:"),
+                   eur=pd.to_numeric(cr["contribution"]).fillna(0))  # none = 0 in Norway
+    nr = nr.assign(event=nr["Prosjektnr"].radd("con:norway:"), orgnr=nr["Organisasjonsnummer"],
+                   eur=pd.to_numeric(nr["Innvilget beløp organisasjon EUR"]))
+    ids = c.event_ids
+    pairs = ids[ids["source"] == "cordis"].merge(ids[ids["source"] == "norway"], on="event_id",
+                                                 suffixes=("_c", "_n"))
+    assert len(pairs) == shared
+    eur_c = cr[cr["country"] == "NO"].groupby("event")["eur"].apply(sorted)
+    eur_n = nr.groupby("event")["eur"].apply(sorted)
+    for a, b in zip(pairs["value_c"].map(eur_c), pairs["value_n"].map(eur_n), strict=True):
+        assert len(a) == len(b) and all(abs(x - y) <= 2 for x, y in zip(a, b, strict=True))
+    # the Norwegian PIC gets the organisation number of its certain counterpart
+    links = c.org_ids[(c.org_ids["scheme"] == "orgnr")
+                      & c.org_ids["org_id"].str.startswith("org:cordis:")]
+    assert len(links) > 0 and not links["org_id"].duplicated().any()
+    assert not links["value"].duplicated().any()
+    rows = (links.merge(cr[["org", "event", "eur"]], left_on="org_id", right_on="org")
+            .merge(pairs[["value_c", "value_n"]], left_on="event", right_on="value_c")
+            .merge(nr[["orgnr", "event", "eur"]], left_on=["value", "value_n"],
+                   right_on=["orgnr", "event"], suffixes=("", "_n")))
+    same = rows.assign(ok=(rows["eur"] - rows["eur_n"]).abs() <= 2).groupby("org_id")["ok"].any()
+    assert set(same.index) == set(links["org_id"]) and same.all()
+
+
+@pytest.mark.realdata
+def test_real_norway_with_raw_cordis_by_grant_number(real_data):
     # the real Norwegian table with a raw CORDIS project.csv/organization.csv that lists
     # one of its projects (HAEOLUS, 779469): one event, the Norwegian copy in event_ids
-    c = nk.ingest.read([norway, DATA / "cordis"])
+    c = nk.ingest.read([real_data / "h2020-norway-participations", DATA / "cordis"])
     assert list(groups(c).values()) == [{"con:cordis:779469", "con:norway:779469"}]
     assert c.events["event_id"].isin(["con:cordis:779469", "con:norway:779469"]).sum() == 1
+    assert set(c.event_ids["matched_by"]) == {"grant-number"}
     check_accounting(c)

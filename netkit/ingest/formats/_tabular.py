@@ -107,6 +107,19 @@ _DATE_PATTERNS = (
 )
 
 
+def optional_date(text: str | None) -> str | None:
+    """The ISO date of ``text`` (see :func:`parse_date`), ``None`` when it is empty or no date
+    (for dates that only help to match records, such as a project's end).
+
+    >>> optional_date("31.12.2021 00:00"), optional_date(""), optional_date("soon")
+    ('2021-12-31', None, None)
+    """
+    try:
+        return parse_date(text)[0]
+    except ValueError:
+        return None
+
+
 def parse_date(text: str | None) -> tuple[str, int]:
     """``(ISO date, year)`` of a date in one of the layouts these sources use.
 

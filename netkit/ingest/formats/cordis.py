@@ -32,6 +32,7 @@ from netkit.ingest.formats._tabular import (
     add_row,
     check_id,
     delimited_header,
+    optional_date,
     parse_amount,
     parse_date,
     read_rows,
@@ -120,7 +121,8 @@ def read_projects(path: Path, ctx: ReadContext) -> None:
         if ctx.builder.add_event(f"con:{SOURCE}:{pid}", "contract", year=year, date=iso,
                                  title=title, amount=amount,
                                  currency="EUR" if amount is not None else None,
-                                 source=SOURCE, origin=f"{path}:{line}"):
+                                 source=SOURCE, origin=f"{path}:{line}",
+                                 end_date=optional_date(row.get("endDate"))):
             ctx.ledger.loaded()
         else:
             ctx.ledger.duplicate()
@@ -189,7 +191,8 @@ def read_participations(path: Path, ctx: ReadContext) -> None:
         sector, src = cordis_sector(row["type"])
         event = {"event_id": f"con:{SOURCE}:rcn-{rcn}", "kind": "contract", "year": year,
                  "date": iso, "amount": amount, "currency": "EUR" if amount is not None else None,
-                 "source": SOURCE, "origin": f"{path}:{line}"}
+                 "source": SOURCE, "origin": f"{path}:{line}",
+                 "end_date": optional_date(row.get("end_date"))}
         org = {"org_id": f"org:{SOURCE}:{pic}", "name": f"PIC {pic}", "sector": sector,
                "sector_source": src, "country": country_code(row.get("country"), codes=True),
                "ids": [("pic", pic)]}

@@ -22,6 +22,7 @@ from netkit.ingest.formats._tabular import (
     add_row,
     check_id,
     delimited_header,
+    optional_date,
     parse_amount,
     parse_date,
     read_rows,
@@ -61,7 +62,8 @@ def read_norway(path: Path, ctx: ReadContext) -> None:
         sector, src = norway_sector(row["FoU sektorkode"], name, sme=sme)
         event = {"event_id": f"con:{SOURCE}:{project}", "kind": "contract", "year": year,
                  "date": iso, "title": row.get("Prosjektnavn") or row.get("Prosjektkortnavn") or None,
-                 "source": SOURCE, "origin": f"{path}:{line}"}
+                 "source": SOURCE, "origin": f"{path}:{line}",
+                 "end_date": optional_date(row.get("Kontrakt sluttdato"))}
         org = {"org_id": f"org:{SOURCE}:{orgnr}", "name": name, "sector": sector,
                "sector_source": src, "country": "NO", "region": row.get("Adresse fylke") or None,
                "city": row.get("Adresse kommune") or None, "ids": [("orgnr", orgnr)]}
