@@ -461,7 +461,11 @@ def merge_events(corpus: Corpus) -> Corpus:
     new_ids[hit] = part["event_id"][hit].map(mapping).to_numpy()
     part = part.assign(event_id=new_ids)
     before = len(part)
-    part = part.drop_duplicates(["event_id", "org_id", "person_id", "role"])
+    merged_rows = isin(part["event_id"], pd.Series(matches["kept"].unique()))
+    repeated = part[merged_rows].duplicated(["event_id", "org_id", "person_id", "role"])
+    keep = np.ones(len(part), dtype=bool)
+    keep[np.flatnonzero(merged_rows)[repeated.to_numpy()]] = False
+    part = part[keep]  # rows of events that were not merged are left as they are
     event_ids = make_table("event_ids", pd.DataFrame({
         "event_id": matches["kept"].to_numpy(), "source": matches["source"].to_numpy(),
         "value": matches["event_id"].to_numpy(), "matched_by": matches["matched_by"].to_numpy()}))

@@ -85,6 +85,7 @@ def test_participations_move_and_accounting_counts_copies(publications):
     got = c.participations[c.participations["event_id"] == kept]
     assert len(got) == len(expected) == 6  # 2 authors x 3 sources, each with its org
     assert c.participations["event_id"].isin(c.events["event_id"]).all()
+    assert c.n_participations == sum(map(len, parts))  # moved, none lost or repeated
     acc = c.accounting.set_index("format")
     assert acc.loc["wos", "duplicates"] == 4 and acc.loc["wos", "loaded"] == 2
     assert acc.loc["scopus", "duplicates"] == 1
@@ -178,7 +179,9 @@ def test_real_publications_openalex_wos_scopus(real_data):
     folders = [real_data / f for f in ("openalex-works", "wos-plaintext", "wos-tabdelimited",
                                        "scopus-csv")]
     c = nk.ingest.read(folders)
-    separate = [nk.ingest.read(f).events for f in folders]
+    alone = [nk.ingest.read(f) for f in folders]
+    separate = [a.events for a in alone]
+    assert c.n_participations == sum(a.n_participations for a in alone)
     shared = c.event_ids["event_id"].nunique()
     assert shared > 0
     assert c.n_events == sum(map(len, separate)) - c.duplicates["events_across_sources"]
