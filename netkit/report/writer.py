@@ -122,6 +122,7 @@ def load_report_corpus(cfg: ReportConfig):
         return corpus, [], (f"The data are netkit's synthetic ecosystem (seed {syn['seed']}, "
                             f"size {syn['size']}, intervention {'on' if syn['intervention'] else 'off'}).")
     from netkit.ingest import read
+    from netkit.ingest.dedup import merge_events
 
     corpora = []
     for spec in cfg.inputs:
@@ -130,7 +131,8 @@ def load_report_corpus(cfg: ReportConfig):
             corpora.append(Corpus.load(spec.path))
         else:
             corpora.append(read(spec.path, format=spec.format, encoding=spec.encoding))
-    corpus = corpora[0] if len(corpora) == 1 else concat(corpora)
+    # inputs read one by one: the same event in two inputs' sources becomes one event
+    corpus = corpora[0] if len(corpora) == 1 else merge_events(concat(corpora))
     acc = corpus.accounting.set_index("file") if len(corpus.accounting) else None
     provenance = []
     for f, spec in _input_files(cfg):

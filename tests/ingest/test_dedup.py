@@ -247,3 +247,14 @@ def test_real_norway_with_raw_cordis_by_grant_number(real_data):
     assert c.events["event_id"].isin(["con:cordis:779469", "con:norway:779469"]).sum() == 1
     assert set(c.event_ids["matched_by"]) == {"grant-number"}
     check_accounting(c)
+
+
+def test_report_inputs_read_one_by_one_are_merged(tmp_path):
+    from netkit.report.config import load_config
+    from netkit.report.writer import load_report_corpus
+
+    toml = tmp_path / "report.toml"
+    toml.write_text("".join(f"[[inputs]]\npath = '{p}'\n" for p in PUBLICATIONS))
+    corpus, provenance, _ = load_report_corpus(load_config(toml))
+    assert corpus.n_events == 7 and corpus.event_ids["event_id"].nunique() == 4
+    check_accounting(corpus)
