@@ -255,6 +255,6 @@ def test_report_inputs_read_one_by_one_are_merged(tmp_path):
 
     toml = tmp_path / "report.toml"
     toml.write_text("".join(f"[[inputs]]\npath = '{p}'\n" for p in PUBLICATIONS))
-    corpus, provenance, _ = load_report_corpus(load_config(toml))
+    corpus = load_report_corpus(load_config(toml))[0]
     assert corpus.n_events == 7 and corpus.event_ids["event_id"].nunique() == 4
     check_accounting(corpus)
