@@ -560,7 +560,8 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     part = part.drop_duplicates(["event_id", "org_id", "person_id", "role"]).reset_index(drop=True)
     resolved = Corpus(organizations=corpus.organizations, org_ids=corpus.org_ids, people=people,
                       person_ids=pid_rows, events=corpus.events, participations=part,
-                      quarantine=corpus.quarantine, accounting=corpus.accounting)
+                      event_ids=corpus.event_ids, quarantine=corpus.quarantine,
+                      accounting=corpus.accounting)
     resolved.duplicates = dict(corpus.duplicates)
 
     # ---- audit -------------------------------------------------------------------------------------

@@ -321,7 +321,7 @@ def resolve(
     resolved = Corpus(organizations=out, org_ids=org_ids(corpus.org_ids, nodes, cl, mapping,
                                                          raw_ids),
                       people=corpus.people, person_ids=corpus.person_ids,
-                      events=corpus.events, participations=part,
+                      events=corpus.events, participations=part, event_ids=corpus.event_ids,
                       quarantine=corpus.quarantine, accounting=corpus.accounting)
     resolved.duplicates = dict(corpus.duplicates)
 

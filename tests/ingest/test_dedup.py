@@ -258,3 +258,16 @@ def test_report_inputs_read_one_by_one_are_merged(tmp_path):
     corpus = load_report_corpus(load_config(toml))[0]
     assert corpus.n_events == 7 and corpus.event_ids["event_id"].nunique() == 4
     check_accounting(corpus)
+
+
+def test_event_ids_follow_filter_and_resolution(publications):
+    sub = publications.filter(years=(2019, 2019))
+    assert set(sub.event_ids["event_id"]) == set(publications.event_ids["event_id"]) & set(
+        sub.events["event_id"])
+    assert len(sub.event_ids) and len(sub.event_ids) < len(publications.event_ids)
+    resolved = nk.resolve.resolve(publications)
+    resolved = resolved if isinstance(resolved, Corpus) else resolved.corpus
+    assert resolved.event_ids.equals(publications.event_ids)
+    people = nk.resolve.resolve_people(resolved)
+    people = people if isinstance(people, Corpus) else people.corpus
+    assert people.event_ids.equals(publications.event_ids)
