@@ -36,21 +36,32 @@ R_AND_D_COMPANIES = (
 )
 
 # (rule name, sector, pattern): checked in order, case-insensitive, on word boundaries;
-# the first that matches wins. The order matters: a hospital named after its university
+# the first that matches wins. The order matters: a clinical-trial cooperative group
+# ("SW Oncol Grp", "Children's Oncology Group") is a research network, not a practice;
+# a hospital named after its university
 # is a hospital; a university of technology is a university, not a firm; a company's
 # research laboratory is a firm; an academy of sciences is a research body.
 NAME_RULES: tuple[tuple[str, str, str], ...] = (
+    ("trial_group", "research",
+     r"(?:cooperative|cooperat|coop|clinical trials?|clin trials?|trials?|study|studies|"
+     r"oncology|oncol|cancer|canc|leukemia|leukaemia) (?:\w+ ){0,2}(?:group|grp)"),
     ("hospital", "health",
-     r"hospital\w*|hosp|\w*hospitalet|klinikum|kliniken|klinik|clinic\w*|clin|clinique|"
-     r"\w*sykehus|\w*sjukhus|\w*sygehus|hopital|hôpital|hotel-dieu|hôtel-dieu|ospedale|"
-     r"spital|krankenhaus|ziekenhuis|infirmary|infirm|irccs|nhs|"
+     r"hospital\w*|hosp|\w*hospitalet|\w*klinik\w*|clinic\w*|clin|clinique|"
+     r"\w*sykehus\w*|\w*sjukhus\w*|\w*sygehus\w*|hopital|hôpital|h[oô]tel[- ]dieu|ospedal\w*|"
+     r"\w*spital\w*|\w*krankenhaus\w*|\w*ziekenhuis|\w*sairaala\w*|nemocnic\w*|hastane\w*|"
+     r"infirmary|infirm|irccs|nhs|umcg?|ggz|vamc|va med ctr|va hosp\w*|veterans affairs|"
      r"medical cent(?:er|re)|med ctr|med\w* centrum|medizinisches zentrum|"
      r"(?:health|hlth) ?care|(?:health|hlth) (?:service|serv|trust|authority|syst\w*|board)|"
      r"mental (?:health|hlth)|cancer (?:cent(?:er|re)|hospital)|canc ctr|"
-     r"heart (?:cent(?:er|re)|ctr|inst\w*)|herzzentrum|poison (?:cent(?:er|re)|control)|antipoison|"
+     r"heart (?:cent(?:er|re)|ctr|inst\w*)|herzzentrum|poison (?:cent(?:er|re)|control)|"
+     r"(?:inst|institut\w*|istituto|instituto) (?:\w+ ){0,3}(?:cardiol\w*|coração|coracao)|"
+     r"antipoison|"
      r"(?:urol\w*|cardiol\w*|oncol\w*|dermatol\w*|orthop\w*|pediat\w*|paediat\w*|radiol\w*|"
-     r"ophthalmol\w*|neurol\w*|dental) (?:associates|assoc|practice|pract|group|grp|"
-     r"med grp|specialists|partners)"),
+     r"ophthalmol\w*|neurol\w*|dental|cardiovasc\w*|gastroenterol\w*|nephrol\w*) "
+     r"(?:associates|assoc|practice|pract|group|grp|med grp|specialists|partners|consultants|"
+     r"serv|services|pc|pa)"),
+    ("cancer_research", "research",
+     r"(?:cancer|canc|oncol\w*) (?:\w+ )?(?:res|research) (?:ctr|cent(?:er|re)|inst\w*|lab\w*)"),
     ("academy_of_sciences", "research",
      r"academy of (?:\w+ ){0,3}sciences?|acad (?:\w+ ){0,3}sci|akademie der wissenschaften|"
      r"academia sinica|academie des sciences|académie des sciences"),
@@ -58,38 +69,44 @@ NAME_RULES: tuple[tuple[str, str, str], ...] = (
      r"univ\w*|universit\w*|college|coll|hochschule|\w*hogeschool|polytechn\w*|polytech|"
      r"politecn\w*|politécnic\w*|politeknik|ecole|école|escuela|escola superior|"
      r"scuola superiore|facult\w*|school of|business school|medical school|law school|"
-     r"graduate school|grande ecole|høgskole|hogskole|högskola|fachhochschule|fh|uni|iut|"
+     r"graduate school|grande ecole|høgskole|hogskole|högskola|fachhochschule|fachhsch|fh|uni|iut|"
+     r"üniversite\w*|politehn\w*|politekn\w*|fakult\w*|fak|suny|cuny|penn state|ens|a&m|"
+     r"\w*krigsskole\w*|military academy|naval academy|"
      r"ku|uc|institute of technology|inst technol|institute of science (?:and|&) technology|"
      r"inst sci & technol|technological education institute|technol educ inst|"
      r"technische universit\w*|technion|academy|akademie|"
      rf"(?:{_US_STATES}) tech"),
     ("public_research", "research",
      r"cnrs|inserm|inra|inrae|inria|fraunhofer|max planck|helmholtz|csic|cnr|cea|"
-     r"sintef|tno|vtt|csiro|riken|centre national de la recherche"),
+     r"sintef|tno|vtt|csiro|riken|centre national de la recherche|"
+     r"ifremer|cirad|onera|brgm|ineris|irstea|ifsttar|infn|enea|inaf|ingv|ciemat|"
+     r"dlr|dkfz|desy|aist|nict|jamstec|etri|kist|ansto|ornl|lanl|llnl|pnnl|nrel|"
+     r"fermilab|jpl|consiglio nazionale delle ricerche"),
     ("legal_form", "firm",
      r"(?:inc|incorporated|corp|corporation|co ltd|ltd|limited|llc|llp|plc|gmbh|ag|sa|s\.a|"
      r"sas|sarl|spa|s\.p\.a|srl|s\.r\.l|bv|b\.v|nv|n\.v|ab|asa|as|oy|oyj|aps|kk|"
-     r"kabushiki kaisha|kg|pty|pte|sp zoo|sp z o o|private limited|pvt ltd)\.?$"),
+     r"kabushiki kaisha|kg|kgaa|gbr|ohg|ug|pty|pte|sp zoo|sp z o o|private limited|pvt ltd)\.?$"),
     ("company_research", "firm",
      rf"{R_AND_D_COMPANIES}|corporate research|corp res|r&d inst\w*"),
     ("research", "research",
      r"institute|institut\w*|inst|research|laborator\w*|lab|labs|observator\w*|"
-     r"forschung\w*|centre national|natl lab|national lab\w*|"
+     r"\w*forsch\w*|centre national|natl lab|national lab\w*|consortium|consorzio|"
      r"technolog\w* cent(?:er|re)|technology research cent(?:er|re)"),
     ("government", "government",
      r"ministry|ministere|ministère|ministerium|department of|dept of|agency|authority|"
      r"council|government|govt|federal|state of|municipality|kommune|county|city of|"
      r"administration|bureau|office of|commission|directorate|us army|us navy|"
      r"air force|navy|army|us dept|u\.s\. dept|dept def|patent off\w*|property off\w*|"
-     r"nih|nci|nhlbi|niaid|nimh|nist|noaa|nasa|usda|usgs|cdc|fda|epa|darpa"),
+     r"nih|nci|nhlbi|niaid|nimh|nist|noaa|nasa|usda|usgs|cdc|fda|epa|darpa|nsf|cnes|jaxa|"
+     r"isro|drdo"),
     ("nonprofit", "nonprofit",
      r"foundation|fondation|fondazione|fundación|fundacion|fundação|stiftung|"
-     r"association|society|trust|charity"),
+     r"association|society|trust|charity|alliance"),
     ("firm_word", "firm",
      r"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|"
      r"sa|sas|sarl|spa|srl|bv|nv|ab|as|asa|oy|oyj|aps|kk|kg|se|pty|pte|sl|cjsc|ojsc|ooo|"
      r"technologies|technology|tech|systems|solutions|industries|pharmaceuticals|"
-     r"pharma|therapeutics|biotech|holdings|group|enterprises|gesellschaft|"
+     r"pharma|therapeutics|biotech|holdings|group|enterprises|gesellschaft|instruments|"
      r"semiconductors?|semicond|electronics|microelectronics|technol"),
 )
 
@@ -98,7 +115,7 @@ NAME_RULES: tuple[tuple[str, str, str], ...] = (
 # ``SP ZOO`` … Used only when the general rules find nothing.
 ABBREVIATION_RULES: tuple[tuple[str, str, str], ...] = (
     ("health", "health",
-     r"hlth|canc|clin|klin|krankenhaus|spital|chu|hop|heart|herz|hlth care|rehabil|"
+     r"hlth|canc|clin|\w*klin|krankenhaus|spital|chu|hop|heart|herz|hlth care|rehabil|"
      r"kaiser permanente|va med|vet affairs|irccs"),
     ("university", "university",
      r"sch|tu|eth|kth|lmu|iit|epfl|ucl|mit|caltech|usp|unam|ntnu|dtu|tum|kaist|ucla"),
@@ -106,8 +123,11 @@ ABBREVIATION_RULES: tuple[tuple[str, str, str], ...] = (
      r"agcy|epa|nih|nasa|cdc|fda|natl inst|bundesanstalt|minist|govt|dept"),
     ("research", "research", r"res|ctr|imec|cea|inria|riken|csiro|fdn res"),
     ("nonprofit", "nonprofit", r"fdn|fdn\w*|assoc|soc"),
+    ("specialty", "health",  # "Georgia Urol": a practice named by its specialty
+     r"urol|oncol|cardiol|cardiovasc|dermatol|orthop|radiol|ophthalmol|gastroenterol|nephrol"),
     ("firm", "firm",
-     r"sp zoo|sp z o o|semiconductors?|telecom\w*|microelectronics|associates|"
+     r"sp zoo|sp z o o|semiconductors?|telecom\w*|microelectronics|associates|pharmaceut\w*|"
+     r"\w*therapeut\w*|solut|life sci\w*|"
      r"electronics|software|networks|ericsson|nokia|siemens|ibm|intel|google|microsoft|"
      r"samsung|huawei|philips|bosch|sony|qualcomm|nxp|zte|stmicroelectronics"),
 )

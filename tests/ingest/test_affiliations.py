@@ -61,7 +61,12 @@ def test_org_key_is_stable():
 
 
 def test_abbreviation_sector_rules():
-    assert sector_of_organization("FRED HUTCHINSON CANC RES CTR")[0] == "health"
+    # a cancer research centre is a research body (as the hand-labelled set has it);
+    # a cancer centre is a hospital
+    assert sector_of_organization("FRED HUTCHINSON CANC RES CTR")[0] == "research"
+    assert sector_of_organization("Mem Sloan Kettering Canc Ctr")[0] == "health"
+    assert sector_of_organization("SW ONCOL GRP") == ("research", "name:trial_group")
+    assert sector_of_organization("Grand Strand Urol") == ("health", "name:abbrev:specialty")
     assert sector_of_organization("Bruno Kessler Fdn")[0] == "nonprofit"
     assert sector_of_organization("Zorblax") == ("unknown", "name:none")
 
