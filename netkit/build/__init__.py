@@ -2,7 +2,7 @@
 export and conversion; projection engines (memory, DuckDB, Spark) and tie tables on disk."""
 
 from netkit.build.bipartite import Incidence, incidence
-from netkit.build.convert import as_igraph, from_networkx, to_networkx
+from netkit.build.convert import GraphLike, as_igraph, from_networkx, to_networkx
 from netkit.build.engines import ENGINES, project
 from netkit.build.export import (
     FORMATS,
@@ -29,6 +29,7 @@ __all__ = [
     "EDGE_ATTRIBUTES",
     "ENGINES",
     "FORMATS",
+    "GraphLike",
     "NODE_ATTRIBUTES",
     "TIE_SCHEMA",
     "WEIGHTINGS",

@@ -7,12 +7,19 @@ edges and the same attributes as ``g``.
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import igraph as ig
 import networkx as nx
 
 from netkit.errors import ParameterError
 
-__all__ = ["as_igraph", "from_networkx", "to_networkx"]
+__all__ = ["GraphLike", "as_igraph", "from_networkx", "to_networkx"]
+
+GraphLike: TypeAlias = ig.Graph | nx.Graph
+"""A graph that netkit's metrics and views accept: an ``igraph.Graph`` (the working graph) or
+any networkx graph (``Graph``, ``DiGraph``, ``MultiGraph``, ``MultiDiGraph``), which
+:func:`as_igraph` converts once."""
 
 
 def to_networkx(graph: ig.Graph) -> nx.Graph:
@@ -106,7 +113,7 @@ def from_networkx(graph: nx.Graph) -> ig.Graph:
     return g
 
 
-def as_igraph(graph: ig.Graph | nx.Graph) -> ig.Graph:
+def as_igraph(graph: GraphLike) -> ig.Graph:
     """``graph`` itself if it is an ``igraph.Graph``; a networkx graph converted once.
 
     Raises

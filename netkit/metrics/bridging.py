@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
+from netkit.metrics._docs import fill_doc
 from netkit.metrics._graphs import (
     TRIANGLE_BUDGET,
     adjacency,
@@ -38,6 +40,35 @@ __all__ = [
     "ei_index",
     "participation_coefficient",
 ]
+
+
+_DOC = {
+    "burt_parameters": """\
+        Parameters
+        ----------
+        graph : igraph.Graph or networkx.Graph
+            Self-loops are ignored, parallel edges merged (weights summed) and a
+            directed graph read as undirected.
+        weight : str or None
+            Edge attribute of tie strength (default ``"weight"``); ``None`` gives
+            every tie weight 1.
+        budget : int
+            Wedges (pairs of ties at a vertex) tested per block of the triangle
+            listing: the working memory is O(m + budget). Any positive value gives
+            the same result (to rounding).""",
+    "burt_raises": """\
+        Raises
+        ------
+        ParameterError
+            If ``weight`` is not an edge attribute of the graph, a weight is not
+            positive and finite, or ``budget`` is not a positive integer.""",
+    "burt_references": """\
+        References
+        ----------
+        .. [1] R. S. Burt, *Structural Holes* (1992), ch. 2.
+        .. [2] S. P. Borgatti, "Structural holes: unpacking Burt's redundancy measures",
+           Connections 20(1) (1997).""",
+}
 
 
 def _proportions(graph, weight):
@@ -119,22 +150,12 @@ def _effective_size(g, a, redundancy) -> np.ndarray:
     return e
 
 
-def burt_measures(graph, weight: str | None = "weight", *,
+@fill_doc(_DOC)
+def burt_measures(graph: GraphLike, weight: str | None = "weight", *,
                   budget: int = TRIANGLE_BUDGET) -> pd.DataFrame:
     """Burt's :func:`constraint` and :func:`effective_size` together, from one pass over the triangles.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Self-loops are ignored, parallel edges merged (weights summed) and a
-        directed graph read as undirected.
-    weight : str or None
-        Edge attribute of tie strength (default ``"weight"``); ``None`` gives
-        every tie weight 1.
-    budget : int
-        Wedges (pairs of ties at a vertex) tested per block of the triangle
-        listing: the working memory is O(m + budget). Any positive value gives
-        the same result (to rounding).
+    {burt_parameters}
 
     Returns
     -------
@@ -142,11 +163,7 @@ def burt_measures(graph, weight: str | None = "weight", *,
         Columns ``constraint`` and ``effective_size`` (see those functions),
         indexed by node name. Isolates: NaN in both.
 
-    Raises
-    ------
-    ParameterError
-        If ``weight`` is not an edge attribute of the graph, a weight is not
-        positive and finite, or ``budget`` is not a positive integer.
+    {burt_raises}
 
     Notes
     -----
@@ -162,11 +179,7 @@ def burt_measures(graph, weight: str | None = "weight", *,
     on 86,000 organisations and 546,000 ties it takes about a quarter of the
     time it took (``scripts/bench_structure.py --heavy``).
 
-    References
-    ----------
-    .. [1] R. S. Burt, *Structural Holes* (1992), ch. 2.
-    .. [2] S. P. Borgatti, "Structural holes: unpacking Burt's redundancy measures",
-       Connections 20(1) (1997).
+    {burt_references}
 
     Examples
     --------
@@ -189,7 +202,8 @@ def burt_measures(graph, weight: str | None = "weight", *,
                         index=names(g))
 
 
-def constraint(graph, weight: str | None = "weight", *,
+@fill_doc(_DOC)
+def constraint(graph: GraphLike, weight: str | None = "weight", *,
                budget: int = TRIANGLE_BUDGET) -> pd.Series:
     """Burt's constraint: how much a node's ties lead to one another (few structural holes).
 
@@ -203,17 +217,7 @@ def constraint(graph, weight: str | None = "weight", *,
     has terms for the triangles ``i, q, j``, which are streamed in blocks
     (see :func:`burt_measures`) instead of forming the product.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Self-loops are ignored, parallel edges merged (weights summed) and a
-        directed graph read as undirected.
-    weight : str or None
-        Edge attribute of tie strength (default ``"weight"``); ``None`` gives
-        every tie weight 1.
-    budget : int
-        Wedges per block of the triangle listing (working memory O(m + budget));
-        the result does not depend on it.
+    {burt_parameters}
 
     Returns
     -------
@@ -223,17 +227,9 @@ def constraint(graph, weight: str | None = "weight", *,
         contact). Isolates: NaN, as in networkx. Equals networkx
         ``constraint`` on undirected graphs.
 
-    Raises
-    ------
-    ParameterError
-        If ``weight`` is not an edge attribute of the graph, a weight is not
-        positive and finite, or ``budget`` is not a positive integer.
+    {burt_raises}
 
-    References
-    ----------
-    .. [1] R. S. Burt, *Structural Holes* (1992), ch. 2.
-    .. [2] S. P. Borgatti, "Structural holes: unpacking Burt's redundancy measures",
-       Connections 20(1) (1997).
+    {burt_references}
 
     Examples
     --------
@@ -247,7 +243,8 @@ def constraint(graph, weight: str | None = "weight", *,
     return series(_constraint(g, a, p, indirect), g, "constraint")
 
 
-def effective_size(graph, weight: str | None = "weight", *,
+@fill_doc(_DOC)
+def effective_size(graph: GraphLike, weight: str | None = "weight", *,
                    budget: int = TRIANGLE_BUDGET) -> pd.Series:
     """Burt's effective size: the number of contacts minus their redundancy.
 
@@ -262,17 +259,7 @@ def effective_size(graph, weight: str | None = "weight", *,
     max-weight`` from the triangles of the graph, streamed in blocks (see
     :func:`burt_measures`).
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Self-loops are ignored, parallel edges merged (weights summed) and a
-        directed graph read as undirected.
-    weight : str or None
-        Edge attribute of tie strength (default ``"weight"``); ``None`` gives
-        every tie weight 1.
-    budget : int
-        Wedges per block of the triangle listing (working memory O(m + budget));
-        the result does not depend on it.
+    {burt_parameters}
 
     Returns
     -------
@@ -282,17 +269,9 @@ def effective_size(graph, weight: str | None = "weight", *,
         ``effective_size`` on undirected graphs (its per-node definition; see
         the tests for a shortcut of networkx 3.6 that differs).
 
-    Raises
-    ------
-    ParameterError
-        If ``weight`` is not an edge attribute of the graph, a weight is not
-        positive and finite, or ``budget`` is not a positive integer.
+    {burt_raises}
 
-    References
-    ----------
-    .. [1] R. S. Burt, *Structural Holes* (1992).
-    .. [2] S. P. Borgatti, "Structural holes: unpacking Burt's redundancy measures",
-       Connections 20(1) (1997).
+    {burt_references}
 
     Examples
     --------

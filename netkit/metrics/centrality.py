@@ -15,12 +15,17 @@ weight itself (``invert=False``, as networkx reads ``weight``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import scipy.sparse.linalg as spla
 
+from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
+from netkit.metrics._docs import fill_doc
 from netkit.metrics._graphs import adjacency, edge_array, igraph_seed, prepare, series
 
 __all__ = [
@@ -44,6 +49,23 @@ KADABRA_MAX_NODES = 200_000
 
 _PAGERANK_ARPACK_MAX_NODES = 200_000
 
+_DOC = {
+    "distance_parameters": """\
+        Parameters
+        ----------
+        graph : igraph.Graph or networkx.Graph
+            Read as undirected (a directed graph warns).
+        weight : str, optional
+            Edge attribute; distances use ``1/weight`` (``invert=True``) or ``weight``.
+        invert : bool
+            With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.""",
+    "weight_raises": """\
+        Raises
+        ------
+        ParameterError
+            The graph has no such edge attribute, or a weight is not positive and finite.""",
+}
+
 
 def _lengths(g, w, invert: bool) -> list[float] | None:
     if w is None:
@@ -51,7 +73,7 @@ def _lengths(g, w, invert: bool) -> list[float] | None:
     return (1.0 / w).tolist() if invert else w.tolist()
 
 
-def degree(graph, normalized: bool = False) -> pd.Series:
+def degree(graph: GraphLike, normalized: bool = False) -> pd.Series:
     """Degree: the number of distinct neighbours.
 
     .. math:: k_i = |N(i)|, \\qquad \\text{normalized: } k_i / (n - 1)
@@ -87,7 +109,8 @@ def degree(graph, normalized: bool = False) -> pd.Series:
     return series(k, g, "degree")
 
 
-def strength(graph, weight: str = "weight") -> pd.Series:
+@fill_doc(_DOC)
+def strength(graph: GraphLike, weight: str = "weight") -> pd.Series:
     """Strength: the sum of the weights of a node's ties.
 
     .. math:: s_i = \\sum_j w_{ij}
@@ -107,10 +130,7 @@ def strength(graph, weight: str = "weight") -> pd.Series:
         Named ``"strength"``; isolates have 0. Equals networkx
         ``G.degree(weight=...)`` on a simple undirected graph.
 
-    Raises
-    ------
-    ParameterError
-        The graph has no such edge attribute, or a weight is not positive and finite.
+    {weight_raises}
 
     References
     ----------
@@ -128,7 +148,7 @@ def strength(graph, weight: str = "weight") -> pd.Series:
                   "strength", dtype=np.float64)
 
 
-def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
+def betweenness(graph: GraphLike, weight: str | None = None, *, normalized: bool = True,
                 method: str = "auto", invert: bool = True, epsilon: float = 0.005,
                 delta: float = 0.1, n_sources: int = 16, seed: int = 0) -> pd.Series:
     """Betweenness: the share of shortest paths between other nodes that pass through a node.
@@ -256,7 +276,13 @@ def betweenness(graph, weight: str | None = None, *, normalized: bool = True,
     return out
 
 
-def _networkit(g):
+@contextmanager
+def _networkit_run(g, seed: int) -> Iterator[tuple[Any, Any]]:
+    """networkit and ``g`` as a networkit graph, on one thread with a fixed seed for the block.
+
+    One thread: the sample sequence, hence the result, is reproducible; the
+    caller's number of threads is restored afterwards.
+    """
     import warnings
 
     with warnings.catch_warnings():  # networkit's profiling module imports IPython noisily
@@ -267,21 +293,20 @@ def _networkit(g):
     if g.ecount():
         edges = edge_array(g).astype(np.uint64)
         graph.addEdges((edges[:, 0], edges[:, 1]))
-    return nk, graph
-
-
-def _sources(g, n_sources: int, seed: int) -> np.ndarray:
-    nk, graph = _networkit(g)
     threads = nk.getMaxNumberOfThreads()
     nk.setNumberOfThreads(1)
     try:
         nk.engineering.setSeed(int(seed), True)
-        algo = nk.centrality.EstimateBetweenness(graph, int(n_sources), False, False)
-        algo.run()
-        scores = np.asarray(algo.scores(), dtype=np.float64)
+        yield nk, graph
     finally:
         nk.setNumberOfThreads(threads)
-    return scores
+
+
+def _sources(g, n_sources: int, seed: int) -> np.ndarray:
+    with _networkit_run(g, seed) as (nk, graph):
+        algo = nk.centrality.EstimateBetweenness(graph, int(n_sources), False, False)
+        algo.run()
+        return np.asarray(algo.scores(), dtype=np.float64)
 
 
 _KADABRA_START_FACTOR = 100  # networkit's default: the first phase samples ω / 100 pairs
@@ -294,18 +319,12 @@ def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
     ``τ`` calibration pairs included in the sums but not in the pair count;
     both are undone here (see :func:`betweenness`).
     """
-    nk, graph = _networkit(g)
-    threads = nk.getMaxNumberOfThreads()
-    nk.setNumberOfThreads(1)  # one thread: the sample sequence, hence the result, is reproducible
-    try:
-        nk.engineering.setSeed(int(seed), True)
+    with _networkit_run(g, seed) as (nk, graph):
         algo = nk.centrality.KadabraBetweenness(graph, epsilon, delta, True)
         algo.run()
         scores = np.asarray(algo.scores(), dtype=np.float64) / 2.0
         pairs = algo.getNumberOfIterations()  # main-phase pairs + τ
         tau = _kadabra_tau(nk, graph, epsilon, delta)
-    finally:
-        nk.setNumberOfThreads(threads)
     if 0 < tau < pairs:
         scores *= (pairs - tau) / pairs
     return scores
@@ -324,7 +343,8 @@ def _kadabra_tau(nk, graph, epsilon: float, delta: float) -> int:
     return int(omega / _KADABRA_START_FACTOR)
 
 
-def closeness(graph, weight: str | None = None, *, invert: bool = True,
+@fill_doc(_DOC)
+def closeness(graph: GraphLike, weight: str | None = None, *, invert: bool = True,
               wf_improved: bool = True) -> pd.Series:
     """Closeness: the inverse mean distance to the nodes a node can reach.
 
@@ -333,14 +353,7 @@ def closeness(graph, weight: str | None = None, *, invert: bool = True,
 
     with ``R(i)`` the ``r_i`` nodes reachable from ``i`` (itself included).
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Read as undirected (a directed graph warns).
-    weight : str, optional
-        Edge attribute; distances use ``1/weight`` (``invert=True``) or ``weight``.
-    invert : bool
-        With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.
+    {distance_parameters}
     wf_improved : bool
         Multiply by ``(r_i − 1)/(n − 1)`` (Wasserman & Faust), so that nodes
         in small components score low; as networkx's default.
@@ -351,10 +364,7 @@ def closeness(graph, weight: str | None = None, *, invert: bool = True,
         Named ``"closeness"``. Isolates have 0. Equals networkx
         ``closeness_centrality`` (with ``distance=`` the length attribute).
 
-    Raises
-    ------
-    ParameterError
-        The graph has no such edge attribute, or a weight is not positive and finite.
+    {weight_raises}
 
     References
     ----------
@@ -379,7 +389,8 @@ def closeness(graph, weight: str | None = None, *, invert: bool = True,
     return series(c, g, "closeness")
 
 
-def harmonic(graph, weight: str | None = None, *, invert: bool = True,
+@fill_doc(_DOC)
+def harmonic(graph: GraphLike, weight: str | None = None, *, invert: bool = True,
              normalized: bool = False) -> pd.Series:
     """Harmonic centrality: the sum of inverse distances to all other nodes.
 
@@ -387,14 +398,7 @@ def harmonic(graph, weight: str | None = None, *, invert: bool = True,
 
     Well defined on disconnected graphs (unreachable nodes add 0).
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Read as undirected (a directed graph warns).
-    weight : str, optional
-        Edge attribute; distances use ``1/weight`` (``invert=True``) or ``weight``.
-    invert : bool
-        With ``weight``: a tie's length is ``1/weight`` (default) or ``weight``.
+    {distance_parameters}
     normalized : bool
         Divide by ``n − 1``. networkx ``harmonic_centrality`` is unnormalised.
 
@@ -403,10 +407,7 @@ def harmonic(graph, weight: str | None = None, *, invert: bool = True,
     pandas.Series
         Named ``"harmonic"``; isolates have 0.
 
-    Raises
-    ------
-    ParameterError
-        The graph has no such edge attribute, or a weight is not positive and finite.
+    {weight_raises}
 
     References
     ----------
@@ -425,7 +426,8 @@ def harmonic(graph, weight: str | None = None, *, invert: bool = True,
     return series(h, g, "harmonic")
 
 
-def eigenvector(graph, weight: str | None = "weight") -> pd.Series:
+@fill_doc(_DOC)
+def eigenvector(graph: GraphLike, weight: str | None = "weight") -> pd.Series:
     """Eigenvector centrality: the leading eigenvector of the (weighted) adjacency matrix.
 
     .. math:: \\lambda x_i = \\sum_j w_{ij} x_j, \\qquad \\lVert x \\rVert_2 = 1, \\; x \\ge 0
@@ -447,10 +449,7 @@ def eigenvector(graph, weight: str | None = "weight") -> pd.Series:
         networkx ``eigenvector_centrality_numpy``). A graph without edges gets
         ``1/√n`` everywhere.
 
-    Raises
-    ------
-    ParameterError
-        The graph has no such edge attribute, or a weight is not positive and finite.
+    {weight_raises}
 
     Notes
     -----
@@ -572,7 +571,7 @@ def _leading_vector(a) -> tuple[np.ndarray, int]:
     return x / np.linalg.norm(x), tied
 
 
-def pagerank(graph, weight: str | None = "weight", damping: float = 0.85) -> pd.Series:
+def pagerank(graph: GraphLike, weight: str | None = "weight", damping: float = 0.85) -> pd.Series:
     """PageRank: the stationary distribution of a random walk with teleportation.
 
     .. math:: p_i = \\frac{1 - \\alpha}{n} + \\alpha \\sum_j \\frac{w_{ji}}{s_j} p_j

@@ -7,11 +7,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
+from netkit.metrics._docs import fill_doc
 from netkit.metrics._graphs import edge_array, groups, prepare
 from netkit.model import HELIX, Corpus
 
 __all__ = ["assortativity", "mixing_matrix", "triple_helix"]
+
+_DOC = {
+    "newman_reference": """\
+        References
+        ----------
+        .. [1] M. E. J. Newman, "Mixing patterns in networks", Phys. Rev. E 67 (2003).""",
+}
 
 
 def _mixing_counts(edges: np.ndarray, ew: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
@@ -21,7 +30,8 @@ def _mixing_counts(edges: np.ndarray, ew: np.ndarray, codes: np.ndarray, k: int)
     return m.reshape(k, k)
 
 
-def mixing_matrix(graph, attribute="sector", weight: str | None = None) -> pd.DataFrame:
+@fill_doc(_DOC)
+def mixing_matrix(graph: GraphLike, attribute="sector", weight: str | None = None) -> pd.DataFrame:
     """Ties between groups (sectors), observed and expected under random mixing.
 
     Each undirected tie ``u – v`` is counted in cell ``(g(u), g(v))`` and in
@@ -56,9 +66,7 @@ def mixing_matrix(graph, attribute="sector", weight: str | None = None) -> pd.Da
         No such vertex or edge attribute, a label list of the wrong length, or
         a weight that is not positive and finite.
 
-    References
-    ----------
-    .. [1] M. E. J. Newman, "Mixing patterns in networks", Phys. Rev. E 67 (2003).
+    {newman_reference}
 
     Examples
     --------
@@ -85,7 +93,8 @@ def mixing_matrix(graph, attribute="sector", weight: str | None = None) -> pd.Da
     return frame
 
 
-def assortativity(graph, attribute="sector") -> float:
+@fill_doc(_DOC)
+def assortativity(graph: GraphLike, attribute="sector") -> float:
     """Newman's nominal assortativity coefficient of the groups.
 
     .. math:: r = \\frac{\\sum_s e_{ss} - \\sum_s a_s^2}{1 - \\sum_s a_s^2}
@@ -111,9 +120,7 @@ def assortativity(graph, attribute="sector") -> float:
     ParameterError
         No such vertex attribute, or a label list of the wrong length.
 
-    References
-    ----------
-    .. [1] M. E. J. Newman, "Mixing patterns in networks", Phys. Rev. E 67 (2003).
+    {newman_reference}
 
     Examples
     --------

@@ -11,20 +11,22 @@ and ``attrs["ties_without_region"]``; the summary carries both counts).
 
 from __future__ import annotations
 
-import igraph as ig
 import numpy as np
 import pandas as pd
 
-from netkit.build.convert import as_igraph
+from netkit.build.convert import GraphLike, as_igraph
 from netkit.errors import EmptyGraphError, ParameterError
+from netkit.metrics._docs import fill_doc
 from netkit.metrics._graphs import edge_weights, warn_directed
 
 __all__ = ["region_density", "region_flow_matrix", "region_summary"]
 
 
-def _groups(graph: ig.Graph, attribute: str, weight: str | None):
-    """Region names, the region code of every vertex (−1: none), the edges between
-    two vertices with a region and their weights, and the counts left out."""
+def _groups(graph: GraphLike, attribute: str, weight: str | None):
+    """Region names, the region code of every vertex (−1: none), the region codes of both
+    ends of every tie between two vertices with a region and its weight, and the counts
+    left out."""
+    graph = as_igraph(graph)
     warn_directed(graph, "netkit.metrics.regions")
     if attribute not in graph.vs.attributes():
         raise ParameterError(f"the graph has no vertex attribute {attribute!r}")
@@ -39,23 +41,44 @@ def _groups(graph: ig.Graph, attribute: str, weight: str | None):
     inside = (codes[edges[:, 0]] >= 0) & (codes[edges[:, 1]] >= 0)
     left_out = {"orgs_without_region": int((~known).sum()),
                 "ties_without_region": int((~inside).sum())}
-    return names.astype(object), codes, edges[inside], w[inside], left_out
+    ends = codes[edges[inside]]
+    return names.astype(object), codes, ends[:, 0], ends[:, 1], w[inside], left_out
 
 
-def region_flow_matrix(graph, attribute: str = "region",
+_DOC = {
+    "parameters": """\
+        Parameters
+        ----------
+        graph : igraph.Graph or networkx.Graph
+            A directed graph's arcs are counted as undirected ties (it warns);
+            parallel edges count separately (they are joint events).
+        attribute : str
+            Vertex attribute holding the region (default ``"region"``).
+        weight : str or None
+            Edge attribute summed as the tie's weight (default ``"weight"``;
+            ``None``: 1 per tie).""",
+    "raises": """\
+        Raises
+        ------
+        ParameterError
+            No such vertex or edge attribute.
+        EmptyGraphError
+            A graph without vertices.""",
+    "example_graph": """\
+        Examples
+        --------
+        >>> import igraph as ig
+        >>> g = ig.Graph([(0, 1), (1, 2), (2, 3)])
+        >>> g.vs["region"] = ["A", "A", "B", "B"]; g.es["weight"] = [2.0, 1.0, 5.0]""",
+}
+
+
+@fill_doc(_DOC)
+def region_flow_matrix(graph: GraphLike, attribute: str = "region",
                        weight: str | None = "weight") -> pd.DataFrame:
     """Region × region matrix of summed tie weights (joint events with ``org_graph``).
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        A directed graph's arcs are counted as undirected ties (it warns);
-        parallel edges count separately (they are joint events).
-    attribute : str
-        Vertex attribute holding the region (default ``"region"``).
-    weight : str or None
-        Edge attribute summed as the tie's weight (default ``"weight"``;
-        ``None``: 1 per tie).
+    {parameters}
 
     Returns
     -------
@@ -64,28 +87,17 @@ def region_flow_matrix(graph, attribute: str = "region",
         counted once), off-diagonal cells ties between two regions. Vertices
         without a region and their ties are left out and counted in ``attrs``.
 
-    Raises
-    ------
-    ParameterError
-        No such vertex or edge attribute.
-    EmptyGraphError
-        A graph without vertices.
+    {raises}
 
-    Examples
-    --------
-    >>> import igraph as ig
-    >>> g = ig.Graph([(0, 1), (1, 2), (2, 3)])
-    >>> g.vs["region"] = ["A", "A", "B", "B"]; g.es["weight"] = [2.0, 1.0, 5.0]
+    {example_graph}
     >>> region_flow_matrix(g)
     region    A    B
     region
     A       2.0  1.0
     B       1.0  5.0
     """
-    graph = as_igraph(graph)
-    names, codes, edges, w, left_out = _groups(graph, attribute, weight)
+    names, codes, a, b, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
-    a, b = codes[edges[:, 0]], codes[edges[:, 1]]
     m = np.bincount(a * k + b, weights=w, minlength=k * k).reshape(k, k)
     m = m + m.T - np.diag(np.diag(m))
     idx = pd.Index(names, name=attribute)
@@ -94,20 +106,12 @@ def region_flow_matrix(graph, attribute: str = "region",
     return out
 
 
-def region_density(graph, attribute: str = "region",
+@fill_doc(_DOC)
+def region_density(graph: GraphLike, attribute: str = "region",
                    weight: str | None = "weight") -> pd.DataFrame:
     """Interaction density of every pair of regions, normalised by their organisations.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        A directed graph's arcs are counted as undirected ties (it warns);
-        parallel edges count separately (they are joint events).
-    attribute : str
-        Vertex attribute holding the region (default ``"region"``).
-    weight : str or None
-        Edge attribute summed as the tie's weight (default ``"weight"``;
-        ``None``: 1 per tie).
+    {parameters}
 
     Returns
     -------
@@ -118,29 +122,18 @@ def region_density(graph, attribute: str = "region",
         ``weight`` (summed), ``density = ties / possible`` and
         ``weight_density = weight / possible``.
 
-    Raises
-    ------
-    ParameterError
-        No such vertex or edge attribute.
-    EmptyGraphError
-        A graph without vertices.
+    {raises}
 
-    Examples
-    --------
-    >>> import igraph as ig
-    >>> g = ig.Graph([(0, 1), (1, 2), (2, 3)])
-    >>> g.vs["region"] = ["A", "A", "B", "B"]; g.es["weight"] = [2.0, 1.0, 5.0]
+    {example_graph}
     >>> region_density(g)[["region_a", "region_b", "possible", "ties", "density"]]
       region_a region_b  possible  ties  density
     0        A        A       1.0     1     1.00
     1        A        B       4.0     1     0.25
     2        B        B       1.0     1     1.00
     """
-    graph = as_igraph(graph)
-    names, codes, edges, w, left_out = _groups(graph, attribute, weight)
+    names, codes, a, b, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
     sizes = np.bincount(codes[codes >= 0], minlength=k).astype(np.float64)
-    a, b = codes[edges[:, 0]], codes[edges[:, 1]]
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     ties = np.bincount(lo * k + hi, minlength=k * k).reshape(k, k)
     wsum = np.bincount(lo * k + hi, weights=w, minlength=k * k).reshape(k, k)
@@ -159,20 +152,12 @@ def region_density(graph, attribute: str = "region",
     return out
 
 
-def region_summary(graph, attribute: str = "region",
+@fill_doc(_DOC)
+def region_summary(graph: GraphLike, attribute: str = "region",
                    weight: str | None = "weight") -> pd.Series:
     """Within- vs between-region density of the whole graph.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        A directed graph's arcs are counted as undirected ties (it warns);
-        parallel edges count separately (they are joint events).
-    attribute : str
-        Vertex attribute holding the region (default ``"region"``).
-    weight : str or None
-        Edge attribute summed as the tie's weight (default ``"weight"``;
-        ``None``: 1 per tie).
+    {parameters}
 
     Returns
     -------
@@ -184,18 +169,9 @@ def region_summary(graph, attribute: str = "region",
         between organisations with a region; then ``orgs_without_region`` and
         ``ties_without_region``, the counts left out.
 
-    Raises
-    ------
-    ParameterError
-        No such vertex or edge attribute.
-    EmptyGraphError
-        A graph without vertices.
+    {raises}
 
-    Examples
-    --------
-    >>> import igraph as ig
-    >>> g = ig.Graph([(0, 1), (1, 2), (2, 3)])
-    >>> g.vs["region"] = ["A", "A", "B", "B"]; g.es["weight"] = [2.0, 1.0, 5.0]
+    {example_graph}
     >>> float(region_summary(g)["between_density"])
     0.25
     """

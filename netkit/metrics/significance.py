@@ -24,7 +24,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
+from netkit.metrics._docs import fill_doc
 from netkit.metrics._graphs import groups, igraph_seed, prepare
 from netkit.metrics.mixing import _assortativity, _mixing_counts
 
@@ -36,7 +38,7 @@ __all__ = [
 ]
 
 
-def rewiring_null(graph, statistic: Callable[[np.ndarray], np.ndarray | float],
+def rewiring_null(graph: GraphLike, statistic: Callable[[np.ndarray], np.ndarray | float],
                   n_samples: int = 100, *, swaps_per_edge: int = 10,
                   seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Observed value of ``statistic`` and its values on degree-preserving rewired graphs.
@@ -101,23 +103,60 @@ def _summary(observed: np.ndarray, null: np.ndarray) -> dict[str, np.ndarray]:
     return {"observed": observed, "null_mean": mean, "null_sd": sd, "z": z, "p_value": p}
 
 
-def mixing_significance(graph, attribute="sector", n_samples: int = 200, *,
+def _group_null(graph: GraphLike, attribute, statistic, n_samples: int, swaps_per_edge: int,
+                seed: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``statistic(edges, codes, k)`` of the groups on the graph and on its rewired nulls,
+    and the group labels."""
+    g, _ = prepare(graph, None)
+    codes, labels = groups(g, attribute)
+
+    def stat(edges: np.ndarray) -> np.ndarray | float:
+        return statistic(edges, codes, len(labels))
+
+    observed, null = rewiring_null(g, stat, n_samples, swaps_per_edge=swaps_per_edge, seed=seed)
+    return observed, null, labels
+
+
+def _mixing_stat(edges: np.ndarray, codes: np.ndarray, k: int) -> np.ndarray:
+    return _mixing_counts(edges, np.ones(len(edges)), codes, k).ravel()
+
+
+def _ei_stat(edges: np.ndarray, codes: np.ndarray, k: int) -> float:
+    if not len(edges):
+        return np.nan
+    ext = float(np.count_nonzero(codes[edges[:, 0]] != codes[edges[:, 1]]))
+    return (2 * ext - len(edges)) / len(edges)
+
+
+_DOC = {
+    "parameters": """\
+        Parameters
+        ----------
+        graph : igraph.Graph or networkx.Graph
+            Read as undirected (a directed graph warns); weights are not used.
+        attribute : str, mapping or sequence
+            The groups: a vertex attribute (default ``"sector"``), a mapping node
+            → group, or one label per vertex; missing labels form ``"unknown"``.
+        n_samples : int
+            Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
+        swaps_per_edge : int
+            Double-edge swaps attempted per edge for each null graph.
+        seed : int or None
+            Seed of the rewiring (default 0: same graph and seed → same result).""",
+    "raises": """\
+        Raises
+        ------
+        ParameterError
+            ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.""",
+}
+
+
+@fill_doc(_DOC)
+def mixing_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, *,
                         swaps_per_edge: int = 10, seed: int = 0) -> pd.DataFrame:
     """The sector × sector mixing matrix against degree-preserving rewiring.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Read as undirected (a directed graph warns); weights are not used.
-    attribute : str, mapping or sequence
-        The groups: a vertex attribute (default ``"sector"``), a mapping node
-        → group, or one label per vertex; missing labels form ``"unknown"``.
-    n_samples : int
-        Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
-    swaps_per_edge : int
-        Double-edge swaps attempted per edge for each null graph.
-    seed : int or None
-        Seed of the rewiring (default 0: same graph and seed → same result).
+    {parameters}
 
     Returns
     -------
@@ -126,10 +165,7 @@ def mixing_significance(graph, attribute="sector", n_samples: int = 200, *,
         counted as in :func:`~netkit.metrics.mixing_matrix`), ``null_mean``,
         ``null_sd``, ``z`` and ``p_value``.
 
-    Raises
-    ------
-    ParameterError
-        ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.
+    {raises}
 
     Examples
     --------
@@ -139,14 +175,8 @@ def mixing_significance(graph, attribute="sector", n_samples: int = 200, *,
     >>> mixing_significance(g, n_samples=20)["observed"].tolist()
     [2.0, 2.0, 2.0, 2.0]
     """
-    g, _ = prepare(graph, None)
-    codes, labels = groups(g, attribute)
-    k = len(labels)
-
-    def stat(edges):
-        return _mixing_counts(edges, np.ones(len(edges)), codes, k).ravel()
-
-    observed, null = rewiring_null(g, stat, n_samples, swaps_per_edge=swaps_per_edge, seed=seed)
+    observed, null, labels = _group_null(graph, attribute, _mixing_stat, n_samples,
+                                         swaps_per_edge, seed)
     index = pd.MultiIndex.from_product([labels, labels], names=["source", "target"])
     return pd.DataFrame(_summary(observed, null), index=index)
 
@@ -156,33 +186,19 @@ def _scalar_frame(observed, null, name: str) -> pd.Series:
     return pd.Series({k: float(v[0]) for k, v in s.items()}, name=name)
 
 
-def ei_significance(graph, attribute="sector", n_samples: int = 200, *,
+@fill_doc(_DOC)
+def ei_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, *,
                     swaps_per_edge: int = 10, seed: int = 0) -> pd.Series:
     """The graph's E–I index against degree-preserving rewiring.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Read as undirected (a directed graph warns); weights are not used.
-    attribute : str, mapping or sequence
-        The groups: a vertex attribute (default ``"sector"``), a mapping node
-        → group, or one label per vertex; missing labels form ``"unknown"``.
-    n_samples : int
-        Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
-    swaps_per_edge : int
-        Double-edge swaps attempted per edge for each null graph.
-    seed : int or None
-        Seed of the rewiring (default 0: same graph and seed → same result).
+    {parameters}
 
     Returns
     -------
     pandas.Series
         Named ``"ei_index"``: ``observed``, ``null_mean``, ``null_sd``, ``z``, ``p_value``.
 
-    Raises
-    ------
-    ParameterError
-        ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.
+    {raises}
 
     Examples
     --------
@@ -192,46 +208,23 @@ def ei_significance(graph, attribute="sector", n_samples: int = 200, *,
     >>> float(ei_significance(g, n_samples=20)["observed"])
     -0.5
     """
-    g, _ = prepare(graph, None)
-    codes, _ = groups(g, attribute)
-
-    def stat(edges):
-        if not len(edges):
-            return np.nan
-        ext = float(np.count_nonzero(codes[edges[:, 0]] != codes[edges[:, 1]]))
-        return (2 * ext - len(edges)) / len(edges)
-
-    observed, null = rewiring_null(g, stat, n_samples, swaps_per_edge=swaps_per_edge, seed=seed)
+    observed, null, _ = _group_null(graph, attribute, _ei_stat, n_samples, swaps_per_edge, seed)
     return _scalar_frame(observed, null, "ei_index")
 
 
-def assortativity_significance(graph, attribute="sector", n_samples: int = 200, *,
+@fill_doc(_DOC)
+def assortativity_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, *,
                                swaps_per_edge: int = 10, seed: int = 0) -> pd.Series:
     """Nominal assortativity of the groups against degree-preserving rewiring.
 
-    Parameters
-    ----------
-    graph : igraph.Graph or networkx.Graph
-        Read as undirected (a directed graph warns); weights are not used.
-    attribute : str, mapping or sequence
-        The groups: a vertex attribute (default ``"sector"``), a mapping node
-        → group, or one label per vertex; missing labels form ``"unknown"``.
-    n_samples : int
-        Null graphs ``K`` (default 200); the smallest p-value is ``1/(K + 1)``.
-    swaps_per_edge : int
-        Double-edge swaps attempted per edge for each null graph.
-    seed : int or None
-        Seed of the rewiring (default 0: same graph and seed → same result).
+    {parameters}
 
     Returns
     -------
     pandas.Series
         Named ``"assortativity"``: ``observed``, ``null_mean``, ``null_sd``, ``z``, ``p_value``.
 
-    Raises
-    ------
-    ParameterError
-        ``n_samples < 1``, no such vertex attribute, or a label list of the wrong length.
+    {raises}
 
     Examples
     --------
@@ -241,12 +234,6 @@ def assortativity_significance(graph, attribute="sector", n_samples: int = 200, 
     >>> float(assortativity_significance(g, n_samples=10)["observed"])
     1.0
     """
-    g, _ = prepare(graph, None)
-    codes, labels = groups(g, attribute)
-    k = len(labels)
-
-    def stat(edges):
-        return _assortativity(edges, codes, k)
-
-    observed, null = rewiring_null(g, stat, n_samples, swaps_per_edge=swaps_per_edge, seed=seed)
+    observed, null, _ = _group_null(graph, attribute, _assortativity, n_samples,
+                                    swaps_per_edge, seed)
     return _scalar_frame(observed, null, "assortativity")
