@@ -116,6 +116,12 @@ def _c(name: str, dtype: object = STRING, required: bool = False, categories=Non
     return Column(name, dtype, required, categories)
 
 
+def _crosswalk(name: str, owner: str) -> TableSpec:
+    """A cross-walk of source identifiers: ``owner``, ``scheme``, ``value``, one row per triple."""
+    return TableSpec(name, (_c(owner, required=True), _c("scheme", required=True),
+                            _c("value", required=True)), key=(owner, "scheme", "value"))
+
+
 TABLES: dict[str, TableSpec] = {
     "organizations": TableSpec(
         "organizations",
@@ -133,21 +139,13 @@ TABLES: dict[str, TableSpec] = {
         ),
         key=("org_id",),
     ),
-    "org_ids": TableSpec(
-        "org_ids",
-        (_c("org_id", required=True), _c("scheme", required=True), _c("value", required=True)),
-        key=("org_id", "scheme", "value"),
-    ),
+    "org_ids": _crosswalk("org_ids", "org_id"),
     "people": TableSpec(
         "people",
         (_c("person_id", required=True), _c("name"), _c("orcid")),
         key=("person_id",),
     ),
-    "person_ids": TableSpec(
-        "person_ids",
-        (_c("person_id", required=True), _c("scheme", required=True), _c("value", required=True)),
-        key=("person_id", "scheme", "value"),
-    ),
+    "person_ids": _crosswalk("person_ids", "person_id"),
     "events": TableSpec(
         "events",
         (

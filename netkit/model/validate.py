@@ -174,44 +174,33 @@ def check_references(tables: Mapping[str, pd.DataFrame], problems: list[str]) ->
     people = tables["people"]["person_id"]
     part = tables["participations"]
     for column, known, what in (
-        ("event_id", events, "events"),
-        ("org_id", orgs, "organizations"),
-        ("person_id", people, "people"),
+        ("event_id", events, "events that"),
+        ("org_id", orgs, "organizations that"),
+        ("person_id", people, "people that"),
     ):
-        values = part[column].dropna()
-        unknown = values[~isin(values, known)]
-        if len(unknown):
-            problems.append(
-                f"participations.{column}: {len(unknown)} row(s) point at {what} that do not exist: "
-                f"{_quote(unknown)}"
-            )
+        _unknown_references("participations", column, part[column], known, what, problems)
     orphan = part["org_id"].isna() & part["person_id"].isna()
     if orphan.any():
         problems.append(
             f"participations: {int(orphan.sum())} row(s) name neither an organisation nor a person"
         )
-    pids = tables["person_ids"]["person_id"].dropna()
-    unknown = pids[~isin(pids, people)]
-    if len(unknown):
-        problems.append(
-            f"person_ids.person_id: {len(unknown)} row(s) point at people who do not exist: "
-            f"{_quote(unknown)}"
-        )
+    _unknown_references("person_ids", "person_id", tables["person_ids"]["person_id"], people,
+                        "people who", problems)
     if "event_ids" in tables:
-        eids = tables["event_ids"]["event_id"].dropna()
-        unknown = eids[~isin(eids, events)]
-        if len(unknown):
-            problems.append(
-                f"event_ids.event_id: {len(unknown)} row(s) point at events that do not exist: "
-                f"{_quote(unknown)}"
-            )
-    ids = tables["org_ids"]["org_id"].dropna()
-    unknown = ids[~isin(ids, orgs)]
+        _unknown_references("event_ids", "event_id", tables["event_ids"]["event_id"], events,
+                            "events that", problems)
+    _unknown_references("org_ids", "org_id", tables["org_ids"]["org_id"], orgs,
+                        "organizations that", problems)
+
+
+def _unknown_references(table: str, column: str, values: pd.Series, known: pd.Series,
+                        what: str, problems: list[str]) -> None:
+    """Append a problem if some ``values`` (missing ones aside) are not in ``known``."""
+    values = values.dropna()
+    unknown = values[~isin(values, known)]
     if len(unknown):
-        problems.append(
-            f"org_ids.org_id: {len(unknown)} row(s) point at organizations that do not exist: "
-            f"{_quote(unknown)}"
-        )
+        problems.append(f"{table}.{column}: {len(unknown)} row(s) point at {what} do not exist: "
+                        f"{_quote(unknown)}")
 
 
 def make_table(name: str, data: Mapping[str, object] | pd.DataFrame | None = None) -> pd.DataFrame:
