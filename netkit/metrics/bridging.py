@@ -19,7 +19,7 @@ import scipy.sparse as sp
 
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._docs import fill_doc
+from netkit._docs import fill_doc
 from netkit.metrics._graphs import (
     TRIANGLE_BUDGET,
     adjacency,

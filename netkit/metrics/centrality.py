@@ -25,7 +25,7 @@ import scipy.sparse.linalg as spla
 
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._docs import fill_doc
+from netkit._docs import fill_doc
 from netkit.metrics._graphs import adjacency, edge_array, igraph_seed, prepare, series
 
 __all__ = [

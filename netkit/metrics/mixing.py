@@ -9,7 +9,7 @@ import pandas as pd
 
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._docs import fill_doc
+from netkit._docs import fill_doc
 from netkit.metrics._graphs import edge_array, groups, prepare
 from netkit.model import HELIX, Corpus
 

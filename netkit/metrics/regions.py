@@ -16,7 +16,7 @@ import pandas as pd
 
 from netkit.build.convert import GraphLike, as_igraph
 from netkit.errors import EmptyGraphError, ParameterError
-from netkit.metrics._docs import fill_doc
+from netkit._docs import fill_doc
 from netkit.metrics._graphs import edge_weights, warn_directed
 
 __all__ = ["region_density", "region_flow_matrix", "region_summary"]

@@ -26,7 +26,7 @@ import pandas as pd
 
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._docs import fill_doc
+from netkit._docs import fill_doc
 from netkit.metrics._graphs import groups, igraph_seed, prepare
 from netkit.metrics.mixing import _assortativity, _mixing_counts
 

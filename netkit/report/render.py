@@ -15,7 +15,7 @@ from netkit.model.files import csv_text
 from netkit.report.sections import Chart, Section, Table
 from netkit.viz import charts
 from netkit.viz.colors import SECTOR_COLORS, sector_color
-from netkit.viz.escape import markdown_cell, markdown_text
+from netkit.viz.escape import markdown_cell, markdown_text, template_environment
 
 __all__ = ["chart_svg", "fmt", "render_html", "render_markdown", "table_csv"]
 
@@ -139,14 +139,7 @@ def chart_svg(chart: Chart) -> str:
 
 @cache
 def _env():
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("netkit.report", "templates"),
-        autoescape=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = template_environment("netkit.report")
     env.filters["fmt"] = fmt
     return env
 

@@ -24,7 +24,7 @@ import pandas as pd
 
 from netkit.model.files import csv_cell
 
-__all__ = ["csv_cell", "json_for_script", "markdown_cell", "markdown_text"]
+__all__ = ["csv_cell", "json_for_script", "markdown_cell", "markdown_text", "template_environment"]
 
 _SCRIPT_SAFE = str.maketrans({
     "<": "\\u003c",
@@ -33,6 +33,29 @@ _SCRIPT_SAFE = str.maketrans({
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 })
+
+
+def template_environment(package: str) -> Any:
+    """The Jinja2 environment of the ``templates`` folder of ``package``, safe for data.
+
+    Autoescape on (every value from data is HTML-escaped), an undefined name
+    raises instead of rendering blank, trailing newlines are kept. Used by the
+    network view and the report page.
+
+    Examples
+    --------
+    >>> env = template_environment("netkit.viz")
+    >>> env.from_string("<b>{{ name }}</b>").render(name="<script>")
+    '<b>&lt;script&gt;</b>'
+    """
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 _ENTITY_START = re.compile(r"&(?=#?\w+;)")

@@ -23,13 +23,14 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
+from netkit._docs import fill_doc
 from netkit._version import __version__
 from netkit.errors import EmptyGraphError, ParameterError
 from netkit.model.files import atomic_write_text
 from netkit.viz.assets import csp_hash, vis_css, vis_js
 from netkit.viz.backbone import backbone as make_backbone
 from netkit.viz.colors import category_colors
-from netkit.viz.escape import json_for_script
+from netkit.viz.escape import json_for_script, template_environment
 from netkit.viz.layout import layout as make_layout
 from netkit.viz.ties import tie_events
 
@@ -47,7 +48,6 @@ LABEL_LIMIT = 100
 LABELS_SHOWN = 60
 MAX_NODES = 5_000
 MAX_EDGES = 100_000
-
 
 def _strings(values: Any, n: int) -> list[str]:
     if values is None:
@@ -161,6 +161,54 @@ def _floats(a: np.ndarray, digits: int = 6) -> list[float | None]:
     return out.tolist()
 
 
+_DOC = {
+    "graph": """\
+        graph : igraph.Graph
+            As made by :func:`netkit.build.org_graph` (vertex attributes ``name``,
+            ``label``, ``sector``, ``region`` …; edge attributes ``weight``,
+            ``count``, ``first_year``, ``last_year``, ``n_publication`` …).""",
+    "view_options": """\
+        color : str, default "sector"
+            Categorical vertex attribute that colours the nodes (sector colours
+            are the same as in netkit's charts). The legend filters by it.
+        size : str, Series, array or None, default "betweenness"
+            What sizes the nodes: a vertex attribute, a column of ``metrics``, a
+            Series indexed by organisation id, an array in vertex order, or one of
+            ``degree``, ``strength``, ``betweenness``, ``pagerank`` (computed by
+            igraph when the graph has no such attribute; pass a precomputed Series
+            for big graphs). ``None``: all the same size.
+        title : str
+        events : Corpus or DataFrame, optional
+            Where the events behind each tie come from (clicking a tie lists their
+            kind, year and title): a Corpus, or a table of (source, target, kind,
+            year, title[, event_id]). See :func:`netkit.viz.tie_events`.
+        metrics : DataFrame, optional
+            Indexed by organisation id; its numeric columns are shown when an
+            organisation is clicked.
+        seed : int, default 0
+            Seed of the layout: same graph and seed → same picture.
+        positions : array (n × 2), optional
+            Precomputed node positions (skips the layout).
+        physics : bool, optional
+            Let vis-network's physics move the nodes. Default: on up to 1,000
+            nodes and 20,000 ties, off beyond (the precomputed layout stays).
+        max_nodes : int or None, default 5000
+            Above this many nodes the view shows a backbone and says on the page
+            what is shown and what was left out. ``None``: no limit.
+        max_edges : int or None, default 100000
+            Above this many ties the view also shows a backbone (and keeps at most
+            this many ties). ``None``: no limit.
+        backbone : {"disparity", "top"}
+            The backbone: disparity filter at level ``alpha`` (then the top
+            ``max_nodes`` by ``size``), or the top ``max_nodes`` organisations by
+            ``size`` and their strongest ties. See :func:`netkit.viz.backbone`.
+        alpha : float, default 0.05
+        max_events_per_tie : int, default 50
+            Events listed per tie (the most recent first).""",
+}
+
+
+@fill_doc(_DOC)
 def view_data(
     graph: ig.Graph,
     *,
@@ -180,7 +228,20 @@ def view_data(
 ) -> tuple[dict[str, Any], str | None]:
     """The data of a network view (a JSON-ready dict) and the backbone notice, if any.
 
-    Same parameters as :func:`write_html`.
+    What :func:`write_html` writes into the page (through :func:`render_html`).
+
+    Parameters
+    ----------
+    {graph}
+    {view_options}
+
+    Returns
+    -------
+    data : dict
+        The title, colour and size keys, the nodes and edges as JSON columns, the
+        years and the events behind each tie.
+    notice : str or None
+        What the backbone shows and leaves out, when the graph was too big.
     """
     if not isinstance(graph, ig.Graph):
         raise ParameterError(f"graph must be an igraph.Graph, not {type(graph).__name__}")
@@ -360,15 +421,7 @@ def _events_payload(events: Any, ids: list[str], edges: np.ndarray, limit: int
 
 @cache
 def _template():
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("netkit.viz", "templates"),
-        autoescape=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return env.get_template("network.html.j2")
+    return template_environment("netkit.viz").get_template("network.html.j2")
 
 
 @cache
@@ -420,24 +473,8 @@ def render_html(graph: ig.Graph, **kwargs: Any) -> str:
     )
 
 
-def write_html(
-    graph: ig.Graph,
-    path: str | os.PathLike[str],
-    *,
-    color: str = "sector",
-    size: str | pd.Series | np.ndarray | None = "betweenness",
-    title: str = "netkit network",
-    events: Any = None,
-    metrics: pd.DataFrame | None = None,
-    seed: int = 0,
-    positions: np.ndarray | None = None,
-    physics: bool | None = None,
-    max_nodes: int | None = MAX_NODES,
-    max_edges: int | None = MAX_EDGES,
-    backbone: str = "disparity",
-    alpha: float = 0.05,
-    max_events_per_tie: int = 50,
-) -> Path:
+@fill_doc(_DOC)
+def write_html(graph: ig.Graph, path: str | os.PathLike[str], **options: Any) -> Path:
     """Write a self-contained interactive HTML view of an organisation graph.
 
     The file works offline and contains no external reference: vis-network is
@@ -447,49 +484,12 @@ def write_html(
 
     Parameters
     ----------
-    graph : igraph.Graph
-        As made by :func:`netkit.build.org_graph` (vertex attributes ``name``,
-        ``label``, ``sector``, ``region`` …; edge attributes ``weight``,
-        ``count``, ``first_year``, ``last_year``, ``n_publication`` …).
+    {graph}
     path : path
         The HTML file to write (atomically: a temporary file, then a rename).
-    color : str, default "sector"
-        Categorical vertex attribute that colours the nodes (sector colours
-        are the same as in netkit's charts). The legend filters by it.
-    size : str, Series, array or None, default "betweenness"
-        What sizes the nodes: a vertex attribute, a column of ``metrics``, a
-        Series indexed by organisation id, an array in vertex order, or one of
-        ``degree``, ``strength``, ``betweenness``, ``pagerank`` (computed by
-        igraph when the graph has no such attribute; pass a precomputed Series
-        for big graphs). ``None``: all the same size.
-    title : str
-    events : Corpus or DataFrame, optional
-        Where the events behind each tie come from (clicking a tie lists their
-        kind, year and title): a Corpus, or a table of (source, target, kind,
-        year, title[, event_id]). See :func:`netkit.viz.tie_events`.
-    metrics : DataFrame, optional
-        Indexed by organisation id; its numeric columns are shown when an
-        organisation is clicked.
-    seed : int, default 0
-        Seed of the layout: same graph and seed → same picture.
-    positions : array (n × 2), optional
-        Precomputed node positions (skips the layout).
-    physics : bool, optional
-        Let vis-network's physics move the nodes. Default: on up to 1,000
-        nodes and 20,000 ties, off beyond (the precomputed layout stays).
-    max_nodes : int or None, default 5000
-        Above this many nodes the view shows a backbone and says on the page
-        what is shown and what was left out. ``None``: no limit.
-    max_edges : int or None, default 100000
-        Above this many ties the view also shows a backbone (and keeps at most
-        this many ties). ``None``: no limit.
-    backbone : {"disparity", "top"}
-        The backbone: disparity filter at level ``alpha`` (then the top
-        ``max_nodes`` by ``size``), or the top ``max_nodes`` organisations by
-        ``size`` and their strongest ties. See :func:`netkit.viz.backbone`.
-    alpha : float, default 0.05
-    max_events_per_tie : int, default 50
-        Events listed per tie (the most recent first).
+    **options
+        The keywords of :func:`view_data`, as follows.
+    {view_options}
 
     Returns
     -------
@@ -517,9 +517,5 @@ def write_html(
     (False, True, True)
     """
     path = Path(path)
-    text = render_html(
-        graph, color=color, size=size, title=title, events=events, metrics=metrics, seed=seed,
-        positions=positions, physics=physics, max_nodes=max_nodes, max_edges=max_edges,
-        backbone=backbone, alpha=alpha, max_events_per_tie=max_events_per_tie)
-    atomic_write_text(path, text)
+    atomic_write_text(path, render_html(graph, **options))
     return path
