@@ -30,6 +30,7 @@ Conventions of every metric:
 
 from importlib import import_module
 from pkgutil import iter_modules
+from typing import TYPE_CHECKING
 
 from netkit.metrics._graphs import DirectedGraphWarning
 
@@ -43,3 +44,20 @@ for _info in sorted(iter_modules(__path__), key=lambda i: i.name):
     for _name in getattr(_module, "__all__", ()):
         globals()[_name] = getattr(_module, _name)
         __all__.append(_name)
+
+if TYPE_CHECKING:  # the same names, spelled out for type checkers and IDEs (tests/test_types.py)
+    from netkit.metrics.bridging import *
+    from netkit.metrics.brokerage import *
+    from netkit.metrics.centrality import *
+    from netkit.metrics.communities import *
+    from netkit.metrics.compare import *
+    from netkit.metrics.diffusion import *
+    from netkit.metrics.dynamics import *
+    from netkit.metrics.events import *
+    from netkit.metrics.mixing import *
+    from netkit.metrics.mobility import *
+    from netkit.metrics.regions import *
+    from netkit.metrics.significance import *
+    from netkit.metrics.sources import *
+    from netkit.metrics.structure import *
+    from netkit.metrics.temporal import *

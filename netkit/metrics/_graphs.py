@@ -22,13 +22,15 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from types import FrameType
+from typing import Any
 
 import igraph as ig
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netkit.build.convert import as_igraph
+from netkit.build.convert import GraphLike, as_igraph
 from netkit.errors import ParameterError
 
 __all__ = ["DirectedGraphWarning"]
@@ -51,7 +53,7 @@ def warn_directed(g: ig.Graph, what: str = "this metric") -> None:
                       DirectedGraphWarning, stacklevel=3)
 
 
-def prepare(graph, weight: str | None = "weight", *, directed: bool = False
+def prepare(graph: GraphLike, weight: str | None = "weight", *, directed: bool = False
             ) -> tuple[ig.Graph, np.ndarray | None]:
     """The simple (undirected unless ``directed``) igraph graph and its weight vector.
 
@@ -82,7 +84,7 @@ def prepare(graph, weight: str | None = "weight", *, directed: bool = False
     return g, w
 
 
-_EDGE_CACHE: ContextVar[dict | None] = ContextVar("netkit_edge_cache", default=None)
+_EDGE_CACHE: ContextVar[dict[Any, Any] | None] = ContextVar("netkit_edge_cache", default=None)
 
 
 @contextmanager
@@ -120,7 +122,7 @@ def release_memory() -> None:
         _MALLOC_TRIM(0)
 
 
-_MALLOC_TRIM = None
+_MALLOC_TRIM: Any = None  # libc's malloc_trim, False where there is none, None: not looked up
 
 
 def edge_array(g: ig.Graph) -> np.ndarray:
@@ -153,7 +155,7 @@ def _caller_name() -> str:
     """``netkit.metrics.<function>`` of the public metric that called :func:`prepare`."""
     import sys
 
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None and (frame.f_globals.get("__name__", "").endswith("._graphs")
                                  or frame.f_code.co_name.startswith("_")):
         frame = frame.f_back
@@ -280,11 +282,11 @@ def _track_igraph_rng() -> None:
         _IGRAPH_RNG[0] = generator
 
     set_random_number_generator.__doc__ = setter.__doc__
-    set_random_number_generator._netkit_tracking = True
+    set_random_number_generator._netkit_tracking = True  # type: ignore[attr-defined]
     ig.set_random_number_generator = set_random_number_generator
 
 
-_IGRAPH_RNG: list = [random]
+_IGRAPH_RNG: list[Any] = [random]
 _track_igraph_rng()
 
 
@@ -470,10 +472,10 @@ def triangles(a: sp.csr_matrix, budget: int = TRIANGLE_BUDGET) -> np.ndarray:
     return np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
 
 
-def _fingerprint(a: sp.csr_matrix) -> tuple:
+def _fingerprint(a: sp.csr_matrix) -> tuple[tuple[int, int], str]:
     """Shape and a BLAKE2 digest of the sparsity pattern of a CSR matrix (no copies)."""
     h = hashlib.blake2b(digest_size=32)
     for x in (a.indptr, a.indices):
         h.update(str(x.dtype).encode())
-        h.update(memoryview(np.ascontiguousarray(x)).cast("B"))
+        h.update(np.ascontiguousarray(x).data.cast("B"))
     return a.shape, h.hexdigest()

@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit._docs import fill_doc
 from netkit.metrics._graphs import (
     TRIANGLE_BUDGET,
     adjacency,
@@ -71,7 +71,7 @@ _DOC = {
 }
 
 
-def _proportions(graph, weight):
+def _proportions(graph: GraphLike, weight: str | None):
     """The simple graph, its adjacency ``a`` (canonical CSR) and ``p = a / row sums`` on ``a.data``."""
     g, w = prepare(graph, weight)
     a = adjacency(g, w)
@@ -285,7 +285,7 @@ def effective_size(graph: GraphLike, weight: str | None = "weight", *,
     return series(_effective_size(g, a, redundancy), g, "effective_size")
 
 
-def articulation_points(graph) -> pd.Series:
+def articulation_points(graph: GraphLike) -> pd.Series:
     """Whether each node is an articulation point (cut vertex).
 
     A node is an articulation point when removing it increases the number of
@@ -319,7 +319,7 @@ def articulation_points(graph) -> pd.Series:
     return series(flags, g, "articulation_point")
 
 
-def bridges(graph) -> pd.DataFrame:
+def bridges(graph: GraphLike) -> pd.DataFrame:
     """The bridges: ties whose removal disconnects their two ends.
 
     Parameters
@@ -353,7 +353,7 @@ def bridges(graph) -> pd.DataFrame:
                          "target": idx[ends[:, 1]].to_numpy()})
 
 
-def participation_coefficient(graph, modules="sector", weight: str | None = None) -> pd.Series:
+def participation_coefficient(graph: GraphLike, modules="sector", weight: str | None = None) -> pd.Series:
     """Participation coefficient: how evenly a node's ties spread over modules.
 
     .. math:: P_i = 1 - \\sum_{s} \\left( \\frac{k_{is}}{k_i} \\right)^2
@@ -410,7 +410,7 @@ def participation_coefficient(graph, modules="sector", weight: str | None = None
     return series(pc, g, "participation_coefficient")
 
 
-def ei_index(graph, attribute="sector", weight: str | None = None, by: str = "node"):
+def ei_index(graph: GraphLike, attribute="sector", weight: str | None = None, by: str = "node"):
     """Krackhardt & Stern's E–I index: external minus internal ties over all ties.
 
     .. math:: EI = \\frac{E - I}{E + I}

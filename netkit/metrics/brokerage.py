@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netkit.build.convert import GraphLike
 from netkit.metrics._graphs import (
     adjacency,
     groups,
@@ -246,7 +247,7 @@ def _moments(sizes: np.ndarray, d: float) -> tuple[np.ndarray, np.ndarray]:
     return exp, var
 
 
-def brokerage(graph, attribute="sector", exclusive: bool | None = None) -> pd.DataFrame:
+def brokerage(graph: GraphLike, attribute="sector", exclusive: bool | None = None) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles of every node, with expectations, z-scores and exclusivity.
 
     Parameters

@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse.linalg as spla
 
+from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit._docs import fill_doc
 from netkit.metrics._graphs import adjacency, edge_array, igraph_seed, prepare, series
 
 __all__ = [
@@ -330,7 +330,7 @@ def _kadabra(g, epsilon: float, delta: float, seed: int) -> np.ndarray:
     return scores
 
 
-def _kadabra_tau(nk, graph, epsilon: float, delta: float) -> int:
+def _kadabra_tau(nk: Any, graph: Any, epsilon: float, delta: float) -> int:
     """networkit's number of calibration pairs ``τ = ⌊ω / 100⌋`` (0 if it cannot be known)."""
     import math
 

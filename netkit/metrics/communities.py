@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
 from netkit.metrics._graphs import groups, igraph_seed, prepare, series
 
@@ -22,7 +23,7 @@ def _canonical_labels(membership: np.ndarray) -> np.ndarray:
     return new[np.searchsorted(labels, membership)]
 
 
-def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
+def leiden(graph: GraphLike, weight: str | None = "weight", *, resolution: float = 1.0,
            objective: str = "modularity", n_iterations: int = 2, seed: int = 0) -> pd.Series:
     """Communities found by the Leiden algorithm (Traag, Waltman & van Eck 2019).
 
@@ -104,7 +105,7 @@ def leiden(graph, weight: str | None = "weight", *, resolution: float = 1.0,
     return out
 
 
-def modularity(graph, membership="community", weight: str | None = "weight",
+def modularity(graph: GraphLike, membership="community", weight: str | None = "weight",
                resolution: float = 1.0) -> float:
     """Newman's modularity of a partition.
 

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -300,13 +301,13 @@ def _structural_rows(arrays, a, b, reps, perms, alpha, rng, labels, progress) ->
     if progress is not None:
         progress(reps)
     pooled = np.concatenate([ia, ib])
-    null = []
+    diffs = []
     for _ in range(perms):
         perm = rng.permutation(pooled)
-        null.append(value(perm[len(ia):]) - value(perm[:len(ia)]))
+        diffs.append(value(perm[len(ia):]) - value(perm[:len(ia)]))
     if progress is not None:
         progress(perms)
-    null = np.array(null).reshape(perms, -1)
+    null = np.array(diffs).reshape(perms, -1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         # resampling events with replacement repeats events, which adds no organisation or
@@ -340,7 +341,7 @@ def compare_groups(
     seed: int | None = 0,
     labels: tuple[str, str] = ("a", "b"),
     progress: Callable[[int], object] | None = None,
-    structure: tuple | None = None,
+    structure: tuple[Any, ...] | None = None,
     structural_reps: int = 100,
 ) -> pd.DataFrame:
     """Compare two groups of events on every indicator (the engine of the comparisons).

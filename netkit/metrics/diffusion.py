@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import igraph as ig
 import numpy as np
@@ -41,7 +42,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order
 
-from netkit.build.convert import as_igraph
+from netkit.build.convert import GraphLike, as_igraph
 from netkit.errors import EmptyGraphError, ParameterError
 from netkit.metrics._graphs import edge_weights, names, node_index
 from netkit.model import SECTORS
@@ -307,10 +308,10 @@ def _ic_live_batch(n, ic_edges, seeds, runs, max_steps, rng):
     return arr.reshape(runs, n)
 
 
-_SHARED: tuple = ()
+_SHARED: tuple[Any, ...] = ()
 
 
-def _summarise_batch(rb: int, child: np.random.SeedSequence, shared: tuple):
+def _summarise_batch(rb: int, child: np.random.SeedSequence, shared: tuple[Any, ...]):
     """Simulate one batch and reduce it to counts per step, first arrivals, node sums."""
     n, indptr, indices, thresh, logq, seed_idx, model, max_steps, target_masks, keep, ic = shared
     rng = np.random.default_rng(child)
@@ -346,7 +347,7 @@ def _worker(job: tuple[int, np.random.SeedSequence]):
     return _summarise_batch(job[0], job[1], _SHARED)
 
 
-def _run_batches(shared: tuple, sizes: list[int], children, n_jobs: int):
+def _run_batches(shared: tuple[Any, ...], sizes: list[int], children, n_jobs: int):
     """Yield the batch summaries in order, in this process or in ``n_jobs`` forked workers."""
     if n_jobs <= 1 or len(sizes) <= 1:
         for rb, child in zip(sizes, children, strict=True):
@@ -478,7 +479,7 @@ class DiffusionResult:
 
 
 def simulate_diffusion(
-    graph,
+    graph: GraphLike,
     seeds,
     *,
     model: str = "ic",
@@ -615,6 +616,7 @@ def simulate_diffusion(
     shared = (*base, None)
     rest_batch = batch_size
     if model == "ic" and engine == "auto":
+        assert pilot is not None  # engine "auto" runs the pilot batch (live is False)
         attempts = float((pilot[2] * np.diff(indptr)).sum()) / pilot_runs
         live = attempts > _LIVE_EDGE_SWITCH * len(indices) / (1 if graph.is_directed() else 2)
     if live:
@@ -658,7 +660,7 @@ def simulate_diffusion(
     )
 
 
-def global_efficiency(graph, weights: str | None = None, block: int = 256) -> float:
+def global_efficiency(graph: GraphLike, weights: str | None = None, block: int = 256) -> float:
     """Global efficiency of a static graph: mean of ``1 / d(i, j)`` over ordered pairs ``i ≠ j``.
 
     Parameters

@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit._docs import fill_doc
 from netkit.metrics._graphs import edge_array, groups, prepare
 from netkit.model import HELIX, Corpus
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike, as_igraph
 from netkit.errors import EmptyGraphError, ParameterError
-from netkit._docs import fill_doc
 from netkit.metrics._graphs import edge_weights, warn_directed
 
 __all__ = ["region_density", "region_flow_matrix", "region_summary"]
@@ -96,7 +96,7 @@ def region_flow_matrix(graph: GraphLike, attribute: str = "region",
     A       2.0  1.0
     B       1.0  5.0
     """
-    names, codes, a, b, w, left_out = _groups(graph, attribute, weight)
+    names, _, a, b, w, left_out = _groups(graph, attribute, weight)
     k = len(names)
     m = np.bincount(a * k + b, weights=w, minlength=k * k).reshape(k, k)
     m = m + m.T - np.diag(np.diag(m))

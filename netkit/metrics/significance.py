@@ -24,9 +24,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit._docs import fill_doc
 from netkit.metrics._graphs import groups, igraph_seed, prepare
 from netkit.metrics.mixing import _assortativity, _mixing_counts
 
@@ -40,7 +40,7 @@ __all__ = [
 
 def rewiring_null(graph: GraphLike, statistic: Callable[[np.ndarray], np.ndarray | float],
                   n_samples: int = 100, *, swaps_per_edge: int = 10,
-                  seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+                  seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
     """Observed value of ``statistic`` and its values on degree-preserving rewired graphs.
 
     Parameters

@@ -7,6 +7,7 @@ import time
 
 import pandas as pd
 
+from netkit.build.convert import GraphLike
 from netkit.metrics._graphs import edge_cache, prepare, release_memory
 from netkit.metrics.bridging import (
     articulation_points,
@@ -34,7 +35,7 @@ __all__ = ["structural_set"]
 logger = logging.getLogger(__name__)
 
 
-def structural_set(graph, attribute: str = "sector", weight: str | None = "weight", *,
+def structural_set(graph: GraphLike, attribute: str = "sector", weight: str | None = "weight", *,
                    betweenness_method: str = "auto", distances: bool | None = None,
                    seed: int = 0) -> dict[str, pd.DataFrame]:
     """The structural metrics of a collaboration graph, one table per family.
@@ -131,7 +132,7 @@ _FAMILIES = {"centrality": _centrality, "bridging": _bridging, "brokerage": _bro
 """The tables of :func:`structural_set`, in order, and the function computing each."""
 
 
-def _structural_set(graph, attribute, weight, betweenness_method, distances, seed,
+def _structural_set(graph: GraphLike, attribute, weight, betweenness_method, distances, seed,
                     families=tuple(_FAMILIES)):
     g, _ = prepare(graph, weight)
     if distances is None:

@@ -131,7 +131,7 @@ def _steps(iu: np.ndarray, iv: np.ndarray, t: np.ndarray, strict: bool):
     iu, iv, t = iu[order], iv[order], t[order]
     times, starts = np.unique(t, return_index=True)
     bounds = [*starts.tolist(), len(t)]
-    out = []
+    out: list[tuple[np.ndarray, np.ndarray | None, np.ndarray | None, sp.csr_matrix | None]] = []
     for k in range(len(times)):  # loop over the distinct times only
         su, sv = iu[bounds[k]:bounds[k + 1]], iv[bounds[k]:bounds[k + 1]]
         active, local = np.unique(np.concatenate([su, sv]), return_inverse=True)

@@ -61,6 +61,15 @@ class Corpus:
 
     __slots__ = ("accounting", "duplicates", "event_ids", "events", "org_ids", "organizations",
                  "participations", "people", "person_ids", "quarantine")
+    # the tables, set in __init__ (declared for type checkers)
+    organizations: pd.DataFrame
+    org_ids: pd.DataFrame
+    people: pd.DataFrame
+    person_ids: pd.DataFrame
+    events: pd.DataFrame
+    participations: pd.DataFrame
+    quarantine: pd.DataFrame
+    accounting: pd.DataFrame
 
     def __init__(
         self,

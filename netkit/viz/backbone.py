@@ -12,6 +12,7 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import igraph as ig
 import numpy as np
@@ -111,7 +112,7 @@ def _group_quota(groups: np.ndarray, metric: np.ndarray, eligible: np.ndarray,
 def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparity",
              alpha: float = 0.05, metric: np.ndarray | None = None,
              metric_name: str = "strength", max_edges: int | None = None,
-             groups: np.ndarray | list | None = None,
+             groups: np.ndarray | list[Any] | None = None,
              per_group: int | None = None) -> Backbone:
     """A backbone of at most ``max_nodes`` nodes.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ from netkit.viz.colors import OTHER_PALETTE, SECTOR_COLORS
 
 __all__ = ["bar_chart", "heatmap", "line_chart", "to_svg"]
 
-_RC = {
+_RC: dict[Any, Any] = {  # keys: matplotlib rc names (its stubs want their Literal type)
     "svg.fonttype": "none",
     "svg.hashsalt": "netkit",
     "text.parse_math": False,

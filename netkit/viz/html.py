@@ -324,7 +324,7 @@ def view_data(
             if values.notna().any():
                 metric_names.append(str(col))
                 metric_values.append(_floats(values.to_numpy(dtype=float)))
-    if size_name is not None and size_name not in metric_names:
+    if size_name is not None and size_values is not None and size_name not in metric_names:
         metric_names.insert(0, size_name)
         metric_values.insert(0, _floats(size_values))
     data: dict[str, Any] = {
