@@ -165,6 +165,12 @@ def burt_measures(graph: GraphLike, weight: str | None = "weight", *,
 
     {burt_raises}
 
+    See Also
+    --------
+    constraint : Burt's constraint (few structural holes).
+    effective_size : Burt's non-redundant contacts.
+    brokerage : Gould–Fernandez brokerage roles by group.
+
     Notes
     -----
     Both measures only need, for every tie ``i – j``, sums over the common
@@ -229,6 +235,13 @@ def constraint(graph: GraphLike, weight: str | None = "weight", *,
 
     {burt_raises}
 
+    See Also
+    --------
+    effective_size : Burt's non-redundant contacts.
+    burt_measures : Constraint and effective size in one pass.
+    brokerage : Gould–Fernandez brokerage roles by group.
+    betweenness : Share of shortest paths through a node.
+
     {burt_references}
 
     Examples
@@ -271,6 +284,11 @@ def effective_size(graph: GraphLike, weight: str | None = "weight", *,
 
     {burt_raises}
 
+    See Also
+    --------
+    constraint : Burt's constraint (few structural holes).
+    burt_measures : Constraint and effective size in one pass.
+
     {burt_references}
 
     Examples
@@ -302,6 +320,12 @@ def articulation_points(graph: GraphLike) -> pd.Series:
         Named ``"articulation_point"``. Isolates and leaves are never
         articulation points. Same set as networkx ``articulation_points``.
 
+    See Also
+    --------
+    bridges : Ties whose removal disconnects the graph.
+    betweenness : Share of shortest paths through a node.
+    brokerage : Gould–Fernandez brokerage roles by group.
+
     References
     ----------
     .. [1] J. Hopcroft, R. Tarjan, "Efficient algorithms for graph manipulation", CACM 16 (1973).
@@ -332,6 +356,10 @@ def bridges(graph: GraphLike) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``source``, ``target`` (node names; for undirected graphs in
         vertex order), one row per bridge, sorted. Same set as networkx ``bridges``.
+
+    See Also
+    --------
+    articulation_points : Nodes whose removal disconnects the graph.
 
     References
     ----------
@@ -383,6 +411,12 @@ def participation_coefficient(graph: GraphLike, modules="sector", weight: str | 
     ParameterError
         No such vertex or edge attribute, a label list of the wrong length,
         or a weight that is not positive and finite.
+
+    See Also
+    --------
+    ei_index : External minus internal ties.
+    leiden : Communities (seeded Leiden).
+    brokerage : Gould–Fernandez brokerage roles by group.
 
     References
     ----------
@@ -443,6 +477,12 @@ def ei_index(graph: GraphLike, attribute="sector", weight: str | None = None, by
     ParameterError
         Unknown ``by``; no such vertex or edge attribute, a label list of the wrong length,
         or a weight that is not positive and finite.
+
+    See Also
+    --------
+    ei_significance : E–I index against rewiring.
+    participation_coefficient : Spread of a node's ties over modules.
+    mixing_matrix : Ties between groups against random mixing.
 
     References
     ----------

@@ -301,6 +301,13 @@ def brokerage(graph: GraphLike, attribute="sector", exclusive: bool | None = Non
         ``two_paths`` (``Σ in(b)·out(b)``) and ``exclusive`` (whether the
         exclusive columns were computed).
 
+    See Also
+    --------
+    rank_brokers : Organisations ranked by a brokerage role.
+    constraint : Burt's constraint (few structural holes).
+    participation_coefficient : Spread of a node's ties over modules.
+    betweenness : Share of shortest paths through a node.
+
     Notes
     -----
     For undirected graphs the variance assumes independent arcs and is
@@ -443,6 +450,10 @@ def rank_brokers(roles: pd.DataFrame, role: str = "liaison", *,
     ParameterError
         Unknown ``role``, ``confidence`` outside (0, 1), or a table without
         the exclusive columns (``brokerage(..., exclusive=False)``).
+
+    See Also
+    --------
+    brokerage : Gould–Fernandez brokerage roles by group.
 
     References
     ----------

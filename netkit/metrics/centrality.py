@@ -91,6 +91,12 @@ def degree(graph: GraphLike, normalized: bool = False) -> pd.Series:
     pandas.Series
         Named ``"degree"``, indexed by node name. Isolates have 0.
 
+    See Also
+    --------
+    strength : Sum of tie weights.
+    pagerank : Random walk with teleportation.
+    structural_set : Every structural metric of a graph at once.
+
     References
     ----------
     .. [1] L. C. Freeman, "Centrality in social networks", Social Networks 1 (1979).
@@ -131,6 +137,11 @@ def strength(graph: GraphLike, weight: str = "weight") -> pd.Series:
         ``G.degree(weight=...)`` on a simple undirected graph.
 
     {weight_raises}
+
+    See Also
+    --------
+    degree : Number of distinct partners.
+    eigenvector : Leading eigenvector of the adjacency matrix.
 
     References
     ----------
@@ -189,17 +200,24 @@ def betweenness(graph: GraphLike, weight: str | None = None, *, normalized: bool
         Seed of the sampling (``kadabra`` and ``sources``; default 0: same
         graph and seed → same scores).
 
+    Returns
+    -------
+    pandas.Series
+        Named ``"betweenness"``. Pairs in different components have no
+        shortest path and contribute nothing; isolates have 0.
+
     Raises
     ------
     ParameterError
         Unknown ``method``, sampling asked for a weighted graph, missing or
         non-positive weights.
 
-    Returns
-    -------
-    pandas.Series
-        Named ``"betweenness"``. Pairs in different components have no
-        shortest path and contribute nothing; isolates have 0.
+    See Also
+    --------
+    closeness : Inverse mean distance to reachable nodes.
+    harmonic : Sum of inverse distances (disconnected graphs).
+    constraint : Burt's constraint (few structural holes).
+    brokerage : Gould–Fernandez brokerage roles by group.
 
     Notes
     -----
@@ -366,6 +384,12 @@ def closeness(graph: GraphLike, weight: str | None = None, *, invert: bool = Tru
 
     {weight_raises}
 
+    See Also
+    --------
+    harmonic : Sum of inverse distances (disconnected graphs).
+    betweenness : Share of shortest paths through a node.
+    global_efficiency : Mean inverse distance of the static graph.
+
     References
     ----------
     .. [1] L. C. Freeman (1979); S. Wasserman, K. Faust, *Social Network Analysis* (1994).
@@ -409,6 +433,11 @@ def harmonic(graph: GraphLike, weight: str | None = None, *, invert: bool = True
 
     {weight_raises}
 
+    See Also
+    --------
+    closeness : Inverse mean distance to reachable nodes.
+    global_efficiency : Mean inverse distance of the static graph.
+
     References
     ----------
     .. [1] P. Boldi, S. Vigna, "Axioms for centrality", Internet Mathematics 10 (2014).
@@ -450,6 +479,11 @@ def eigenvector(graph: GraphLike, weight: str | None = "weight") -> pd.Series:
         ``1/√n`` everywhere.
 
     {weight_raises}
+
+    See Also
+    --------
+    pagerank : Random walk with teleportation.
+    strength : Sum of tie weights.
 
     Notes
     -----
@@ -605,6 +639,11 @@ def pagerank(graph: GraphLike, weight: str | None = "weight", damping: float = 0
     ParameterError
         ``damping`` outside [0, 1), a missing weight attribute or a weight that
         is not positive and finite.
+
+    See Also
+    --------
+    eigenvector : Leading eigenvector of the adjacency matrix.
+    degree : Number of distinct partners.
 
     References
     ----------

@@ -71,6 +71,11 @@ def leiden(graph: GraphLike, weight: str | None = "weight", *, resolution: float
         Unknown ``objective``, a missing weight attribute or a weight that is
         not positive and finite.
 
+    See Also
+    --------
+    modularity : Quality of a partition into communities.
+    participation_coefficient : Spread of a node's ties over modules.
+
     References
     ----------
     .. [1] V. A. Traag, L. Waltman, N. J. van Eck, "From Louvain to Leiden: guaranteeing
@@ -134,6 +139,11 @@ def modularity(graph: GraphLike, membership="community", weight: str | None = "w
     ParameterError
         No such vertex attribute or edge attribute, a label list of the wrong
         length, or a weight that is not positive and finite.
+
+    See Also
+    --------
+    leiden : Communities (seeded Leiden).
+    assortativity : Nominal assortativity of the groups.
 
     References
     ----------

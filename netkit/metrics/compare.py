@@ -102,6 +102,11 @@ def event_features(corpus: Corpus) -> pd.DataFrame:
         (academia–industry), ``end_university``, ``end_startup`` (endpoints of
         its new ties in those sectors) and ``end_region=<r>`` per region.
 
+    See Also
+    --------
+    compare_groups : Bootstrap and permutation test of two groups of events.
+    tie_dynamics : New, repeated and lapsed ties per period.
+
     Examples
     --------
     >>> from netkit.datasets import synthetic_ecosystem
@@ -398,6 +403,12 @@ def compare_groups(
         Overlapping or empty groups, ``alpha`` outside (0, 1), unknown
         indicators in ``test``.
 
+    See Also
+    --------
+    compare_windows : Indicators before and after a split year.
+    compare_cohorts : Indicators of treated against control organisations.
+    event_features : Additive features of every event.
+
     Examples
     --------
     Two random halves of the same events: nothing tested is significant.
@@ -544,6 +555,14 @@ def compare_windows(
         ``split`` neither a year nor an ISO date, ``burn_in < 0``, a window
         without events, and the errors of :func:`compare_groups`.
 
+    See Also
+    --------
+    compare_cohorts : Indicators of treated against control organisations.
+    compare_groups : Bootstrap and permutation test of two groups of events.
+    tie_dynamics : New, repeated and lapsed ties per period.
+    median_split_year : The default split year of a comparison.
+    source_mix : Whether the mix of sources shifts at the split.
+
     Examples
     --------
     >>> from netkit.datasets import synthetic_ecosystem
@@ -611,6 +630,11 @@ def compare_cohorts(
     ParameterError
         An empty treated cohort, overlapping cohorts, a cohort without
         events, and the errors of :func:`compare_groups`.
+
+    See Also
+    --------
+    compare_windows : The same indicators before and after a date.
+    event_features : What is compared, event by event.
 
     Examples
     --------

@@ -85,6 +85,10 @@ def transmission_probability(weight, beta: float) -> np.ndarray:
     ParameterError
         ``beta`` outside [0, 1], or a negative or NaN weight.
 
+    See Also
+    --------
+    simulate_diffusion : Independent-cascade and SI spreading on the graph.
+
     Examples
     --------
     >>> transmission_probability([0, 1, 2], 0.5).tolist()
@@ -552,6 +556,12 @@ def simulate_diffusion(
     EmptyGraphError
         When the graph has no vertex.
 
+    See Also
+    --------
+    transmission_probability : Per-tie transmission probability from weights.
+    earliest_arrival : Time-respecting reachability from sources.
+    global_efficiency : Mean inverse distance of the static graph.
+
     Notes
     -----
     Shares are relative to the *reachable network*: the seeds and every node
@@ -678,6 +688,12 @@ def global_efficiency(graph: GraphLike, weights: str | None = None, block: int =
         ``E = 1 / (n (n − 1)) Σ_{i ≠ j} 1 / d(i, j)``; disconnected pairs
         contribute 0, so the measure is defined on disconnected graphs. 0 for
         fewer than two vertices.
+
+    See Also
+    --------
+    harmonic : Sum of inverse distances (disconnected graphs).
+    temporal_efficiency : Mean inverse arrival time.
+    simulate_diffusion : Independent-cascade and SI spreading on the graph.
 
     Notes
     -----

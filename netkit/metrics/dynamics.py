@@ -35,6 +35,11 @@ def period_of(years, period: str | int = "year", first: int | None = None) -> np
     numpy.ndarray of int64
         The first year of each year's period.
 
+    See Also
+    --------
+    tie_dynamics : New, repeated and lapsed ties per period.
+    mobility_flows : Moves summed into origin × destination flows.
+
     Examples
     --------
     >>> period_of([2010, 2011, 2012, 2013], 3).tolist()
@@ -107,6 +112,12 @@ def tie_dynamics(corpus: Corpus, period: str | int = "year") -> pd.DataFrame:
           (nodes of degree < 2 count 0);
         * ``cross_sector_new`` — share of new ties between different sectors;
         * ``univ_startup_new`` — share of new ties between a university and a startup.
+
+    See Also
+    --------
+    new_tie_mixing : Sector × sector mixing of new ties per period.
+    compare_windows : Indicators before and after a split year.
+    mobility_rate : Share of people who move, per period.
 
     Notes
     -----
@@ -196,6 +207,11 @@ def new_tie_mixing(corpus: Corpus, period: str | int = "year") -> pd.DataFrame:
         Columns ``period``, ``sector_a``, ``sector_b`` (``sector_a ≤ sector_b``
         alphabetically), ``cross`` (different sectors), ``new_ties`` and
         ``share`` (of the period's new ties). Only pairs with new ties appear.
+
+    See Also
+    --------
+    tie_dynamics : New, repeated and lapsed ties per period.
+    mixing_matrix : Ties between groups against random mixing.
 
     Examples
     --------

@@ -63,6 +63,10 @@ def large_events(corpus: Corpus, min_size: int = LARGE_EVENT_SIZE) -> pd.DataFra
     ParameterError
         ``min_size`` below 2.
 
+    See Also
+    --------
+    dominant_events : The event that gives each organisation most partners.
+
     Examples
     --------
     >>> from netkit.datasets import toy_corpus
@@ -124,6 +128,11 @@ def dominant_events(corpus: Corpus, graph: ig.Graph | None = None) -> pd.DataFra
         ``top_event`` (the event with the most co-participants; ties broken by id),
         ``top_event_partners`` and ``top_event_share`` (those partners over the
         degree: above 0.5, one event makes most of the organisation's ties).
+
+    See Also
+    --------
+    large_events : Events with many organisations.
+    degree : Number of distinct partners.
 
     Examples
     --------

@@ -66,6 +66,14 @@ def mixing_matrix(graph: GraphLike, attribute="sector", weight: str | None = Non
         No such vertex or edge attribute, a label list of the wrong length, or
         a weight that is not positive and finite.
 
+    See Also
+    --------
+    mixing_significance : Mixing matrix against rewiring.
+    assortativity : Nominal assortativity of the groups.
+    region_flow_matrix : Region × region tie weights.
+    new_tie_mixing : Sector × sector mixing of new ties per period.
+    triple_helix : Triple-Helix mutual information T(UIG).
+
     {newman_reference}
 
     Examples
@@ -119,6 +127,12 @@ def assortativity(graph: GraphLike, attribute="sector") -> float:
     ------
     ParameterError
         No such vertex attribute, or a label list of the wrong length.
+
+    See Also
+    --------
+    assortativity_significance : Assortativity against rewiring.
+    mixing_matrix : Ties between groups against random mixing.
+    modularity : Quality of a partition into communities.
 
     {newman_reference}
 
@@ -188,6 +202,10 @@ def triple_helix(data, *, helix: dict[str, str] | None = None,
         Named ``"triple_helix"``: ``H_U, H_I, H_G, H_UI, H_UG, H_IG, H_UIG``
         (bits), ``T_UI, T_UG, T_IG`` (bilateral mutual information), ``T_UIG``
         and ``n_events``.
+
+    See Also
+    --------
+    mixing_matrix : Ties between groups against random mixing.
 
     References
     ----------

@@ -92,6 +92,12 @@ def mobility_moves(corpus: Corpus, evidence: str | None = None) -> pd.DataFrame:
         event), ``from_sector``/``to_sector``, ``from_region``/``to_region``,
         ``from_country``/``to_country`` of the two organisations, and ``evidence``.
 
+    See Also
+    --------
+    mobility_flows : Moves summed into origin × destination flows.
+    mobility_rate : Share of people who move, per period.
+    move_evidence : How well each move is supported.
+
     Notes
     -----
     A person listed with several organisations on an event moved only if none of
@@ -182,6 +188,10 @@ def move_evidence(moves: pd.DataFrame) -> pd.Series:
     pandas.Series
         Moves per kind of evidence, in the order of :data:`EVIDENCE`, named ``moves``.
 
+    See Also
+    --------
+    mobility_moves : Every move of a person between organisations.
+
     Examples
     --------
     >>> move_evidence(pd.DataFrame({"evidence": ["identifier", "name", "identifier"]})).to_dict()
@@ -215,6 +225,11 @@ def mobility_flows(
     pandas.DataFrame
         ``[period,] from, to, moves``, sorted, with ``share`` — the share of the
         moves of the period (or of all moves) that this flow holds.
+
+    See Also
+    --------
+    mobility_moves : Every move of a person between organisations.
+    region_flow_matrix : Region × region tie weights.
 
     Examples
     --------
@@ -259,17 +274,22 @@ def mobility_rate(corpus: Corpus, moves: pd.DataFrame | None = None,
     period : "year" or int
         Period length in years (see :func:`~netkit.metrics.period_of`).
 
-    Raises
-    ------
-    ParameterError
-        The corpus has no dated participation with a person.
-
     Returns
     -------
     pandas.DataFrame
         Index ``period``; ``people`` (with an event in the period), ``movers``
         (distinct people with a move dated in the period), ``moves``, and
         ``rate = movers / people``.
+
+    Raises
+    ------
+    ParameterError
+        The corpus has no dated participation with a person.
+
+    See Also
+    --------
+    mobility_moves : Every move of a person between organisations.
+    tie_dynamics : New, repeated and lapsed ties per period.
 
     Examples
     --------

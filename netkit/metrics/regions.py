@@ -89,6 +89,12 @@ def region_flow_matrix(graph: GraphLike, attribute: str = "region",
 
     {raises}
 
+    See Also
+    --------
+    region_density : Density of ties within and between regions.
+    mixing_matrix : Ties between groups against random mixing.
+    mobility_flows : Moves summed into origin × destination flows.
+
     {example_graph}
     >>> region_flow_matrix(g)
     region    A    B
@@ -123,6 +129,11 @@ def region_density(graph: GraphLike, attribute: str = "region",
         ``weight_density = weight / possible``.
 
     {raises}
+
+    See Also
+    --------
+    region_summary : Within- against between-region density.
+    region_flow_matrix : Region × region tie weights.
 
     {example_graph}
     >>> region_density(g)[["region_a", "region_b", "possible", "ties", "density"]]
@@ -170,6 +181,11 @@ def region_summary(graph: GraphLike, attribute: str = "region",
         ``ties_without_region``, the counts left out.
 
     {raises}
+
+    See Also
+    --------
+    region_density : Density of ties within and between regions.
+    ei_index : External minus internal ties.
 
     {example_graph}
     >>> float(region_summary(g)["between_density"])

@@ -70,6 +70,12 @@ def rewiring_null(graph: GraphLike, statistic: Callable[[np.ndarray], np.ndarray
     ParameterError
         ``n_samples < 1`` or a graph that is neither igraph nor networkx.
 
+    See Also
+    --------
+    mixing_significance : Mixing matrix against rewiring.
+    ei_significance : E–I index against rewiring.
+    assortativity_significance : Assortativity against rewiring.
+
     Examples
     --------
     >>> import igraph as ig, numpy as np
@@ -167,6 +173,11 @@ def mixing_significance(graph: GraphLike, attribute="sector", n_samples: int = 2
 
     {raises}
 
+    See Also
+    --------
+    mixing_matrix : Ties between groups against random mixing.
+    rewiring_null : Any statistic against degree-preserving rewiring.
+
     Examples
     --------
     >>> import igraph as ig
@@ -200,6 +211,11 @@ def ei_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, 
 
     {raises}
 
+    See Also
+    --------
+    ei_index : External minus internal ties.
+    rewiring_null : Any statistic against degree-preserving rewiring.
+
     Examples
     --------
     >>> import igraph as ig
@@ -225,6 +241,11 @@ def assortativity_significance(graph: GraphLike, attribute="sector", n_samples: 
         Named ``"assortativity"``: ``observed``, ``null_mean``, ``null_sd``, ``z``, ``p_value``.
 
     {raises}
+
+    See Also
+    --------
+    assortativity : Nominal assortativity of the groups.
+    rewiring_null : Any statistic against degree-preserving rewiring.
 
     Examples
     --------

@@ -43,6 +43,10 @@ def median_split_year(corpus: Corpus) -> int:
     ParameterError
         No event has a year, or all events have the same year.
 
+    See Also
+    --------
+    compare_windows : Indicators before and after a split year.
+
     Examples
     --------
     >>> from netkit.datasets import toy_corpus
@@ -77,6 +81,10 @@ def source_mix(corpus: Corpus, split: int, *,
         of the window) and the total-variation distance between the two windows'
         source shares (0: the same mix; 1: no source in common). The table's
         ``attrs["comparable"]`` is whether the distance is at most ``max_shift``.
+
+    See Also
+    --------
+    compare_windows : Indicators before and after a split year.
 
     Examples
     --------

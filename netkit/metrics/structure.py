@@ -77,6 +77,14 @@ def structural_set(graph: GraphLike, attribute: str = "sector", weight: str | No
         No such vertex or edge attribute, a weight that is not positive and
         finite, an unknown ``betweenness_method``.
 
+    See Also
+    --------
+    betweenness : Share of shortest paths through a node.
+    burt_measures : Constraint and effective size in one pass.
+    brokerage : Gould–Fernandez brokerage roles by group.
+    leiden : Communities (seeded Leiden).
+    mixing_matrix : Ties between groups against random mixing.
+
     Examples
     --------
     >>> import igraph as ig

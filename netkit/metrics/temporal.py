@@ -204,6 +204,12 @@ def earliest_arrival(
     EmptyGraphError
         When there is no node (no contact, no source).
 
+    See Also
+    --------
+    sector_latency : Arrival times from sector to sector.
+    temporal_efficiency : Mean inverse arrival time.
+    simulate_diffusion : Independent-cascade and SI spreading on the graph.
+
     Notes
     -----
     Paths respect time: consecutive contacts have non-decreasing times
@@ -308,6 +314,10 @@ def sector_latency(
         until the *first* node of the target sector is reached, averaged over
         the sources that reach one.
 
+    See Also
+    --------
+    earliest_arrival : Time-respecting reachability from sources.
+
     Examples
     --------
     >>> import pandas as pd
@@ -365,6 +375,11 @@ def temporal_efficiency(reach: TemporalReach) -> float:
     -------
     float
         In [0, 1]; 0 for fewer than two nodes.
+
+    See Also
+    --------
+    earliest_arrival : Time-respecting reachability from sources.
+    global_efficiency : Mean inverse distance of the static graph.
 
     References
     ----------

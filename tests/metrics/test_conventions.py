@@ -204,3 +204,43 @@ def test_every_public_function_documents_its_parameters():
                 if "Raises\n---" not in (inspect.getdoc(getattr(m, name)) or "")]
     assert not missing
     assert "damping" in inspect.getdoc(m.pagerank).split("Returns")[0]
+
+
+_SECTIONS = ("Parameters", "Returns", "Raises", "See Also", "Notes", "References", "Examples")
+
+
+def _see_also(name: str) -> list[str]:
+    """The names listed in the numpydoc See Also section of ``m.<name>``."""
+    doc = inspect.getdoc(getattr(m, name)) or ""
+    if "See Also\n--------\n" not in doc:
+        return []
+    block = doc.split("See Also\n--------\n", 1)[1].split("\n\n", 1)[0]
+    return [line.split(" : ")[0].strip() for line in block.splitlines() if line[:1].strip()]
+
+
+def _functions() -> list[str]:
+    return [name for name in m.__all__
+            if callable(getattr(m, name)) and not inspect.isclass(getattr(m, name))]
+
+
+def test_every_public_function_points_to_related_metrics():
+    """Issue 15, item 4: numpydoc See Also between related metrics, in numpydoc order."""
+    public = set(m.__all__)
+    links = {name: _see_also(name) for name in _functions()}
+    assert {name for name, see in links.items() if not see} == set()
+    assert {(name, other) for name, see in links.items() for other in see
+            if other not in public or other == name} == set()
+    for name in _functions():
+        doc = inspect.getdoc(getattr(m, name)) or ""
+        found = [s for s in _SECTIONS if f"{s}\n---" in doc]
+        assert sorted(found, key=lambda s: doc.index(f"{s}\n---")) == found, name
+    # the families the issue names point at each other
+    centralities = {"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector",
+                    "pagerank"}
+    assert all(set(links[c]) & (centralities - {c}) for c in centralities)
+    for a, b in [("brokerage", "constraint"), ("constraint", "brokerage"),
+                 ("burt_measures", "brokerage"), ("mixing_matrix", "region_flow_matrix"),
+                 ("region_flow_matrix", "mixing_matrix"), ("tie_dynamics", "compare_windows"),
+                 ("compare_windows", "tie_dynamics"), ("ei_index", "ei_significance"),
+                 ("ei_significance", "ei_index"), ("mixing_matrix", "mixing_significance")]:
+        assert b in links[a], (a, b)
