@@ -52,6 +52,26 @@ def test_every_public_graph_parameter_is_annotated():
             if "GraphLike" not in a and "ig.Graph" not in a} == {}
 
 
+def test_every_public_metric_is_fully_annotated():
+    """Every parameter and the return value of every public metric carry a type."""
+    import inspect
+
+    import netkit.metrics as m
+
+    incomplete = {}
+    for name in m.__all__:
+        f = getattr(m, name)
+        if inspect.isclass(f) or not callable(f):
+            continue
+        sig = inspect.signature(f)
+        missing = [p.name for p in sig.parameters.values() if p.annotation is p.empty]
+        if sig.return_annotation is sig.empty:
+            missing.append("return")
+        if missing:
+            incomplete[name] = missing
+    assert incomplete == {}
+
+
 def test_graphlike_is_what_as_igraph_accepts():
     assert isinstance(ig.Graph(), GraphLike)
     for cls in (nx.Graph, nx.DiGraph, nx.MultiGraph, nx.MultiDiGraph):

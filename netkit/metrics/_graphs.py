@@ -19,11 +19,11 @@ import hashlib
 import itertools
 import random
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import FrameType
-from typing import Any
+from typing import Any, TypeAlias
 
 import igraph as ig
 import numpy as np
@@ -34,6 +34,10 @@ from netkit.build.convert import GraphLike, as_igraph
 from netkit.errors import ParameterError
 
 __all__ = ["DirectedGraphWarning"]
+
+Groups: TypeAlias = str | dict[Any, Any] | pd.Series | Sequence[Any] | np.ndarray
+"""The groups of the nodes (sectors, regions, communities …): a vertex attribute name, a
+dict or Series from node key to group, or one label per vertex in vertex order."""
 
 
 class DirectedGraphWarning(UserWarning):
@@ -308,7 +312,7 @@ def igraph_seed(seed: int | None) -> Iterator[None]:
         ig.set_random_number_generator(previous)
 
 
-def groups(g: ig.Graph, attribute) -> tuple[np.ndarray, np.ndarray]:
+def groups(g: ig.Graph, attribute: Groups) -> tuple[np.ndarray, np.ndarray]:
     """Integer group code of every vertex and the sorted group labels.
 
     ``attribute`` is a vertex attribute name, or a mapping / Series from node

@@ -22,6 +22,7 @@ from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
 from netkit.metrics._graphs import (
     TRIANGLE_BUDGET,
+    Groups,
     adjacency,
     edge_array,
     groups,
@@ -381,7 +382,7 @@ def bridges(graph: GraphLike) -> pd.DataFrame:
                          "target": idx[ends[:, 1]].to_numpy()})
 
 
-def participation_coefficient(graph: GraphLike, modules="sector", weight: str | None = None) -> pd.Series:
+def participation_coefficient(graph: GraphLike, modules: Groups = "sector", weight: str | None = None) -> pd.Series:
     """Participation coefficient: how evenly a node's ties spread over modules.
 
     .. math:: P_i = 1 - \\sum_{s} \\left( \\frac{k_{is}}{k_i} \\right)^2
@@ -444,7 +445,8 @@ def participation_coefficient(graph: GraphLike, modules="sector", weight: str | 
     return series(pc, g, "participation_coefficient")
 
 
-def ei_index(graph: GraphLike, attribute="sector", weight: str | None = None, by: str = "node"):
+def ei_index(graph: GraphLike, attribute: Groups = "sector", weight: str | None = None,
+             by: str = "node") -> pd.Series | float:
     """Krackhardt & Stern's E–I index: external minus internal ties over all ties.
 
     .. math:: EI = \\frac{E - I}{E + I}

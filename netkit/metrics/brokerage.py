@@ -40,6 +40,7 @@ import scipy.sparse as sp
 
 from netkit.build.convert import GraphLike
 from netkit.metrics._graphs import (
+    Groups,
     adjacency,
     groups,
     masked_product,
@@ -247,7 +248,7 @@ def _moments(sizes: np.ndarray, d: float) -> tuple[np.ndarray, np.ndarray]:
     return exp, var
 
 
-def brokerage(graph: GraphLike, attribute="sector", exclusive: bool | None = None) -> pd.DataFrame:
+def brokerage(graph: GraphLike, attribute: Groups = "sector", exclusive: bool | None = None) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles of every node, with expectations, z-scores and exclusivity.
 
     Parameters

@@ -7,7 +7,7 @@ import pandas as pd
 
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._graphs import groups, igraph_seed, prepare, series
+from netkit.metrics._graphs import Groups, groups, igraph_seed, prepare, series
 
 __all__ = ["leiden", "modularity"]
 
@@ -110,7 +110,7 @@ def leiden(graph: GraphLike, weight: str | None = "weight", *, resolution: float
     return out
 
 
-def modularity(graph: GraphLike, membership="community", weight: str | None = "weight",
+def modularity(graph: GraphLike, membership: Groups = "community", weight: str | None = "weight",
                resolution: float = 1.0) -> float:
     """Newman's modularity of a partition.
 

@@ -520,7 +520,7 @@ def compare_windows(
     end: int | None = None,
     burn_in: int = 0,
     features: pd.DataFrame | None = None,
-    **kwargs,
+    **kwargs: Any,
 ) -> pd.DataFrame:
     """Indicators before and after a date, with bootstrap intervals and a permutation null.
 
@@ -602,7 +602,7 @@ def compare_cohorts(
     *,
     years: tuple[int, int] | None = None,
     features: pd.DataFrame | None = None,
-    **kwargs,
+    **kwargs: Any,
 ) -> pd.DataFrame:
     """Indicators of the events of treated organisations against those of a control cohort.
 

@@ -32,12 +32,13 @@ arrival steps, with no Python loop over nodes or edges:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import igraph as ig
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order
@@ -60,7 +61,7 @@ _U32_MAX = 2**32 - 1
 _LIVE_EDGE_SWITCH = 0.5  # IC: live-edge engine when a run attempts > this share of the edges
 
 
-def transmission_probability(weight, beta: float) -> np.ndarray:
+def transmission_probability(weight: npt.ArrayLike, beta: float) -> np.ndarray:
     """Per-attempt transmission probability ``1 − (1 − β)^w`` of edges of weight ``w``.
 
     ``w`` joint events are ``w`` independent chances of probability ``β``;
@@ -484,7 +485,7 @@ class DiffusionResult:
 
 def simulate_diffusion(
     graph: GraphLike,
-    seeds,
+    seeds: Hashable | Iterable[Hashable],
     *,
     model: str = "ic",
     beta: float = 0.1,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import igraph as ig
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from netkit.build.temporal import temporal_edges
@@ -18,7 +19,7 @@ from netkit.model import Corpus
 __all__ = ["new_tie_mixing", "period_of", "tie_dynamics"]
 
 
-def period_of(years, period: str | int = "year", first: int | None = None) -> np.ndarray:
+def period_of(years: npt.ArrayLike, period: str | int = "year", first: int | None = None) -> np.ndarray:
     """Map years to the first year of their period.
 
     Parameters

@@ -10,7 +10,7 @@ import pandas as pd
 from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._graphs import edge_array, groups, prepare
+from netkit.metrics._graphs import Groups, edge_array, groups, prepare
 from netkit.model import HELIX, Corpus
 
 __all__ = ["assortativity", "mixing_matrix", "triple_helix"]
@@ -31,7 +31,7 @@ def _mixing_counts(edges: np.ndarray, ew: np.ndarray, codes: np.ndarray, k: int)
 
 
 @fill_doc(_DOC)
-def mixing_matrix(graph: GraphLike, attribute="sector", weight: str | None = None) -> pd.DataFrame:
+def mixing_matrix(graph: GraphLike, attribute: Groups = "sector", weight: str | None = None) -> pd.DataFrame:
     """Ties between groups (sectors), observed and expected under random mixing.
 
     Each undirected tie ``u – v`` is counted in cell ``(g(u), g(v))`` and in
@@ -102,7 +102,7 @@ def mixing_matrix(graph: GraphLike, attribute="sector", weight: str | None = Non
 
 
 @fill_doc(_DOC)
-def assortativity(graph: GraphLike, attribute="sector") -> float:
+def assortativity(graph: GraphLike, attribute: Groups = "sector") -> float:
     """Newman's nominal assortativity coefficient of the groups.
 
     .. math:: r = \\frac{\\sum_s e_{ss} - \\sum_s a_s^2}{1 - \\sum_s a_s^2}
@@ -167,7 +167,7 @@ def _entropy(counts: np.ndarray) -> float:
     return float(-(p * np.log2(p)).sum())
 
 
-def triple_helix(data, *, helix: dict[str, str] | None = None,
+def triple_helix(data: Corpus | pd.DataFrame, *, helix: dict[str, str] | None = None,
                  include_none: bool = False) -> pd.Series:
     """Triple-Helix mutual information T(UIG) of the events' sector sets (Leydesdorff).
 

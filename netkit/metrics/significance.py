@@ -20,6 +20,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,7 @@ import pandas as pd
 from netkit._docs import fill_doc
 from netkit.build.convert import GraphLike
 from netkit.errors import ParameterError
-from netkit.metrics._graphs import groups, igraph_seed, prepare
+from netkit.metrics._graphs import Groups, groups, igraph_seed, prepare
 from netkit.metrics.mixing import _assortativity, _mixing_counts
 
 __all__ = [
@@ -109,7 +110,7 @@ def _summary(observed: np.ndarray, null: np.ndarray) -> dict[str, np.ndarray]:
     return {"observed": observed, "null_mean": mean, "null_sd": sd, "z": z, "p_value": p}
 
 
-def _group_null(graph: GraphLike, attribute, statistic, n_samples: int, swaps_per_edge: int,
+def _group_null(graph: GraphLike, attribute: Groups, statistic: Callable[..., Any], n_samples: int, swaps_per_edge: int,
                 seed: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``statistic(edges, codes, k)`` of the groups on the graph and on its rewired nulls,
     and the group labels."""
@@ -158,7 +159,7 @@ _DOC = {
 
 
 @fill_doc(_DOC)
-def mixing_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, *,
+def mixing_significance(graph: GraphLike, attribute: Groups = "sector", n_samples: int = 200, *,
                         swaps_per_edge: int = 10, seed: int = 0) -> pd.DataFrame:
     """The sector × sector mixing matrix against degree-preserving rewiring.
 
@@ -198,7 +199,7 @@ def _scalar_frame(observed, null, name: str) -> pd.Series:
 
 
 @fill_doc(_DOC)
-def ei_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, *,
+def ei_significance(graph: GraphLike, attribute: Groups = "sector", n_samples: int = 200, *,
                     swaps_per_edge: int = 10, seed: int = 0) -> pd.Series:
     """The graph's E–I index against degree-preserving rewiring.
 
@@ -229,7 +230,7 @@ def ei_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, 
 
 
 @fill_doc(_DOC)
-def assortativity_significance(graph: GraphLike, attribute="sector", n_samples: int = 200, *,
+def assortativity_significance(graph: GraphLike, attribute: Groups = "sector", n_samples: int = 200, *,
                                swaps_per_edge: int = 10, seed: int = 0) -> pd.Series:
     """Nominal assortativity of the groups against degree-preserving rewiring.
 
