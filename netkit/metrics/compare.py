@@ -109,11 +109,15 @@ def event_features(corpus: Corpus) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from netkit.datasets import synthetic_ecosystem
-    >>> corpus, _ = synthetic_ecosystem(seed=1, size="tiny")
-    >>> f = event_features(corpus)
-    >>> bool((f["new"] + f["pairs_repeat"] == f["pairs"]).all())
-    True
+    The toy corpus's publication ``e2`` repeats the tie a–b of the patent ``e1`` and
+    forms two new ones, one of them university–startup (a–c):
+
+    >>> from netkit.datasets import toy_corpus
+    >>> event_features(toy_corpus())[["year", "orgs", "pairs", "pairs_repeat", "new", "new_us"]]
+              year  orgs  pairs  pairs_repeat  new  new_us
+    event_id
+    e1        2015   2.0    1.0           0.0  1.0     0.0
+    e2        2019   3.0    3.0           1.0  2.0     1.0
     """
     ev = corpus.events[["event_id", "year"]]
     ev = ev[ev["year"].notna()]

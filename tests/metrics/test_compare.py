@@ -26,6 +26,7 @@ def test_event_features_recount(tiny_ecosystem):
     te = temporal_edges(corpus)
     assert f["pairs"].sum() == len(te)
     assert f["new"].sum() == len(te.drop_duplicates(["u", "v"]))
+    assert (f["new"] + f["pairs_repeat"] == f["pairs"]).all()  # (was the doctest's check)
     first = te.drop_duplicates(["u", "v"]).groupby("event_id").size()
     assert f.loc[first.index, "new"].tolist() == first.tolist()
     sectors = corpus.organizations.set_index("org_id")["sector"].astype(str)
