@@ -67,6 +67,7 @@ class Corpus:
     people: pd.DataFrame
     person_ids: pd.DataFrame
     events: pd.DataFrame
+    event_ids: pd.DataFrame
     participations: pd.DataFrame
     quarantine: pd.DataFrame
     accounting: pd.DataFrame
