@@ -1,6 +1,6 @@
 """Type hints are checked: every public ``graph`` parameter is annotated, and mypy passes.
 
-mypy's settings and the packages it checks are in pyproject.toml (``[tool.mypy]``).
+mypy's settings and the packages it checks are in setup.cfg (``[mypy]``).
 """
 
 from __future__ import annotations
@@ -84,13 +84,13 @@ def _mypy(*args: str) -> tuple[int, str]:
         pytest.skip("mypy not installed (pip install -e '.[test]')")
     from mypy import api
 
-    stdout, stderr, status = api.run([*args, "--config-file", str(ROOT / "pyproject.toml"),
+    stdout, stderr, status = api.run([*args, "--config-file", str(ROOT / "setup.cfg"),
                                       "--cache-dir", str(ROOT / ".mypy_cache")])
     return status, stdout + stderr
 
 
 def test_mypy_passes(monkeypatch):
-    """mypy on the packages of ``[tool.mypy] files`` (about 30 s cold, a few seconds cached)."""
+    """mypy on the packages of ``[mypy] files`` in setup.cfg (about 30 s cold, a few seconds cached)."""
     monkeypatch.chdir(ROOT)
     status, out = _mypy()
     assert status == 0, out
