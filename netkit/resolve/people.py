@@ -154,13 +154,18 @@ def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, n
     return m, orgs, rows, m_code
 
 
-def _event_orgs(corpus: Corpus, m: pd.DataFrame, orgs: pd.DataFrame) -> pd.DataFrame:
-    """(mention, org, direct): own organisations, else the organisations of the event."""
+def _event_orgs(corpus: Corpus, m: pd.DataFrame, orgs: pd.DataFrame,
+                max_context: int) -> pd.DataFrame:
+    """(mention, org, direct): own organisations, else the organisations of the event when
+    it has at most ``max_context`` (a patent's assignee; not the 200 institutions of a
+    physics collaboration, any of which could be the author's)."""
     own = orgs.assign(direct=True)
     lonely = np.setdiff1d(np.arange(len(m)), own["mention"].to_numpy())
     part = corpus.participations[["event_id", "org_id"]].dropna().drop_duplicates()
     part = pd.DataFrame({"event_id": part["event_id"].astype(str).to_numpy(),
                          "org_id": part["org_id"].astype(str).to_numpy()})
+    n_org = part.groupby("event_id", sort=False)["org_id"].transform("size").to_numpy()
+    part = part[n_org <= max_context]
     ctx = pd.DataFrame({"mention": lonely, "event_id": m["event_id"].to_numpy()[lonely]})
     ctx = ctx.merge(part, on="event_id")[["mention", "org_id"]].assign(direct=False)
     return pd.concat([own, ctx], ignore_index=True)
@@ -292,6 +297,7 @@ def resolve_people(
     min_coauthors: int = 2,
     max_team: int = 50,
     max_group: int = 200,
+    max_context: int = 3,
     use_ids: bool = True,
     rare_names: bool = True,
 ) -> PeopleResolution:
@@ -315,6 +321,10 @@ def resolve_people(
     max_group : int, default 200
         A block shared by more nodes at one organisation (or with one co-author
         block) is too ambiguous to link on.
+    max_context : int, default 3
+        A mention without an organisation of its own (an inventor, a WoS author
+        whose address is not marked) takes its event's organisations as context
+        when the event has at most this many.
     use_ids : bool, default True
         ``False`` ignores ORCIDs and source author ids (every mention must be linked
         by name and context) — to measure name linking against the ids.
@@ -349,7 +359,8 @@ def resolve_people(
     [['per:openalex:A1', 'per:openalex:A1', 'identifier'], ['per:openalex:A2', 'per:openalex:A2', 'identifier'], ['per:wos:berg kari', 'per:openalex:A1', 'name+org']]
     """
     for name, v, low in (("max_gap", max_gap, 0), ("max_gap_full", max_gap_full, 0),
-                         ("max_team", max_team, 2), ("min_coauthors", min_coauthors, 1), ("max_group", max_group, 2)):
+                         ("max_team", max_team, 2), ("min_coauthors", min_coauthors, 1), ("max_group", max_group, 2),
+                         ("max_context", max_context, 0)):
         if not isinstance(v, int | np.integer) or v < low:
             raise ParameterError(f"{name} must be an integer ≥ {low}, not {v!r}")
     m, orgs, rows, of_row = _mentions(corpus)
@@ -413,7 +424,7 @@ def resolve_people(
         labels.setdefault(int(node), set()).add(f"{s}:{v}")
 
     # ---- candidate links within blocks ----------------------------------------------------------
-    ctx = _event_orgs(corpus, m, orgs)
+    ctx = _event_orgs(corpus, m, orgs, max_context)
     # integer codes for blocks and organisations: the joins below run on numbers
     bcode, buniq = pd.factorize(m["block"])
     bcode = np.where(m["block"].to_numpy() == "", -1, bcode)
@@ -493,7 +504,7 @@ def resolve_people(
     return _assemble(corpus, m, rows, of_row, root[m["node"].to_numpy()], how, why, linked,
                      {"max_gap": max_gap, "max_gap_full": max_gap_full, "rare_names": rare_names,
                       "min_coauthors": min_coauthors,
-                      "max_team": max_team, "max_group": max_group,
+                      "max_team": max_team, "max_group": max_group, "max_context": max_context,
                       "use_ids": use_ids})
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["pairwise_scores"]
+__all__ = ["pairwise_scores", "shared_key_clusters"]
 
 
 def _pairs(df: pd.DataFrame, keys: list[str]) -> int:
@@ -58,3 +58,40 @@ def pairwise_scores(predicted, truth, block=None) -> dict[str, float]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "predicted_pairs": pred,
             "true_pairs": true, "correct_pairs": both}
+
+
+def shared_key_clusters(n: int, mention, key) -> np.ndarray:
+    """Cluster ``n`` mentions so that mentions sharing any key are one cluster.
+
+    A mention may have several keys (one row each in ``mention``/``key``) or none (its
+    own cluster). Used to build a gold standard from several kinds of evidence at once:
+    same author id, *or* same ORCID, *or* …
+
+    Parameters
+    ----------
+    n : int
+        Number of mentions (numbered ``0 … n-1``).
+    mention, key : array-like
+        One row per (mention, key) pair; missing keys are ignored.
+
+    Returns
+    -------
+    ndarray of int
+        The cluster of each mention (connected components of mentions and keys).
+
+    Examples
+    --------
+    >>> shared_key_clusters(4, [0, 1, 1, 2, 3], ["id:a", "id:a", "orcid:x", "orcid:x", None]).tolist()
+    [0, 0, 0, 1]
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    df = pd.DataFrame({"m": np.asarray(mention, dtype=np.int64),
+                       "k": pd.Series(np.asarray(key, dtype=object))}).dropna()
+    kc, _ = pd.factorize(df["k"])
+    k = int(kc.max()) + 1 if len(kc) else 0
+    rows = df["m"].to_numpy()
+    adj = coo_matrix((np.ones(len(df), dtype=np.int8), (rows, n + kc)), shape=(n + k, n + k))
+    _, labels = connected_components(adj, directed=False)
+    return pd.factorize(labels[:n])[0]
