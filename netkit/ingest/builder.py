@@ -52,6 +52,7 @@ class CorpusBuilder:
         self._people: dict[str, dict] = {}
         self._events: dict[str, dict] = {}
         self._org_ids: set[tuple[str, str, str]] = set()
+        self._person_ids: set[tuple[str, str, str]] = set()
         self._parts: dict[str, list] = defaultdict(list)
         self._part_chunks: list[dict] = []  # add_participations: blocks of rows, in order
         self._event_chunks: list[dict] = []  # add_events: their ids map to None in _events
@@ -145,6 +146,11 @@ class CorpusBuilder:
         """Record one source identifier of an organisation."""
         if value is not None and value != "":
             self._org_ids.add((org_id, scheme, str(value)))
+
+    def add_person_id(self, person_id: str, scheme: str, value) -> None:
+        """Record one source identifier of a person (ORCID, ResearcherID …)."""
+        if value is not None and value != "":
+            self._person_ids.add((person_id, scheme, str(value)))
 
     def add_person(self, person_id: str, name=None, orcid=None) -> str:
         """Add a person unless the id is present; return the id."""
@@ -372,8 +378,11 @@ class CorpusBuilder:
             orgs[c] = pd.to_numeric(orgs[c], errors="coerce").astype("float64")
         org_ids = pd.DataFrame(sorted(self._org_ids), columns=["org_id", "scheme", "value"])
         people = self._people_frame()
+        person_ids = pd.DataFrame(sorted(self._person_ids),
+                                  columns=["person_id", "scheme", "value"])
         return Corpus(
-            organizations=orgs, org_ids=org_ids, people=people, events=events,
+            organizations=orgs, org_ids=org_ids, people=people, person_ids=person_ids,
+            events=events,
             participations=parts, quarantine=quarantine_table(ledgers),
             accounting=accounting_table(ledgers),
         )

@@ -4,7 +4,8 @@ The unit is a *mention*: one raw person on one event. Evidence is applied in ord
 
 1. **orcid** — mentions whose raw person carries the same ORCID iD are one person;
 2. **identifier** — a source's own author id (OpenAlex ``A…``, Scopus *Author(s) ID*,
-   PatentsView ``inventor_id``, see :data:`ID_SCHEMES`) keeps its mentions together;
+   PatentsView ``inventor_id``, see :data:`ID_SCHEMES`; a Web of Science ResearcherID,
+   :data:`PERSON_ID_SCHEMES`) keeps its mentions together;
    raw people known only by name (Web of Science, USPTO, OpenAlex without an author
    id …) are split into single mentions and must earn every link;
 3. **name + organisation** — same name block (``surname|first initial``), compatible
@@ -46,8 +47,8 @@ from netkit.model import Corpus
 from netkit.resolve.match import UnionFind
 from netkit.resolve.people_names import compatible_given, parse_names
 
-__all__ = ["ID_SCHEMES", "PERSON_AUDIT_FILE", "PERSON_METHODS", "PeopleResolution",
-           "resolve_people"]
+__all__ = ["ID_SCHEMES", "PERSON_AUDIT_FILE", "PERSON_ID_SCHEMES", "PERSON_METHODS",
+           "PeopleResolution", "resolve_people"]
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,11 @@ ID_SCHEMES: dict[str, re.Pattern] = {
 (``per:<source>:<key>``); other keys of these sources, and every key of other
 sources, are names."""
 
-_STRONG = ("orcid", *ID_SCHEMES)
+PERSON_ID_SCHEMES = ("researcherid",)
+"""Schemes of a raw corpus's ``person_ids`` that are a person's own identifier (read by
+the Web of Science reader from the RI field), used like a source's author id."""
+
+_STRONG = ("orcid", *ID_SCHEMES, *PERSON_ID_SCHEMES)
 
 
 @dataclass
@@ -157,7 +162,7 @@ def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, n
 def _event_orgs(corpus: Corpus, m: pd.DataFrame, orgs: pd.DataFrame,
                 max_context: int) -> pd.DataFrame:
     """(mention, org, direct): own organisations, else the organisations of the event when
-    it has at most ``max_context`` (a patent's assignee; not the 200 institutions of a
+    it has at most ``max_context`` (a patent's assignees; not the 155 institutions of a
     physics collaboration, any of which could be the author's)."""
     own = orgs.assign(direct=True)
     lonely = np.setdiff1d(np.arange(len(m)), own["mention"].to_numpy())
@@ -297,7 +302,7 @@ def resolve_people(
     min_coauthors: int = 2,
     max_team: int = 50,
     max_group: int = 200,
-    max_context: int = 3,
+    max_context: int = 10,
     use_ids: bool = True,
     rare_names: bool = True,
 ) -> PeopleResolution:
@@ -321,7 +326,7 @@ def resolve_people(
     max_group : int, default 200
         A block shared by more nodes at one organisation (or with one co-author
         block) is too ambiguous to link on.
-    max_context : int, default 3
+    max_context : int, default 10
         A mention without an organisation of its own (an inventor, a WoS author
         whose address is not marked) takes its event's organisations as context
         when the event has at most this many.
@@ -373,6 +378,14 @@ def resolve_people(
         return PeopleResolution(corpus, audit, mentions, {})
     # ---- identifiers: ORCID first, then the source's own author id ------------------------
     src_scheme, src_value = _identifiers(m["raw_person_id"])
+    given = corpus.person_ids[corpus.person_ids["scheme"].isin(PERSON_ID_SCHEMES)]
+    if len(given):  # a ResearcherID of a raw person known by name
+        given = given.sort_values(["person_id", "scheme", "value"]).drop_duplicates("person_id")
+        at = m["raw_person_id"].map(given.set_index("person_id")["scheme"]).to_numpy(dtype=object)
+        val = m["raw_person_id"].map(given.set_index("person_id")["value"]).to_numpy(dtype=object)
+        use = (src_scheme == None) & pd.notna(at)  # noqa: E711 - element-wise
+        src_scheme = np.where(use, at, src_scheme)
+        src_value = np.where(use, val, src_value)
     scheme, value = src_scheme.copy(), src_value.copy()
     orcid = m["orcid"].fillna("").astype(str).to_numpy(dtype=object)
     has_orcid = orcid != ""
@@ -558,7 +571,11 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
                         "value": m["src_value"].to_numpy()[keep]})
     kinds = pd.DataFrame({"person_id": pid.reindex(linked["cluster"].to_numpy()).to_numpy(),
                           "scheme": "linked_by", "value": linked["kind"].to_numpy()})
-    pid_rows = pd.concat([pid_rows, src, kinds], ignore_index=True).drop_duplicates()
+    given = corpus.person_ids.merge(  # the raw people's own ids (ORCIDs, ResearcherIDs)
+        m[["raw_person_id", "person_id"]].drop_duplicates(),
+        left_on="person_id", right_on="raw_person_id", suffixes=("_raw", ""))
+    given = given[["person_id", "scheme", "value"]]
+    pid_rows = pd.concat([pid_rows, src, kinds, given], ignore_index=True).drop_duplicates()
     pid_rows = pid_rows.sort_values(["person_id", "scheme", "value"], ignore_index=True)
 
     # ---- participations ---------------------------------------------------------------------------

@@ -140,6 +140,20 @@ def _orcids(oi: str | None) -> dict[str, str]:
     return out
 
 
+def _researcher_ids(ri: str | None) -> dict[str, str]:
+    """Name key → Web of Science ResearcherID of the RI field (``Berg, Kari/A-1234-2008``).
+
+    >>> _researcher_ids("Berg, Kari/A-1234-2008; li/AAE-3627-2019; bad/123")
+    {'berg kari': 'A-1234-2008', 'li': 'AAE-3627-2019'}
+    """
+    out = {}
+    for item in (ri or "").split(";"):
+        name, _, value = item.rpartition("/")
+        if re.fullmatch(r"[A-Z]{1,3}-\d{4}-\d{4}", value.strip()) and name_key(name):
+            out[name_key(name)] = value.strip()
+    return out
+
+
 def _person_id(key: str, orcid: str | None) -> str:
     """``per:wos:<name key>``, with ``:<ORCID>`` when the record's OI field gives one: a
     name key alone is shared by everyone so named (J. Smith), an ORCID is one person's.
@@ -180,11 +194,13 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
     full, short = many("AF"), many("AU")
     names = full or short
     orcids = _orcids(one("OI"))
+    rids = _researcher_ids(one("RI"))  # the person's id: the ORCID, else the ResearcherID
     people: dict[str, tuple] = {}
     for n in names:
         k = name_key(n)
         if k:
-            people.setdefault(k, (_person_id(k, orcids.get(k)), n, orcids.get(k)))
+            people.setdefault(k, (_person_id(k, orcids.get(k) or rids.get(k)), n,
+                                  orcids.get(k), rids.get(k)))
     # AU (short) spelling → AF key, for RP and brackets written with short names
     alias = {name_key(a): name_key(f) for a, f in zip(short, full, strict=False)} \
         if len(short) == len(full) else {}
@@ -227,10 +243,11 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             if k not in people and alias.get(k) in people:
                 k = alias[k]
             if k not in people:
-                people[k] = (_person_id(k, orcids.get(k)), a, orcids.get(k))
+                people[k] = (_person_id(k, orcids.get(k) or rids.get(k)), a, orcids.get(k),
+                             rids.get(k))
             linked.add(k)
             parts.append((org_id, people[k][0], sys.intern(address)))
-    for k, (pid, _, _) in people.items():
+    for k, (pid, *_) in people.items():
         if k not in linked:
             parts.append((None, pid, None))
     return ut, event, list(orgs.values()), list(people.values()), parts
@@ -252,8 +269,10 @@ def _load(fields: dict[str, list[str]], ctx: ReadContext, line: int, origin: str
         b.add_org(org_id, name, sector, rule, country=country, city=city)
         b.add_org_id(org_id, "name", c1_name)
         b.add_org_id(org_id, "wos_enhanced", enhanced)
-    for pid, name, orcid in people:
+    for pid, name, orcid, rid in people:
         b.add_person(pid, name, orcid)
+        b.add_person_id(pid, "orcid", orcid)
+        b.add_person_id(pid, "researcherid", rid)
     for org_id, pid, raw_aff in parts:
         b.add_participation(event_id, org_id=org_id, person_id=pid, role="author",
                             raw_affiliation=raw_aff)
