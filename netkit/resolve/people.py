@@ -237,6 +237,26 @@ def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
             .agg(n_co=("block_co", "size")).reset_index())
 
 
+def _homonym_names(block: np.ndarray, first: np.ndarray,
+                   labels: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per node: whether its block, and its block with its first name, is carried by two
+    identified people anywhere in the corpus (two OpenAlex ids, two ORCIDs …)."""
+    n = len(block)
+    if not len(labels):
+        return np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    node = labels["node"].to_numpy(dtype=np.int64)
+    lab = pd.DataFrame({"block": block[node], "first": first[node],
+                        "scheme": labels["scheme"].to_numpy(), "value": labels["value"].to_numpy()})
+    lab = lab[lab["block"] != ""]
+    k = lab.groupby(["block", "scheme"], sort=False)["value"].nunique()
+    by_block = np.isin(block, k.index.get_level_values(0)[k.to_numpy() > 1])
+    lab = lab[lab["first"] != ""]
+    k = lab.groupby(["block", "first", "scheme"], sort=False)["value"].nunique()
+    k = k[k.to_numpy() > 1].index.droplevel("scheme").unique()
+    by_first = pd.MultiIndex.from_arrays([block, first]).isin(k)
+    return by_block, np.asarray(by_first, dtype=bool)
+
+
 def _ambiguous(pairs: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> np.ndarray:
     """Org links of a node whose candidates exclude each other (different written-out
     first names, or different ids of one scheme)."""
@@ -462,6 +482,11 @@ def resolve_people(
     common = is_common[a]
     need = min_coauthors + (~full).astype(np.int64) + common.astype(np.int64)
     by_co = pairs["n_co"].to_numpy() >= need
+    # a name that two identified people carry: shared co-authors (by name block) do not
+    # tell them apart — their teams overlap — so only an organisation may link
+    hom_block, hom_first = _homonym_names(block, first, id_lab[id_lab["scheme"].isin(_STRONG)])
+    homonym = np.where(full, hom_first[a] | hom_first[b], hom_block[a])
+    by_co &= ~homonym
     gap = pairs["gap"].fillna(np.inf).to_numpy()
     by_org = (pairs["n_org"].to_numpy() >= 1) & ((gap <= max_gap) | (full & (gap <= max_gap_full)))
     pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org)
