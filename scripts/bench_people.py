@@ -5,21 +5,24 @@ participations), with person ids spelled the way the sources give them: OpenAlex
 ``A…``, Scopus and PatentsView author ids where the event's source has them, a bare
 name key for Web of Science and USPTO (so a third of the mentions must be linked by
 name, organisation and co-authors). The first N mentions (events in id order) make a
-size; each size is resolved in a fresh process, which prints the seconds of
-:func:`netkit.resolve.resolve_people`, its peak memory (max RSS after loading minus
-before) and the time per 100k mentions (flat = linear), and the ratio of each time to
-the smallest size's against the ratio of sizes.
+size; each size is resolved in a fresh process, which prints the wall and CPU seconds
+of :func:`netkit.resolve.resolve_people`, the memory of the loaded corpus, the process's
+peak and the linking's own peak above the loaded corpus (``VmHWM`` after resetting it
+once the corpus is loaded), the CPU time per 100k mentions (flat = linear), and the ratio
+of each time to the smallest size's against the ratio of sizes. CPU seconds are the
+figure to compare on a shared machine; wall seconds grow with the load.
 
 Run::
 
     python scripts/bench_people.py                      # 100k, 300k, 1M
     python scripts/bench_people.py 50000 100000 --size medium
+    python scripts/bench_people.py --keep /tmp/b        # keep (and reuse) the corpora
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import gc
 import subprocess
 import sys
 import tempfile
@@ -71,16 +74,39 @@ def _subset(corpus, events):
             "events": corpus.events[corpus.events["event_id"].isin(events)]}
 
 
+def _status_mb(field: str) -> float:
+    """``VmRSS`` / ``VmHWM`` of this process in MB (``/proc/self/status``; the high-water
+    mark belongs to the process's own memory map, unlike ``ru_maxrss``, which Linux
+    carries over from the parent across ``exec``)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"{field} not in /proc/self/status")
+
+
+def _reset_peak() -> bool:
+    """Reset the high-water mark to the current RSS (Linux ≥ 4.0); False if refused."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
 def run_one(folder: str) -> None:
-    """In a fresh process: load, resolve, print seconds and peak memory."""
+    """In a fresh process: load, resolve, print seconds (wall and CPU), the memory of the
+    loaded corpus, the process's peak and the linking's own peak above the corpus."""
     corpus = nk.model.load(folder)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t = time.perf_counter()
+    gc.collect()
+    loaded = _status_mb("VmRSS")
+    reset = _reset_peak()
+    t, cpu = time.perf_counter(), time.process_time()
     res = nk.resolve.resolve_people(corpus)
-    seconds = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    peak = _status_mb("VmHWM")
     n = len(res.mentions)
-    print(f"{n}\t{seconds:.2f}\t{peak / 1024:.0f}\t{(peak - before) / 1024:.0f}\t"
+    own = f"{peak - loaded:.0f}" if reset else "nan"
+    print(f"{n}\t{seconds:.2f}\t{cpu:.2f}\t{loaded:.0f}\t{peak:.0f}\t{own}\t"
           f"{res.corpus.n_people}", flush=True)
 
 
@@ -91,30 +117,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100_000, 300_000, 1_000_000])
     parser.add_argument("--size", default="large", help="synthetic ecosystem size")
+    parser.add_argument("--keep", help="folder to keep the corpora in (reused if there)")
     args = parser.parse_args()
-    t = time.perf_counter()
-    corpus, _ = nk.datasets.synthetic_ecosystem(seed=0, size=args.size)
-    corpus = source_ids(corpus)
-    print(f"ecosystem '{args.size}': {corpus.participations['person_id'].notna().sum():,} "
-          f"person participations ({time.perf_counter() - t:.0f} s to make)", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        folders = []
-        for n in args.sizes:
-            folder = Path(tmp) / str(n)
-            first_mentions(corpus, n).save(folder)
-            folders.append(folder)
-        del corpus
-        print("mentions\tseconds\tmax RSS MB\tRSS growth MB\tpeople", flush=True)
+        root = Path(args.keep or tmp)
+        folders = [root / f"{args.size}-{n}" for n in args.sizes]
+        if not all((f / "manifest.json").exists() for f in folders):
+            t = time.perf_counter()
+            corpus, _ = nk.datasets.synthetic_ecosystem(seed=0, size=args.size)
+            corpus = source_ids(corpus)
+            print(f"ecosystem '{args.size}': "
+                  f"{corpus.participations['person_id'].notna().sum():,} person "
+                  f"participations ({time.perf_counter() - t:.0f} s to make)", flush=True)
+            for n, folder in zip(args.sizes, folders, strict=True):
+                first_mentions(corpus, n).save(folder)
+            del corpus
+        print("mentions\tseconds\tCPU s\tcorpus RSS MB\tpeak RSS MB\tlinking MB\tpeople",
+              flush=True)
         for folder in folders:
             out = subprocess.run([sys.executable, __file__, "--run", str(folder)], check=True,
                                  capture_output=True, text=True).stdout.strip()
             print(out, flush=True)
             rows.append([float(x) for x in out.split("\t")])
-    base_n, base_s = rows[0][0], rows[0][1]
-    for n, s, *_ in rows:
-        print(f"{int(n):>9,} mentions: {s:7.2f} s, {s / n * 1e5:5.2f} s per 100k, "
-              f"time ratio {s / base_s:5.2f} for size ratio {n / base_n:5.2f}")
+    base_n, base_s, base_c = rows[0][0], rows[0][1], rows[0][2]
+    for n, s, c, *_ in rows:
+        print(f"{int(n):>9,} mentions: {s:7.2f} s ({c:7.2f} CPU s), {c / n * 1e5:5.2f} CPU s "
+              f"per 100k, CPU time ratio {c / base_c:5.2f} (wall {s / base_s:5.2f}) for size "
+              f"ratio {n / base_n:5.2f}")
 
 
 if __name__ == "__main__":

@@ -244,17 +244,19 @@ def _homonym_names(block: np.ndarray, first: np.ndarray,
     n = len(block)
     if not len(labels):
         return np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    bc, _ = pd.factorize(block)
+    fc, fu = pd.factorize(first)
+    name = bc.astype(np.int64) * (len(fu) + 1) + fc  # (block, first name) as one integer
+    has_b, has_f = block != "", (block != "") & (first != "")
     node = labels["node"].to_numpy(dtype=np.int64)
-    lab = pd.DataFrame({"block": block[node], "first": first[node],
-                        "scheme": labels["scheme"].to_numpy(), "value": labels["value"].to_numpy()})
-    lab = lab[lab["block"] != ""]
-    k = lab.groupby(["block", "scheme"], sort=False)["value"].nunique()
-    by_block = np.isin(block, k.index.get_level_values(0)[k.to_numpy() > 1])
-    lab = lab[lab["first"] != ""]
-    k = lab.groupby(["block", "first", "scheme"], sort=False)["value"].nunique()
-    k = k[k.to_numpy() > 1].index.droplevel("scheme").unique()
-    by_first = pd.MultiIndex.from_arrays([block, first]).isin(k)
-    return by_block, np.asarray(by_first, dtype=bool)
+    lab = pd.DataFrame({"b": bc[node], "name": name[node], "has_b": has_b[node],
+                        "has_f": has_f[node], "scheme": labels["scheme"].to_numpy(),
+                        "value": labels["value"].to_numpy()})
+    k = lab[lab["has_b"]].groupby(["b", "scheme"], sort=False)["value"].nunique()
+    by_block = has_b & np.isin(bc, k.index.get_level_values(0)[k.to_numpy() > 1])
+    k = lab[lab["has_f"]].groupby(["name", "scheme"], sort=False)["value"].nunique()
+    by_first = has_f & np.isin(name, k.index.get_level_values(0)[k.to_numpy() > 1])
+    return by_block, by_first
 
 
 def _ambiguous(pairs: pd.DataFrame, first: np.ndarray, labels: pd.DataFrame) -> np.ndarray:
