@@ -134,29 +134,40 @@ def _identifiers_of(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return scheme, value
 
 
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each value, distinct values sorted as objects): codes follow the sorted
+    order, and no Python string is made per row (only per distinct value)."""
+    codes, uniq = pd.factorize(values)
+    uniq = np.asarray(uniq, dtype=object)
+    order = np.argsort(uniq, kind="stable")
+    rank = np.empty(len(uniq), dtype=np.int64)
+    rank[order] = np.arange(len(uniq))
+    return np.where(codes >= 0, rank[codes], -1), uniq[order]
+
+
 def _mentions(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
-    """One row per (event, raw person), their (mention, org) pairs, and the participation
-    rows with a person with the mention of each."""
+    """One row per (event, raw person) in (event_id, raw_person_id) order, their (mention,
+    org) pairs, and the participation rows with a person with the mention of each."""
     part = corpus.participations
     rows = np.flatnonzero(part["person_id"].notna().to_numpy())
-    part = part.iloc[rows]
-    ev_id = part["event_id"].astype(str).to_numpy()
-    raw = part["person_id"].astype(str).to_numpy()
-    keys = pd.DataFrame({"event_id": ev_id, "raw_person_id": raw})
-    m_code = keys.groupby(["event_id", "raw_person_id"], sort=True).ngroup().to_numpy()
-    m = keys.drop_duplicates().sort_values(["event_id", "raw_person_id"], ignore_index=True)
-    orgs = pd.DataFrame({"mention": m_code, "org_id": part["org_id"].astype(object).to_numpy()})
-    orgs = orgs.dropna().drop_duplicates(ignore_index=True)
+    ec, eu = _sorted_codes(part["event_id"].iloc[rows])
+    rc, ru = _sorted_codes(part["person_id"].iloc[rows])
+    keys, m_code = np.unique(ec * len(ru) + rc, return_inverse=True)
+    m_ev, m_raw = keys // len(ru), keys % len(ru)
+    m = pd.DataFrame({"event_id": eu[m_ev], "raw_person_id": ru[m_raw]})
+    oc, ou = _sorted_codes(part["org_id"].iloc[rows])
+    pairs = np.unique(m_code[oc >= 0] * (len(ou) + 1) + oc[oc >= 0])
+    orgs = pd.DataFrame({"mention": pairs // (len(ou) + 1),
+                         "org_id": ou[pairs % (len(ou) + 1)]})
     events = corpus.events.set_index(corpus.events["event_id"].astype(str))
-    m["year"] = m["event_id"].map(events["year"]).astype("float64").to_numpy()
-    people = corpus.people.set_index(corpus.people["person_id"].astype(str))
+    m["year"] = events["year"].reindex(eu).astype("float64").to_numpy()[m_ev]
+    people = corpus.people.set_index(corpus.people["person_id"].astype(str)).reindex(ru)
     for col in ("name", "orcid"):
-        v = m["raw_person_id"].map(people[col].astype(object))
-        m[col] = v.astype(object).where(v.notna(), None)
-    codes, uniq = pd.factorize(m["raw_person_id"])
-    src = pd.Series(uniq, dtype=object).str.extract(r"^per:([^:]+):", expand=False).fillna("")
-    m["source"] = src.to_numpy(dtype=object)[codes]
-    return m, orgs, rows, m_code
+        v = people[col].astype(object)
+        m[col] = v.where(v.notna(), None).to_numpy(dtype=object)[m_raw]
+    src = pd.Series(ru, dtype=object).str.extract(r"^per:([^:]+):", expand=False).fillna("")
+    m["source"] = src.to_numpy(dtype=object)[m_raw]
+    return m, orgs, rows, m_code.ravel()
 
 
 def _event_orgs(corpus: Corpus, m: pd.DataFrame, orgs: pd.DataFrame,
@@ -505,6 +516,8 @@ def resolve_people(
 
     # ---- union–find with exclusive labels ---------------------------------------------------------
     uf = UnionFind(n_nodes, labels)
+    del labels, ctx, node_org, op, cp, ev_lab, src_lab, names  # the union–find copied the labels
+    pairs = pairs[["node_a", "node_b", "by_co", "org", "n_co", "score"]]
     how = np.full(n_nodes, "", dtype=object)
     why = np.full(n_nodes, "", dtype=object)
     links: list[tuple[int, str]] = []
@@ -538,6 +551,7 @@ def resolve_people(
                     if not how[x]:
                         how[x], why[x] = "name", "rare full name, careers in sequence"
     root = uf.roots() if n_nodes else np.array([], dtype=np.int64)
+    del uf, pairs, best, id_lab
     linked = pd.DataFrame(links, columns=["node", "kind"])
     linked = pd.DataFrame({"cluster": root[linked["node"].to_numpy(dtype=np.int64)],
                            "kind": linked["kind"].to_numpy(dtype=object)}).drop_duplicates()
@@ -559,7 +573,8 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
                                np.where(how[node] != "", how[node], "none")))
     evidence = np.where(method == "orcid", label.fillna(""),
                         np.where(method == "identifier", label.fillna(""), why[node]))
-    m = m.assign(cluster=cluster, method=method, evidence=evidence)
+    m["cluster"], m["method"], m["evidence"] = cluster, method, evidence  # m is ours: no copy
+    del method, evidence
     # ---- resolved person ids: ORCID, else the smallest id, else the smallest raw id (+ #k) --------
     lab = m.dropna(subset=["identity"])
     lab = lab.assign(o=lab["scheme"] != "orcid")
@@ -576,8 +591,7 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     m["person_id"] = pid.reindex(m["cluster"].to_numpy()).to_numpy()
 
     # ---- people, person_ids ------------------------------------------------------------------------
-    spell = m.assign(w=m["name"].fillna("").str.len())
-    counts = spell.groupby(["person_id", "name"]).size().rename("c").reset_index()
+    counts = m.groupby(["person_id", "name"]).size().rename("c").reset_index()
     counts["w"] = counts["name"].str.len()
     counts = counts.sort_values(["person_id", "c", "w", "name"],
                                 ascending=[True, False, False, True])
@@ -586,24 +600,28 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     ids = np.sort(m["person_id"].unique())
     people = pd.DataFrame({"person_id": ids, "name": names.reindex(ids).to_numpy(),
                            "orcid": orc.reindex(ids).to_numpy()})
+    # one row per raw person and person first (a raw person's ids are the same everywhere)
+    per_raw = m[["person_id", "raw_person_id", "scheme", "value", "src_scheme", "src_value"]]
+    per_raw = per_raw.drop_duplicates(["person_id", "raw_person_id", "scheme", "value"])
     pid_rows = pd.concat([
-        pd.DataFrame({"person_id": m["person_id"], "scheme": m["scheme"],
-                      "value": m["value"]}).dropna(),
-        pd.DataFrame({"person_id": m["person_id"], "scheme": "source_person_id",
-                      "value": m["raw_person_id"]}),
+        pd.DataFrame({"person_id": per_raw["person_id"], "scheme": per_raw["scheme"],
+                      "value": per_raw["value"]}).dropna(),
+        pd.DataFrame({"person_id": per_raw["person_id"], "scheme": "source_person_id",
+                      "value": per_raw["raw_person_id"]}),
     ], ignore_index=True)
-    keep = m["src_scheme"].notna().to_numpy()
-    src = pd.DataFrame({"person_id": m["person_id"].to_numpy()[keep],
-                        "scheme": m["src_scheme"].to_numpy()[keep],
-                        "value": m["src_value"].to_numpy()[keep]})
+    keep = per_raw["src_scheme"].notna().to_numpy()
+    src = pd.DataFrame({"person_id": per_raw["person_id"].to_numpy()[keep],
+                        "scheme": per_raw["src_scheme"].to_numpy()[keep],
+                        "value": per_raw["src_value"].to_numpy()[keep]})
     kinds = pd.DataFrame({"person_id": pid.reindex(linked["cluster"].to_numpy()).to_numpy(),
                           "scheme": "linked_by", "value": linked["kind"].to_numpy()})
     given = corpus.person_ids.merge(  # the raw people's own ids (ORCIDs, ResearcherIDs)
-        m[["raw_person_id", "person_id"]].drop_duplicates(),
+        per_raw[["raw_person_id", "person_id"]].drop_duplicates(),
         left_on="person_id", right_on="raw_person_id", suffixes=("_raw", ""))
     given = given[["person_id", "scheme", "value"]]
     pid_rows = pd.concat([pid_rows, src, kinds, given], ignore_index=True).drop_duplicates()
     pid_rows = pid_rows.sort_values(["person_id", "scheme", "value"], ignore_index=True)
+    del per_raw, src, given, counts
 
     # ---- participations ---------------------------------------------------------------------------
     part = corpus.participations
@@ -611,8 +629,12 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     ident = np.full(len(part), None, dtype=object)
     new_pid[rows] = m["person_id"].to_numpy(dtype=object)[of_row]
     ident[rows] = m["identity"].to_numpy(dtype=object)[of_row]
-    part = part.assign(person_id=new_pid, identity=ident)
-    part = part.drop_duplicates(["event_id", "org_id", "person_id", "role"]).reset_index(drop=True)
+    dup = pd.DataFrame({"event_id": part["event_id"], "org_id": part["org_id"],
+                        "person_id": new_pid, "role": part["role"]}).duplicated().to_numpy()
+    part = (part.assign(person_id=new_pid, identity=ident) if not dup.any() else
+            part[~dup].assign(person_id=new_pid[~dup], identity=ident[~dup]))
+    part.index = pd.RangeIndex(len(part))
+    del new_pid, ident, dup
     resolved = Corpus(organizations=corpus.organizations, org_ids=corpus.org_ids, people=people,
                       person_ids=pid_rows, events=corpus.events, participations=part,
                       event_ids=corpus.event_ids, quarantine=corpus.quarantine,
