@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from netkit.errors import ParameterError
 from netkit.lexicon.person_names import COMMON_SURNAMES
@@ -114,12 +115,18 @@ class PeopleResolution:
 
 # -- mentions ---------------------------------------------------------------------------------
 
-def _identifiers(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(scheme, value) of each raw person id that is a source author id, else ``None``
-    (worked out once per distinct id)."""
-    codes, uniq = pd.factorize(raw_ids.astype(object))
-    scheme, value = _identifiers_of(pd.Series(uniq, dtype=object))
-    return scheme[codes], value[codes]
+def _chunked_rows(table: pd.DataFrame, size: int = 65536):
+    """The rows of ``table`` as tuples of Python values, a chunk at a time (``tolist`` of
+    whole columns would hold millions of Python ints at once)."""
+    for lo in range(0, len(table), size):
+        chunk = table.iloc[lo:lo + size]
+        yield from zip(*(chunk[c].tolist() for c in chunk.columns), strict=True)
+
+
+def _release() -> None:
+    """Hand memory that Arrow's pool keeps after the string work back to the system (the
+    pool would otherwise hold it at its high-water mark while the linking continues)."""
+    pa.default_memory_pool().release_unused()
 
 
 def _identifiers_of(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -410,32 +417,44 @@ def resolve_people(
                                          "method", "block"])
         return PeopleResolution(corpus, audit, mentions, {})
     # ---- identifiers: ORCID first, then the source's own author id ------------------------
-    src_scheme, src_value = _identifiers(m["raw_person_id"])
+    # worked out once per raw person (``u``) and handed to the mentions by reference
+    rcode, ru = pd.factorize(m["raw_person_id"])
+    ru = pd.Series(np.asarray(ru, dtype=object), dtype=object)
+    src_scheme, src_value = _identifiers_of(ru)
     given = corpus.person_ids[corpus.person_ids["scheme"].isin(PERSON_ID_SCHEMES)]
     if len(given):  # a ResearcherID of a raw person known by name
         given = given.sort_values(["person_id", "scheme", "value"]).drop_duplicates("person_id")
-        at = m["raw_person_id"].map(given.set_index("person_id")["scheme"]).to_numpy(dtype=object)
-        val = m["raw_person_id"].map(given.set_index("person_id")["value"]).to_numpy(dtype=object)
+        at = ru.map(given.set_index("person_id")["scheme"]).to_numpy(dtype=object)
+        val = ru.map(given.set_index("person_id")["value"]).to_numpy(dtype=object)
         use = (src_scheme == None) & pd.notna(at)  # noqa: E711 - element-wise
         src_scheme = np.where(use, at, src_scheme)
         src_value = np.where(use, val, src_value)
     scheme, value = src_scheme.copy(), src_value.copy()
-    orcid = m["orcid"].fillna("").astype(str).to_numpy(dtype=object)
+    first_at = np.empty(len(ru), dtype=np.int64)
+    first_at[rcode[::-1]] = np.arange(n)[::-1]
+    orcid = m["orcid"].to_numpy(dtype=object)[first_at]
+    orcid = np.where(pd.isna(orcid), "", orcid).astype(object)
     has_orcid = orcid != ""
     if not use_ids:
         has_orcid[:] = False
         scheme[:] = None
         value[:] = None
-    m["src_scheme"], m["src_value"] = src_scheme, src_value
-    m["scheme"] = np.where(has_orcid, "orcid", scheme)
-    m["value"] = np.where(has_orcid, orcid, value)
-    label = np.where(has_orcid, "orcid:" + orcid,
-                     np.where(scheme != None, pd.Series(scheme).fillna("").astype(str)  # noqa: E711
-                              + ":" + pd.Series(value).fillna("").astype(str), None))
-    m["identity"] = label
+    scheme_u = np.where(has_orcid, "orcid", scheme)
+    value_u = np.where(has_orcid, orcid, value)
+    label_u = np.where(has_orcid, "orcid:" + orcid,
+                       np.where(scheme != None, pd.Series(scheme).fillna("").astype(str)  # noqa: E711
+                                + ":" + pd.Series(value).fillna("").astype(str), None))
+    m["src_scheme"], m["src_value"] = src_scheme[rcode], src_value[rcode]
+    m["scheme"], m["value"] = scheme_u[rcode], value_u[rcode]
+    m["identity"] = label_u[rcode]
     m["event"] = pd.factorize(m["event_id"])[0]
-    node_key = np.where(label != None, label, "~" + np.arange(n).astype(str))  # noqa: E711
-    m["node"] = pd.factorize(node_key)[0]
+    # a node per identity, and one per mention without: numbered in order of appearance
+    lcode = pd.factorize(label_u)[0][rcode]
+    lone = lcode < 0
+    lcode[lone] = lcode.max(initial=-1) + 1 + np.arange(int(lone.sum()))
+    m["node"] = pd.factorize(lcode)[0]
+    has_orcid, scheme, value, orcid = (has_orcid[rcode], scheme[rcode], value[rcode],
+                                       orcid[rcode])
     n_nodes = int(m["node"].max()) + 1 if n else 0
 
     # ---- names --------------------------------------------------------------------------------
@@ -469,6 +488,7 @@ def resolve_people(
     for node, s, v in pd.concat([id_lab, ev_lab]).itertuples(index=False):
         labels.setdefault(int(node), set()).add(f"{s}:{v}")
 
+    _release()
     # ---- candidate links within blocks ----------------------------------------------------------
     ctx = _event_orgs(corpus, m, orgs, max_context)
     # integer codes for blocks and organisations: the joins below run on numbers
@@ -515,15 +535,14 @@ def resolve_people(
                               kind="stable")
 
     # ---- union–find with exclusive labels ---------------------------------------------------------
-    uf = UnionFind(n_nodes, labels)
-    del labels, ctx, node_org, op, cp, ev_lab, src_lab, names  # the union–find copied the labels
+    uf = UnionFind(n_nodes)
+    uf.labels = labels  # built here for this union–find alone: no copy
+    del labels, ctx, node_org, op, cp, ev_lab, src_lab, names
     pairs = pairs[["node_a", "node_b", "by_co", "org", "n_co", "score"]]
     how = np.full(n_nodes, "", dtype=object)
     why = np.full(n_nodes, "", dtype=object)
     links: list[tuple[int, str]] = []
-    for na, nb, co, org, nco, score in zip(
-            pairs["node_a"].tolist(), pairs["node_b"].tolist(), pairs["by_co"].tolist(),
-            pairs["org"].tolist(), pairs["n_co"].tolist(), pairs["score"].tolist(), strict=True):
+    for na, nb, co, org, nco, score in _chunked_rows(pairs):
         if uf.union(na, nb):
             if score < 0:
                 kind, ev = "name", "rare full name, careers in sequence"
@@ -552,6 +571,7 @@ def resolve_people(
                         how[x], why[x] = "name", "rare full name, careers in sequence"
     root = uf.roots() if n_nodes else np.array([], dtype=np.int64)
     del uf, pairs, best, id_lab
+    _release()
     linked = pd.DataFrame(links, columns=["node", "kind"])
     linked = pd.DataFrame({"cluster": root[linked["node"].to_numpy(dtype=np.int64)],
                            "kind": linked["kind"].to_numpy(dtype=object)}).drop_duplicates()
