@@ -289,3 +289,32 @@ def test_wos_researcher_ids_of_the_real_exports(real_data):
         assert len(rid) > 100 and rid["value"].str.fullmatch(r"[A-Z]{1,3}-\d{4}-\d{4}").all()
         assert rid["person_id"].isin(c.people["person_id"]).all()
         break
+
+
+def test_dynamics_states_how_people_were_identified(tmp_path, capsys):
+    """``netkit dynamics`` says how people were identified and how many moves rest on a
+    name alone; the report's mobility section gives the shares by method."""
+    from netkit.cli import main
+    from netkit.report.sections import _people_identified
+
+    rows = [  # an ORCID mover, and a rare full name that moves by name alone
+        ("pub:openalex:1", 2014, "per:openalex:A1", "Kari Berg", "o:u", "0000-0001-0000-0001"),
+        ("pub:openalex:2", 2018, "per:openalex:A1", "Kari Berg", "o:f", "0000-0001-0000-0001"),
+        ("pub:wos:3", 2015, "per:wos:solberg ivar", "Solberg, Ivar", "o:u", None),
+        ("pub:wos:4", 2019, "per:wos:solberg ivar", "Solberg, Ivar", "o:f", None),
+        ("pub:openalex:4", 2020, "per:openalex:A2", "Ivar Solberg", "o:f", None),
+    ]
+    c = _corpus(rows)
+    res = nk.resolve(c, people=True)
+    folder = tmp_path / "corpus"
+    res.corpus.save(folder)
+    assert main(["dynamics", str(folder), "--out", str(tmp_path / "dyn")]) == 0
+    note = [line for line in capsys.readouterr().out.splitlines() if line.startswith("people:")]
+    by = move_evidence(mobility_moves(res.corpus))
+    assert by["identifier"] == 1 and by["name"] == 1
+    assert note == [f"people: {res.corpus.n_people} resolved, 60% of mentions held by an "
+                    "identifier; moves: 1 backed by an identifier, 0 by name and context, "
+                    "1 by name alone"]
+    ctx = type("Ctx", (), {"resolution": res})()
+    text = _people_identified(ctx)
+    assert text.endswith("by method: orcid 40%, identifier 20%, name+org 20%, name 20%.")
