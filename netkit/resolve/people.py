@@ -596,11 +596,12 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     m["cluster"], m["method"], m["evidence"] = cluster, method, evidence  # m is ours: no copy
     del method, evidence
     # ---- resolved person ids: ORCID, else the smallest id, else the smallest raw id (+ #k) --------
-    lab = m.dropna(subset=["identity"])
-    lab = lab.assign(o=lab["scheme"] != "orcid")
+    has = m["identity"].notna().to_numpy()
+    lab = pd.DataFrame({"cluster": cluster[has], "identity": m["identity"].to_numpy()[has],
+                        "o": m["scheme"].to_numpy()[has] != "orcid"})
     lab = lab.sort_values(["cluster", "o", "identity"]).drop_duplicates("cluster")
     pid = pd.Series("per:" + lab["identity"].to_numpy(), index=lab["cluster"].to_numpy())
-    rest = m[~m["cluster"].isin(pid.index)]
+    rest = m[["cluster", "raw_person_id", "event_id"]][~m["cluster"].isin(pid.index)]
     if len(rest):
         base = rest.groupby("cluster").agg(raw=("raw_person_id", "min"), ev=("event_id", "min"))
         base = base.sort_values(["raw", "ev"])
@@ -666,8 +667,8 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     pc, _ = pd.factorize(m["person_id"])
     _, first_at, n_at = np.unique(rc.astype(np.int64) * (int(pc.max()) + 1) + pc,
                                   return_index=True, return_counts=True)
-    audit = m.iloc[first_at][["raw_person_id", "name", "source", "person_id", "method",
-                              "evidence"]].rename(columns={"name": "raw_name"})
+    audit = m[["raw_person_id", "name", "source", "person_id", "method",
+               "evidence"]].iloc[first_at].rename(columns={"name": "raw_name"})
     audit = audit.assign(mentions=n_at).sort_values(["raw_person_id", "person_id"],
                                                     ignore_index=True)
     audit["name"] = audit["person_id"].map(people.set_index("person_id")["name"])
