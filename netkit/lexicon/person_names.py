@@ -7,14 +7,20 @@ Folding is deliberately coarse, because the sources are: accents are dropped, th
 Nordic and German letters that do not decompose are spelt out (ø → o, æ → ae,
 ß → ss, ł → l …) and the transliterations that sources use for them are brought
 together (``Müller``/``Mueller``, ``Åberg``/``Aaberg``, ``Mæland``/``Maeland``).
-Transliteration between scripts (Cyrillic, Han ↔ pinyin) is *not* attempted: a name
-written in two scripts gets two keys.
+Letters of other scripts (Cyrillic, Greek, Arabic …) are romanised with
+`anyascii <https://pypi.org/project/anyascii/>`_ (``Иванов`` → ``ivanov``), so a
+name in two scripts can meet when both romanisations agree; they do not always
+(``Сергей`` → ``sergei``, where a source may write ``Sergey``), and a name written in
+Chinese characters alone is read by :func:`netkit.resolve.people_names.parse_name`
+as characters, not romanised (a Japanese name in kanji has no Chinese reading).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from anyascii import anyascii
 
 __all__ = ["COMMON_SURNAMES", "PARTICLES", "SUFFIXES", "fold_name", "has_cjk", "surname_key", "transliterated"]
 
@@ -56,13 +62,15 @@ def fold_name(text: str) -> str:
 
     Examples
     --------
-    >>> fold_name("Ødegård-Sévigny, Ł.")
-    'odegard-sevigny l'
+    >>> fold_name("Ødegård-Sévigny, Ł."), fold_name("Иванов, Сергей")
+    ('odegard-sevigny l', 'ivanov sergei')
     """
     text = text.translate(_LETTERS)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text)
                        if not unicodedata.combining(c))
+        if not text.isascii():  # other scripts: romanised
+            text = anyascii(text)
     return " ".join(_NON_LETTER.sub(" ", text.casefold()).split())
 
 

@@ -318,3 +318,11 @@ def test_dynamics_states_how_people_were_identified(tmp_path, capsys):
     ctx = type("Ctx", (), {"resolution": res})()
     text = _people_identified(ctx)
     assert text.endswith("by method: orcid 40%, identifier 20%, name+org 20%, name 20%.")
+
+
+def test_names_in_other_scripts_are_romanised():
+    assert parse_name("Иванов, Сергей")[:3] == parse_name("Ivanov, Sergei")[:3] == \
+        ("ivanov", "sergei", "s")
+    assert parse_name("Παπαδόπουλος, Γιώργος")[0] == "papadopoylos"
+    assert parse_names(pd.Series(["Иванов, С.", "Ivanov, Sergei"]))["block"].tolist() == \
+        ["ivanov|s", "ivanov|s"]
