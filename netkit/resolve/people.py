@@ -14,7 +14,8 @@ The unit is a *mention*: one raw person on one event. Evidence is applied in ord
    co-authors (their name blocks): at least ``min_coauthors`` when both write
    their first name out, one more when one side has initials only; co-authors
    with the most common surnames (Wang, Kim, Nguyen …) do not count, and people
-   with such a surname need one co-author more;
+   with such a surname need one co-author more; a name that two identified people
+   carry anywhere in the corpus gets no co-author links (their teams share name blocks);
 5. **name** (``rare_names``) — the same written-out full name (first name and all
    initials) of a surname that is not among the world's most common
    (:data:`netkit.lexicon.person_names.COMMON_SURNAMES`), when no two identified
