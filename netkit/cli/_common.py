@@ -11,18 +11,10 @@ __all__ = ["check_output", "load_corpus"]
 
 
 def load_corpus(path: str | os.PathLike[str]):
-    """The saved corpus at ``path``; refuse one without any participation (nothing to analyse)."""
-    from netkit.model import load
+    """The saved corpus at ``path`` (see :func:`netkit.pipeline.load_corpus`)."""
+    from netkit.pipeline.load import load_corpus as load
 
-    corpus = load(Path(path))
-    if corpus.n_participations == 0:
-        acc = corpus.accounting
-        seen = int(acc["records_seen"].sum()) if len(acc) else 0
-        raise ParameterError(
-            f"{path}: the corpus is empty (0 participations; {corpus.n_events} events, "
-            f"{seen} records seen, {len(corpus.quarantine)} quarantined): nothing to analyse — "
-            "see the accounting printed by `netkit ingest`")
-    return corpus
+    return load(path)
 
 
 def _inside(path: Path, folder: Path) -> bool:

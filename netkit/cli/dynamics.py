@@ -24,51 +24,49 @@ HELP = "per-period tie turnover, entrants and exits, talent mobility and regiona
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``netkit dynamics``."""
+    from netkit.pipeline.cli_options import add_options
+    from netkit.pipeline.dynamics import DynamicsParams, MobilityParams
+
     parser.add_argument("corpus", metavar="CORPUS_DIR",
                         help="a corpus folder (netkit ingest/resolve --out)")
-    parser.add_argument("--period", default="year", metavar="P",
-                        help="'year' (default) or a window of N years")
+    add_options(parser, DynamicsParams)
     parser.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the CSV files")
-    parser.add_argument("--evidence", default=None, choices=("identifier", "name+context", "name"),
-                        help="count only moves at least this well evidenced (identifier: both "
-                             "events held to the person by one ORCID or source id)")
+    add_options(parser, MobilityParams)
 
 
 def run(args: argparse.Namespace) -> int:
     """Compute the dynamics tables and write them."""
     from netkit.build import org_graph
     from netkit.cli._common import check_output, load_corpus
-    from netkit.metrics.dynamics import new_tie_mixing, tie_dynamics
-    from netkit.metrics.mobility import mobility_flows, mobility_moves, mobility_rate
-    from netkit.metrics.regions import region_density, region_flow_matrix, region_summary
     from netkit.model.files import write_csv
+    from netkit.pipeline.cli_options import params_from_args
+    from netkit.pipeline.dynamics import DynamicsParams, MobilityParams, run_dynamics
 
-    period = args.period if args.period == "year" else _int_period(args.period)
+    params = params_from_args(DynamicsParams, args)
+    mobility = params_from_args(MobilityParams, args)
     out = check_output(args.out, [args.corpus])
     corpus = load_corpus(args.corpus)
     out.mkdir(parents=True, exist_ok=True)
-    dyn = tie_dynamics(corpus, period)
-    first = int(dyn.index.min())
-    moves = mobility_moves(corpus, evidence=args.evidence)
-    graph = org_graph(corpus)
+    r = run_dynamics(corpus, org_graph(corpus), params, mobility)
     tables = {
-        "dynamics": dyn,
-        "new_tie_mixing": new_tie_mixing(corpus, period),
-        "mobility_moves": moves,
-        "mobility_sector": mobility_flows(moves, "sector", period=period, first=first),
-        "mobility_region": mobility_flows(moves, "region", period=period, first=first),
-        "region_density": region_density(graph),
-        "region_flows": region_flow_matrix(graph),
-        "region_summary": region_summary(graph).to_frame(),
+        "dynamics": r.dynamics,
+        "new_tie_mixing": r.new_tie_mixing,
+        "mobility_moves": r.moves,
+        "mobility_sector": r.flows("sector", per_period=True),
+        "mobility_region": r.flows("region", per_period=True),
+        "region_density": r.region_density,
+        "region_flows": r.region_flows,
+        "region_summary": r.region_summary.to_frame(),
     }
-    if len(corpus.participations["person_id"].dropna()):
-        tables["mobility_rate"] = mobility_rate(corpus, moves, period)
+    if r.mobility_rate is not None:
+        tables["mobility_rate"] = r.mobility_rate
     for name, frame in tables.items():
         path = out / f"{name}.csv"
         index = name not in ("mobility_moves", "mobility_sector", "mobility_region",
                              "new_tie_mixing", "region_density")
         write_csv(frame, path, index=index)
         print(f"{name:<16} {len(frame):>8} rows -> {path}")
+    dyn, moves = r.dynamics, r.moves
     last = dyn.iloc[-1]
     print(f"{len(dyn)} periods; last period: {int(last['orgs'])} organisations, "
           f"{int(last['new_ties'])} new ties of {int(last['ties'])}, {len(moves)} moves in all")
@@ -89,15 +87,3 @@ def _people_note(corpus, moves) -> str:
     return (f"people: {corpus.n_people} resolved, {by_id:.0%} of mentions held by an identifier; "
             f"moves: {int(by['identifier'])} backed by an identifier, "
             f"{int(by['name+context'])} by name and context, {int(by['name'])} by name alone")
-
-
-def _int_period(text: str) -> int:
-    from netkit.errors import ParameterError
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise ParameterError(f"--period must be 'year' or a number of years, not {text!r}") from None
-    if value < 1:
-        raise ParameterError(f"--period must be at least 1, not {value}")
-    return value

@@ -23,37 +23,25 @@ HELP = "merge the spellings of each organisation into one, with an audit trail"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``netkit resolve``."""
+    from netkit.pipeline.cli_options import add_options
+    from netkit.pipeline.resolve import ResolveParams
+
     parser.add_argument("corpus", metavar="CORPUS_DIR", help="a corpus folder (netkit ingest --out)")
     parser.add_argument("--out", "-o", required=True, metavar="DIR",
                         help="folder for the resolved corpus, audit.csv and review.csv")
-    parser.add_argument("--registry", metavar="F", action="append", default=None,
-                        help="registry: the ROR data dump (zip, .json or .csv) or an OpenAlex "
-                             "institutions JSON Lines file (repeatable)")
-    parser.add_argument("--overrides", metavar="F", default=None,
-                        help="CSV: match,canonical_id,name,sector,founded_year,region")
-    parser.add_argument("--thesaurus", metavar="F", default=None,
-                        help="VOSviewer thesaurus file (label<TAB>replace by)")
-    parser.add_argument("--threshold", metavar="T", type=float, default=90.0,
-                        help="minimum fuzzy score 0-100 of a name merge (default 90)")
-    parser.add_argument("--rollup", action="store_true",
-                        help="merge registry institutions into their parent institution")
-    parser.add_argument("--no-people", dest="people", action="store_false",
-                        help="leave people unresolved (default: ORCID, source ids, names and "
-                             "context; writes person_audit.csv)")
+    add_options(parser, ResolveParams)
 
 
 def run(args: argparse.Namespace) -> int:
     """Load, resolve, save, and print a summary."""
     from netkit.cli._common import check_output, load_corpus
-    from netkit.ingest import read_registry_files
-    from netkit.resolve import resolve
+    from netkit.pipeline.cli_options import params_from_args
+    from netkit.pipeline.resolve import ResolveParams, run_resolve
     from netkit.resolve.audit import resolution_summary, save_resolution
 
     check_output(args.out, [args.corpus, *(args.registry or ()), args.overrides, args.thesaurus])
     corpus = load_corpus(args.corpus)
-    res = resolve(corpus, registry=read_registry_files(args.registry), overrides=args.overrides,
-                  thesaurus=args.thesaurus, threshold=args.threshold, rollup=args.rollup,
-                  people=args.people)
+    res = run_resolve(corpus, params_from_args(ResolveParams, args))
     paths = save_resolution(res, Path(args.out))
     s = resolution_summary(res)
     print(f"{s['strings']} raw organisations -> {s['organizations']} resolved organisations")

@@ -29,6 +29,7 @@ from netkit.errors import ParameterError
 from netkit.metrics._graphs import adjacency, edge_array, igraph_seed, prepare, series
 
 __all__ = [
+    "BETWEENNESS_METHODS",
     "betweenness",
     "closeness",
     "degree",
@@ -39,6 +40,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+BETWEENNESS_METHODS = ("auto", "exact", "kadabra", "sources")
+"""The ``method`` values of :func:`betweenness`."""
 
 EXACT_BETWEENNESS_MAX_NODES = 5000
 """``betweenness(method="auto")`` is exact up to this many vertices, then KADABRA."""
@@ -261,7 +265,7 @@ def betweenness(graph: GraphLike, weight: str | None = None, *, normalized: bool
     >>> betweenness(g).tolist()
     [0.0, 1.0, 0.0]
     """
-    if method not in ("auto", "exact", "kadabra", "sources"):
+    if method not in BETWEENNESS_METHODS:
         raise ParameterError(
             f"method must be 'auto', 'exact', 'kadabra' or 'sources', not {method!r}")
     g, w = prepare(graph, weight)

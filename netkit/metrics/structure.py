@@ -30,7 +30,7 @@ from netkit.metrics.centrality import (
 from netkit.metrics.communities import leiden
 from netkit.metrics.mixing import mixing_matrix
 
-__all__ = ["structural_set"]
+__all__ = ["centrality_table", "structural_set"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,11 +98,36 @@ def structural_set(graph: GraphLike, attribute: str = "sector", weight: str | No
         return _structural_set(graph, attribute, weight, betweenness_method, distances, seed)
 
 
-def _centrality(g, attribute, weight, betweenness_method, distances, seed) -> pd.DataFrame:
+def centrality_table(graph, weight: str | None = "weight", *, betweenness_method: str = "auto",
+                     distances: bool = False, eigenvector_centrality: bool = True,
+                     seed: int = 0) -> pd.DataFrame:
+    """The one bundle of node centralities: degree, strength, betweenness, [eigenvector,] pagerank.
+
+    Betweenness is normalised and counts hops; ``distances`` adds closeness and
+    harmonic centrality. The table's ``attrs`` name the betweenness method.
+    The structural set, the report and the network view all take their
+    centralities from here.
+
+    Examples
+    --------
+    >>> import igraph as ig
+    >>> g = ig.Graph.Famous("Zachary"); g.vs["name"] = [f"n{i}" for i in range(34)]
+    >>> list(centrality_table(g, None, eigenvector_centrality=False).columns)
+    ['degree', 'strength', 'betweenness', 'pagerank']
+    """
+    g, _ = prepare(graph, weight)
+    return _centrality(g, None, weight, betweenness_method, distances, seed,
+                       eigenvector_centrality)
+
+
+def _centrality(g, attribute, weight, betweenness_method, distances, seed,
+                eigenvector_centrality=True) -> pd.DataFrame:
     bet = betweenness(g, method=betweenness_method, seed=seed)
     release_memory()  # networkit's graph copy leaves a fragmented heap behind
-    cols = [degree(g), strength(g, weight) if weight else degree(g).rename("strength"),
-            bet, eigenvector(g, weight), pagerank(g, weight)]
+    cols = [degree(g), strength(g, weight) if weight else degree(g).rename("strength"), bet]
+    if eigenvector_centrality:
+        cols.append(eigenvector(g, weight))
+    cols.append(pagerank(g, weight))
     if distances:
         cols += [closeness(g), harmonic(g)]
     frame = pd.concat(cols, axis=1)

@@ -5,94 +5,15 @@ Relative paths in a file are relative to the folder of that file (in a mapping,
 to the current folder); every path is made absolute and normalised, so that
 ``run.json`` does not depend on how the configuration file was named.
 
-A complete configuration::
+The keys, their defaults and allowed values are those of the parameter
+objects of :mod:`netkit.pipeline` (one per step; :data:`netkit.pipeline.schema.SECTIONS`
+maps each TOML table to its class). A complete configuration (generated from them,
+as in the README)::
 
-    title = "Regional innovation ecosystem"     # report title
-    out = "reports/ecosystem"                   # output folder (or --out)
-    seed = 1                                    # seed of every random step
-
-    [[inputs]]                                  # one table per input (file, folder or corpus dir)
-    path = "data/openalex"                      # a saved corpus folder is recognised by its manifest
-    format = "auto"                             # reader name, or "auto" to sniff each file
-    # encoding = "cp1252"                       # for files that declare none
-
-    # [synthetic]                               # instead of inputs: the synthetic ecosystem
-    # seed = 1
-    # size = "small"                            # tiny | small | medium | large
-    # intervention = true
-
-    [resolve]                                   # organisation resolution (netkit.resolve)
-    enabled = "auto"                            # auto: for file inputs, not for synthetic/in-memory
-    threshold = 90.0                            # fuzzy name score (0–100) to merge
-    review_margin = 10.0
-    rollup = false                              # merge campuses into their parent institution
-    # registry = "registry/institutions.jsonl"  # OpenAlex institutions
-    # overrides = "overrides.csv"
-    # thesaurus = "thesaurus.txt"
-
-    [graph]
-    years = [2012, 2023]                        # closed range of event years (optional)
-    kinds = ["publication", "patent", "contract"]
-    weighting = "full"                          # full | fractional | newman | association
-    # max_event_size = 50                       # leave out the ties of larger events
-    # edges = "ties.parquet"                    # a tie table made elsewhere (netkit project)
-
-    [analyses]                                  # which sections to run (all true by default)
-    structure = true
-    brokerage = true
-    diffusion = true
-    dynamics = true
-    mobility = true
-    regions = true
-    before_after = true
-
-    [structure]
-    top = 15                                    # rows of the "most connected" tables
-    null_samples = 100                          # degree-preserving rewirings for mixing z-scores (0: skip)
-    null_max_edges = 50000                      # skip the rewiring null above this many ties (0: no limit)
-    large_events = 50                           # list events with at least this many organisations
-    min_ties = 10                               # fewest observed ties to rank or colour a ratio
-
-    [brokerage]
-    top = 15
-
-    [diffusion]
-    model = "ic"                                # ic | si
-    beta = 0.1                                  # per-unit-weight transmission probability
-    runs = 300
-    seeds = ["university"]                      # sectors (or organisation ids) that start
-    max_steps = 30
-
-    [dynamics]
-    period = "year"                             # "year" or a window of N years
-    top_pairs = 10                              # sector pairs shown for new ties
-
-    [mobility]
-    top = 15
-    evidence = "all"                            # "all", or "identifier": only moves backed by an id
-
-    [regions]
-    top = 12                                    # regions shown in the matrices
-
-    [before_after]
-    year = "auto"                               # first year of "after" (auto: the middle year)
-    burn_in = 0                                 # years after the split left out of "after"
-    bootstrap = 500                             # bootstrap resamples of events
-    permutations = 500                          # permutations for the null-model p-values
-    alpha = 0.05                                # significance level (Holm-adjusted)
-
-    [view]                                      # the interactive network.html
-    color = "sector"
-    size = "betweenness"
-    max_nodes = 5000                            # backbone above this many organisations (0: no limit)
-    max_edges = 100000                          # … or above this many ties (0: no limit)
-    backbone = "disparity"                      # disparity | top
-    alpha = 0.05
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -100,38 +21,28 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from netkit._rules import SEED_LIMIT, check_encoding
+from netkit._rules import check_encoding
 from netkit.errors import InputError, ParameterError
+from netkit.pipeline.schema import (
+    ANALYSES,
+    SECTIONS,
+    check_top,
+    path_keys,
+    toml_reference,
+    unknown_key,
+    validate_section,
+)
 
 __all__ = ["ANALYSES", "DEFAULTS", "InputSpec", "ReportConfig", "load_config"]
 
-ANALYSES = ("structure", "brokerage", "diffusion", "dynamics", "mobility", "regions",
-            "before_after")
-"""The optional analyses, in report order."""
+__doc__ = (__doc__ or "") + "".join(f"    {line}\n" if line else "\n"
+                                   for line in toml_reference().splitlines())
 
-DEFAULTS: dict[str, dict[str, Any]] = {
-    "resolve": {"enabled": "auto", "threshold": 90.0, "review_margin": 10.0, "rollup": False,
-                "registry": None, "overrides": None, "thesaurus": None},
-    "graph": {"years": None, "kinds": None, "weighting": "full", "max_event_size": None,
-              "edges": None},
-    "structure": {"top": 15, "null_samples": 100, "null_max_edges": 50_000, "large_events": 50,
-                  "min_ties": 10},
-    "brokerage": {"top": 15},
-    "diffusion": {"model": "ic", "beta": 0.1, "runs": 300, "seeds": ["university"],
-                  "max_steps": 30},
-    "dynamics": {"period": "year", "top_pairs": 10},
-    "mobility": {"top": 15, "evidence": "all"},
-    "regions": {"top": 12},
-    "before_after": {"year": "auto", "burn_in": 0, "bootstrap": 500, "permutations": 500,
-                     "alpha": 0.05},
-    "view": {"color": "sector", "size": "betweenness", "max_nodes": 5000, "max_edges": 100_000,
-             "backbone": "disparity", "alpha": 0.05},
-    "synthetic": {"seed": 1, "size": "small", "intervention": True},
-}
+DEFAULTS: dict[str, dict[str, Any]] = {name: cls.report_defaults() for name, cls in SECTIONS.items()}
+"""Each TOML table's defaults, generated from its parameter class."""
 TOP_LEVEL = ("title", "out", "seed", "inputs", "synthetic", "resolve", "graph", "analyses",
              "view", *ANALYSES)
-PATH_KEYS = {("resolve", "registry"), ("resolve", "overrides"), ("resolve", "thesaurus"),
-             ("graph", "edges")}
+PATH_KEYS = path_keys()
 
 
 @dataclass(frozen=True)
@@ -183,6 +94,14 @@ class ReportConfig:
     def params(self, section: str) -> dict[str, Any]:
         """The parameters of a section (``graph``, ``resolve``, ``view``, an analysis …)."""
         return {**DEFAULTS.get(section, {}), **self.sections.get(section, {})}
+
+    def step(self, section: str):
+        """The parameter object of a section (:data:`netkit.pipeline.schema.SECTIONS`).
+
+        >>> ReportConfig.from_mapping({"synthetic": {}}).step("diffusion").runs
+        300
+        """
+        return SECTIONS[section].from_report(self.params(section))
 
     def with_overrides(self, **changes: Any) -> ReportConfig:
         """A copy with some top-level fields replaced (``out``, ``seed``, ``corpus`` …)."""
@@ -253,44 +172,6 @@ def load_config(path: str | Path) -> ReportConfig:
 
 
 # -- validation ------------------------------------------------------------------------
-_SPEC: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
-    # section -> key -> (accepted types, check) ; check: None, a tuple of choices, or a callable
-    "resolve": {"enabled": ((bool, str), lambda v: v in (True, False, "auto")), "threshold": ((int, float), lambda v: 0 < v <= 100),
-                "review_margin": ((int, float), lambda v: 0 <= v <= 100),
-                "rollup": (bool, None), "registry": ((str, list), None),
-                "overrides": (str, None), "thesaurus": (str, None)},
-    "graph": {"years": (list, None), "kinds": ((list, str), None),
-              "weighting": (str, ("full", "fractional", "newman", "association")),
-              "max_event_size": (int, lambda v: v >= 2), "edges": (str, None)},
-    "structure": {"top": (int, lambda v: 1 <= v <= 1000),
-                  "null_samples": (int, lambda v: 0 <= v <= 100_000),
-                  "null_max_edges": (int, lambda v: v >= 0),
-                  "large_events": (int, lambda v: v >= 2),
-                  "min_ties": (int, lambda v: v >= 1)},
-    "brokerage": {"top": (int, lambda v: 1 <= v <= 1000)},
-    "diffusion": {"model": (str, ("ic", "si")), "beta": ((int, float), lambda v: 0 < v <= 1),
-                  "runs": (int, lambda v: 1 <= v <= 1_000_000), "seeds": ((list, str), None),
-                  "max_steps": (int, lambda v: 1 <= v <= 10_000)},
-    "dynamics": {"period": ((str, int), lambda v: v == "year" or (isinstance(v, int) and v >= 1)),
-                 "top_pairs": (int, lambda v: 1 <= v <= 100)},
-    "mobility": {"top": (int, lambda v: 1 <= v <= 1000),
-                 "evidence": (str, lambda v: v in ("all", "identifier", "name+context", "name"))},
-    "regions": {"top": (int, lambda v: 2 <= v <= 200)},
-    "before_after": {"year": ((int, str), None), "burn_in": (int, lambda v: 0 <= v <= 100),
-                     "bootstrap": (int, lambda v: 1 <= v <= 100_000),
-                     "permutations": (int, lambda v: 1 <= v <= 100_000),
-                     "alpha": (float, lambda v: 0 < v < 0.5)},
-    "view": {"color": (str, None), "size": (str, None),
-             "max_nodes": (int, lambda v: v >= 0), "max_edges": (int, lambda v: v >= 0),
-             "backbone": (str, ("disparity", "top")),
-             "alpha": ((int, float), lambda v: 0 < v <= 1)},
-    "synthetic": {"seed": (int, lambda v: 0 <= v < SEED_LIMIT), "size": (str, ("tiny", "small", "medium", "large")),
-                  "intervention": (bool, None)},
-}
-_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string",
-               list: "a list"}
-
-
 class _Validator:
     def __init__(self, source: str | None, base_dir: Path | None) -> None:
         self.source = source
@@ -302,14 +183,8 @@ class _Validator:
         raise InputError(message, file=self.source, hint=hint)
 
     def unknown(self, key: str, known: list[str], prefix: str = "") -> None:
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = None
-        if not close:
-            hint = "known keys: " + ", ".join(f"{prefix}{k}" for k in known)
-        msg = f"unknown key '{prefix}{key}'"
-        if close:
-            msg += f" (did you mean '{prefix}{close[0]}'?)"
-        self.fail(msg, hint)
+        err = unknown_key(key, known, prefix)
+        self.fail(str(err), getattr(err, "hint", None))
 
     def path(self, value: str) -> Path:
         # absolute and normalised ("conf/../data" → "/…/data"): the same configuration
@@ -319,28 +194,24 @@ class _Validator:
             p = (self.base_dir if self.base_dir is not None else Path.cwd()) / p
         return Path(os.path.normpath(p.absolute()))
 
-    def typed(self, key: str, value: Any, types, check) -> Any:
+    def checked(self, check, *args, **kwargs) -> Any:
+        """Run a check of :mod:`netkit.pipeline.schema`; its error becomes this file's."""
+        try:
+            return check(*args, **kwargs)
+        except ParameterError as exc:
+            self.fail(str(exc), getattr(exc, "hint", None))
+
+    def typed(self, key: str, value: Any, types) -> Any:
+        from netkit.pipeline.params import Option, check_value
+
         types = types if isinstance(types, tuple) else (types,)
-        ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-        if not ok:
-            want = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
-            self.fail(f"'{key}' must be {want}, not {value!r}")
-        if isinstance(check, tuple) and value not in check:
-            self.fail(f"'{key}' must be one of {', '.join(map(repr, check))}, not {value!r}")
-        if callable(check) and not check(value):
-            self.fail(f"'{key}' is out of range: {value!r}")
-        return value
+        return self.checked(check_value, Option("", types=types), value, key, typed=True)
 
     def section(self, name: str, table: Any) -> dict[str, Any]:
         if not isinstance(table, Mapping):
             self.fail(f"'{name}' must be a table ([{name}]), not {table!r}")
-        spec = _SPEC[name]
-        out: dict[str, Any] = {}
-        for key, value in table.items():
-            if key not in spec:
-                self.unknown(key, list(spec), f"{name}.")
-            types, check = spec[key]
-            out[key] = self.typed(f"{name}.{key}", value, types, check)
+        out = self.checked(validate_section, name, dict(table))
+        for key, value in out.items():
             if (name, key) in PATH_KEYS and value is not None:
                 out[key] = ([str(self.path(v)) for v in value] if isinstance(value, list)
                             else str(self.path(value)))
@@ -354,11 +225,11 @@ class _Validator:
                 self.unknown(key, list(TOP_LEVEL))
         kw: dict[str, Any] = {"source": self.source or "<mapping>", "corpus": corpus}
         if "title" in mapping:
-            kw["title"] = self.typed("title", mapping["title"], str, None)
+            kw["title"] = self.checked(check_top, "title", mapping["title"])
         if "seed" in mapping:
-            kw["seed"] = self.typed("seed", mapping["seed"], int, lambda v: 0 <= v < SEED_LIMIT)
+            kw["seed"] = self.checked(check_top, "seed", mapping["seed"])
         if mapping.get("out") is not None:
-            kw["out"] = self.path(self.typed("out", mapping["out"], str, None))
+            kw["out"] = self.path(self.checked(check_top, "out", mapping["out"]))
         inputs = mapping.get("inputs", [])
         if isinstance(inputs, Mapping):
             inputs = [inputs]
@@ -376,12 +247,12 @@ class _Validator:
                     self.unknown(key, ["path", "format", "encoding"], f"{where}.")
             if "path" not in item:
                 self.fail(f"'{where}' has no 'path'")
-            path = self.path(self.typed(f"{where}.path", item["path"], str, None))
-            fmt = self.typed(f"{where}.format", item.get("format", "auto"), str, None)
+            path = self.path(self.typed(f"{where}.path", item["path"], str))
+            fmt = self.typed(f"{where}.format", item.get("format", "auto"), str)
             self._check_format(f"{where}.format", fmt)
             enc = item.get("encoding")
             if enc is not None:
-                self.typed(f"{where}.encoding", enc, str, None)
+                self.typed(f"{where}.encoding", enc, str)
                 self._check_encoding(f"{where}.encoding", enc)
             specs.append(InputSpec(path, fmt, enc))
         kw["inputs"] = tuple(specs)
@@ -396,17 +267,13 @@ class _Validator:
             for key, value in table.items():
                 if key not in ANALYSES:
                     self.unknown(key, list(ANALYSES), "analyses.")
-                analyses[key] = self.typed(f"analyses.{key}", value, bool, None)
+                analyses[key] = self.typed(f"analyses.{key}", value, bool)
         kw["analyses"] = analyses
         sections = {}
         for name in ("resolve", "graph", *ANALYSES, "view"):
             if name in mapping:
                 sections[name] = self.section(name, mapping[name])
-        self._check_graph(sections.get("graph", {}))
-        self._check_seeds(sections.get("diffusion", {}))
-        ba = sections.get("before_after", {})
-        if isinstance(ba.get("year"), str) and ba["year"] != "auto":
-            self.fail(f"'before_after.year' must be a year or \"auto\", not {ba['year']!r}")
+        self._normalise(sections)
         kw["sections"] = sections
         n_sources = sum([bool(specs), "synthetic" in kw, corpus is not None])
         if n_sources == 0:
@@ -430,31 +297,14 @@ class _Validator:
         except ParameterError as exc:
             self.fail(str(exc))
 
-    def _check_graph(self, graph: dict[str, Any]) -> None:
-        years = graph.get("years")
-        if years is not None:
-            if (len(years) != 2 or not all(isinstance(y, int) and not isinstance(y, bool)
-                                           for y in years) or years[0] > years[1]):
-                self.fail(f"'graph.years' must be [first, last] with first ≤ last, not {years!r}")
-            graph["years"] = [int(years[0]), int(years[1])]
-        kinds = graph.get("kinds")
-        if kinds is not None:
-            from netkit.model import EVENT_KINDS
-
-            kinds = [kinds] if isinstance(kinds, str) else kinds
-            bad = [k for k in kinds if k not in EVENT_KINDS]
-            if bad or not kinds:
-                self.fail(f"'graph.kinds' must be a non-empty list of {', '.join(EVENT_KINDS)}; "
-                          f"got {kinds!r}")
-            graph["kinds"] = list(kinds)
-
-    def _check_seeds(self, diffusion: dict[str, Any]) -> None:
-        seeds = diffusion.get("seeds")
-        if seeds is None:
-            return
-        seeds = [seeds] if isinstance(seeds, str) else seeds
-        if not seeds or not all(isinstance(s, str) and s for s in seeds):
-            self.fail(f"'diffusion.seeds' must be a non-empty list of sectors or ids, not {seeds!r}")
-        diffusion["seeds"] = list(seeds)
-
-
+    def _normalise(self, sections: dict[str, dict[str, Any]]) -> None:
+        """Lists where the file may give one value (kinds, seeds), after validation."""
+        graph, diffusion = sections.get("graph", {}), sections.get("diffusion", {})
+        if graph.get("years") is not None:
+            graph["years"] = [int(y) for y in graph["years"]]
+        if isinstance(graph.get("kinds"), str):
+            graph["kinds"] = [graph["kinds"]]
+        if graph.get("kinds") == []:
+            self.fail("'graph.kinds' must be a non-empty list of event kinds, not []")
+        if isinstance(diffusion.get("seeds"), str):
+            diffusion["seeds"] = [diffusion["seeds"]]

@@ -96,30 +96,21 @@ class Context:
         return self.org_table["name"].astype(str)
 
     @cached_property
-    def tedges(self) -> pd.DataFrame:
-        from netkit.build import temporal_edges
-
-        return temporal_edges(self.corpus)
-
-    @cached_property
     def centrality(self) -> pd.DataFrame:
         """degree, strength, betweenness, pagerank per organisation (index: org id)."""
-        from netkit.metrics import betweenness, degree, pagerank, strength
+        from netkit.pipeline.structure import node_centrality
 
-        g = self.graph
-        weight = "weight" if "weight" in g.es.attributes() else None
-        idx = pd.Index(self.names, name="org_id")
-        out = pd.DataFrame(index=idx)
-        out["degree"] = degree(g).reindex(idx).to_numpy()
-        out["strength"] = (strength(g, weight).reindex(idx).to_numpy() if weight
-                           else out["degree"].astype(float))
-        b = betweenness(g, seed=self.seed)
-        out["betweenness"] = b.reindex(idx).to_numpy()
-        out["pagerank"] = pagerank(g, weight).reindex(idx).to_numpy()
-        self.centrality_methods["betweenness"] = (
-            f"netkit.metrics.betweenness ({b.attrs.get('method', 'exact')}, normalised, hops)")
-        self.centrality_methods["pagerank"] = "netkit.metrics.pagerank (weighted)"
+        out = node_centrality(self.graph, seed=self.seed)
+        self.centrality_methods.update(out.attrs["methods"])
         return out
+
+    @cached_property
+    def dynamics(self):
+        """The dynamics step (tie turnover, mobility, regions) with the report's parameters."""
+        from netkit.pipeline.dynamics import run_dynamics
+
+        return run_dynamics(self.corpus, self.graph, self.config.step("dynamics"),
+                            self.config.step("mobility"))
 
     def node_metrics(self) -> pd.DataFrame:
         """Centralities plus what sections added (community, constraint …), for the view."""
@@ -428,7 +419,7 @@ def brokers_section(ctx: Context) -> Section:
 # -- diffusion -----------------------------------------------------------------------------
 def diffusion_section(ctx: Context) -> Section:
     """Monte-Carlo diffusion from the seed sectors and temporal reachability."""
-    from netkit.metrics import earliest_arrival, sector_latency, simulate_diffusion
+    from netkit.pipeline.diffusion import run_diffusion
 
     g = ctx.graph
     p = ctx.config.params("diffusion")
@@ -439,17 +430,16 @@ def diffusion_section(ctx: Context) -> Section:
         f"weight w transmits with probability 1 − (1 − β)^w, β = {p['beta']}. Shares are of the "
         "part of the network the seeds can reach; a step is one round of transmission.")
     curves, lo, hi, times, arrivals = {}, {}, {}, [], []
-    sectors_present = set(g.vs["sector"])
-    for seed_name in p["seeds"]:
-        if seed_name in SECTORS and seed_name not in sectors_present:
-            s.paragraphs.append(f"Seeds {seed_name!r}: no such organisation in the network.")
+    outcome = run_diffusion(g, ctx.corpus, ctx.config.step("diffusion"), seed=ctx.seed)
+    for run in outcome.runs:
+        seed_name = run.label
+        if run.result is None:
+            s.paragraphs.append(
+                f"Seeds {seed_name!r}: no such organisation in the network."
+                if run.problem == "no such organisation in the network"
+                else f"Seeds {seed_name!r}: not simulated ({run.problem}).")
             continue
-        try:
-            r = simulate_diffusion(g, seed_name, model=p["model"], beta=p["beta"],
-                                   runs=p["runs"], max_steps=p["max_steps"], seed=ctx.seed)
-        except Exception as exc:  # unknown seed ids etc.: explain in the report
-            s.paragraphs.append(f"Seeds {seed_name!r}: not simulated ({exc}).")
-            continue
+        r = run.result
         curve = r.adoption_curve(bands=(25, 75))
         curves[seed_name] = curve["mean"]
         lo[seed_name], hi[seed_name] = curve["p25"], curve["p75"]
@@ -472,20 +462,17 @@ def diffusion_section(ctx: Context) -> Section:
                               pd.concat(times, ignore_index=True), rows=None, index=False))
         s.tables.append(Table("diffusion_first_arrival", "First arrival in each sector (steps)",
                               pd.concat(arrivals, ignore_index=True), rows=None, index=False))
-    te = ctx.tedges
-    src_sector = next((x for x in p["seeds"] if x in SECTORS), "university")
-    nodes = set(te["u"]).union(te["v"])
-    sources = sorted(set(ctx.sector_of.index[ctx.sector_of == src_sector]) & nodes)
-    if sources:
-        reach = earliest_arrival(te, sources)
-        lat = sector_latency(reach, ctx.sector_of).reset_index()
-        lat = lat[lat["source_sector"] == src_sector]
-        s.tables.append(Table("temporal_latency", f"Years until what a {src_sector} knows "
+    if outcome.temporal_latency is not None:
+        src = outcome.temporal_seeds
+        who = f"a {src}" if src in SECTORS else "the seed organisations"
+        lat = outcome.temporal_latency.reset_index()
+        s.tables.append(Table("temporal_latency", f"Years until what {who} knows "
                               "reaches each sector (time-respecting paths)", lat, rows=None,
                               index=False))
+        each = f"each {src}'s" if src in SECTORS else "each seed organisation's"
         s.paragraphs.append(
             f"Along time-respecting paths (a tie formed in 2016 can pass on what arrived in "
-            f"2015, not the reverse): the years from each {src_sector}'s first tie until its "
+            f"2015, not the reverse): the years from {each} first tie until its "
             "knowledge can have reached organisations of each sector.")
         s.methods["temporal"] = "netkit.metrics.earliest_arrival + sector_latency"
     return s
@@ -494,11 +481,9 @@ def diffusion_section(ctx: Context) -> Section:
 # -- dynamics ------------------------------------------------------------------------------
 def dynamics_section(ctx: Context) -> Section:
     """Per-period organisations, ties, new / repeated / lapsed ties, entrants, mixing of new ties."""
-    from netkit.metrics import new_tie_mixing, tie_dynamics
-
     p = ctx.config.params("dynamics")
     s = Section("dynamics", "Dynamics over time")
-    dyn = tie_dynamics(ctx.corpus, period=p["period"])
+    dyn = ctx.dynamics.dynamics
     s.methods["dynamics"] = "netkit.metrics.tie_dynamics + new_tie_mixing"
     s.paragraphs.append(
         "A tie is new in the period of its first joint event, repeated when it is active again, "
@@ -519,7 +504,7 @@ def dynamics_section(ctx: Context) -> Section:
                               dyn[["cross_sector_new", "univ_startup_new"]],
                               {"xlabel": "period", "ylabel": "share of new ties",
                                "percent": True}))
-    ntm = new_tie_mixing(ctx.corpus, period=p["period"])
+    ntm = ctx.dynamics.new_tie_mixing
     if len(ntm):
         pair = ntm["sector_a"].astype(str) + " – " + ntm["sector_b"].astype(str)
         wide = ntm.assign(pair=pair).pivot_table(index="period", columns="pair",
@@ -534,14 +519,11 @@ def dynamics_section(ctx: Context) -> Section:
 # -- mobility ------------------------------------------------------------------------------
 def mobility_section(ctx: Context) -> Section:
     """People whose organisation changes: flows between organisations, sectors and regions."""
-    from netkit.metrics import mobility_flows, mobility_moves, mobility_rate
     from netkit.metrics.mobility import move_evidence
 
     p = ctx.config.params("mobility")
     s = Section("mobility", "Talent mobility")
-    all_moves = mobility_moves(ctx.corpus)
-    moves = all_moves if p.get("evidence", "all") == "all" else \
-        mobility_moves(ctx.corpus, evidence=p["evidence"])
+    all_moves, moves = ctx.dynamics.all_moves, ctx.dynamics.moves
     s.methods["mobility"] = "netkit.metrics.mobility_moves / mobility_flows / mobility_rate"
     s.paragraphs.append(
         "A move is a person appearing with none of the organisations of their previous event "
@@ -560,7 +542,7 @@ def mobility_section(ctx: Context) -> Section:
     if not len(moves):
         s.paragraphs.append("No person appears with two different organisations.")
         return s
-    flows = mobility_flows(moves, by="sector")
+    flows = ctx.dynamics.flows("sector")
     order = _sector_order(set(flows["from"]) | set(flows["to"]))
     matrix = flows.pivot_table(index="from", columns="to", values="moves", aggfunc="sum",
                                fill_value=0).reindex(index=order, columns=order, fill_value=0)
@@ -570,17 +552,17 @@ def mobility_section(ctx: Context) -> Section:
     s.charts.append(Chart("heatmap", "Moves between sectors", matrix,
                           {"xlabel": "to sector", "ylabel": "from sector", "fmt": "{:.0f}",
                            "colorbar": "moves"}))
-    rflows = mobility_flows(moves, by="region").sort_values(
+    rflows = ctx.dynamics.flows("region").sort_values(
         ["moves", "from", "to"], ascending=[False, True, True], kind="stable")
     s.tables.append(Table("mobility_region_flows", "Moves between regions", rflows,
                           rows=p["top"], index=False))
-    oflows = mobility_flows(moves, by="org").sort_values(
+    oflows = ctx.dynamics.flows("org").sort_values(
         ["moves", "from", "to"], ascending=[False, True, True], kind="stable")
     oflows.insert(1, "from_name", oflows["from"].map(ctx.label_of))
     oflows.insert(3, "to_name", oflows["to"].map(ctx.label_of))
     s.tables.append(Table("mobility_org_flows", "Largest flows between organisations",
                           oflows, rows=p["top"], index=False))
-    rate = mobility_rate(ctx.corpus, moves)
+    rate = ctx.dynamics.mobility_rate
     s.tables.append(Table("mobility_rate", "Movers per period among active people", rate,
                           rows=None))
     s.charts.append(Chart("line", "Share of active people who moved", rate[["rate"]],
@@ -605,14 +587,11 @@ def _people_identified(ctx: Context) -> str:
 # -- regions -------------------------------------------------------------------------------
 def regions_section(ctx: Context) -> Section:
     """Ties within and between regions, normalised by the number of organisations."""
-    from netkit.metrics import region_density, region_flow_matrix, region_summary
-
-    g = ctx.graph
     p = ctx.config.params("regions")
     s = Section("regions", "Regions")
-    flow = region_flow_matrix(g)
-    dens = region_density(g)
-    summary = region_summary(g)
+    flow = ctx.dynamics.region_flows
+    dens = ctx.dynamics.region_density
+    summary = ctx.dynamics.region_summary
     s.methods["regions"] = "netkit.metrics.region_flow_matrix / region_density / region_summary"
     s.paragraphs.append(
         "Joint events within and between regions; density divides the ties between two "
@@ -636,13 +615,6 @@ def regions_section(ctx: Context) -> Section:
 
 
 # -- before / after ------------------------------------------------------------------------
-def _split_year(ctx: Context) -> int:
-    from netkit.metrics import median_split_year
-
-    year = ctx.config.params("before_after")["year"]
-    return median_split_year(ctx.corpus) if year == "auto" else int(year)
-
-
 INDICATOR_LABELS = {
     "univ_startup_share_new": "university–startup share of new ties",
     "univ_share_of_startup_new": "share of startups' new ties that are with universities",
@@ -657,37 +629,34 @@ INDICATOR_LABELS = {
 
 def before_after_section(ctx: Context) -> Section:
     """Indicators before and after a year, bootstrap intervals and a permutation null."""
-    from netkit.metrics import MAX_SOURCE_SHIFT, compare_windows, source_mix
+    from netkit.metrics import MAX_SOURCE_SHIFT
+    from netkit.pipeline.compare import run_compare
 
     p = ctx.config.params("before_after")
-    split = _split_year(ctx)
+    result = run_compare(ctx.corpus, ctx.config.step("before_after"), seed=ctx.seed)
+    split, res, mix, shift = result.split, result.raw, result.sources, result.source_shift
     s = Section("before_after", f"Before and after {split}")
-    res = compare_windows(ctx.corpus, split, burn_in=p["burn_in"], reps=p["bootstrap"],
-                          perms=p["permutations"], alpha=p["alpha"], seed=ctx.seed)
     s.methods["before_after"] = "netkit.metrics.compare_windows"
     years = ctx.corpus.events["year"].dropna().astype(int)
     s.paragraphs.append(
-        f"Events from {int(years.min())} to {split - 1} against events from {split} to "
-        f"{int(years.max())}. Intervals are percentile bootstraps over events "
+        (f"Events from {int(years.min())} to {split - 1} against events from {split} to "
+         f"{int(years.max())}. " if isinstance(split, int) else
+         f"Events before {split} against events from {split} on. ")
+        + "Intervals are percentile bootstraps over events "
         f"({p['bootstrap']} resamples); p-values come from {p['permutations']} permutations of "
         "the events between the two windows, Holm-adjusted over the indicators tested. A change "
         "is significant when the adjusted p-value is below α = "
         f"{p['alpha']}.")
-    mix, shift = source_mix(ctx.corpus, split)
-    comparable = bool(mix.attrs["comparable"])
+    comparable = result.comparable
     if not comparable:
         s.paragraphs.append(
             f"Not comparable: the two windows come from different sources (table "
             f"before_after_sources; {shift:.0%} of the events would have to change source to "
             f"give the same mix, more than {MAX_SOURCE_SHIFT:.0%}). A change below may be the "
             "change of data source, not of the ecosystem; no indicator is called significant.")
-    table = res.copy()
+    table = result.table.copy()
     table.insert(0, "description", [INDICATOR_LABELS.get(i, str(i).replace("_", " "))
                                     for i in table.index])
-    if not comparable and "significant" in table:
-        # tested rows lose their verdict; descriptive rows keep theirs (none, by design)
-        table["significant"] = table["significant"].where(table["significant"].isna(), False)
-        table["note"] = "not comparable: source mix differs"
     s.tables.append(Table("before_after", f"Before / after {split}", table, rows=None))
     s.tables.append(Table("before_after_sources", "Events per source in each window", mix,
                           rows=None, index=False))

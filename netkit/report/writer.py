@@ -34,6 +34,10 @@ from netkit._rules import source_date_epoch
 from netkit._version import __version__
 from netkit.errors import EmptyGraphError, InputError, ParameterError
 from netkit.model.files import atomic_write_text
+from netkit.pipeline.graph import build_graph
+from netkit.pipeline.load import is_corpus_folder, read_input
+from netkit.pipeline.resolve import run_resolve
+from netkit.pipeline.view import view_sizes
 from netkit.report.config import ReportConfig, load_config
 from netkit.report.folder import check_replaceable, recover, staging_folder, swap
 from netkit.report.render import fmt, render_html, render_markdown, section_views, table_csv
@@ -98,8 +102,7 @@ def _input_files(cfg: ReportConfig) -> list[tuple[Path, Any]]:
         if not spec.path.exists():
             raise InputError("input not found", file=str(spec.path),
                              hint=f"named in {cfg.source}")
-        if spec.path.is_dir() and (spec.format == "corpus"
-                                   or (spec.path / "manifest.json").is_file()):
+        if is_corpus_folder(spec.path, spec.format):
             out += [(f, spec) for f in sorted(spec.path.iterdir())
                     if f.is_file() and not f.name.startswith(".")]  # not a leftover temporary
         else:
@@ -109,7 +112,7 @@ def _input_files(cfg: ReportConfig) -> list[tuple[Path, Any]]:
 
 def load_report_corpus(cfg: ReportConfig):
     """(corpus, provenance of the inputs, a note on where the data came from)."""
-    from netkit.model import Corpus, concat, sha256_file
+    from netkit.model import concat, sha256_file
 
     if cfg.corpus is not None:
         return cfg.corpus, [], "The corpus was given in memory (no input files)."
@@ -121,16 +124,9 @@ def load_report_corpus(cfg: ReportConfig):
                                         intervention=syn["intervention"])
         return corpus, [], (f"The data are netkit's synthetic ecosystem (seed {syn['seed']}, "
                             f"size {syn['size']}, intervention {'on' if syn['intervention'] else 'off'}).")
-    from netkit.ingest import read
     from netkit.ingest.dedup import merge_events
 
-    corpora = []
-    for spec in cfg.inputs:
-        if spec.path.is_dir() and (spec.format == "corpus"
-                                   or (spec.path / "manifest.json").is_file()):
-            corpora.append(Corpus.load(spec.path))
-        else:
-            corpora.append(read(spec.path, format=spec.format, encoding=spec.encoding))
+    corpora = [read_input(spec.path, spec.format, spec.encoding) for spec in cfg.inputs]
     # inputs read one by one: the same event in two inputs' sources becomes one event
     corpus = corpora[0] if len(corpora) == 1 else merge_events(concat(corpora))
     acc = corpus.accounting.set_index("file") if len(corpus.accounting) else None
@@ -264,28 +260,10 @@ def write_report(
     corpus_used, resolution = raw, None
     rp = cfg.params("resolve")
     if rp["enabled"] is True or (rp["enabled"] == "auto" and cfg.inputs):
-        from netkit.ingest import read_registry_files
-        from netkit.resolve import resolve
-
-        resolution = resolve(raw, registry=read_registry_files(rp["registry"]), overrides=rp["overrides"],
-                             thesaurus=rp["thesaurus"], threshold=rp["threshold"],
-                             review_margin=rp["review_margin"], rollup=rp["rollup"],
-                             people=True)
+        resolution = run_resolve(raw, cfg.step("resolve"))
         corpus_used = resolution.corpus
-    gp = cfg.params("graph")
-    if gp["years"] is not None or gp["kinds"] is not None:
-        corpus_used = corpus_used.filter(years=tuple(gp["years"]) if gp["years"] else None,
-                                         kinds=gp["kinds"])
-    from netkit.build import graph_from_edge_table, org_graph
-
-    graph = org_graph(corpus_used, weighting=gp["weighting"],
-                      max_event_size=gp["max_event_size"]) if gp["edges"] is None else \
-        graph_from_edge_table(gp["edges"], corpus_used, weighting=gp["weighting"])
-    if graph.vcount() == 0:
-        filters = ", ".join(f"graph.{k} = {gp[k]!r}" for k in ("years", "kinds") if gp[k])
-        raise EmptyGraphError("no organisation takes part in any event"
-                              + (f" after the filters ({filters})" if filters else "")
-                              + "; nothing to report")
+    built = build_graph(corpus_used, cfg.step("graph"))
+    corpus_used, graph = built.corpus, built.graph
     ctx = Context(cfg, corpus_used, graph, raw_corpus=raw, resolution=resolution,
                   inputs=inputs, source_note=note)
     sections = compute_sections(ctx)
@@ -317,14 +295,12 @@ def _write_folder(stage: Path, cfg: ReportConfig, ctx: Context, sections, inputs
         _atomic_text(tables_dir / "resolution_audit.csv",
                      table_csv(Table("resolution_audit", "", ctx.resolution.audit, index=False)))
     _write_graphs(_graph_for_export(ctx), stage)
-    vp = cfg.params("view")
-    size = vp["size"]
-    cen = ctx.centrality
-    size_arg: Any = cen[size].rename(size) if size in cen.columns else size
-    write_html(ctx.graph, stage / "network.html", color=vp["color"], size=size_arg,
+    vp = cfg.step("view")
+    size_arg, _ = view_sizes(ctx.graph, vp.size, seed=cfg.seed, centrality=ctx.centrality)
+    write_html(ctx.graph, stage / "network.html", color=vp.color, size=size_arg,
                title=cfg.title, events=ctx.corpus, metrics=ctx.node_metrics(), seed=cfg.seed,
-               max_nodes=vp["max_nodes"] or None, max_edges=vp["max_edges"] or None,
-               backbone=vp["backbone"], alpha=vp["alpha"])
+               max_nodes=vp.max_nodes or None, max_edges=vp.max_edges or None,
+               backbone=vp.backbone, alpha=vp.alpha)
     views = section_views(sections)
     page = {"title": cfg.title, "version": __version__, "generated": generated,
             "seed": cfg.seed, "n_nodes": fmt(ctx.graph.vcount()),

@@ -1,0 +1,69 @@
+"""The load step: what an input is (a corpus folder, source files) and reading it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from netkit._rules import SEED_LIMIT
+from netkit.datasets.synthetic import SIZES
+from netkit.errors import ParameterError
+from netkit.pipeline.params import Params, Range, option
+
+__all__ = ["CORPUS_MANIFEST", "SyntheticParams", "is_corpus_folder", "load_corpus", "read_input"]
+
+CORPUS_MANIFEST = "manifest.json"
+
+
+def is_corpus_folder(path: str | os.PathLike[str], fmt: str = "auto") -> bool:
+    """Whether ``path`` is a saved corpus folder (the one rule: a folder with a manifest,
+    or any folder named with format ``corpus``).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> is_corpus_folder(d), is_corpus_folder(d, "corpus")
+    (False, True)
+    """
+    p = Path(path)
+    return p.is_dir() and (fmt == "corpus" or (p / CORPUS_MANIFEST).is_file())
+
+
+def load_corpus(path: str | os.PathLike[str]):
+    """The saved corpus at ``path``; refuse one without any participation (nothing to analyse)."""
+    from netkit.model import load
+
+    corpus = load(Path(path))
+    if corpus.n_participations == 0:
+        acc = corpus.accounting
+        seen = int(acc["records_seen"].sum()) if len(acc) else 0
+        raise ParameterError(
+            f"{path}: the corpus is empty (0 participations; {corpus.n_events} events, "
+            f"{seen} records seen, {len(corpus.quarantine)} quarantined): nothing to analyse — "
+            "see the accounting printed by `netkit ingest`")
+    return corpus
+
+
+def read_input(path: str | os.PathLike[str], fmt: str = "auto", encoding: str | None = None):
+    """One input as a corpus: a saved corpus folder is loaded, anything else read."""
+    from netkit.model import Corpus
+
+    if is_corpus_folder(path, fmt):
+        return Corpus.load(Path(path))
+    from netkit.ingest import read
+
+    return read(path, format=fmt, encoding=encoding)
+
+
+@dataclass(frozen=True)
+class SyntheticParams(Params):
+    """netkit's synthetic ecosystem as the data (instead of inputs)."""
+
+    SECTION = "synthetic"
+    TITLE = "instead of inputs: the synthetic ecosystem"
+
+    seed: int = option(1, "seed of the generator", types=int, check=Range(0, SEED_LIMIT,
+                                                                           high_open=True,
+                                                      text="0 ≤ x < 2**63"))
+    size: str = option("small", "how big", types=str, choices=tuple(SIZES))
+    intervention: bool = option(True, "plant the intervention year", types=bool)

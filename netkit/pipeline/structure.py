@@ -1,0 +1,119 @@
+"""The structure step: centralities, Burt's measures, brokerage, communities, mixing, nulls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from netkit.metrics.centrality import BETWEENNESS_METHODS
+from netkit.pipeline.params import Params, Range, option
+
+__all__ = ["BrokerageParams", "StructureParams", "StructureResult", "node_centrality",
+           "run_structure"]
+
+
+@dataclass(frozen=True)
+class StructureParams(Params):
+    """The structural metrics and their null models."""
+
+    SECTION = "structure"
+    TITLE = "network overview, sector mixing and Triple Helix"
+
+    top: int = option(15, 'rows of the "most connected" tables', types=int,
+                      check=Range(1, 1000), flag=None)
+    null_samples: int = option(
+        0, "degree-preserving rewirings that test the mixing matrix, E-I index and "
+        "assortativity (0: skip)", types=int, check=Range(0, 100_000), flag="--null",
+        report=100, metavar="N")
+    null_max_edges: int = option(50_000, "skip the rewiring null above this many ties "
+                                 "(0: no limit)", types=int, check=Range(0), flag=None)
+    large_events: int = option(50, "list events with at least this many organisations",
+                               types=int, check=Range(2), flag=None)
+    min_ties: int = option(10, "fewest observed ties to rank or colour a ratio", types=int,
+                           check=Range(1), flag=None)
+    groups: str = option("sector", "vertex attribute of the groups for brokerage and mixing "
+                         "(also region, country)", key=None, metavar="ATTR")
+    betweenness: str = option("auto", "exact, KADABRA adaptive sampling, or sampled sources "
+                              "(auto: exact up to 5000 nodes, KADABRA up to 200000, then 16 "
+                              "sources)", key=None, choices=BETWEENNESS_METHODS)
+
+
+@dataclass(frozen=True)
+class BrokerageParams(Params):
+    """The brokers table of the report."""
+
+    SECTION = "brokerage"
+    TITLE = "top brokers"
+
+    top: int = option(15, "rows of the brokers table", types=int, check=Range(1, 1000),
+                      flag=None)
+
+
+def node_centrality(graph, *, seed: int = 0, betweenness_method: str = "auto") -> pd.DataFrame:
+    """degree, strength, betweenness (normalised, hops) and PageRank per node (index: name).
+
+    The one bundle the report's tables and the network view size by
+    (:func:`netkit.metrics.structure.centrality_table` without eigenvector);
+    ``attrs["methods"]`` says how each column was computed.
+
+    Examples
+    --------
+    >>> from netkit.datasets import toy_corpus
+    >>> from netkit.build import org_graph
+    >>> node_centrality(org_graph(toy_corpus())).round(3).loc["a"].tolist()
+    [2.0, 3.0, 0.0, 0.339]
+    """
+    from netkit.metrics.structure import centrality_table
+
+    weight = "weight" if "weight" in graph.es.attributes() else None
+    table = centrality_table(graph, weight, betweenness_method=betweenness_method,
+                             eigenvector_centrality=False, seed=seed)
+    table = table.rename_axis("org_id")
+    table.attrs["methods"] = {
+        "betweenness": f"netkit.metrics.betweenness ({table.attrs['betweenness_method']}, "
+                       "normalised, hops)",
+        "pagerank": "netkit.metrics.pagerank (weighted)"}
+    return table
+
+
+@dataclass
+class StructureResult:
+    """The tables of the structural set (``centrality``, ``bridging``, ``brokerage``,
+    ``communities``, ``mixing``, ``triple_helix`` and, with a null, ``significance``)."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def run_structure(graph, corpus, params: StructureParams | None = None, *,
+                  seed: int = 0) -> StructureResult:
+    """The structural set of a graph, Triple-Helix information of its corpus, nulls.
+
+    Examples
+    --------
+    >>> from netkit.datasets import toy_corpus
+    >>> from netkit.build import org_graph
+    >>> c = toy_corpus()
+    >>> sorted(run_structure(org_graph(c), c).tables)
+    ['bridging', 'brokerage', 'centrality', 'communities', 'mixing', 'triple_helix']
+    """
+    from netkit.metrics.mixing import triple_helix
+    from netkit.metrics.significance import (
+        assortativity_significance,
+        ei_significance,
+        mixing_significance,
+    )
+    from netkit.metrics.structure import structural_set
+
+    p = params or StructureParams()
+    tables = structural_set(graph, p.groups, "weight", betweenness_method=p.betweenness,
+                            seed=seed)
+    tables["triple_helix"] = triple_helix(corpus).to_frame()
+    if p.null_samples > 0:
+        mix = mixing_significance(graph, p.groups, p.null_samples, seed=seed)
+        mix.index = [f"mixing[{s}|{t}]" for s, t in mix.index]
+        extra = pd.DataFrame([ei_significance(graph, p.groups, p.null_samples, seed=seed),
+                              assortativity_significance(graph, p.groups, p.null_samples,
+                                                         seed=seed)])
+        tables["significance"] = pd.concat([mix, extra])
+    return StructureResult(tables)
