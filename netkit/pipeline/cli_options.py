@@ -57,9 +57,12 @@ def add_options(parser: argparse.ArgumentParser | Any, cls: type, *,
             kw["action"] = "store_false" if f.default else "store_true"
         else:
             default = f.default
-            kw["default"] = list(default) if isinstance(default, tuple) else default
-            kind = opt.parse or (type(default) if default is not None and not isinstance(
-                default, tuple) else str)
+            listed = isinstance(default, tuple) and (opt.nargs or opt.action)
+            kw["default"] = list(default) if listed else default
+            # a parse function runs in params_from_args, so that its error is one line of
+            # netkit's (exit 2 naming the option), not argparse's "invalid value"
+            kind = str if opt.parse else (type(default) if default is not None
+                                          and not isinstance(default, tuple) else str)
             kw["type"] = kind
             if opt.choices is not None and opt.parse is None:
                 kw["choices"] = opt.choices
@@ -82,6 +85,10 @@ def params_from_args(cls: type, args: argparse.Namespace, **extra: Any):
         if opt.flag is None or not hasattr(args, f.name) or f.name in extra:
             continue
         value = getattr(args, f.name)
+        if opt.parse is not None and isinstance(value, str):
+            value = opt.parse(value)
+        elif opt.parse is not None and isinstance(value, list):
+            value = [opt.parse(v) if isinstance(v, str) else v for v in value]
         if isinstance(value, list):
             value = tuple(value)
         kw[f.name] = value

@@ -135,5 +135,7 @@ def build_graph(corpus, params: GraphParams | None = None) -> GraphResult:
                 else "the corpus has no dated events")
         what = ", ".join(f"{k} = {v!r}" for k, v in filters.items())
         raise EmptyGraphError(f"no {params.level} matches the filters, the graph would be empty "
-                              f"({held}" + (f"; filters: {what}" if what else "") + ")")
+                              f"({held}" + (f"; filters: {what}" if what else "") + "); "
+                              "check --years, --kinds, --sectors, --countries (in a report: "
+                              "graph.years, graph.kinds)")
     return GraphResult(filtered, graph)

@@ -7,8 +7,8 @@ to the current folder); every path is made absolute and normalised, so that
 
 The keys, their defaults and allowed values are those of the parameter
 objects of :mod:`netkit.pipeline` (one per step; :data:`netkit.pipeline.schema.SECTIONS`
-maps each TOML table to its class). A complete configuration (generated from them,
-as in the README)::
+maps each TOML table to its class); the example below is generated from them,
+as is the README's reference. A complete configuration::
 
 """
 

@@ -5,6 +5,7 @@ import pytest
 
 from netkit.errors import InputError, ParameterError
 from netkit.report import config as config_module
+from netkit.pipeline.schema import SECTIONS
 from netkit.report.config import ANALYSES, DEFAULTS, ReportConfig, load_config
 
 
@@ -22,16 +23,26 @@ def test_documented_example_is_valid_and_covers_every_key(tmp_path):
     path = tmp_path / "report.toml"
     path.write_text(text, encoding="utf-8")
     cfg = load_config(path)
-    assert cfg.title == "Regional innovation ecosystem" and cfg.seed == 1
-    assert cfg.out == tmp_path / "reports" / "ecosystem"  # relative to the config file
-    assert cfg.inputs[0].path == tmp_path / "data" / "openalex"
-    assert cfg.params("graph")["years"] == [2012, 2023]
+    # the example is generated from the parameter objects: their defaults, not a restatement
+    assert cfg.title == "netkit report" and cfg.seed == ReportConfig().seed == 0
+    assert cfg.inputs[0].path == tmp_path / "data" / "openalex"  # relative to the config file
+    assert cfg.params("diffusion") == DEFAULTS["diffusion"]
     # every key the validator knows is documented in the example
-    for section, keys in config_module._SPEC.items():
-        for key in keys:
+    for section in SECTIONS:
+        for key in DEFAULTS[section]:
             assert re.search(rf"^#?\s*{key}\s*=", text, re.M), f"{section}.{key} undocumented"
     for analysis in ANALYSES:
         assert f"{analysis} = true" in text
+    # the commented-out examples are valid too
+    uncommented = re.sub(r"^# (\[synthetic\]|[a-z_]+ = )", r"\1", text, flags=re.M)
+    uncommented = uncommented.replace("[[inputs]]", "[[inputs]]", 1)
+    start = uncommented.index("[synthetic]")
+    end = uncommented.index("[resolve]")
+    without_synthetic = uncommented[:start] + uncommented[end:]
+    path.write_text(without_synthetic, encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.params("graph")["years"] == [2012, 2023]
+    assert cfg.out == tmp_path / "reports" / "ecosystem"
 
 
 def write(tmp_path, text):
