@@ -1,11 +1,14 @@
 """Keep the dependency arrows of DESIGN §1 true.
 
-cli → report → (viz, metrics) → build → (resolve, ingest, model); resolve → lexicon → model;
-ingest → lexicon; datasets → model. ``lexicon`` (domain knowledge: countries, places,
-text folding, sector rules, legal forms, abbreviations) sits under ``ingest`` and
-``resolve`` and imports no other layer. ``resolve`` does not import ``ingest``: it takes
-registry tables as input (the layers above read the files). A module may import from
-its own layer and from the layers it points at (transitively), never back.
+cli → report → pipeline → metrics → build → (resolve, ingest, model); report → viz → build;
+resolve → lexicon → model; ingest → lexicon; datasets → model. ``pipeline`` (the steps with
+their parameter objects) sits under ``cli`` and ``report`` and above ``build``/``metrics``:
+it never imports ``cli``, ``report`` or ``viz`` (it hands the view its metrics, it does not
+draw). ``lexicon`` (domain knowledge: countries, places, text folding, sector rules, legal
+forms, abbreviations) sits under ``ingest`` and ``resolve`` and imports no other layer.
+``resolve`` does not import ``ingest``: it takes registry tables as input (the layers above
+read the files). A module may import from its own layer and from the layers it points at
+(transitively), never back.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ ALLOWED: dict[str, set[str]] = {
     "build": BASE | {"model", "resolve", "ingest", "lexicon"},
     "metrics": BASE | {"model", "resolve", "ingest", "lexicon", "build"},
     "viz": BASE | {"model", "resolve", "ingest", "lexicon", "build"},
+    "pipeline": BASE | {"model", "resolve", "build", "metrics", "ingest", "lexicon", "datasets"},
     "report": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "lexicon",
-                      "datasets"},
+                      "datasets", "pipeline"},
     "cli": BASE | {"model", "resolve", "build", "metrics", "viz", "ingest", "lexicon", "datasets",
-                   "report"},
+                   "report", "pipeline"},
     "__main__": {"cli"},
 }
 
@@ -86,3 +90,10 @@ def test_resolve_and_ingest_stand_side_by_side() -> None:
     for path in MODULES:
         if _layer(path) == "resolve":
             assert "ingest" not in _imported_layers(path), path
+
+
+def test_pipeline_is_a_floor_under_cli_and_report() -> None:
+    assert "pipeline" in ALLOWED["cli"] and "pipeline" in ALLOWED["report"]
+    assert not ALLOWED["pipeline"] & {"cli", "report", "viz"}
+    for layer in ("model", "build", "metrics", "viz", "ingest", "resolve", "lexicon"):
+        assert "pipeline" not in ALLOWED[layer]

@@ -41,7 +41,12 @@ def graph_from_args(args: argparse.Namespace):
     from netkit.cli._common import load_corpus
     from netkit.pipeline.graph import build_graph
 
-    result = build_graph(load_corpus(args.corpus), params_from_args(GraphParams, args))
+    from netkit.errors import EmptyGraphError
+
+    try:
+        result = build_graph(load_corpus(args.corpus), params_from_args(GraphParams, args))
+    except EmptyGraphError as exc:  # say which options to check
+        raise EmptyGraphError(f"{exc}; check --years, --kinds, --sectors, --countries") from None
     return result.corpus, result.graph
 
 

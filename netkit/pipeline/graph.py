@@ -133,9 +133,6 @@ def build_graph(corpus, params: GraphParams | None = None) -> GraphResult:
         years = corpus.events["year"].dropna()
         held = (f"the corpus has events of {years.min()}–{years.max()}" if len(years)
                 else "the corpus has no dated events")
-        what = ", ".join(f"{k} = {v!r}" for k, v in filters.items())
         raise EmptyGraphError(f"no {params.level} matches the filters, the graph would be empty "
-                              f"({held}" + (f"; filters: {what}" if what else "") + "); "
-                              "check --years, --kinds, --sectors, --countries (in a report: "
-                              "graph.years, graph.kinds)")
+                              f"({held})")
     return GraphResult(filtered, graph)

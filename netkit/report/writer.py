@@ -262,7 +262,14 @@ def write_report(
     if rp["enabled"] is True or (rp["enabled"] == "auto" and cfg.inputs):
         resolution = run_resolve(raw, cfg.step("resolve"))
         corpus_used = resolution.corpus
-    built = build_graph(corpus_used, cfg.step("graph"))
+    gp = cfg.params("graph")
+    try:
+        built = build_graph(corpus_used, cfg.step("graph"))
+    except EmptyGraphError:  # name the report's keys
+        filters = ", ".join(f"graph.{k} = {gp[k]!r}" for k in ("years", "kinds") if gp[k])
+        raise EmptyGraphError("no organisation takes part in any event"
+                              + (f" after the filters ({filters})" if filters else "")
+                              + "; nothing to report") from None
     corpus_used, graph = built.corpus, built.graph
     ctx = Context(cfg, corpus_used, graph, raw_corpus=raw, resolution=resolution,
                   inputs=inputs, source_note=note)
