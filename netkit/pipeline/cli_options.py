@@ -8,7 +8,7 @@ Examples
 >>> add_options(parser, DiffusionParams, only=("model", "runs"))
 >>> args = parser.parse_args(["--model", "si"])
 >>> params_from_args(DiffusionParams, args)
-DiffusionParams(seeds=('university',), model='si', beta=0.1, runs=1000, max_steps=None, jobs=1, strict=False, efficiency=False)
+DiffusionParams(model='si', beta=0.1, runs=1000, seeds=('university',), max_steps=None, jobs=1, efficiency=False, strict=False)
 """
 
 from __future__ import annotations
@@ -61,8 +61,12 @@ def add_options(parser: argparse.ArgumentParser | Any, cls: type, *,
             kw["default"] = list(default) if listed else default
             # a parse function runs in params_from_args, so that its error is one line of
             # netkit's (exit 2 naming the option), not argparse's "invalid value"
-            kind = str if opt.parse else (type(default) if default is not None
-                                          and not isinstance(default, tuple) else str)
+            if opt.parse or isinstance(default, tuple):
+                kind: Any = str
+            elif default is not None:
+                kind = type(default)
+            else:  # no default: the number type the file takes, else text
+                kind = next((t for t in opt.types if t in (int, float)), str)
             kw["type"] = kind
             if opt.choices is not None and opt.parse is None:
                 kw["choices"] = opt.choices

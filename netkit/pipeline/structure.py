@@ -62,7 +62,7 @@ def node_centrality(graph, *, seed: int = 0, betweenness_method: str = "auto") -
     >>> from netkit.datasets import toy_corpus
     >>> from netkit.build import org_graph
     >>> node_centrality(org_graph(toy_corpus())).round(3).loc["a"].tolist()
-    [2.0, 3.0, 0.0, 0.339]
+    [2.0, 3.0, 0.0, 0.37]
     """
     from netkit.metrics.structure import centrality_table
 
