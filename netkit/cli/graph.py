@@ -39,9 +39,8 @@ def add_graph_options(parser: argparse.ArgumentParser) -> None:
 def graph_from_args(args: argparse.Namespace):
     """Load the corpus named in ``args`` and build its graph: (filtered corpus, graph)."""
     from netkit.cli._common import load_corpus
-    from netkit.pipeline.graph import build_graph
-
     from netkit.errors import EmptyGraphError
+    from netkit.pipeline.graph import build_graph
 
     try:
         result = build_graph(load_corpus(args.corpus), params_from_args(GraphParams, args))

@@ -57,13 +57,17 @@ def _strings(values: Any, n: int) -> list[str]:
 
 
 def _igraph_metric(graph: ig.Graph, name: str) -> np.ndarray:
+    """A size metric for a graph given without ``metrics`` (a direct library call); the
+    command line and the report pass the one centrality bundle of netkit.pipeline instead."""
     weights = "weight" if "weight" in graph.es.attributes() else None
     if name == "degree":
         return np.asarray(graph.degree(), dtype=float)
     if name == "strength":
         return np.asarray(graph.strength(weights=weights), dtype=float)
-    if name == "betweenness":
-        return np.asarray(graph.betweenness(directed=False), dtype=float)
+    if name == "betweenness":  # normalised like netkit.metrics.betweenness (the report, the CLI)
+        n = graph.vcount()
+        scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+        return np.asarray(graph.betweenness(directed=False), dtype=float) * scale
     return np.asarray(graph.pagerank(weights=weights), dtype=float)
 
 
@@ -174,9 +178,10 @@ _DOC = {
         size : str, Series, array or None, default "betweenness"
             What sizes the nodes: a vertex attribute, a column of ``metrics``, a
             Series indexed by organisation id, an array in vertex order, or one of
-            ``degree``, ``strength``, ``betweenness``, ``pagerank`` (computed by
-            igraph when the graph has no such attribute; pass a precomputed Series
-            for big graphs). ``None``: all the same size.
+            ``degree``, ``strength``, ``betweenness`` (normalised), ``pagerank``
+            (computed by igraph when the graph has no such attribute; pass a
+            precomputed Series — :func:`netkit.pipeline.view_sizes` — for big
+            graphs). ``None``: all the same size.
         title : str
         events : Corpus or DataFrame, optional
             Where the events behind each tie come from (clicking a tie lists their

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from netkit.errors import InputError, ParameterError
-from netkit.report import config as config_module
 from netkit.pipeline.schema import SECTIONS
+from netkit.report import config as config_module
 from netkit.report.config import ANALYSES, DEFAULTS, ReportConfig, load_config
 
 
