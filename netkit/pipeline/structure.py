@@ -9,8 +9,8 @@ import pandas as pd
 from netkit.metrics.centrality import BETWEENNESS_METHODS
 from netkit.pipeline.params import Params, Range, option
 
-__all__ = ["BrokerageParams", "StructureParams", "StructureResult", "node_centrality",
-           "run_structure"]
+__all__ = ["BrokerResult", "BrokerageParams", "MixingResult", "StructureParams",
+           "StructureResult", "brokers", "node_centrality", "run_structure", "sector_mixing"]
 
 
 @dataclass(frozen=True)
@@ -117,3 +117,79 @@ def run_structure(graph, corpus, params: StructureParams | None = None, *,
                                                          seed=seed)])
         tables["significance"] = pd.concat([mix, extra])
     return StructureResult(tables)
+
+
+@dataclass
+class MixingResult:
+    """Sector mixing against random mixing and rewiring, E–I index and Triple Helix.
+
+    ``mixing`` has a ``ranked`` column: pairs with at least ``min_ties`` observed
+    ties (a ratio on fewer is noise). ``significance`` is None when the rewiring
+    null was not run; ``null_skipped`` says it was skipped for the graph's size.
+    """
+
+    mixing: pd.DataFrame
+    significance: pd.DataFrame | None
+    null_skipped: bool
+    ei_index: pd.Series
+    triple_helix: pd.Series
+
+
+def sector_mixing(graph, corpus, params: StructureParams | None = None, *,
+                  seed: int = 0) -> MixingResult:
+    """The sector-mixing tables of the structure step (groups: ``params.groups``).
+
+    Examples
+    --------
+    >>> from netkit.datasets import toy_corpus
+    >>> from netkit.build import org_graph
+    >>> c = toy_corpus()
+    >>> r = sector_mixing(org_graph(c), c, StructureParams(null_samples=0))
+    >>> r.significance is None, "ranked" in r.mixing.columns
+    (True, True)
+    """
+    from netkit.metrics import ei_index, mixing_matrix, mixing_significance, triple_helix
+
+    p = params or StructureParams()
+    mix = mixing_matrix(graph, p.groups)
+    mix["ranked"] = mix["observed"] >= p.min_ties
+    too_big = bool(p.null_max_edges) and graph.ecount() > p.null_max_edges
+    sig = None
+    if p.null_samples and graph.ecount() and not too_big:
+        sig = mixing_significance(graph, p.groups, n_samples=p.null_samples, seed=seed)
+    return MixingResult(mix, sig, bool(too_big and p.null_samples),
+                        ei_index(graph, p.groups, by="group"), triple_helix(corpus))
+
+
+@dataclass
+class BrokerResult:
+    """Per organisation (in the order of ``centrality``): betweenness, degree, Burt's
+    constraint and effective size, Gould–Fernandez roles with z-scores and exclusivity,
+    articulation points; and the number of bridges."""
+
+    table: pd.DataFrame
+    n_bridges: int
+
+
+BROKER_COLUMNS = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison",
+                  "total", "z_liaison", "z_total", "exclusivity_liaison", "exclusivity_total")
+
+
+def brokers(graph, centrality: pd.DataFrame, params: StructureParams | None = None
+            ) -> BrokerResult:
+    """The brokerage measures of the structure step, beside ``centrality``
+    (:func:`node_centrality`)."""
+    from netkit.metrics import articulation_points, bridges, brokerage, constraint, effective_size
+
+    p = params or StructureParams()
+    weight = "weight" if "weight" in graph.es.attributes() else None
+    idx = centrality.index
+    table = pd.DataFrame(index=idx)
+    table["betweenness"] = centrality["betweenness"].to_numpy()
+    table["degree"] = centrality["degree"].to_numpy()
+    table["constraint"] = constraint(graph, weight).reindex(idx).to_numpy()
+    table["effective_size"] = effective_size(graph, weight).reindex(idx).to_numpy()
+    roles = brokerage(graph, p.groups)
+    table = table.join(roles[[c for c in BROKER_COLUMNS if c in roles.columns]])
+    table["articulation_point"] = articulation_points(graph).reindex(idx).to_numpy()
+    return BrokerResult(table, len(bridges(graph)) if graph.ecount() else 0)

@@ -294,17 +294,17 @@ def _pivot(long: pd.DataFrame, column: str, order: list[str]) -> pd.DataFrame:
 # -- sector mixing and Triple Helix --------------------------------------------------------
 def mixing_section(ctx: Context) -> Section:
     """Sector × sector mixing against random mixing and rewiring, E–I index, T(UIG)."""
-    from netkit.metrics import ei_index, mixing_matrix, mixing_significance, triple_helix
+    from netkit.pipeline.structure import sector_mixing
 
     g = ctx.graph
     p = ctx.config.params("structure")
     s = Section("mixing", "Sector mixing and Triple Helix")
-    mix = mixing_matrix(g, "sector")
+    result = sector_mixing(g, ctx.corpus, ctx.config.step("structure"), seed=ctx.seed)
+    mix = result.mixing
     order = _sector_order(set(g.vs["sector"]))
     # a ratio built on a handful of ties is noise: such cells are shown but not ranked or
     # coloured (2 startup–startup ties made a ratio of 76,351 on real data)
     few = p["min_ties"]
-    mix["ranked"] = mix["observed"] >= few
     ratio = _pivot(mix, "ratio", order).where(_pivot(mix, "ranked", order).fillna(False))
     s.methods["mixing"] = "netkit.metrics.mixing_matrix"
     s.paragraphs.append(
@@ -320,14 +320,13 @@ def mixing_section(ctx: Context) -> Section:
     s.tables.append(Table("mixing", "Ties between sectors: observed, expected, ratio "
                           f"(largest ratios first among pairs with ≥ {few} ties)",
                           ranked, rows=12))
-    too_big = bool(p["null_max_edges"]) and g.ecount() > p["null_max_edges"]
-    if too_big and p["null_samples"]:
+    if result.null_skipped:
         s.paragraphs.append(
             f"The comparison with degree-preserving rewirings was skipped: the network has "
             f"{g.ecount():,} ties, more than structure.null_max_edges = "
             f"{p['null_max_edges']:,} (raise it to run the {p['null_samples']} rewirings).")
-    if p["null_samples"] and g.ecount() and not too_big:
-        sig = mixing_significance(g, "sector", n_samples=p["null_samples"], seed=ctx.seed)
+    if result.significance is not None:
+        sig = result.significance
         s.tables.append(Table(
             "mixing_significance", f"Observed ties between sectors against "
             f"{p['null_samples']} degree-preserving rewirings (largest |z| first)",
@@ -338,10 +337,10 @@ def mixing_section(ctx: Context) -> Section:
                               {"xlabel": "sector", "ylabel": "sector", "center": 0.0,
                                "fmt": "{:.1f}", "colorbar": "z-score"}))
         s.methods["mixing_significance"] = "netkit.metrics.mixing_significance"
-    ei = ei_index(g, "sector", by="group")
+    ei = result.ei_index
     s.tables.append(Table("ei_index", "E–I index per sector (−1 all ties inside, +1 all "
                           "outside)", ei.to_frame(), rows=None))
-    th = triple_helix(ctx.corpus)
+    th = result.triple_helix
     s.methods["triple_helix"] = "netkit.metrics.triple_helix"
     s.facts += [("T(UIG), bits", th.get("T_UIG")), ("T(UI), bits", th.get("T_UI")),
                 ("T(UG), bits", th.get("T_UG")), ("T(IG), bits", th.get("T_IG")),
@@ -361,22 +360,14 @@ ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 def brokers_section(ctx: Context) -> Section:
     """Betweenness, constraint, effective size, Gould–Fernandez roles, articulation points."""
-    from netkit.metrics import articulation_points, bridges, brokerage, constraint, effective_size
+    from netkit.pipeline.structure import brokers
 
     g = ctx.graph
     p = ctx.config.params("brokerage")
     cen = ctx.centrality
     s = Section("brokers", "Top brokers")
-    weight = "weight" if "weight" in g.es.attributes() else None
-    table = _label_frame(ctx, cen.index)
-    table["betweenness"] = cen["betweenness"].to_numpy()
-    table["degree"] = cen["degree"].to_numpy()
-    table["constraint"] = constraint(g, weight).reindex(cen.index).to_numpy()
-    table["effective_size"] = effective_size(g, weight).reindex(cen.index).to_numpy()
-    roles = brokerage(g, "sector")
-    keep = [*ROLES, "total", "z_liaison", "z_total", "exclusivity_liaison", "exclusivity_total"]
-    table = table.join(roles[[c for c in keep if c in roles.columns]])
-    table["articulation_point"] = articulation_points(g).reindex(cen.index).to_numpy()
+    found = brokers(g, cen, ctx.config.step("structure"))
+    table = _label_frame(ctx, cen.index).join(found.table)
     s.methods.update({
         "constraint": "netkit.metrics.constraint (weighted)",
         "effective_size": "netkit.metrics.effective_size (weighted)",
@@ -385,7 +376,7 @@ def brokers_section(ctx: Context) -> Section:
     })
     table = table.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
     s.facts += [("articulation points", int(table["articulation_point"].sum())),
-                ("bridges (ties whose loss disconnects)", len(bridges(g)) if g.ecount() else 0)]
+                ("bridges (ties whose loss disconnects)", found.n_bridges)]
     s.paragraphs.append(
         "Brokers sit on the paths between others. Betweenness is the share of shortest paths "
         "through an organisation; Burt's constraint is low for organisations whose partners "
