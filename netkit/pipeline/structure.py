@@ -9,8 +9,9 @@ import pandas as pd
 from netkit.metrics.centrality import BETWEENNESS_METHODS
 from netkit.pipeline.params import Params, Range, option
 
-__all__ = ["BrokerResult", "BrokerageParams", "MixingResult", "StructureParams",
-           "StructureResult", "brokers", "node_centrality", "run_structure", "sector_mixing"]
+__all__ = ["BrokerResult", "BrokerageParams", "MixingResult", "OverviewResult",
+           "StructureParams", "StructureResult", "brokers", "network_overview", "node_centrality",
+           "run_structure", "sector_mixing"]
 
 
 @dataclass(frozen=True)
@@ -193,3 +194,37 @@ def brokers(graph, centrality: pd.DataFrame, params: StructureParams | None = No
     table = table.join(roles[[c for c in BROKER_COLUMNS if c in roles.columns]])
     table["articulation_point"] = articulation_points(graph).reindex(idx).to_numpy()
     return BrokerResult(table, len(bridges(graph)) if graph.ecount() else 0)
+
+
+@dataclass
+class OverviewResult:
+    """Communities (Leiden, seeded; None without ties), sector assortativity, each
+    organisation's dominant event, and the large events of the structure step."""
+
+    communities: pd.Series | None
+    assortativity: float | None
+    dominant_events: pd.DataFrame
+    large_events: pd.DataFrame
+
+
+def network_overview(graph, corpus, params: StructureParams | None = None, *,
+                     seed: int = 0) -> OverviewResult:
+    """Communities, assortativity by ``params.groups``, dominant and large events.
+
+    Examples
+    --------
+    >>> from netkit.datasets import toy_corpus
+    >>> from netkit.build import org_graph
+    >>> c = toy_corpus()
+    >>> r = network_overview(org_graph(c), c, StructureParams(large_events=3))
+    >>> int(r.communities.nunique()) >= 1, len(r.large_events)
+    (True, 1)
+    """
+    from netkit.metrics import assortativity, dominant_events, large_events, leiden
+
+    p = params or StructureParams()
+    communities = leiden(graph, seed=seed) if graph.ecount() else None
+    assort = float(assortativity(graph, p.groups)) if graph.ecount() else None
+    return OverviewResult(communities, assort,
+                          dominant_events(corpus, graph)[["top_event", "top_event_share"]],
+                          large_events(corpus, p.large_events))

@@ -212,10 +212,11 @@ def data_section(ctx: Context) -> Section:
 # -- network overview ----------------------------------------------------------------------
 def overview_section(ctx: Context) -> Section:
     """Size, density, components, communities and the most connected organisations."""
-    from netkit.metrics import assortativity, dominant_events, large_events, leiden
+    from netkit.pipeline.structure import network_overview
 
     g = ctx.graph
     s = Section("overview", "Network overview")
+    found = network_overview(g, ctx.corpus, ctx.config.step("structure"), seed=ctx.seed)
     n, m = g.vcount(), g.ecount()
     comps = g.connected_components()
     giant = max(comps.sizes()) if n else 0
@@ -232,11 +233,11 @@ def overview_section(ctx: Context) -> Section:
         if layer in g.es.attributes():
             s.facts.append((f"ties with a joint {layer[2:]}",
                             int(np.count_nonzero(np.asarray(g.es[layer]) > 0))))
-    if m:
-        communities = leiden(g, seed=ctx.seed)
+    if found.communities is not None:
+        communities = found.communities
         s.facts += [("communities (Leiden)", int(communities.nunique())),
                     ("modularity", float(communities.attrs.get("modularity", float("nan")))),
-                    ("sector assortativity", float(assortativity(g, "sector")))]
+                    ("sector assortativity", found.assortativity)]
         ctx.extra_node_metrics["community"] = communities
         s.methods["communities"] = "netkit.metrics.leiden (seeded)"
     weighting = g["weighting"] if "weighting" in g.attributes() else "full"
@@ -258,7 +259,7 @@ def overview_section(ctx: Context) -> Section:
                            "sector_colors": list(by.index)}))
     params = ctx.config.params("structure")
     top = params["top"]
-    dominant = dominant_events(ctx.corpus, g)[["top_event", "top_event_share"]]
+    dominant = found.dominant_events
     table = _label_frame(ctx, cen.index).join(cen).join(dominant)
     table = table.sort_values(["degree", "strength"], ascending=False, kind="stable")
     s.tables.append(Table("centrality", "Most connected organisations (by degree)", table,
@@ -268,7 +269,7 @@ def overview_section(ctx: Context) -> Section:
         s.paragraphs.append(
             f"{owed} of the {min(top, len(table))} most connected organisations owe more than "
             "half of their ties to a single event (column top_event_share).")
-    large = large_events(ctx.corpus, params["large_events"])
+    large = found.large_events
     s.facts.append((f"events with ≥ {params['large_events']} organisations", len(large)))
     if len(large):
         s.facts.append(("share of ties made only by those events",
