@@ -24,13 +24,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``netkit compare``."""
     from netkit.pipeline.cli_options import add_options
     from netkit.pipeline.compare import CompareParams
+    from netkit.pipeline.schema import TopParams
 
     parser.add_argument("corpus", metavar="CORPUS_DIR",
                         help="a corpus folder (netkit ingest/resolve --out)")
     add_options(parser, CompareParams, only=("year", "treated", "control", "burn_in",
                                               "bootstrap", "permutations", "alpha", "test",
                                               "structural_reps"))
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_options(parser, TopParams, only=("seed",))
     parser.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the results")
 
 

@@ -44,10 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from netkit.cli.graph import add_graph_options
     from netkit.pipeline.cli_options import add_options
     from netkit.pipeline.diffusion import DiffusionParams
+    from netkit.pipeline.schema import TopParams
 
     add_graph_options(parser)
     add_options(parser, DiffusionParams, only=("seeds", "model", "beta", "runs", "max_steps"))
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    add_options(parser, TopParams, only=("seed",))
     add_options(parser, DiffusionParams, only=("jobs", "efficiency", "strict"))
     parser.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the results")
 

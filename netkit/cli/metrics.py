@@ -20,12 +20,13 @@ HELP = "compute centrality, Burt's measures, brokerage, communities and sector m
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``netkit metrics``."""
     from netkit.pipeline.cli_options import add_options
+    from netkit.pipeline.schema import TopParams
     from netkit.pipeline.structure import StructureParams
 
     add_graph_options(parser)
     parser.add_argument("--out", "-o", required=True, metavar="DIR", help="folder for the CSV files")
     add_options(parser, StructureParams, only=("groups", "betweenness", "null_samples"))
-    parser.add_argument("--seed", type=int, default=0, help="seed of sampling, Leiden and nulls")
+    add_options(parser, TopParams, only=("seed",))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of ``netkit view``."""
     from netkit.pipeline.cli_options import add_options
     from netkit.pipeline.graph import GraphParams
+    from netkit.pipeline.schema import TopParams
     from netkit.pipeline.view import ViewParams
 
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -32,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the HTML file to write")
     add_options(parser, ViewParams, only=("title", "color", "size"))
     add_options(parser, GraphParams, only=("years", "kinds"))
-    parser.add_argument("--seed", type=int, default=0, help="layout seed (default 0)")
+    add_options(parser, TopParams, only=("seed",))
     add_options(parser, ViewParams, only=("max_nodes", "max_edges", "backbone", "alpha",
                                           "format"))
 

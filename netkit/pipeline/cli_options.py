@@ -28,7 +28,7 @@ def _help(f, opt) -> str:
     if opt.choices is not None and opt.parse is not None:
         text += f" ({', '.join(map(str, opt.choices))})"
     default = f.default
-    if default not in (None, False, ()) and not isinstance(default, bool):
+    if default is not None and default != () and not isinstance(default, bool):
         shown = ", ".join(map(str, default)) if isinstance(default, tuple) else default
         text += f" (default {shown})"
     return text.replace("%", "%%")
