@@ -6,12 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from netkit._rules import SEED_LIMIT
+from netkit._rules import SEED_LIMIT, check_encoding
 from netkit.datasets.synthetic import SIZES
 from netkit.errors import ParameterError
-from netkit.pipeline.params import Params, Range, option
+from netkit.pipeline.params import Params, Range, Rule, option
 
-__all__ = ["CORPUS_MANIFEST", "SyntheticParams", "is_corpus_folder", "load_corpus", "read_input"]
+__all__ = ["CORPUS_MANIFEST", "InputParams", "SyntheticParams", "is_corpus_folder", "load_corpus", "read_input"]
 
 CORPUS_MANIFEST = "manifest.json"
 
@@ -67,3 +67,37 @@ class SyntheticParams(Params):
                                                       text="0 ≤ x < 2**63"))
     size: str = option("small", "how big", types=str, choices=tuple(SIZES))
     intervention: bool = option(True, "plant the intervention year", types=bool)
+
+
+def _known_format(value: str) -> bool:
+    from netkit.ingest import FORMATS
+
+    return value in ("auto", "corpus") or value in FORMATS
+
+
+def _text_encoding(value: str) -> bool:
+    try:
+        check_encoding(value)
+    except ParameterError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class InputParams(Params):
+    """One input of a report (``[[inputs]]``): a file, a folder of files, or a corpus folder."""
+
+    SECTION = "inputs"
+    TITLE = "one table per input (file, folder or corpus dir)"
+
+    path: str | None = option(None, "a saved corpus folder is recognised by its manifest",
+                              types=str, path=True, example='"data/openalex"')
+    format: str = option("auto", 'reader name, "corpus", or "auto" to sniff each file',
+                         types=str, check=Rule(_known_format, "",
+                                               "is not a known format: {value!r} (known: auto, "
+                                               "corpus and the readers of netkit.ingest)"))
+    encoding: str | None = option(None, "for files that declare none", types=str,
+                                  check=Rule(_text_encoding, "",
+                                             "is not a known text encoding: {value!r} (e.g. "
+                                             "utf-8, cp1252, latin-1, utf-16)"),
+                                  example='"cp1252"')

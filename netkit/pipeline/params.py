@@ -212,6 +212,8 @@ def check_value(opt: Option, value: Any, label: str, *, typed: bool = False) -> 
                                      f"{', '.join(map(repr, opt.choices))}, not {value!r}")
     if opt.check is not None and not opt.check(value):
         message = getattr(opt.check, "message", None)
+        if message and "{value!r}" in message:
+            raise ParameterError(f"'{label}' " + message.replace("{value!r}", repr(value)))
         if message:
             raise ParameterError(f"'{label}' {message}, not {value!r}")
         raise ParameterError(f"'{label}' is out of range: {value!r} (allowed: {opt.check})")

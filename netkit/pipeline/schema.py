@@ -28,7 +28,7 @@ from netkit.pipeline.compare import CompareParams
 from netkit.pipeline.diffusion import DiffusionParams
 from netkit.pipeline.dynamics import DynamicsParams, MobilityParams, RegionsParams
 from netkit.pipeline.graph import GraphParams
-from netkit.pipeline.load import SyntheticParams
+from netkit.pipeline.load import InputParams, SyntheticParams
 from netkit.pipeline.params import NOT_SET, Params, Range, _toml, check_value, option, options_of
 from netkit.pipeline.resolve import ResolveParams
 from netkit.pipeline.structure import BrokerageParams, StructureParams
@@ -65,8 +65,9 @@ SECTIONS: dict[str, type[Params]] = {
 
 
 def keys_of(section: str) -> dict[str, Any]:
-    """TOML key → (field, option) of a section."""
-    return {opt.key: (f, opt) for f, opt in options_of(SECTIONS[section]) if opt.key is not None}
+    """TOML key → (field, option) of a section (``inputs``: of each ``[[inputs]]`` table)."""
+    cls = InputParams if section == "inputs" else SECTIONS[section]
+    return {opt.key: (f, opt) for f, opt in options_of(cls) if opt.key is not None}
 
 
 def path_keys() -> set[tuple[str, str]]:
@@ -85,18 +86,20 @@ def unknown_key(key: str, known: list[str], prefix: str = "") -> ParameterError:
     return err
 
 
-def validate_section(section: str, table: dict[str, Any]) -> dict[str, Any]:
+def validate_section(section: str, table: dict[str, Any], where: str | None = None
+                     ) -> dict[str, Any]:
     """Check every key of one TOML table (types, choices, ranges); return it as given.
 
-    Raises ParameterError naming ``section.key``.
+    Raises ParameterError naming ``where.key`` (``where`` defaults to the section).
     """
     keys = keys_of(section)
+    where = where or section
     out: dict[str, Any] = {}
     for key, value in table.items():
         if key not in keys:
-            raise unknown_key(key, list(keys), f"{section}.")
+            raise unknown_key(key, list(keys), f"{where}.")
         _, opt = keys[key]
-        out[key] = check_value(opt, value, f"{section}.{key}", typed=True)
+        out[key] = check_value(opt, value, f"{where}.{key}", typed=True)
     return out
 
 
@@ -121,14 +124,15 @@ def _comment(f, opt) -> str:
     return f"{opt.help} ({allowed})" if allowed else opt.help
 
 
-def _section_lines(cls: type[Params], commented: bool = False) -> list[str]:
+def _section_lines(cls: type[Params], commented: bool = False,
+                   required: tuple[str, ...] = ()) -> list[str]:
     lines = []
     for f, opt in options_of(cls):
         if opt.key is None:
             continue
         value = opt.report if opt.report is not NOT_SET else f.default
         if value is None:
-            code = f"# {opt.key} = {opt.example}"
+            code = ("" if opt.key in required else "# ") + f"{opt.key} = {opt.example}"
         else:
             code = ("# " if commented else "") + f"{opt.key} = {_toml(value)}"
         lines.append(_line(code, _comment(f, opt)))
@@ -147,11 +151,8 @@ def toml_reference() -> str:
     True
     """
     out = _section_lines(TopParams)
-    out += ["", _line("[[inputs]]", "one table per input (file, folder or corpus dir)"),
-            _line('path = "data/openalex"', "a saved corpus folder is recognised by its "
-                  "manifest"),
-            _line('format = "auto"', 'reader name, "corpus", or "auto" to sniff each file'),
-            _line('# encoding = "cp1252"', "for files that declare none")]
+    out += ["", _line("[[inputs]]", InputParams.TITLE)]
+    out += _section_lines(InputParams, required=("path",))
     out += ["", _line("# [synthetic]", SyntheticParams.TITLE)]
     out += _section_lines(SyntheticParams, commented=True)
     for name, cls in SECTIONS.items():

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from netkit._rules import check_encoding
 from netkit.errors import InputError, ParameterError
 from netkit.pipeline.schema import (
     ANALYSES,
@@ -242,18 +241,11 @@ class _Validator:
                 item = {"path": item}
             if not isinstance(item, Mapping):
                 self.fail(f"'{where}' must be a table with a 'path', not {item!r}")
-            for key in item:
-                if key not in ("path", "format", "encoding"):
-                    self.unknown(key, ["path", "format", "encoding"], f"{where}.")
+            item = self.checked(validate_section, "inputs", dict(item), where)
             if "path" not in item:
                 self.fail(f"'{where}' has no 'path'")
-            path = self.path(self.typed(f"{where}.path", item["path"], str))
-            fmt = self.typed(f"{where}.format", item.get("format", "auto"), str)
-            self._check_format(f"{where}.format", fmt)
-            enc = item.get("encoding")
-            if enc is not None:
-                self.typed(f"{where}.encoding", enc, str)
-                self._check_encoding(f"{where}.encoding", enc)
+            path = self.path(item["path"])
+            fmt, enc = item.get("format", "auto"), item.get("encoding")
             specs.append(InputSpec(path, fmt, enc))
         kw["inputs"] = tuple(specs)
         if "synthetic" in mapping:
@@ -281,21 +273,6 @@ class _Validator:
         if n_sources > 1:
             self.fail("give only one of [[inputs]], [synthetic] or a corpus")
         return ReportConfig(**kw)
-
-    def _check_format(self, key: str, fmt: str) -> None:
-        if fmt in ("auto", "corpus"):
-            return
-        from netkit.ingest import FORMATS
-
-        if fmt not in FORMATS:
-            self.fail(f"'{key}' is not a known format: {fmt!r}",
-                      "known: auto, corpus, " + ", ".join(sorted(FORMATS)))
-
-    def _check_encoding(self, key: str, encoding: str) -> None:
-        try:
-            check_encoding(encoding, f"'{key}'")
-        except ParameterError as exc:
-            self.fail(str(exc))
 
     def _normalise(self, sections: dict[str, dict[str, Any]]) -> None:
         """Lists where the file may give one value (kinds, seeds), after validation."""
