@@ -11,12 +11,16 @@ parameter objects.
 ==========  ===================  =========================================
 step        parameters           function
 ==========  ===================  =========================================
-load        SyntheticParams      load_corpus, read_input, is_corpus_folder
+load        InputParams,         load_inputs, load_synthetic, load_corpus,
+            SyntheticParams      read_input, is_corpus_folder
 resolve     ResolveParams        run_resolve
 graph       GraphParams          build_graph
-structure   StructureParams      run_structure, node_centrality
+structure   StructureParams,     run_structure, node_centrality,
+            BrokerageParams      network_overview, sector_mixing, brokers
 diffusion   DiffusionParams      run_diffusion
-dynamics    DynamicsParams       run_dynamics (with MobilityParams)
+dynamics    DynamicsParams,      run_dynamics
+            MobilityParams,
+            RegionsParams
 compare     CompareParams        run_compare
 view        ViewParams           read_view_input, view_sizes
 ==========  ===================  =========================================
@@ -32,7 +36,15 @@ from netkit.pipeline.dynamics import (
     run_dynamics,
 )
 from netkit.pipeline.graph import GraphParams, GraphResult, build_graph
-from netkit.pipeline.load import SyntheticParams, is_corpus_folder, load_corpus, read_input
+from netkit.pipeline.load import (
+    InputParams,
+    SyntheticParams,
+    is_corpus_folder,
+    load_corpus,
+    load_inputs,
+    load_synthetic,
+    read_input,
+)
 from netkit.pipeline.resolve import ResolveParams, run_resolve
 from netkit.pipeline.structure import (
     BrokerageParams,
@@ -45,9 +57,11 @@ from netkit.pipeline.view import ViewParams, read_view_input, view_sizes
 
 __all__ = [
     "BrokerageParams", "CompareParams", "CompareResult", "DiffusionOutcome", "DiffusionParams",
-    "DynamicsParams", "DynamicsResult", "GraphParams", "GraphResult", "MobilityParams",
+    "DynamicsParams", "DynamicsResult", "GraphParams", "GraphResult", "InputParams",
+    "MobilityParams",
     "RegionsParams", "ResolveParams", "StructureParams", "StructureResult", "SyntheticParams",
-    "ViewParams", "build_graph", "is_corpus_folder", "load_corpus", "node_centrality",
+    "ViewParams", "build_graph", "is_corpus_folder", "load_corpus", "load_inputs",
+    "load_synthetic", "node_centrality",
     "read_input", "read_view_input", "run_compare", "run_diffusion", "run_dynamics",
     "run_resolve", "run_structure", "view_sizes",
 ]

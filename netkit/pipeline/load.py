@@ -11,7 +11,8 @@ from netkit.datasets.synthetic import SIZES
 from netkit.errors import ParameterError
 from netkit.pipeline.params import Params, Range, Rule, option
 
-__all__ = ["CORPUS_MANIFEST", "InputParams", "SyntheticParams", "is_corpus_folder", "load_corpus", "read_input"]
+__all__ = ["CORPUS_MANIFEST", "InputParams", "SyntheticParams", "is_corpus_folder", "load_corpus",
+           "load_inputs", "load_synthetic", "read_input"]
 
 CORPUS_MANIFEST = "manifest.json"
 
@@ -101,3 +102,29 @@ class InputParams(Params):
                                              "is not a known text encoding: {value!r} (e.g. "
                                              "utf-8, cp1252, latin-1, utf-16)"),
                                   example='"cp1252"')
+
+
+def load_inputs(inputs) -> object:
+    """The corpus of several inputs (:class:`InputParams`): each read or loaded, then the same
+    event found in two inputs' sources made one event (:func:`netkit.ingest.dedup.merge_events`).
+    """
+    from netkit.ingest.dedup import merge_events
+    from netkit.model import concat
+
+    corpora = [read_input(i.path, i.format, i.encoding) for i in inputs]
+    if not corpora:
+        raise ParameterError("no input to load")
+    return corpora[0] if len(corpora) == 1 else merge_events(concat(corpora))
+
+
+def load_synthetic(params: SyntheticParams | None = None):
+    """netkit's synthetic ecosystem (the corpus; its ground truth is left out).
+
+    >>> load_synthetic(SyntheticParams(size="tiny")).n_events > 0
+    True
+    """
+    from netkit.datasets import synthetic_ecosystem
+
+    p = params or SyntheticParams()
+    corpus, _ = synthetic_ecosystem(seed=p.seed, size=p.size, intervention=p.intervention)
+    return corpus

@@ -35,7 +35,13 @@ from netkit._version import __version__
 from netkit.errors import EmptyGraphError, InputError, ParameterError
 from netkit.model.files import atomic_write_text
 from netkit.pipeline.graph import build_graph
-from netkit.pipeline.load import is_corpus_folder, read_input
+from netkit.pipeline.load import (
+    InputParams,
+    SyntheticParams,
+    is_corpus_folder,
+    load_inputs,
+    load_synthetic,
+)
 from netkit.pipeline.resolve import run_resolve
 from netkit.pipeline.view import view_sizes
 from netkit.report.config import ReportConfig, load_config
@@ -112,23 +118,17 @@ def _input_files(cfg: ReportConfig) -> list[tuple[Path, Any]]:
 
 def load_report_corpus(cfg: ReportConfig):
     """(corpus, provenance of the inputs, a note on where the data came from)."""
-    from netkit.model import concat, sha256_file
+    from netkit.model import sha256_file
 
     if cfg.corpus is not None:
         return cfg.corpus, [], "The corpus was given in memory (no input files)."
     if cfg.synthetic is not None:
-        from netkit.datasets import synthetic_ecosystem
-
         syn = cfg.synthetic
-        corpus, _ = synthetic_ecosystem(seed=syn["seed"], size=syn["size"],
-                                        intervention=syn["intervention"])
+        corpus = load_synthetic(SyntheticParams(**syn))
         return corpus, [], (f"The data are netkit's synthetic ecosystem (seed {syn['seed']}, "
                             f"size {syn['size']}, intervention {'on' if syn['intervention'] else 'off'}).")
-    from netkit.ingest.dedup import merge_events
-
-    corpora = [read_input(spec.path, spec.format, spec.encoding) for spec in cfg.inputs]
-    # inputs read one by one: the same event in two inputs' sources becomes one event
-    corpus = corpora[0] if len(corpora) == 1 else merge_events(concat(corpora))
+    corpus = load_inputs([InputParams(str(spec.path), spec.format, spec.encoding)
+                          for spec in cfg.inputs])
     acc = corpus.accounting.set_index("file") if len(corpus.accounting) else None
     provenance = []
     for f, spec in _input_files(cfg):
