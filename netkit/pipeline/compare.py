@@ -55,11 +55,6 @@ class CompareParams(Params):
     control: str | None = option(None, "org ids of the control cohort (default: all other "
                                  "organisations)", key=None, metavar="FILE")
 
-    def __post_init__(self) -> None:
-        if isinstance(self.test, list):
-            object.__setattr__(self, "test", tuple(self.test))
-        super().__post_init__()
-
 
 def read_ids(path: str | Path) -> list[str]:
     """Organisation ids of a cohort file: one per line, ``#`` comments and blanks skipped."""

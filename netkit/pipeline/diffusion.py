@@ -85,8 +85,6 @@ class DiffusionParams(Params):
     def __post_init__(self) -> None:
         if isinstance(self.seeds, str):
             object.__setattr__(self, "seeds", (self.seeds,))
-        elif isinstance(self.seeds, list):
-            object.__setattr__(self, "seeds", tuple(self.seeds))
         super().__post_init__()
 
 

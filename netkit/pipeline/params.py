@@ -230,7 +230,10 @@ class Params:
 
     def __post_init__(self) -> None:
         for f, opt in options_of(type(self)):
-            check_value(opt, getattr(self, f.name), f.name)
+            value = getattr(self, f.name)
+            if isinstance(value, list):  # frozen and hashable: lists become tuples
+                object.__setattr__(self, f.name, value := tuple(value))
+            check_value(opt, value, f.name)
 
     @classmethod
     def report_defaults(cls) -> dict[str, Any]:

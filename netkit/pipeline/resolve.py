@@ -38,11 +38,6 @@ class ResolveParams(Params):
     people: bool = option(True, "leave people unresolved (default: ORCID, source ids, names "
                           "and context; writes person_audit.csv)", key=None, flag="--no-people")
 
-    def __post_init__(self) -> None:
-        if isinstance(self.registry, list):
-            object.__setattr__(self, "registry", tuple(self.registry))
-        super().__post_init__()
-
 
 def run_resolve(corpus, params: ResolveParams | None = None):
     """Resolve the organisations (and people) of ``corpus``: a :class:`~netkit.resolve.Resolution`."""
