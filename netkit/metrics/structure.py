@@ -98,7 +98,7 @@ def structural_set(graph: GraphLike, attribute: str = "sector", weight: str | No
         return _structural_set(graph, attribute, weight, betweenness_method, distances, seed)
 
 
-def centrality_table(graph, weight: str | None = "weight", *, betweenness_method: str = "auto",
+def centrality_table(graph: GraphLike, weight: str | None = "weight", *, betweenness_method: str = "auto",
                      distances: bool = False, eigenvector_centrality: bool = True,
                      seed: int = 0) -> pd.DataFrame:
     """The one bundle of node centralities: degree, strength, betweenness, [eigenvector,] pagerank.

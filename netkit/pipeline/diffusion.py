@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -22,6 +22,10 @@ __all__ = [
     "run_diffusion",
     "temporal_sources",
 ]
+
+if TYPE_CHECKING:
+    import igraph as ig
+
 
 
 def parse_seeds(text: str) -> tuple[str | tuple[str, ...]]:
@@ -128,7 +132,7 @@ def temporal_sources(te: pd.DataFrame, seeds) -> list[str]:
     return sorted(s for s in set(seeds) if s in contacts)
 
 
-def run_diffusion(graph, corpus, params: DiffusionParams | None = None, *, seed: int = 0,
+def run_diffusion(graph: ig.Graph, corpus, params: DiffusionParams | None = None, *, seed: int = 0,
                   progress: Callable[[int], Any] | None = None) -> DiffusionOutcome:
     """Simulate each seed set, then follow the first one along time-respecting paths.
 

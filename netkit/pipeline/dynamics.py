@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -12,6 +12,10 @@ from netkit.pipeline.params import Params, Range, Rule, option
 
 __all__ = ["DynamicsParams", "DynamicsResult", "MobilityParams", "RegionsParams",
            "parse_period", "run_dynamics"]
+
+if TYPE_CHECKING:
+    import igraph as ig
+
 
 
 def parse_period(text: str) -> str | int:
@@ -95,7 +99,7 @@ class DynamicsResult:
         return mobility_flows(self.moves, by, period=self.period, first=first)
 
 
-def run_dynamics(corpus, graph, params: DynamicsParams | None = None,
+def run_dynamics(corpus, graph: ig.Graph, params: DynamicsParams | None = None,
                  mobility: MobilityParams | None = None) -> DynamicsResult:
     """Tie dynamics and new-tie mixing per period, moves of people, regional interaction.
 

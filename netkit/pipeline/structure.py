@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -12,6 +13,10 @@ from netkit.pipeline.params import Params, Range, option
 __all__ = ["BrokerResult", "BrokerageParams", "MixingResult", "OverviewResult",
            "StructureParams", "StructureResult", "brokers", "network_overview", "node_centrality",
            "run_structure", "sector_mixing"]
+
+if TYPE_CHECKING:
+    import igraph as ig
+
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class BrokerageParams(Params):
                       flag=None)
 
 
-def node_centrality(graph, *, seed: int = 0, betweenness_method: str = "auto") -> pd.DataFrame:
+def node_centrality(graph: ig.Graph, *, seed: int = 0, betweenness_method: str = "auto") -> pd.DataFrame:
     """degree, strength, betweenness (normalised, hops) and PageRank per node (index: name).
 
     The one bundle the report's tables and the network view size by
@@ -86,7 +91,7 @@ class StructureResult:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
-def run_structure(graph, corpus, params: StructureParams | None = None, *,
+def run_structure(graph: ig.Graph, corpus, params: StructureParams | None = None, *,
                   seed: int = 0) -> StructureResult:
     """The structural set of a graph, Triple-Helix information of its corpus, nulls.
 
@@ -136,7 +141,7 @@ class MixingResult:
     triple_helix: pd.Series
 
 
-def sector_mixing(graph, corpus, params: StructureParams | None = None, *,
+def sector_mixing(graph: ig.Graph, corpus, params: StructureParams | None = None, *,
                   seed: int = 0) -> MixingResult:
     """The sector-mixing tables of the structure step (groups: ``params.groups``).
 
@@ -176,7 +181,7 @@ BROKER_COLUMNS = ("coordinator", "itinerant", "representative", "gatekeeper", "l
                   "total", "z_liaison", "z_total", "exclusivity_liaison", "exclusivity_total")
 
 
-def brokers(graph, centrality: pd.DataFrame, params: StructureParams | None = None
+def brokers(graph: ig.Graph, centrality: pd.DataFrame, params: StructureParams | None = None
             ) -> BrokerResult:
     """The brokerage measures of the structure step, beside ``centrality``
     (:func:`node_centrality`)."""
@@ -207,7 +212,7 @@ class OverviewResult:
     large_events: pd.DataFrame
 
 
-def network_overview(graph, corpus, params: StructureParams | None = None, *,
+def network_overview(graph: ig.Graph, corpus, params: StructureParams | None = None, *,
                      seed: int = 0) -> OverviewResult:
     """Communities, assortativity by ``params.groups``, dominant and large events.
 

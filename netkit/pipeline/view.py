@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -14,6 +14,12 @@ from netkit.pipeline.params import Params, Range, option
 
 __all__ = ["AUTO_BETWEENNESS_LIMIT", "GRAPH_SUFFIXES", "ViewParams", "read_view_input",
            "view_sizes"]
+
+if TYPE_CHECKING:
+    import igraph as ig
+
+    from netkit.pipeline.graph import GraphParams
+
 
 AUTO_BETWEENNESS_LIMIT = 5_000
 GRAPH_SUFFIXES = {".graphml": "graphml", ".gml": "gml", ".net": "pajek", ".pajek": "pajek"}
@@ -46,7 +52,8 @@ class ViewParams(Params):
                          short="-f", metavar="F")
 
 
-def read_view_input(inputs: list[str | os.PathLike[str]], *, fmt: str = "auto", graph=None):
+def read_view_input(inputs: list[str | os.PathLike[str]], *, fmt: str = "auto",
+                    graph: GraphParams | None = None):
     """(graph, corpus or None, default title) from a corpus folder, a graph file or source files.
 
     ``graph`` (GraphParams) filters the corpus: its years and kinds.
@@ -85,7 +92,7 @@ def read_view_input(inputs: list[str | os.PathLike[str]], *, fmt: str = "auto", 
     return org_graph(corpus), corpus, title
 
 
-def view_sizes(graph, size: str, *, seed: int = 0, centrality: pd.DataFrame | None = None
+def view_sizes(graph: ig.Graph, size: str, *, seed: int = 0, centrality: pd.DataFrame | None = None
                ) -> tuple[Any, pd.DataFrame | None]:
     """(the ``size`` to give the view, the node metrics table) for a size name.
 
