@@ -118,11 +118,14 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
 
     Notes
     -----
-    Without ``org_first`` the organisation is the first part that names an
-    organisation by the rules of :func:`~netkit.lexicon.sectors.sector_from_name` and does not
-    start like a sub-unit (``Department of``, ``School of``, ``Institute of`` …);
-    failing that, the first part that does not start like a sub-unit; failing
-    that, the last part before the city. A trailing part without organisation
+    Without ``org_first`` the organisation is the last part before the address that
+    names an organisation by the rules of :func:`~netkit.lexicon.sectors.sector_from_name`
+    and does not start like a sub-unit (``Department of``, ``School of``, ``Institute of``
+    …): such strings go from the smallest unit to the largest, so a hospital, institute
+    or lab named before its university rolls up to the university (*Zhongshan
+    Hospital, Fudan University*; *Anhui Institute of Optics, Chinese Academy of
+    Sciences*), as a registry records them; failing that, the first part that does
+    not start like a sub-unit; failing that, the last part before the city. A trailing part without organisation
     words is the city when at least one other part remains.
 
     Examples
@@ -135,6 +138,8 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     ('Huazhong Univ Sci & Technol', ('Sch Elect Informat & Commun',), 'Wuhan', 'CN')
     >>> parse_affiliation("Institute of Computer Technology, TU Wien, Vienna, Austria").organization
     'TU Wien'
+    >>> parse_affiliation("Dept of Cardiology, Zhongshan Hospital, Fudan University, Shanghai, China").organization
+    'Fudan University'
     """
     raw = text
     text = text.strip().rstrip(".").strip()
@@ -159,7 +164,7 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     else:
         plain = [p for p in parts if not _UNIT.match(p)]
         named = [p for p in plain if _named_sector(p) != "unknown"]
-        org = named[0] if named else (plain[0] if plain else parts[-1])
+        org = named[-1] if named else (plain[0] if plain else parts[-1])
     units = tuple(p for p in parts if p is not org)
     return Affiliation(raw, org, units, city, country)
 

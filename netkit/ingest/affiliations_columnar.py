@@ -136,13 +136,14 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     is_city = ok & (n_left > 1) & ~named[cand] & ~unit[cand]
     n_left -= is_city
 
-    # the organisation: the first named part that is no sub-unit, else the first part
+    # the organisation: the last named part that is no sub-unit, else the first part
     # that is no sub-unit, else the last part left
     inside = parts.pos < n_left[parts.parent]
     org_seg = _last_left(seg, starts, n_left)
-    for mask in (inside & ~unit[seg], inside & ~unit[seg] & named[seg]):
-        first = _first_per_parent(mask, parts.parent, n)
-        org_seg = np.where(first >= 0, seg[np.maximum(first, 0)], org_seg)
+    first = _first_per_parent(inside & ~unit[seg], parts.parent, n)
+    org_seg = np.where(first >= 0, seg[np.maximum(first, 0)], org_seg)
+    last = _last_per_parent(inside & ~unit[seg] & named[seg], parts.parent, n)
+    org_seg = np.where(last >= 0, seg[np.maximum(last, 0)], org_seg)
 
     used = np.unique(org_seg[ok])
     key_of, sector_of, rule_of = _describe_parts(segs, used, rule)
@@ -182,6 +183,14 @@ def _first_per_parent(mask: np.ndarray, parent: np.ndarray, n: int) -> np.ndarra
     first = np.ones(len(idx), dtype=bool)
     first[1:] = p[1:] != p[:-1]
     out[p[first]] = idx[first]
+    return out
+
+
+def _last_per_parent(mask: np.ndarray, parent: np.ndarray, n: int) -> np.ndarray:
+    """The flat index of the last true entry of each parent (-1: none)."""
+    idx = np.flatnonzero(mask)
+    out = np.full(n, -1, dtype=np.int64)
+    out[parent[idx]] = idx  # parents ascend with the index: the last write wins
     return out
 
 
