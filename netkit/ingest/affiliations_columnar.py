@@ -131,6 +131,20 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     n_left -= has_country & drop
     n_left -= has_country & (n_left > 1) & state[_last_left(seg, starts, n_left)]
 
+    # a region of the country written after the city ("Changsha, Hunan, China")
+    prev = seg[np.clip(starts + n_left - 2, 0, len(seg) - 1)]
+    maybe = np.flatnonzero(ok & has_country & (n_left > 2) & ~named[prev] & ~unit[prev])
+    if len(maybe):
+        from netkit.lexicon.region_names import is_region
+
+        lr = _last_left(seg, starts, n_left)[maybe]
+        pairs, inverse = np.unique(np.stack([country[maybe], lr]), axis=1,
+                                   return_inverse=True)
+        texts = segs.take(pa.array(pairs[1])).to_pylist()
+        hit = np.array([is_region(codes[c], t) for c, t in zip(pairs[0].tolist(), texts,
+                                                                 strict=True)], dtype=bool)
+        n_left[maybe] -= hit[inverse.ravel()]
+
     # the city: a last part without organisation words when another part remains
     cand = _last_left(seg, starts, n_left)
     is_city = ok & (n_left > 1) & ~named[cand] & ~unit[cand]
