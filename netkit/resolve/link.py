@@ -397,7 +397,9 @@ def _without_acronym(part: str) -> str | None:
     if len(words) < 2:
         return None
     if _ACRONYM.match(words[0]) and words[0].isupper() and not words[1].isupper():
-        return " ".join(words[1:])
+        rest = " ".join(words[1:])  # a designation before an institution's name, not
+        key = normalize_name(rest, departments=False)  # a firm's ("LGI Sustainable …")
+        return rest if any(_is_org_word(w) for w in key.split()) else None
     if _ACRONYM.match(words[-1]) and words[-1].isupper():
         return " ".join(words[:-1])
     return None
