@@ -465,6 +465,10 @@ _OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clini
                         "press", "museum", "foundation", "trust"})
 
 
+_CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
+                        "hospital", "center", "centre"})
+
+
 def _unit_around(before: list[str], after: list[str]) -> bool:
     """Whether the words before and after a name found inside a part make a unit of it.
 
@@ -492,13 +496,21 @@ def _is_place_words(words: list[str]) -> bool:
     return is_place(" ".join(words))
 
 
-def _word_match(a: str, b: str) -> bool:
+def _is_placeish(word: str, country: str | None) -> bool:
+    from netkit.lexicon.region_names import is_region
+
+    return _is_place_words([word]) or is_region(country, word)
+
+
+def _word_match(a: str, b: str, country: str | None = None) -> bool:
     """Two words of keys that name the same thing: equal, an abbreviation (a prefix of at
     least three letters), or a variant of one stem (*agriculture*/*agricultural*)."""
     if a == b:
         return True
     if _DIGITS.search(a) or _DIGITS.search(b):
         return False
+    if _is_placeish(a, country) and _is_placeish(b, country):
+        return False  # two places: Jiangsu is not Jiangxi
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long_.startswith(short):
         return True
@@ -528,12 +540,12 @@ def _is_org_word(word: str) -> bool:
     return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in _ORG_WORDS if len(w) >= 7)
 
 
-def _aligned(a: str, b: str) -> bool:
+def _aligned(a: str, b: str, country: str | None = None) -> bool:
     """Every word of both keys matched, in order, with a non-generic word among them."""
     ta, tb = a.split(), b.split()
     if len(ta) != len(tb):
         return False
-    return all(_word_match(x, y) for x, y in zip(ta, tb, strict=True)) and any(
+    return all(_word_match(x, y, country) for x, y in zip(ta, tb, strict=True)) and any(
         x == y and x not in _GENERIC for x, y in zip(ta, tb, strict=True))
 
 
@@ -609,7 +621,7 @@ class _Linker:
         for i in range(n):
             if covered[i] or skip[i] or short[i]:
                 continue
-            for key, recs in self._inner(keys[i].split(), cities):
+            for key, recs in self._inner(keys[i].split(), cities, _place_key(parts[i])):
                 out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
                                     full=False, text=""))
                 covered[i] = True
@@ -693,7 +705,8 @@ class _Linker:
                     return f"{key} {c}", got
         return key, self.idx.by_key.get(key)
 
-    def _inner(self, words: list[str], cities: tuple = ()) -> list[tuple[str, list]]:
+    def _inner(self, words: list[str], cities: tuple = (), text: str = ""
+               ) -> list[tuple[str, list]]:
         """Non-overlapping runs of words (longest first) that are registry names, when the
         words around them name a unit of that organisation (*Dept Chem …*, *… Medical
         School*), not another organisation (*… University Hospital*, *… of Chinese
@@ -711,6 +724,9 @@ class _Linker:
                 key = " ".join(sub)
                 key, recs = self._with_city(key, cities)
                 after = words[i + length:]
+                if after and sub[-1] in _CONTINUED and re.search(
+                        rf"\b{sub[-1]}\s+(?:of|for)\b", text):
+                    continue  # "Sichuan University of Science …": the name goes on
                 if recs and not self._bare_place(key) and _unit_around(words[:i], after):
                     if after and _is_place_words(after):
                         # "Indian Institute of Technology Roorkee": the place names which
@@ -735,7 +751,7 @@ class _Linker:
             return None
         keys, recs = pool
         got = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=3)
-        good = [(k, s, i) for k, s, i in got if _aligned(key, k)]
+        good = [(k, s, i) for k, s, i in got if _aligned(key, k, country)]
         if not good:
             return None
         best = max(s for _, s, _ in good)
