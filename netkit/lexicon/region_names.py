@@ -13,8 +13,9 @@ Sheng*, *Tianjin Shi*, *Hunan Province*, *Jiangsu Province*), its code suffix
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
+
+from netkit.lexicon.text import fold
 
 __all__ = ["is_region"]
 
@@ -26,14 +27,8 @@ _KIND = frozenset({
 })
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
 def _forms(name: str) -> set[str]:
-    key = _fold(name)
+    key = fold(name, punctuation=True)
     words = key.split()
     bare = " ".join(w for w in words if w not in _KIND)
     out = {key, key.replace(" ", "")}
@@ -52,7 +47,7 @@ def _names(country: str) -> frozenset[str]:
             continue
         name = re.sub(r"\s*\([^)]*\)", "", sub.name).split(",")[0]
         out |= _forms(name)
-        out.add(_fold(sub.code.split("-", 1)[1]))
+        out.add(fold(sub.code.split("-", 1)[1], punctuation=True))
     out.discard("")
     return frozenset(out)
 
