@@ -94,6 +94,12 @@ _GENERIC = frozenset({
 def _place_key(text: object) -> str:
     if not isinstance(text, str):
         return ""
+    return _folded_words(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _folded_words(text: str) -> str:
+    """Folded words of a text (parts and places repeat across strings: once each)."""
     return " ".join(_NONWORD.sub(" ", fold(text)).split())
 
 
