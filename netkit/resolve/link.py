@@ -910,8 +910,6 @@ class _Linker:
                 why.append(f"successor of {idx.ids[r]}")
             else:
                 followed.append(r)
-                if s >= 0:
-                    why.append(f"{idx.ids[r]} succeeded by {idx.ids[s]}")
         recs = sorted(set(followed))
 
         def prefer(keep: list, reason: str) -> None:
@@ -939,6 +937,8 @@ class _Linker:
         if m.method == "acronym" and (len(recs) != 1 or country is None
                                       or not idx.country[recs[0]]):
             return [], "acronym without a single fit in the string's country"
+        if len(recs) == 1 and idx.successor[recs[0]] >= 0:  # an organisation that ended
+            why.append(f"{idx.ids[recs[0]]} succeeded by {idx.ids[idx.successor[recs[0]]]}")
         return recs, "; ".join(why)
 
     def link(self, text: str) -> tuple:
