@@ -72,6 +72,7 @@ def main(argv=None) -> None:
     for n in args.sizes:
         sample = strings[rng.integers(len(strings), size=n)]
         link._part_facts.cache_clear()
+        link._folded_words.cache_clear()
         normalize_name.cache_clear()
         t = time.perf_counter()
         out = link.link_affiliations(sample, None, index=idx)

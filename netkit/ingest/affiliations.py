@@ -93,6 +93,16 @@ def _clean_city(part: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 17)
+def _region_after_city(country: str, last: str, before: str) -> bool:
+    """Whether the last part of an address is its country's region written after a city
+    (the part before it names no organisation and no sub-unit)."""
+    from netkit.lexicon.region_names import is_region
+
+    return (is_region(country, last) and _named_sector(before) == "unknown"
+            and not _UNIT.match(before))
+
+
+@lru_cache(maxsize=1 << 17)
 def _named_sector(part: str) -> str:
     """The sector the general name rules give one part of an address (cached: parts
     such as ``Department of Physics`` or a city repeat across many strings)."""
@@ -118,12 +128,17 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
 
     Notes
     -----
-    Without ``org_first`` the organisation is the first part that names an
-    organisation by the rules of :func:`~netkit.lexicon.sectors.sector_from_name` and does not
-    start like a sub-unit (``Department of``, ``School of``, ``Institute of`` …);
-    failing that, the first part that does not start like a sub-unit; failing
-    that, the last part before the city. A trailing part without organisation
-    words is the city when at least one other part remains.
+    Without ``org_first`` the organisation is the last part before the address that
+    names an organisation by the rules of :func:`~netkit.lexicon.sectors.sector_from_name`
+    and does not start like a sub-unit (``Department of``, ``School of``, ``Institute of``
+    …): such strings go from the smallest unit to the largest, so a hospital, institute
+    or lab named before its university rolls up to the university (*Zhongshan
+    Hospital, Fudan University*; *Anhui Institute of Optics, Chinese Academy of
+    Sciences*), as a registry records them; failing that, the first part that does
+    not start like a sub-unit; failing that, the last part before the city. A trailing
+    part without organisation words is the city when at least one other part remains;
+    a first-level region of the country written after the city (``Changsha, Hunan``)
+    is not the city.
 
     Examples
     --------
@@ -135,6 +150,9 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     ('Huazhong Univ Sci & Technol', ('Sch Elect Informat & Commun',), 'Wuhan', 'CN')
     >>> parse_affiliation("Institute of Computer Technology, TU Wien, Vienna, Austria").organization
     'TU Wien'
+    >>> a = parse_affiliation("Dept of Cardiology, Xiangya Hospital, Central South University, Changsha, Hunan, China")
+    >>> a.organization, a.city, a.country
+    ('Central South University', 'Changsha', 'CN')
     """
     raw = text
     text = text.strip().rstrip(".").strip()
@@ -148,6 +166,8 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
             parts = parts[:-1]
         if len(parts) > 1 and _STATE_PART.match(parts[-1]):
             parts = parts[:-1]
+        if len(parts) > 2 and _region_after_city(country, parts[-1], parts[-2]):
+            parts = parts[:-1]  # "Changsha, Hunan, China": the city is Changsha
     city = None
     if len(parts) > 1:
         cand = parts[-1]
@@ -159,7 +179,7 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     else:
         plain = [p for p in parts if not _UNIT.match(p)]
         named = [p for p in plain if _named_sector(p) != "unknown"]
-        org = named[0] if named else (plain[0] if plain else parts[-1])
+        org = named[-1] if named else (plain[0] if plain else parts[-1])
     units = tuple(p for p in parts if p is not org)
     return Affiliation(raw, org, units, city, country)
 

@@ -131,18 +131,33 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     n_left -= has_country & drop
     n_left -= has_country & (n_left > 1) & state[_last_left(seg, starts, n_left)]
 
+    # a region of the country written after the city ("Changsha, Hunan, China")
+    prev = seg[np.clip(starts + n_left - 2, 0, len(seg) - 1)]
+    maybe = np.flatnonzero(ok & has_country & (n_left > 2) & ~named[prev] & ~unit[prev])
+    if len(maybe):
+        from netkit.lexicon.region_names import is_region
+
+        lr = _last_left(seg, starts, n_left)[maybe]
+        pairs, inverse = np.unique(np.stack([country[maybe], lr]), axis=1,
+                                   return_inverse=True)
+        texts = segs.take(pa.array(pairs[1])).to_pylist()
+        hit = np.array([is_region(codes[c], t) for c, t in zip(pairs[0].tolist(), texts,
+                                                                 strict=True)], dtype=bool)
+        n_left[maybe] -= hit[inverse.ravel()]
+
     # the city: a last part without organisation words when another part remains
     cand = _last_left(seg, starts, n_left)
     is_city = ok & (n_left > 1) & ~named[cand] & ~unit[cand]
     n_left -= is_city
 
-    # the organisation: the first named part that is no sub-unit, else the first part
+    # the organisation: the last named part that is no sub-unit, else the first part
     # that is no sub-unit, else the last part left
     inside = parts.pos < n_left[parts.parent]
     org_seg = _last_left(seg, starts, n_left)
-    for mask in (inside & ~unit[seg], inside & ~unit[seg] & named[seg]):
-        first = _first_per_parent(mask, parts.parent, n)
-        org_seg = np.where(first >= 0, seg[np.maximum(first, 0)], org_seg)
+    first = _first_per_parent(inside & ~unit[seg], parts.parent, n)
+    org_seg = np.where(first >= 0, seg[np.maximum(first, 0)], org_seg)
+    last = _last_per_parent(inside & ~unit[seg] & named[seg], parts.parent, n)
+    org_seg = np.where(last >= 0, seg[np.maximum(last, 0)], org_seg)
 
     used = np.unique(org_seg[ok])
     key_of, sector_of, rule_of = _describe_parts(segs, used, rule)
@@ -182,6 +197,14 @@ def _first_per_parent(mask: np.ndarray, parent: np.ndarray, n: int) -> np.ndarra
     first = np.ones(len(idx), dtype=bool)
     first[1:] = p[1:] != p[:-1]
     out[p[first]] = idx[first]
+    return out
+
+
+def _last_per_parent(mask: np.ndarray, parent: np.ndarray, n: int) -> np.ndarray:
+    """The flat index of the last true entry of each parent (-1: none)."""
+    idx = np.flatnonzero(mask)
+    out = np.full(n, -1, dtype=np.int64)
+    out[parent[idx]] = idx  # parents ascend with the index: the last write wins
     return out
 
 

@@ -58,6 +58,7 @@ _PREFIX = re.compile(r"^\s*(?:present(?:ly)?|current|permanent)?\s*(?:address|no
                      re.I)
 _PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _NONWORD = re.compile(r"[^\w]+")
+_ABBREV_END = re.compile(r"(?:^|[\s.])\w\.\w\.$")
 _DIGITS = re.compile(r"\d")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
 _ADDRESS = re.compile(
@@ -93,6 +94,12 @@ _GENERIC = frozenset({
 def _place_key(text: object) -> str:
     if not isinstance(text, str):
         return ""
+    return _folded_words(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _folded_words(text: str) -> str:
+    """Folded words of a text (parts and places repeat across strings: once each)."""
     return " ".join(_NONWORD.sub(" ", fold(text)).split())
 
 
@@ -115,6 +122,19 @@ def _us_states() -> dict[str, str]:
     from netkit.lexicon.places import us_state_names
 
     return {k: _place_key(v) for k, v in us_state_names().items()}
+
+
+def _region_codes(country: list, region: list) -> list:
+    """The ISO 3166-2 code of each record's region (each distinct pair looked up once)."""
+    from netkit.lexicon.subdivisions import subdivision_code
+
+    seen: dict[tuple, str | None] = {}
+    out = []
+    for c, r in zip(country, region, strict=True):
+        if (c, r) not in seen:
+            seen[(c, r)] = subdivision_code(c, r) if c and r else None
+        out.append(seen[(c, r)])
+    return out
 
 
 def _country_of(part: str) -> str | None:
@@ -147,8 +167,13 @@ class RegistryIndex:
         language, and their English word orders).
     by_acronym : dict
         Acronym (as written) → record positions.
-    parents, successor : per record: positions of its parents, and its successor (-1)
-    active : per record, whether its status is ``active``
+    parents, children, successor : per record: positions of its parents and children,
+        and its successor (-1)
+    active, withdrawn : per record, whether its status is ``active`` / ``withdrawn``
+    region_code : per record, the ISO 3166-2 code of its region (None when unknown)
+    regions : dict
+        Country → the folded names of the regions its records are in (the registry's
+        own spelling of first-level subdivisions: GeoNames names in ROR).
     """
 
     ids: list
@@ -159,6 +184,10 @@ class RegistryIndex:
     active: np.ndarray
     parents: list
     successor: list
+    withdrawn: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    children: list = field(default_factory=list)
+    region_code: list = field(default_factory=list)
+    regions: dict = field(default_factory=dict)
     by_key: dict = field(default_factory=dict)
     by_acronym: dict = field(default_factory=dict)
     rank: dict = field(default_factory=dict)  # (key, record) → 2 display/label, 1 alias, 0 variant
@@ -195,7 +224,23 @@ class RegistryIndex:
                   country=[c if isinstance(c, str) else None for c in inst["country"]],
                   city=[_place_key(c) for c in inst["city"]],
                   region=[_place_key(c) for c in inst["region"]],
-                  active=status == "active", parents=parents, successor=successor)
+                  active=status == "active", parents=parents, successor=successor,
+                  withdrawn=status == "withdrawn")
+        kids: list[set[int]] = [set() for _ in range(n)]
+        for k, ps in enumerate(parents):
+            for q in ps:
+                kids[q].add(k)
+        for k, v in enumerate(inst["children"] if "children" in inst else [()] * n):
+            kids[k].update(pos[c] for c in (v or ()) if c in pos)
+        idx.children = [tuple(sorted(v)) for v in kids]
+        idx.region_code = _region_codes(idx.country, idx.region)
+        regions: dict[str, set[str]] = defaultdict(set)
+        for c, r in zip(idx.country, idx.region, strict=True):
+            if c and r:
+                regions[c].add(r)
+        countries = _countries()
+        idx.regions = {c: frozenset(v for v in vs if v not in countries)
+                       for c, vs in regions.items()}
         by_key: dict[str, set[int]] = defaultdict(set)
         by_text: dict[str, set[int]] = defaultdict(set)
         rank: dict[tuple[str, int], int] = {}
@@ -261,6 +306,27 @@ class _Mention:
     text: str = ""      # the parts as written (folded), for names that translate alike
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a string says it is: its country, its text (folded, padded with spaces, with
+    US state names for their codes), the regions it names (as the registry spells them,
+    and as ISO 3166-2 codes from postal codes such as ``MA`` or ``QC``), and the folded
+    parts in order."""
+
+    country: str | None
+    text: str
+    region_names: frozenset
+    region_codes: frozenset
+    keys: tuple
+
+    def names(self, words: str) -> bool:
+        return bool(words) and f" {words} " in self.text
+
+
+_REGION_WORDS = frozenset({"province", "state", "prefecture", "region", "county", "oblast",
+                           "district", "governorate", "division", "autonomous"})
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
@@ -280,7 +346,8 @@ def _parts(text: str) -> tuple[list[str], list[str]]:
     out: list[str] = []
     text = _PREFIX.sub("", text)
     for p in _SPLIT.split(text):
-        p = p.strip(" .")
+        p = p.strip()
+        p = p if _ABBREV_END.search(p) else p.strip(" .")  # keep "e.V.", "U.S.A."
         if not p:
             continue
         out.append(p)
@@ -317,7 +384,47 @@ def _is_place_or_address(part: str) -> bool:
     return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
 
 
-_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y)\s+|\s*/\s*|\s*&\s*")
+_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|at\s+the)\s+|\s*/\s*|\s*&\s*")
+_HYPHEN = re.compile(r"(?<=\w)[-–](?=\w)")
+"""Joins of several organisations in one part: *A and B*, *A/B*, *A & B*, *A at the B*,
+and a name joined to an acronym by a hyphen (*Instituto de Astrofísica de Andalucía-CSIC*,
+*ICTA-Universitat Autònoma de Barcelona*)."""
+
+
+def _without_acronym(part: str) -> str | None:
+    """A name without the acronym written before or after it (None if there is none).
+
+    >>> _without_acronym("IRCCS Istituto Ortopedico Rizzoli"), _without_acronym("RIKEN IMS")
+    ('Istituto Ortopedico Rizzoli', 'RIKEN')
+    >>> _without_acronym("Istituto Ortopedico Rizzoli") is None
+    True
+    """
+    words = part.split()
+    if len(words) < 2:
+        return None
+    if _ACRONYM.match(words[0]) and words[0].isupper() and not words[1].isupper():
+        rest = " ".join(words[1:])  # a designation before an institution's name, not
+        key = normalize_name(rest, departments=False)  # a firm's ("LGI Sustainable …")
+        return rest if any(_is_org_word(w) for w in key.split()) else None
+    if _ACRONYM.match(words[-1]) and words[-1].isupper():
+        return " ".join(words[:-1])
+    return None
+
+
+def _pieces(part: str) -> list[str]:
+    """The organisations joined in one part (see :data:`_JOINED`).
+
+    >>> _pieces("ICTA-Universitat Autònoma de Barcelona"), _pieces("Paris-Saclay")
+    (['ICTA', 'Universitat Autònoma de Barcelona'], ['Paris-Saclay'])
+    """
+    out = []
+    for piece in _JOINED.split(part):
+        sides = _HYPHEN.split(piece)
+        if len(sides) == 2 and any(_ACRONYM.match(x.strip()) for x in sides):
+            out.extend(x.strip() for x in sides)
+        else:
+            out.append(piece.strip())
+    return [p for p in out if p]
 
 
 def _swapped(part: str, key: str) -> list[str]:
@@ -364,6 +471,10 @@ _OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clini
                         "press", "museum", "foundation", "trust"})
 
 
+_CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
+                        "hospital", "center", "centre"})
+
+
 def _unit_around(before: list[str], after: list[str]) -> bool:
     """Whether the words before and after a name found inside a part make a unit of it.
 
@@ -391,13 +502,21 @@ def _is_place_words(words: list[str]) -> bool:
     return is_place(" ".join(words))
 
 
-def _word_match(a: str, b: str) -> bool:
+def _is_placeish(word: str, country: str | None) -> bool:
+    from netkit.lexicon.region_names import is_region
+
+    return _is_place_words([word]) or is_region(country, word)
+
+
+def _word_match(a: str, b: str, country: str | None = None) -> bool:
     """Two words of keys that name the same thing: equal, an abbreviation (a prefix of at
     least three letters), or a variant of one stem (*agriculture*/*agricultural*)."""
     if a == b:
         return True
     if _DIGITS.search(a) or _DIGITS.search(b):
         return False
+    if _is_placeish(a, country) and _is_placeish(b, country):
+        return False  # two places: Jiangsu is not Jiangxi
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long_.startswith(short):
         return True
@@ -415,12 +534,24 @@ def _word_match(a: str, b: str) -> bool:
     return False
 
 
-def _aligned(a: str, b: str) -> bool:
+@lru_cache(maxsize=1 << 14)
+def _is_org_word(word: str) -> bool:
+    """An organisation word, or a misspelling of one (*Unversity*)."""
+    if word in _ORG_WORDS:
+        return True
+    if len(word) < 7:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in _ORG_WORDS if len(w) >= 7)
+
+
+def _aligned(a: str, b: str, country: str | None = None) -> bool:
     """Every word of both keys matched, in order, with a non-generic word among them."""
     ta, tb = a.split(), b.split()
     if len(ta) != len(tb):
         return False
-    return all(_word_match(x, y) for x, y in zip(ta, tb, strict=True)) and any(
+    return all(_word_match(x, y, country) for x, y in zip(ta, tb, strict=True)) and any(
         x == y and x not in _GENERIC for x, y in zip(ta, tb, strict=True))
 
 
@@ -429,10 +560,15 @@ def _is_unit(m: _Mention) -> bool:
 
 
 class _Linker:
-    def __init__(self, idx: RegistryIndex, fuzzy: bool, fuzzy_cutoff: float) -> None:
+    def __init__(self, idx: RegistryIndex, fuzzy: bool, fuzzy_cutoff: float,
+                 follow_inactive: bool = False) -> None:
         self.idx = idx
+        self.follow_inactive = follow_inactive
         self.fuzzy = fuzzy
         self.cutoff = fuzzy_cutoff
+        self._anc: dict[int, frozenset] = {}
+        self._system: dict[tuple, bool] = {}
+        self._key: dict[int, str] = {}
 
     # -- mentions ---------------------------------------------------------------------
     def mentions(self, parts: list[str], acronyms: list[str], country: str | None
@@ -451,6 +587,11 @@ class _Linker:
         while tail > 0 and (skip[tail - 1] or short[tail - 1]
                             or self._bare_place(keys[tail - 1])):
             tail -= 1
+        # the cities the string names ("Justus Liebig University, Giessen" is registered
+        # as "Justus Liebig University Giessen")
+        cities = tuple(dict.fromkeys(
+            keys[t] for t in range(n)
+            if keys[t] and not skip[t] and not short[t] and self._bare_place(keys[t])))
         for length in (3, 2, 1):
             for i in range(0, n - length + 1):
                 j = i + length - 1
@@ -467,6 +608,15 @@ class _Linker:
                     ", ".join(parts[i:j + 1]), departments=False)
                 # "Post Graduate" = "Postgraduate", "Peng Cheng" = "Pengcheng"
                 recs = by_key.get(key) or idx.by_compact.get(key.replace(" ", ""))
+                if not recs and length == 1 and any(w not in _GENERIC for w in key.split()):
+                    key, recs = self._with_city(key, cities)
+                if not recs and length == 1:
+                    # an acronym before or after the name: "IRCCS Istituto Ortopedico
+                    # Rizzoli", "RIKEN IMS", "Munich University of Applied Sciences HM"
+                    bare = _without_acronym(parts[i])
+                    bare_key = normalize_name(bare, departments=False) if bare else ""
+                    if any(w not in _GENERIC for w in bare_key.split()):
+                        key, recs = self._with_city(bare_key, cities)
                 if recs and not self._bare_place(key):
                     text = _place_key(" ".join(parts[i:j + 1]))
                     out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),
@@ -477,22 +627,35 @@ class _Linker:
         for i in range(n):
             if covered[i] or skip[i] or short[i]:
                 continue
-            for key, recs in self._inner(keys[i].split()):
+            for key, recs in self._inner(keys[i].split(), cities, _place_key(parts[i])):
                 out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
                                     full=False, text=""))
                 covered[i] = True
         # several organisations in one part: "University of Brescia and ASST Spedali Civili",
         # "CNRS & Université Bourgogne Franche-Comté", "University of Brasília/UnB"
         for i in range(n):
-            if covered[i] or skip[i] or short[i] or not _JOINED.search(parts[i]):
+            if covered[i] or skip[i] or short[i]:
                 continue
-            for piece in _JOINED.split(parts[i]):
+            pieces = _pieces(parts[i])
+            if len(pieces) < 2:
+                continue
+            acronym_pieces = []  # only beside a name found in the same part: "CSIR-Central
+            for piece in pieces:  # Building Research Institute" names the institute
+                if _ACRONYM.match(piece):
+                    if piece in idx.by_acronym:
+                        acronym_pieces.append(_Mention(i, i, 1, piece, "acronym", 90.0,
+                                                       list(idx.by_acronym[piece]), text=""))
+                    continue
                 key = normalize_name(piece, departments=False)
-                recs = by_key.get(key)
-                if recs and not self._bare_place(key) and len(piece.strip()) > 3:
+                if len(piece) <= 3 or all(w in _GENERIC for w in key.split()):
+                    continue
+                key, recs = self._with_city(key, cities)
+                if recs and not self._bare_place(key):
                     out.append(_Mention(i, i, len(key.split()), key, "exact", 100.0,
                                         list(recs), text=_place_key(piece)))
                     covered[i] = True
+            if covered[i]:
+                out.extend(acronym_pieces)
         # the other word order of a university's name, when the string states a country:
         # "University of Kiel" = "Kiel University" (never without a country: York ≠ York)
         if country is not None:
@@ -512,7 +675,7 @@ class _Linker:
                 if covered[i] or skip[i] or short[i]:
                     continue
                 words = keys[i].split()
-                if len(words) < 2 or not any(w in _ORG_WORDS for w in words):
+                if len(words) < 2 or not any(_is_org_word(w) for w in words):
                     continue
                 m = self._fuzzy(keys[i], country)
                 if m is not None:
@@ -538,12 +701,22 @@ class _Linker:
 
         return is_place(key)
 
-    def _inner(self, words: list[str]) -> list[tuple[str, list]]:
+    def _with_city(self, key: str, cities: tuple) -> tuple[str, list | None]:
+        """The records of a key followed by a city the string names (*Washington
+        University* in St. Louis), else of the key."""
+        for c in cities:
+            if c not in key:
+                got = self.idx.by_key.get(f"{key} {c}")
+                if got:
+                    return f"{key} {c}", got
+        return key, self.idx.by_key.get(key)
+
+    def _inner(self, words: list[str], cities: tuple = (), text: str = ""
+               ) -> list[tuple[str, list]]:
         """Non-overlapping runs of words (longest first) that are registry names, when the
         words around them name a unit of that organisation (*Dept Chem …*, *… Medical
         School*), not another organisation (*… University Hospital*, *… of Chinese
         Medicine*, *… Affiliated Pudong Medical Center*)."""
-        by_key = self.idx.by_key
         n = len(words)
         taken = [False] * n
         found: list[tuple[int, str, list]] = []
@@ -555,9 +728,20 @@ class _Linker:
                 if all(w in _GENERIC for w in sub):
                     continue
                 key = " ".join(sub)
-                recs = by_key.get(key)
-                if recs and not self._bare_place(key) and _unit_around(
-                        words[:i], words[i + length:]):
+                key, recs = self._with_city(key, cities)
+                after = words[i + length:]
+                if after and sub[-1] in _CONTINUED and re.search(
+                        rf"\b{sub[-1]}\s+(?:of|for)\b", text):
+                    continue  # "Sichuan University of Science …": the name goes on
+                if recs and not self._bare_place(key) and _unit_around(words[:i], after):
+                    if after and _is_place_words(after):
+                        # "Indian Institute of Technology Roorkee": the place names which
+                        # one; keep only records there
+                        where = " ".join(after)
+                        recs = [r for r in recs if where in (self.idx.city[r],
+                                                             self.idx.region[r])]
+                        if not recs:
+                            continue
                     found.append((i, key, list(recs)))
                     for t in range(i, i + length):
                         taken[t] = True
@@ -573,7 +757,7 @@ class _Linker:
             return None
         keys, recs = pool
         got = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=3)
-        good = [(k, s, i) for k, s, i in got if _aligned(key, k)]
+        good = [(k, s, i) for k, s, i in got if _aligned(key, k, country)]
         if not good:
             return None
         best = max(s for _, s, _ in good)
@@ -581,21 +765,147 @@ class _Linker:
         rec_set = sorted({r for _, i in top for r in recs[i]})
         return top[0][0], float(best), rec_set
 
+    def ancestors(self, r: int) -> frozenset:
+        """The registry parents of a record, their parents, … (three levels)."""
+        got = self._anc.get(r)
+        if got is None:
+            out: set[int] = set()
+            level = set(self.idx.parents[r])
+            for _ in range(3):
+                level -= out
+                if not level:
+                    break
+                out |= level
+                level = {p for q in level for p in self.idx.parents[q]}
+            got = self._anc[r] = frozenset(out)
+        return got
+
+    def campus_of(self, child: int, parent: int) -> bool:
+        """Whether a record is a campus of another: a registry descendant in another city."""
+        idx = self.idx
+        return (child != parent and parent in self.ancestors(child)
+                and bool(idx.city[child]) and bool(idx.city[parent])
+                and idx.city[child] != idx.city[parent])
+
+    def place(self, parts: list[str], text: str, country: str | None) -> _Place:
+        """The places a string names (see :class:`_Place`)."""
+        from netkit.lexicon.subdivisions import subdivision_code
+
+        keys = tuple(_place_key(p) for p in parts)
+        text_key = _place_key(text)
+        states = _us_states()
+        extra = [states[w] for p in parts for w in p.split()[:1] if len(w) == 2 and w in states]
+        if extra:
+            text_key = f"{text_key} {' '.join(extra)}"
+        names: set[str] = set()
+        codes: set[str] = set()
+        vocab = self.idx.regions.get(country, frozenset()) if country else frozenset()
+        for p, k in zip(parts, keys, strict=True):
+            words = k.split()
+            if not words:
+                continue
+            for cand in (k, " ".join(w for w in words if w not in _REGION_WORDS)):
+                if cand in vocab:
+                    names.add(cand)
+            head = p.strip().split()[0].strip(".")
+            if country and 2 <= len(head) <= 3 and head.isalpha() and head.isupper():
+                code = subdivision_code(country, head)  # "MA", "MA 02115", "QC", "NSW"
+                if code:
+                    codes.add(code)
+        return _Place(country, f" {text_key} ", frozenset(names), frozenset(codes), keys)
+
+    def region_differs(self, r: int, place: _Place) -> bool:
+        """Whether the string names a region of its country and the record is in another
+        (and the string does not name the record's city)."""
+        idx = self.idx
+        region, code = idx.region[r], idx.region_code[r]
+        by_name = bool(place.region_names) and bool(region)
+        by_code = bool(place.region_codes) and code is not None
+        if not (by_name or by_code):
+            return False
+        if region in place.region_names or code in place.region_codes:
+            return False
+        return not place.names(idx.city[r])
+
+    def is_system(self, r: int, key: str) -> bool:
+        """Whether a record named ``key`` is a system of campuses: at least two of its
+        registry children, elsewhere, are named after it and their place
+        (*University of California, Los Angeles*; *Mayo Clinic in Florida*)."""
+        got = self._system.get((r, key))
+        if got is None:
+            idx = self.idx
+            n = 0
+            for c in idx.children[r]:
+                ck = self.key_of(c)
+                rest = f" {ck[len(key):]} " if ck.startswith(key + " ") else ""
+                if rest and idx.city[c] != idx.city[r] and any(
+                        w and f" {w} " in rest for w in (idx.city[c], idx.region[c])):
+                    n += 1
+            got = self._system[(r, key)] = n >= 2
+        return got
+
+    def key_of(self, r: int) -> str:
+        got = self._key.get(r)
+        if got is None:
+            got = self._key[r] = normalize_name(self.idx.names[r] or "", departments=False)
+        return got
+
+    def named_after(self, child: int, key: str) -> bool:
+        """Whether a record's name starts with a name of its parent (*Monash University
+        Malaysia*)."""
+        return bool(key) and self.key_of(child).startswith(key + " ")
+
+    def campus(self, m: _Mention, r: int, place: _Place) -> tuple[int | None, str]:
+        """A system named with the city of one of its campuses is that campus; a system
+        named with another city, whose campus the registry lacks, is not linked
+        (*University of California, La Jolla*: not the UC system)."""
+        idx = self.idx
+        if m.end + 1 >= len(place.keys) or not self.is_system(r, m.key):
+            return r, ""
+        where = place.keys[m.end + 1]
+        if (not where or where in (idx.city[r], idx.region[r]) or where in place.region_names
+                or _countries().get(where) or not self._bare_place(where)):
+            return r, ""
+        kids = [c for c in idx.children[r] if idx.city[c] == where]
+        if len(kids) == 1:
+            return kids[0], f"campus in {where}"
+        return None, f"{idx.ids[r]} is a system; no campus in {where} in the registry"
+
     # -- choosing -----------------------------------------------------------------------
-    def narrow(self, m: _Mention, country: str | None, text_key: str) -> tuple[list, str]:
+    def narrow(self, m: _Mention, place: _Place) -> tuple[list, str]:
         """The records of a mention that fit the string best, and why."""
         idx = self.idx
+        country, text_key = place.country, place.text.strip()
         recs = [r for r in m.records if _compatible(idx.country[r], country)]
         why = []
         if not recs:
-            return [], "country differs"
+            # "Monash University, Subang Jaya, Malaysia": its campus in that country
+            kids = sorted({c for r in m.records for c in idx.children[r]
+                           if country and idx.country[c] == country
+                           and self.named_after(c, m.key)})
+            if len(kids) != 1:
+                return [], "country differs"
+            recs = kids
+            why.append(f"campus in {country}")
+        # weak evidence (another word order, a fuzzy match, an acronym, a name of generic
+        # words only) must not contradict the region the string names; an organisation's
+        # own name may (branches, campuses and labs of national bodies lie elsewhere)
+        weak = m.method != "exact" or all(w in _GENERIC for w in m.key.split())
+        fit = [r for r in recs if not ((weak or idx.rank.get((m.key, r), 1) == 0)
+                                       and self.region_differs(r, place))]
+        if not fit:
+            return [], "region differs"
+        if len(fit) < len(recs):
+            why.append("region")
+            recs = fit
         if country and len(recs) < len(m.records):
             why.append(f"country {country}")
-        # follow successors of records that ended
+        # a withdrawn record (a duplicate, an error) is its successor; an inactive one is
+        # an organisation that ended (merged, split): the string names it as it was
         followed = []
         for r in recs:
             s = idx.successor[r]
-            if not idx.active[r] and s >= 0:
+            if s >= 0 and (idx.withdrawn[r] or (self.follow_inactive and not idx.active[r])):
                 followed.append(s)
                 why.append(f"successor of {idx.ids[r]}")
             else:
@@ -627,6 +937,8 @@ class _Linker:
         if m.method == "acronym" and (len(recs) != 1 or country is None
                                       or not idx.country[recs[0]]):
             return [], "acronym without a single fit in the string's country"
+        if len(recs) == 1 and idx.successor[recs[0]] >= 0:  # an organisation that ended
+            why.append(f"{idx.ids[recs[0]]} succeeded by {idx.ids[idx.successor[recs[0]]]}")
         return recs, "; ".join(why)
 
     def link(self, text: str) -> tuple:
@@ -643,18 +955,14 @@ class _Linker:
             from netkit.lexicon.countries import country_from_address
 
             country = country_from_address(text)
-        text_key = _place_key(text)
-        states = _us_states()
-        extra = [states[w] for p in parts for w in p.split()[:1] if len(w) == 2 and w in states]
-        if extra:
-            text_key = f"{text_key} {' '.join(extra)}"
+        place = self.place(parts, text, country)
         mentions = self.mentions(parts, bracket_acr, country)
         if not mentions:
             return (None, "none", np.nan, "no registry name in the string", (), ())
         chosen = []   # (mention, record, why)
         ambiguous = []
         for m in mentions:
-            recs, why = self.narrow(m, country, text_key)
+            recs, why = self.narrow(m, place)
             if len(recs) == 1:
                 chosen.append((m, recs[0], why))
             elif len(recs) > 1:
@@ -688,6 +996,13 @@ class _Linker:
                     tuple(idx.ids[c[1]] for c in named), tuple(idx.ids[r] for r in recs[:10]))
         m, r, why = min((c for c in named if c[0].end == last_part),
                         key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+        if not any(r in self.ancestors(c[1]) for c in chosen):  # no unit of it named
+            got, reason = self.campus(m, r, place)
+            if got is None:
+                return (None, "ambiguous", m.score, f"{m.key!r}: {reason}",
+                        tuple(idx.ids[c[1]] for c in chosen if c[1] != r), (idx.ids[r],))
+            if got != r:
+                r, why = got, f"{why}; {reason}" if why else reason
         others = tuple(dict.fromkeys(idx.ids[c[1]] for c in chosen if c[1] != r))
         ev = f"{m.method} {m.key!r}" + (f"; {why}" if why else "")
         method = m.method if m.full else "exact-inner"
@@ -695,8 +1010,8 @@ class _Linker:
 
 
 def link_affiliations(strings, registry, *, fuzzy: bool = True,
-                      fuzzy_cutoff: float = 92.0, index: RegistryIndex | None = None
-                      ) -> pd.DataFrame:
+                      fuzzy_cutoff: float = 92.0, index: RegistryIndex | None = None,
+                      follow_inactive: bool = False) -> pd.DataFrame:
     """Link affiliation strings to registry records (each distinct string parsed once).
 
     Parameters
@@ -712,6 +1027,11 @@ def link_affiliations(strings, registry, *, fuzzy: bool = True,
         word by word).
     index : RegistryIndex, optional
         A prebuilt index of ``registry`` (build it once for many calls).
+    follow_inactive : bool, default False
+        Link a string that names an *inactive* record (an organisation that merged or
+        split) to its successor. By default the string is linked to the organisation it
+        names, as it was (its successor is in the evidence); a *withdrawn* record (a
+        duplicate) is always replaced by its successor.
 
     Returns
     -------
@@ -748,7 +1068,7 @@ def link_affiliations(strings, registry, *, fuzzy: bool = True,
         from netkit.resolve.registry import load_registry
 
         index = RegistryIndex.build(load_registry(registry))
-    linker = _Linker(index, fuzzy, fuzzy_cutoff)
+    linker = _Linker(index, fuzzy, fuzzy_cutoff, follow_inactive)
     codes, uniq = pd.factorize(strings.fillna(""), sort=False)
     rows = [linker.link(s) if s else (None, "none", np.nan, "empty", (), ()) for s in uniq]
     res = pd.DataFrame(rows, columns=["registry_id", "method", "score", "evidence", "others",

@@ -64,12 +64,28 @@ def test_parse_affiliations_small_cases():
     assert cols.country.to_pylist()[4:6] == ["US", "US"]
 
 
+def test_parse_affiliations_last_organisation_and_region_after_city():
+    strings = ["Dept of X, Xiangya Hospital, Central South University, Changsha, Hunan, China",
+               "Lab Y, RWTH Aachen University, Aachen, Nordrhein-Westfalen, Germany",
+               "Univ Z, Madrid, Spain", "Dept, Univ Q, Madrid, Madrid, Spain",
+               "Inst of Physics, Chinese Academy of Sciences, Hefei, Anhui, China",
+               "Sch Med, Zhongshan Hospital, Fudan Univ, Shanghai, China",
+               "Dept, Univ W, Sydney, NSW, Australia", "Kongu Coll, Perundurai, Tamilnadu, India"]
+    assert _assert_columns_agree(strings) == len(strings)
+    cols = parse_affiliations(pa.array(strings))
+    assert cols.city.to_pylist() == ["Changsha", "Aachen", "Madrid", "Madrid", "Hefei",
+                                     "Shanghai", "Sydney", "Perundurai"]
+    assert cols.organization.to_pylist()[0] == "Central South University"
+    assert cols.organization.to_pylist()[5] == "Fudan Univ"
+
+
 _PARTS = ["Department of Physics", "Dept Chem", "Univ Oslo", "University of Turku", "Turku",
           "Finland", "NE", "Omaha", "NE 68198", "United States", "USA", "CA 94143 USA",
           "Siemens AG", "Sch Med", "Lab", "Inst Technol", "Mayo Clin", "Zorblax", "England",
           "Peoples R China", "Wuhan 430074", "Ørsted A/S", "Göteborg", "Nordvalia",
           "Institut für Physik", "Ministry of Energy", "UMR 5", "Korea, Republic of", "the Group",
-          "Trust and Co", "Hochschule", "ETH", "\u212aelvin Univ", "Stra\u00dfe", "S\u0130NTEF"]
+          "Trust and Co", "Hochschule", "ETH", "\u212aelvin Univ", "Stra\u00dfe", "S\u0130NTEF",
+          "Hunan", "Madrid", "China", "Nordrhein-Westfalen", "Spain"]
 _ODD = st.text(alphabet=list(" .,-&'/()AaZzdnk09\t\x0b\x1c\u00a0\u2028\u00e9\u00f8\u0130\u0131"
                              "\u017f_\u00c5\u00df\u00e6\u0132\u0133\u013f\u0140\u0149\u0301\u00b5"
                              "\u00d7\u0178\u00ff\u0138\u212a\u2160\u00b2"), max_size=12)

@@ -93,11 +93,20 @@ def test_link_campus_namesake_and_abstention(excerpt):
     assert out["evidence"].str.len().gt(0).all()
 
 
-def test_link_follows_successors(excerpt):
-    out = link_affiliations(["Centre hospitalier universitaire de Québec, Quebec, QC, Canada"],
-                            excerpt)
+def test_link_successors(excerpt):
+    # an inactive record (merged in 2012) is the organisation the string names, as it was;
+    # its successor is in the evidence, and followed on request
+    chuq = ["Centre hospitalier universitaire de Québec, Quebec, QC, Canada"]
+    out = link_affiliations(chuq, excerpt)
+    assert out.at[0, "registry_id"] == "006a7pj43"
+    assert "006a7pj43 succeeded by 05qn5kv73" in out.at[0, "evidence"]
+    out = link_affiliations(chuq, excerpt, follow_inactive=True)
     assert out.at[0, "registry_id"] == "05qn5kv73"
     assert "successor of 006a7pj43" in out.at[0, "evidence"]
+    # a withdrawn record (a duplicate) is always its successor
+    out = link_affiliations(["Taichung Health and Management College, Taichung, Taiwan"],
+                            excerpt)
+    assert out.at[0, "registry_id"] == "038a1tp19"
 
 
 def test_resolve_with_the_ror_zip():
