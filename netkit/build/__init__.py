@@ -16,7 +16,7 @@ from netkit.build.export import (
 )
 from netkit.build.graphs import NODE_ATTRIBUTES, collaboration_graph, org_graph, person_graph
 from netkit.build.layers import layers, slices
-from netkit.build.projection import EDGE_ATTRIBUTES, WEIGHTINGS, edge_table
+from netkit.build.projection import EDGE_ATTRIBUTES, edge_table
 from netkit.build.temporal import temporal_edges as temporal_edges
 from netkit.build.tie_table import (
     TIE_SCHEMA,
@@ -24,6 +24,7 @@ from netkit.build.tie_table import (
     read_edge_table,
     write_edge_table,
 )
+from netkit.build.weighting import WEIGHTING_RULES, WEIGHTINGS, Weighting
 
 __all__ = [
     "EDGE_ATTRIBUTES",
@@ -33,7 +34,9 @@ __all__ = [
     "TIE_SCHEMA",
     "WEIGHTINGS",
     "GraphLike",
+    "WEIGHTING_RULES",
     "Incidence",
+    "Weighting",
     "as_igraph",
     "collaboration_graph",
     "edge_table",

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.build.bipartite import incidence
-from netkit.build.projection import pair_entries
+from netkit.build.pairs import pair_entries
 from netkit.errors import ParameterError
 from netkit.model import Corpus
 

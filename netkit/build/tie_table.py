@@ -8,7 +8,6 @@ Every projection engine writes the same Parquet schema, :data:`TIE_SCHEMA`.
 from __future__ import annotations
 
 import glob
-import os
 from pathlib import Path
 
 import igraph as ig
@@ -21,6 +20,7 @@ from netkit.build.graphs import _set_vertex_attributes, _vertex_frame, shared_va
 from netkit.build.projection import EDGE_ATTRIBUTES
 from netkit.errors import InputError, ParameterError
 from netkit.model import Corpus
+from netkit.model.files import atomic_path
 
 __all__ = ["TIE_COLUMNS", "TIE_SCHEMA", "graph_from_edge_table", "read_edge_table",
            "write_edge_table"]
@@ -46,8 +46,8 @@ def _ids(column: pd.Series) -> pa.Array:
 def write_edge_table(table: pd.DataFrame, path: str | Path) -> Path:
     """Write a tie table (:func:`~netkit.build.edge_table`) as Parquet with :data:`TIE_SCHEMA`.
 
-    The file is written under a temporary name and renamed, so a crash never
-    leaves half a table behind.
+    The file is written atomically (:func:`netkit.model.files.atomic_path`), so a
+    crash never leaves half a table behind.
 
     Examples
     --------
@@ -70,10 +70,8 @@ def write_edge_table(table: pd.DataFrame, path: str | Path) -> Path:
     arrays += [pa.array(table[c].to_numpy(dtype=np.int64), pa.int64())
                for c in EDGE_ATTRIBUTES[1:]]
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(pa.Table.from_arrays(arrays, schema=TIE_SCHEMA), tmp)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        pq.write_table(pa.Table.from_arrays(arrays, schema=TIE_SCHEMA), tmp)
     return path
 
 

@@ -8,8 +8,8 @@ the aggregation of the pairs into ties — runs in its buffer manager under
 replaced by their rank in sorted order first, so the pairs are two integers,
 and the tie table comes out in (source, target) order.
 
-The rules are those of :func:`~netkit.build.edge_table` (see
-:func:`~netkit.build.collaboration_graph` for the weightings): one incidence per
+The rules are those of :func:`~netkit.build.edge_table`, the weights those of
+:data:`~netkit.build.weighting.WEIGHTING_RULES` (their SQL text): one incidence per
 event and node whatever the number of rows, shares ``coalesce(share, 1)``
 summed per node and normalised per event, years and kinds from the events,
 ``-1`` for a tie none of whose joint events has a year.
@@ -26,8 +26,10 @@ import tempfile
 from pathlib import Path
 
 from netkit.build.engines.source import ProjectionInput, ProjectionParams, available_memory
+from netkit.build.weighting import Weighting, weighting_rule
 from netkit.errors import InputError, NetkitError
 from netkit.model import EVENT_KINDS
+from netkit.model.files import atomic_path
 
 __all__ = ["default_memory_limit", "project", "run"]
 
@@ -83,15 +85,13 @@ def _check_kinds(con, src: ProjectionInput, relation: str) -> None:
                          hint=f"kind must be one of {', '.join(EVENT_KINDS)}")
 
 
-def _weight_sql(weighting: str) -> tuple[str, str]:
-    """(aggregate over the pairs, weight expression over the tie row)."""
-    if weighting == "fractional":
-        return "sum(a.share * b.share) AS w", "w"
-    if weighting == "newman":
-        return "sum(1.0 / (a.n - 1)) AS w", "w"
-    if weighting == "association":
-        return "0 AS w", "$n_used::DOUBLE * cnt / (ou.occ::DOUBLE * ov.occ)"
-    return "0 AS w", "cnt::DOUBLE"
+def _weight_sql(rule: Weighting, n_used: int) -> tuple[str, str]:
+    """(aggregate over the pairs ``a``, ``b``, weight expression over the tie row) of a
+    weighting's rule (:data:`~netkit.build.weighting.WEIGHTING_RULES`)."""
+    aggregate = f"sum({rule.pair_sql.format(a='a', b='b')}) AS w" if rule.pair_sql else "0 AS w"
+    weight = rule.tie_sql.format(count="cnt", pair_sum="w", occ_u="ou.occ", occ_v="ov.occ",
+                                 n_used=int(n_used))
+    return aggregate, weight
 
 
 def run(src: ProjectionInput, params: ProjectionParams, out: str | Path, **options) -> int:
@@ -181,29 +181,27 @@ def _run(con, src: ProjectionInput, params: ProjectionParams, out: Path) -> int:
                 f"ev.year, ({kind_code})::TINYINT AS kind, evs.n "
                 f"FROM en JOIN evs USING (event_id) JOIN ev USING (event_id) "
                 f"JOIN nodes USING (node) WHERE evs.n >= 2")
-    if params.weighting == "association":
+    rule = weighting_rule(params.weighting)
+    if rule.occurrences:
         con.execute("CREATE TABLE occ AS SELECT nodes.code, count(*) AS occ "
                     "FROM en JOIN evs USING (event_id) JOIN nodes USING (node) "
                     "GROUP BY nodes.code")
     con.execute("DROP TABLE en")
-    aggregate, weight = _weight_sql(params.weighting)
-    weight = weight.replace("$n_used", str(int(n_used)))
+    aggregate, weight = _weight_sql(rule, n_used)
     occ_join = ("JOIN occ ou ON ou.code = t.u JOIN occ ov ON ov.code = t.v "
-                if params.weighting == "association" else "")
+                if rule.occurrences else "")
     counts = ", ".join(f"sum((a.kind = {i})::BIGINT) AS n_{k}"
                        for i, k in enumerate(EVENT_KINDS))
-    tmp = out.with_name(f".{out.name}.tmp")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    con.execute(
-        f"COPY (SELECT ns.node AS source, nt.node AS target, ({weight})::DOUBLE AS weight, "
-        f"cnt AS count, coalesce(fy, -1)::BIGINT AS first_year, "
-        f"coalesce(ly, -1)::BIGINT AS last_year, "
-        + ", ".join(f"n_{k}::BIGINT AS n_{k}" for k in EVENT_KINDS)
-        + f" FROM (SELECT a.code AS u, b.code AS v, count(*)::BIGINT AS cnt, min(a.year) AS fy, "
-        f"max(a.year) AS ly, {counts}, {aggregate} "
-        f"FROM inc a JOIN inc b ON a.eid = b.eid AND a.code < b.code GROUP BY a.code, b.code) t "
-        f"JOIN nodes ns ON ns.code = t.u JOIN nodes nt ON nt.code = t.v {occ_join}"
-        f"ORDER BY t.u, t.v) TO '{_quote(str(tmp))}' (FORMAT parquet)")
-    os.replace(tmp, out)
+    with atomic_path(out) as tmp:
+        con.execute(
+            f"COPY (SELECT ns.node AS source, nt.node AS target, ({weight})::DOUBLE AS weight, "
+            f"cnt AS count, coalesce(fy, -1)::BIGINT AS first_year, "
+            f"coalesce(ly, -1)::BIGINT AS last_year, "
+            + ", ".join(f"n_{k}::BIGINT AS n_{k}" for k in EVENT_KINDS)
+            + f" FROM (SELECT a.code AS u, b.code AS v, count(*)::BIGINT AS cnt, min(a.year) AS fy, "
+            f"max(a.year) AS ly, {counts}, {aggregate} "
+            f"FROM inc a JOIN inc b ON a.eid = b.eid AND a.code < b.code GROUP BY a.code, b.code) t "
+            f"JOIN nodes ns ON ns.code = t.u JOIN nodes nt ON nt.code = t.v {occ_join}"
+            f"ORDER BY t.u, t.v) TO '{_quote(str(tmp))}' (FORMAT parquet)")
     return int(con.execute(f"SELECT count(*) FROM read_parquet('{_quote(str(out))}')")
                .fetchone()[0])

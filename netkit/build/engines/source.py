@@ -47,14 +47,12 @@ class ProjectionParams:
     max_event_size: int | None = None
 
     def __post_init__(self) -> None:
-        from netkit.build.projection import WEIGHTINGS
+        from netkit.build.weighting import weighting_rule
         from netkit.model import EVENT_KINDS
 
         if self.level not in ("org", "person"):
             raise ParameterError(f"level must be 'org' or 'person', not {self.level!r}")
-        if self.weighting not in WEIGHTINGS:
-            raise ParameterError(f"weighting must be one of {', '.join(WEIGHTINGS)}, "
-                                 f"not {self.weighting!r}")
+        weighting_rule(self.weighting)  # raises on an unknown weighting
         if self.kinds is not None:
             unknown = sorted(set(self.kinds) - set(EVENT_KINDS))
             if unknown:

@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from netkit.build.engines.source import PARTICIPATION_COLUMNS, ProjectionInput, ProjectionParams
+from netkit.build.weighting import weighting_rule
 from netkit.errors import InputError, NetkitError
 from netkit.model import EVENT_KINDS
+from netkit.model.files import atomic_path
 
 __all__ = ["active_session", "check_spark", "project_frame", "run", "session", "write_ties"]
 
@@ -181,16 +183,13 @@ def project_frame(spark, source: str | ProjectionInput, params: ProjectionParams
             F.max("a.year").alias("ly"),
             *(F.sum(F.when(F.col("a.kind") == k, 1).otherwise(0)).cast("long").alias(f"n_{k}")
               for k in EVENT_KINDS)]
-    wanted = weightings or (params.weighting,)
-    if "fractional" in wanted:
-        aggs.append(F.sum(F.col("a.share") * F.col("b.share")).alias("w_fractional"))
-    if "newman" in wanted:
-        aggs.append(F.sum(F.lit(1.0) / (F.col("a.n") - 1)).alias("w_newman"))
+    rules = [weighting_rule(w) for w in (weightings or (params.weighting,))]
+    # the weightings' SQL text (WEIGHTING_RULES): pair terms summed per tie, then tie formulas
+    aggs += [F.expr(f"sum({r.pair_sql.format(a='a', b='b')})").alias(f"w_{r.name}")
+             for r in rules if r.pair_sql]
     ties = pairs.groupBy(F.col("a.node").alias("source"), F.col("b.node").alias("target")) \
         .agg(*aggs)
-    weights = {"full": F.col("count").cast("double"), "fractional": F.col("w_fractional"),
-               "newman": F.col("w_newman")}
-    if "association" in wanted:
+    if any(r.occurrences for r in rules):
         n_used = evs.agg(F.count(F.lit(1)).cast("double").alias("n_used"))  # one row
         occ = en.join(evs.select("event_id"), "event_id", "left_semi") \
             .groupBy("node").agg(F.count(F.lit(1)).cast("double").alias("occ"))
@@ -199,8 +198,9 @@ def project_frame(spark, source: str | ProjectionInput, params: ProjectionParams
                 .join(occ.withColumnRenamed("node", "target")
                       .withColumnRenamed("occ", "occ_v"), "target")
                 .crossJoin(F.broadcast(n_used)))
-        weights["association"] = (F.col("n_used") * F.col("count")
-                                  / (F.col("occ_u") * F.col("occ_v")))
+    weights = {r.name: F.expr(r.tie_sql.format(count="`count`", pair_sum=f"w_{r.name}",
+                                                occ_u="occ_u", occ_v="occ_v", n_used="n_used"))
+               for r in rules}
     if weightings is None:
         weight_columns = [weights[params.weighting].cast("double").alias("weight")]
     else:
@@ -229,7 +229,8 @@ def write_ties(ties, out: str | Path) -> None:
         parts = sorted((stage / "parts").glob("part-*.parquet"))
         if len(parts) != 1:  # pragma: no cover - coalesce(1) writes one file
             raise NetkitError(f"Spark wrote {len(parts)} part files, expected one")
-        os.replace(parts[0], target)
+        with atomic_path(target) as tmp:
+            os.replace(parts[0], tmp)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
