@@ -28,17 +28,8 @@ import pandas as pd
 from netkit.errors import ParameterError
 from netkit.model.files import atomic_path, atomic_write_text, write_csv
 
-__all__ = [
-    "FORMATS",
-    "export",
-    "write_edgelist_csv",
-    "write_gexf",
-    "write_graphml",
-    "write_pajek",
-    "write_vosviewer",
-    "write_vosviewer_txt",
-    "xml_text",
-]
+__all__ = ["FORMATS", "export", "write_edgelist_csv", "write_gexf", "write_graphml", "write_pajek",
+           "write_vosviewer", "write_vosviewer_txt", "xml_text"]
 
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -95,6 +86,11 @@ def _names(graph: ig.Graph) -> list[str]:
     return [str(i) for i in range(graph.vcount())]
 
 
+def _weights(graph: ig.Graph) -> list[float]:
+    """The edge weights (1.0 each when the graph has no ``weight``)."""
+    return graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * graph.ecount()
+
+
 def _labels(graph: ig.Graph) -> list[str]:
     if "label" in graph.vs.attributes():
         return [str(x) if x not in (None, "") else n
@@ -140,6 +136,17 @@ def _gexf_value(value, kind: str) -> str | None:
     if kind == "boolean":
         return "true" if value else "false"
     return str(int(value)) if kind == "integer" else str(value)
+
+
+def _gexf_attvalues(columns: dict[str, list], types: dict[str, str], index: int) -> list[str]:
+    """The ``<attvalues>`` lines of one node or edge (missing values left out)."""
+    out = ["        <attvalues>"]
+    for attr, values in columns.items():
+        value = _gexf_value(values[index], types[attr])
+        if value is not None:
+            out.append(f"          <attvalue for={quoteattr(attr)} value={quoteattr(value)}/>")
+    out.append("        </attvalues>")
+    return out
 
 
 def write_gexf(graph: ig.Graph, path: str | Path) -> Path:
@@ -192,16 +199,11 @@ def write_gexf(graph: ig.Graph, path: str | Path) -> Path:
     for i, name in enumerate(names):
         start = f' start="{int(node_start[i])}"' if node_start[i] != np.iinfo(np.int64).max else ""
         out.append(f"      <node id={quoteattr(name)} label={quoteattr(labels[i])}{start}>")
-        out.append("        <attvalues>")
-        for a in vattrs:
-            value = _gexf_value(vcols[a][i], vtypes[a])
-            if value is not None:
-                out.append(f"          <attvalue for={quoteattr(a)} value={quoteattr(value)}/>")
-        out.append("        </attvalues>")
+        out.extend(_gexf_attvalues(vcols, vtypes, i))
         out.append("      </node>")
     out.append("    </nodes>")
     out.append("    <edges>")
-    weights = graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * len(edges)
+    weights = _weights(graph)
     ecols = {a: graph.es[a] for a in eattrs}
     for k, (u, v) in enumerate(edges):
         span = ""
@@ -209,12 +211,7 @@ def write_gexf(graph: ig.Graph, path: str | Path) -> Path:
             span = f' start="{int(first[k])}" end="{int(last[k])}"'
         out.append(f"      <edge id=\"{k}\" source={quoteattr(names[u])} target={quoteattr(names[v])}"
                    f" weight=\"{float(weights[k])!r}\"{span}>")
-        out.append("        <attvalues>")
-        for a in eattrs:
-            value = _gexf_value(ecols[a][k], etypes[a])
-            if value is not None:
-                out.append(f"          <attvalue for={quoteattr(a)} value={quoteattr(value)}/>")
-        out.append("        </attvalues>")
+        out.extend(_gexf_attvalues(ecols, etypes, k))
         out.append("      </edge>")
     out.extend(["    </edges>", "  </graph>", "</gexf>", ""])
     atomic_write_text(path, "\n".join(out))
@@ -243,7 +240,7 @@ def write_pajek(graph: ig.Graph, path: str | Path) -> Path:
     lines = [f"*Vertices {graph.vcount()}"]
     lines.extend(f"{i + 1} {_pajek_quote(n)}" for i, n in enumerate(_names(graph)))
     lines.append("*Arcs" if graph.is_directed() else "*Edges")
-    weights = graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * graph.ecount()
+    weights = _weights(graph)
     lines.extend(f"{u + 1} {v + 1} {float(w)!r}"
                  for (u, v), w in zip(graph.get_edgelist(), weights, strict=True))
     atomic_write_text(path, "\n".join(lines) + "\n")
@@ -289,7 +286,7 @@ def write_vosviewer(graph: ig.Graph, path: str | Path, cluster: str | None = "se
     items = [{"id": i + 1, "label": labels[i], "description": names[i], "cluster": clusters[i],
               "weights": {"Links": int(links[i]), "Total link strength": float(strength[i])}}
              for i in range(graph.vcount())]
-    weights = graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * graph.ecount()
+    weights = _weights(graph)
     link_list = [{"source_id": u + 1, "target_id": v + 1, "strength": float(w)}
                  for (u, v), w in zip(graph.get_edgelist(), weights, strict=True)]
     doc = {"network": {"items": items, "links": link_list}}
@@ -322,7 +319,7 @@ def write_vosviewer_txt(graph: ig.Graph, map_path: str | Path, network_path: str
     frame["label"] = frame["label"].str.replace("\t", " ").str.replace("\n", " ")
     write_csv(frame, map_path, sep="\t", index=False)
     edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2) + 1
-    weights = graph.es["weight"] if "weight" in graph.es.attributes() else [1.0] * graph.ecount()
+    weights = _weights(graph)
     net = pd.DataFrame({"a": edges[:, 0], "b": edges[:, 1], "w": weights})
     write_csv(net, network_path, sep="\t", index=False, header=False)
     return map_path, network_path
@@ -333,11 +330,13 @@ def write_edgelist_csv(graph: ig.Graph, path: str | Path) -> Path:
 
     Examples
     --------
-    >>> import igraph as ig, tempfile, pathlib
-    >>> g = ig.Graph([(0, 1)]); g.vs["name"] = ["a", "b"]; g.es["weight"] = [2.0]
-    >>> print(write_edgelist_csv(g, pathlib.Path(tempfile.mkdtemp()) / "e.csv").read_text().strip())
-    source,target,weight
-    a,b,2.0
+    >>> import tempfile, pathlib
+    >>> from netkit.build import org_graph
+    >>> from netkit.datasets import toy_corpus
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ties.csv"
+    >>> header, first = write_edgelist_csv(org_graph(toy_corpus()), path).read_text().splitlines()[:2]
+    >>> header.split(",")[:5], first
+    (['source', 'target', 'weight', 'count', 'first_year'], 'a,b,2.0,2,2015,2019,1,1,0')
     """
     path = Path(path)
     names = np.asarray(_names(graph), dtype=object)

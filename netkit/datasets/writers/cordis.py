@@ -10,19 +10,7 @@ portal's files do. Project ids are ``101000000 + n`` for the event ``con:syn:n``
 ``activityType``: university HES, research REC, firm and startup PRC (startups with
 ``SME`` true), government and health PUB, nonprofit OTH.
 
-Examples
---------
->>> import tempfile
->>> import netkit as nk
->>> from netkit.datasets import synthetic_ecosystem
->>> from netkit.datasets.writers import cordis
->>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
->>> files = cordis.write(corpus, truth, tempfile.mkdtemp())
->>> [f.name for f in files]
-['project.csv', 'organization.csv']
->>> back = nk.ingest.read(files)
->>> back.n_events == (corpus.events["source"] == "cordis").sum()
-True
+The example of :mod:`netkit.datasets.writers` writes and reads it back.
 """
 
 from __future__ import annotations
@@ -32,6 +20,9 @@ import io
 from pathlib import Path
 
 import pandas as pd
+
+from netkit.datasets.writers._events import source_events
+from netkit.model.files import atomic_write_bytes
 
 __all__ = ["ACTIVITY_TYPE", "write"]
 
@@ -70,18 +61,14 @@ def _s(v) -> str:
 
 def write(corpus, truth, directory) -> list[Path]:
     """Write the corpus's ``cordis`` contracts as ``project.csv`` + ``organization.csv``."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    ev = corpus.events[(corpus.events["source"] == SOURCE) & (corpus.events["kind"] == "contract")]
-    ev = ev.sort_values("event_id")
-    if ev.empty:
+    src = source_events(corpus, truth, directory, SOURCE, "contract")
+    if src is None:
         return []
-    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"]
+    ev, alias = src.events, src.alias
     pics = truth.org_ids[truth.org_ids["scheme"] == "pic"].drop_duplicates("org_id")
     pic = pics.set_index("org_id")["value"]
     role_order = {"coordinator": 0, "participant": 1, "partner": 2}
-    part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])
-                                 & corpus.participations["org_id"].notna()]
+    part = src.participations[src.participations["org_id"].notna()]
     part = part[["event_id", "org_id", "role"]].astype({"role": str})
     part = part.merge(corpus.organizations, on="org_id", how="left", sort=False)
     part["_o"] = part["role"].map(role_order).fillna(3)
@@ -119,7 +106,5 @@ def write(corpus, truth, directory) -> list[Path]:
             ACTIVITY_TYPE.get(str(r.sector), "OTH"), "", "", _s(r.city), _s(r.country),
             _s(r.region), geo, "", "", "2023-06-01 12:00:00", rcn, r.order, role,
             _money(share), _money(share), _money(share * 1.2), "false", "true"])
-    paths = [directory / "project.csv", directory / "organization.csv"]
-    paths[0].write_bytes(_csv(projects))
-    paths[1].write_bytes(_csv(organizations))
-    return paths
+    return [atomic_write_bytes(src.directory / "project.csv", _csv(projects)),
+            atomic_write_bytes(src.directory / "organization.csv", _csv(organizations))]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from netkit.datasets.names import native_order
 from netkit.datasets.writers._publications import department, publication_records, syn_number
+from netkit.model.files import atomic_write_bytes, atomic_write_text
 
 __all__ = ["SECTOR_TYPE", "work_id", "write"]
 
@@ -77,11 +78,10 @@ def write(corpus, truth, directory, *, gzip_output: bool = False) -> list[Path]:
 
     Parameters
     ----------
-    corpus, truth : Corpus, GroundTruth
-        From :func:`netkit.datasets.synthetic_ecosystem`.
-    directory : path
-        Created if needed; the file is ``openalex_works.jsonl`` (``.jsonl.gz`` with
-        ``gzip_output``).
+    corpus, truth, directory
+        As for every writer (:mod:`netkit.datasets.writers`).
+    gzip_output : bool, default False
+        ``openalex_works.jsonl.gz`` (gzip, no timestamp) instead of ``openalex_works.jsonl``.
 
     Returns
     -------
@@ -91,15 +91,9 @@ def write(corpus, truth, directory, *, gzip_output: bool = False) -> list[Path]:
     Examples
     --------
     >>> import tempfile
-    >>> import netkit as nk
     >>> from netkit.datasets import synthetic_ecosystem
-    >>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
-    >>> d = tempfile.mkdtemp()
-    >>> [p.name for p in write(corpus, truth, d)]
+    >>> [p.name for p in write(*synthetic_ecosystem(seed=1, size="tiny"), tempfile.mkdtemp())]
     ['openalex_works.jsonl']
-    >>> back = nk.ingest.read(d)
-    >>> back.n_events == int((corpus.events["source"] == "openalex").sum())
-    True
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -108,9 +102,6 @@ def write(corpus, truth, directory, *, gzip_output: bool = False) -> list[Path]:
     if gzip_output:
         import gzip
 
-        path = directory / "openalex_works.jsonl.gz"
-        path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-    else:
-        path = directory / "openalex_works.jsonl"
-        path.write_bytes(text.encode("utf-8"))
-    return [path]
+        return [atomic_write_bytes(directory / "openalex_works.jsonl.gz",
+                                   gzip.compress(text.encode("utf-8"), mtime=0))]
+    return [atomic_write_text(directory / "openalex_works.jsonl", text)]

@@ -9,19 +9,7 @@ event ``pat:syn:n``; ``assignee_id`` is the organisation's ``assignee`` identifi
 ``patentsview``; ``assignee_type`` is 2/3 (company, US/foreign) or 6/7 (government).
 Zip members carry a fixed timestamp, so the bytes are the same for a seed.
 
-Examples
---------
->>> import tempfile
->>> import netkit as nk
->>> from netkit.datasets import synthetic_ecosystem
->>> from netkit.datasets.writers import patentsview
->>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
->>> files = patentsview.write(corpus, truth, tempfile.mkdtemp())
->>> sorted(f.name for f in files)[0]
-'g_application.tsv.zip'
->>> back = nk.ingest.read(files)
->>> back.n_events == (corpus.events["source"] == "patentsview").sum()
-True
+The example of :mod:`netkit.datasets.writers` writes and reads it back.
 """
 
 from __future__ import annotations
@@ -32,8 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from netkit.datasets.writers._events import source_events
 from netkit.datasets.writers._publications import split_name
 from netkit.datasets.writers.uspto import grant_date
+from netkit.model.files import atomic_path
 
 __all__ = ["write"]
 
@@ -55,7 +45,7 @@ def _zip(path: Path, member: str, text: str) -> None:
     info = zipfile.ZipInfo(member, date_time=(1980, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    with zipfile.ZipFile(path, "w") as zf:
+    with atomic_path(path) as tmp, zipfile.ZipFile(tmp, "w") as zf:
         zf.writestr(info, text.encode("utf-8"))
 
 
@@ -71,19 +61,14 @@ def _split(name: str) -> tuple[str, str]:
 
 def write(corpus, truth, directory) -> list[Path]:
     """Write the corpus's ``patentsview`` patents as the five g_ tables; return their paths."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    ev = corpus.events[(corpus.events["source"] == SOURCE) & (corpus.events["kind"] == "patent")]
-    ev = ev.sort_values("event_id")
-    if ev.empty:
+    src = source_events(corpus, truth, directory, SOURCE, "patent")
+    if src is None:
         return []
-    orgs = corpus.organizations.set_index("org_id").to_dict("index")
-    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"].to_dict()
+    ev, orgs, alias, people = src.events, src.orgs, src.alias, src.people
     ids = truth.org_ids[truth.org_ids["scheme"] == "assignee"].drop_duplicates("org_id")
     assignee_id = ids.set_index("org_id")["value"].to_dict()
-    people = corpus.people.set_index("person_id")["name"].to_dict()
-    part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])]
-    part = part.sort_values(["event_id", "role", "org_id", "person_id"], kind="stable")
+    part = src.participations.sort_values(["event_id", "role", "org_id", "person_id"],
+                                          kind="stable")
     pid = {e: str(9000000 + int(e.rsplit(":", 1)[1])) for e in ev["event_id"]}
 
     patent = [_line(map(_q, ["patent_id", "patent_type", "patent_date", "patent_title",
@@ -144,7 +129,7 @@ def write(corpus, truth, directory) -> list[Path]:
                         ("g_assignee_disambiguated", assignee),
                         ("g_inventor_disambiguated", inventor),
                         ("g_location_disambiguated", location)):
-        path = directory / f"{name}.tsv.zip"
+        path = src.directory / f"{name}.tsv.zip"
         _zip(path, f"{name}.tsv", "".join(lines))
         paths.append(path)
     return paths

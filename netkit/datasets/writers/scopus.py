@@ -21,6 +21,7 @@ from netkit.datasets.writers._publications import (
     split_name,
     syn_number,
 )
+from netkit.model.files import atomic_write_bytes
 
 __all__ = ["COUNTRY_NAMES", "eid", "scopus_author_id", "write"]
 
@@ -91,30 +92,27 @@ def _row(rec, layout: str) -> dict[str, str]:
 
 
 def write(corpus, truth, directory, *, layout: str = "2023") -> list[Path]:
-    """Write the Scopus publications of ``corpus`` as a Scopus CSV export.
+    """Write the Scopus publications of ``corpus`` as a Scopus CSV export, ``scopus.csv``.
 
     Parameters
     ----------
-    corpus, truth : Corpus, GroundTruth
-        From :func:`netkit.datasets.synthetic_ecosystem`.
-    directory : path
-        Created if needed; the file is ``scopus.csv``.
+    corpus, truth, directory
+        As for every writer (:mod:`netkit.datasets.writers`).
     layout : {"2023", "old"}
-        The 2023+ column layout or the older one.
+        The 2023+ column layout or the older one (no ``Author full names``).
 
     Returns
     -------
     list of Path
+        ``[directory / "scopus.csv"]``.
 
     Examples
     --------
     >>> import tempfile
-    >>> import netkit as nk
     >>> from netkit.datasets import synthetic_ecosystem
-    >>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
-    >>> p, = write(corpus, truth, tempfile.mkdtemp())
-    >>> nk.ingest.read(p).n_events == int((corpus.events["source"] == "scopus").sum())
-    True
+    >>> p, = write(*synthetic_ecosystem(seed=1, size="tiny"), tempfile.mkdtemp(), layout="old")
+    >>> p.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[:3]
+    ['"Authors"', '"Author(s) ID"', '"Title"']
     """
     if layout not in ("2023", "old"):
         from netkit.errors import ParameterError
@@ -128,6 +126,5 @@ def write(corpus, truth, directory, *, layout: str = "2023") -> list[Path]:
     w.writeheader()
     for rec in publication_records(corpus, truth, "scopus"):
         w.writerow(_row(rec, layout))
-    path = directory / "scopus.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
-    return [path]
+    return [atomic_write_bytes(directory / "scopus.csv",
+                               b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))]

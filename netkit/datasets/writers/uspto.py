@@ -8,17 +8,7 @@ issued together on the first Tuesday of the second year after it. Patent numbers
 gives them for ``uspto``; inventors carry their employer's city. The XML carries no
 link between an inventor and an organisation.
 
-Examples
---------
->>> import tempfile
->>> import netkit as nk
->>> from netkit.datasets import synthetic_ecosystem
->>> from netkit.datasets.writers import uspto
->>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
->>> files = uspto.write(corpus, truth, tempfile.mkdtemp())
->>> back = nk.ingest.read(files)
->>> back.n_events == (corpus.events["source"] == "uspto").sum()
-True
+The example of :mod:`netkit.datasets.writers` writes and reads it back.
 """
 
 from __future__ import annotations
@@ -30,7 +20,9 @@ from xml.sax.saxutils import escape
 import pandas as pd
 
 from netkit.datasets.names import strip_accents
+from netkit.datasets.writers._events import source_events
 from netkit.datasets.writers._publications import split_name
+from netkit.model.files import atomic_write_text
 
 __all__ = ["doc_number", "grant_date", "write"]
 
@@ -82,21 +74,27 @@ def _address(city, country, state=None) -> str:
     return "<address>\n" + "\n".join(parts) + "\n</address>"
 
 
+def _party(tag: str, attributes: str, sequence: int, names: str, who: dict,
+           after: str = "") -> str:
+    """One ``<inventor>`` or ``<us-applicant>`` of the grant's ``<us-parties>``."""
+    return (f'<{tag} sequence="{sequence:03d}" {attributes}>\n<addressbook>\n{names}\n'
+            f"{_address(who['city'], who['country'])}\n</addressbook>\n{after}</{tag}>")
+
+
 def _grant(ev, granted: dt.date, assignees: list[dict], inventors: list[dict]) -> str:
     num = doc_number(ev.event_id)
     filing = str(ev.date).replace("-", "")
     g = granted.strftime("%Y%m%d")
-    inv = "\n".join(
-        f'<inventor sequence="{i:03d}" designation="us-only">\n<addressbook>\n'
-        f"<last-name>{_e(p['last'])}</last-name>\n<first-name>{_e(p['first'])}</first-name>\n"
-        f"{_address(p['city'], p['country'])}\n</addressbook>\n</inventor>"
-        for i, p in enumerate(inventors, start=1))
-    app = "\n".join(
-        f'<us-applicant sequence="{i:03d}" app-type="applicant" designation="us-only" '
-        f'applicant-authority-category="assignee">\n<addressbook>\n<orgname>{_e(a["name"])}'
-        f"</orgname>\n{_address(a['city'], a['country'])}\n</addressbook>\n<residence>\n"
-        f"<country>{_e(a['country'] or 'XX')}</country>\n</residence>\n</us-applicant>"
-        for i, a in enumerate(assignees, start=1))
+    inv = "\n".join(_party("inventor", 'designation="us-only"', i,
+                           f"<last-name>{_e(p['last'])}</last-name>\n"
+                           f"<first-name>{_e(p['first'])}</first-name>", p)
+                    for i, p in enumerate(inventors, start=1))
+    app = "\n".join(_party("us-applicant", 'app-type="applicant" designation="us-only" '
+                           'applicant-authority-category="assignee"', i,
+                           f"<orgname>{_e(a['name'])}</orgname>", a,
+                           f"<residence>\n<country>{_e(a['country'] or 'XX')}</country>\n"
+                           "</residence>\n")
+                    for i, a in enumerate(assignees, start=1))
     asg = "\n".join(
         f"<assignee>\n<addressbook>\n<orgname>{_e(a['name'])}</orgname>\n<role>{a['role']}</role>\n"
         f"{_address(a['city'], a['country'])}\n</addressbook>\n</assignee>" for a in assignees)
@@ -123,16 +121,11 @@ def _grant(ev, granted: dt.date, assignees: list[dict], inventors: list[dict]) -
 
 def write(corpus, truth, directory) -> list[Path]:
     """Write the corpus's ``uspto`` patents as weekly grant XML files; return their paths."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    ev = corpus.events[(corpus.events["source"] == SOURCE) & (corpus.events["kind"] == "patent")]
-    ev = ev.sort_values("event_id")
-    if ev.empty:
+    src = source_events(corpus, truth, directory, SOURCE, "patent")
+    if src is None:
         return []
-    orgs = corpus.organizations.set_index("org_id").to_dict("index")
-    alias = truth.aliases[truth.aliases["source"] == SOURCE].set_index("org_id")["name"].to_dict()
-    people = corpus.people.set_index("person_id")["name"].to_dict()
-    part = corpus.participations[corpus.participations["event_id"].isin(ev["event_id"])]
+    ev, part, orgs, alias, people = src.events, src.participations, src.orgs, src.alias, \
+        src.people
     by_event = {k: g for k, g in part.groupby("event_id", sort=False, observed=True)}
     weeks: dict[dt.date, list[str]] = {}
     for row in ev.itertuples(index=False):
@@ -153,7 +146,6 @@ def write(corpus, truth, directory) -> list[Path]:
         weeks.setdefault(granted, []).append(_grant(row, granted, assignees, inventors))
     paths = []
     for granted in sorted(weeks):
-        path = directory / f"ipg{granted.strftime('%y%m%d')}.xml"
-        path.write_bytes("".join(weeks[granted]).encode("utf-8"))
-        paths.append(path)
+        paths.append(atomic_write_text(src.directory / f"ipg{granted.strftime('%y%m%d')}.xml",
+                                       "".join(weeks[granted])))
     return paths

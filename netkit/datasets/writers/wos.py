@@ -20,6 +20,7 @@ from netkit.datasets.writers._publications import (
     split_name,
     syn_number,
 )
+from netkit.model.files import atomic_write_bytes
 
 __all__ = ["COUNTRY_NAMES", "ut", "write"]
 
@@ -105,29 +106,25 @@ def write(corpus, truth, directory, *, layout: str = "plain") -> list[Path]:
 
     Parameters
     ----------
-    corpus, truth : Corpus, GroundTruth
-        From :func:`netkit.datasets.synthetic_ecosystem`.
-    directory : path
-        Created if needed. ``wos_savedrecs.txt`` (plain) or ``wos_tabdelimited.txt``.
+    corpus, truth, directory
+        As for every writer (:mod:`netkit.datasets.writers`).
     layout : {"plain", "tab"}
-        Tagged plain text or tab-delimited.
+        Tagged plain text (``wos_savedrecs.txt``) or tab-delimited
+        (``wos_tabdelimited.txt``).
 
     Returns
     -------
     list of Path
+        The one file written.
 
     Examples
     --------
     >>> import tempfile
     >>> import netkit as nk
     >>> from netkit.datasets import synthetic_ecosystem
-    >>> corpus, truth = synthetic_ecosystem(seed=1, size="tiny")
-    >>> d = tempfile.mkdtemp()
-    >>> p, = write(corpus, truth, d)
-    >>> nk.ingest.sniff(p)
-    'wos'
-    >>> nk.ingest.read(p).n_events == int((corpus.events["source"] == "wos").sum())
-    True
+    >>> p, = write(*synthetic_ecosystem(seed=1, size="tiny"), tempfile.mkdtemp(), layout="tab")
+    >>> p.name, nk.ingest.sniff(p)
+    ('wos_tabdelimited.txt', 'wos-tab')
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -142,5 +139,4 @@ def write(corpus, truth, directory, *, layout: str = "plain") -> list[Path]:
         from netkit.errors import ParameterError
 
         raise ParameterError(f"layout must be 'plain' or 'tab', not {layout!r}")
-    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    return [path]
+    return [atomic_write_bytes(path, b"\xef\xbb\xbf" + text.encode("utf-8"))]
