@@ -88,7 +88,7 @@ def _kind_codes(kind: pd.Series) -> np.ndarray:
                           dtype=np.int64)
         codes = kind.cat.codes.to_numpy()
         return np.where(codes >= 0, lookup[codes], -1)
-    return pd.Categorical(kind.astype(str), categories=EVENT_KINDS).codes.astype(np.int64)
+    return pd.Index(EVENT_KINDS).get_indexer(kind.astype(str)).astype(np.int64)
 
 
 def _year_ranks(year: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -201,9 +201,9 @@ def tie_columns(inc: Incidence, weighting: Weighting) -> dict[str, np.ndarray]:
     kinds = _kind_codes(inc.events["kind"])
     bad = (kinds < 0) & (lens >= 2)
     if bad.any():
-        raise SchemaError(f"{int(bad.sum())} event(s) of an unknown kind "
-                          f"({inc.events['kind'].iloc[int(np.argmax(bad))]!r}); "
-                          f"kinds are {', '.join(EVENT_KINDS)}")
+        raise SchemaError([f"events.kind: {int(bad.sum())} event(s) of an unknown kind "
+                           f"({inc.events['kind'].iloc[int(np.argmax(bad))]!r}); "
+                           f"allowed: {', '.join(EVENT_KINDS)}"])
     rank_bits = int(len(year_of) - 1).bit_length()
     shift = rank_bits + KIND_BITS  # year rank and kind packed below the pair key
     if n * n >= 2 ** (62 - shift):

@@ -18,6 +18,7 @@ import pandas as pd
 from netkit.datasets import writers
 from netkit.datasets.synthetic import GroundTruth, synthetic_ecosystem
 from netkit.model import Corpus
+from netkit.model.files import atomic_write_text, write_csv
 
 __all__ = ["write_company_registry", "write_samples", "write_truth"]
 
@@ -46,13 +47,11 @@ def write_truth(truth: GroundTruth, directory: str | Path) -> list[Path]:
     }
     paths = []
     for name, df in tables.items():
-        path = directory / f"{name}.csv"
-        df.to_csv(path, index=False, lineterminator="\n")
-        paths.append(path)
+        paths.append(write_csv(df, directory / f"{name}.csv", index=False))
     meta = {"seed": truth.seed, "size": truth.size, "intervention_year": truth.intervention_year,
             "years": list(truth.years), "brokers": truth.brokers}
-    path = directory / "truth.json"
-    path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path = atomic_write_text(directory / "truth.json",
+                             json.dumps(meta, indent=2, sort_keys=True) + "\n")
     return [*paths, path]
 
 
@@ -71,9 +70,7 @@ def write_company_registry(corpus: Corpus, directory: str | Path) -> Path:
         "match": firms["name"], "canonical_id": firms["org_id"], "name": firms["name"],
         "sector": "", "founded_year": firms["founded_year"], "region": firms["region"],
     })
-    path = directory / "companies.csv"
-    table.to_csv(path, index=False, lineterminator="\n")
-    return path
+    return write_csv(table, directory / "companies.csv", index=False)
 
 
 def write_samples(
