@@ -59,8 +59,9 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
+import igraph as ig
 import numpy as np
 import pandas as pd
 
@@ -253,43 +254,59 @@ STRUCTURAL_INDICATORS: tuple[str, ...] = (
 """Graph-level indicators of the collaboration graph of a group of events."""
 
 
-def _structure_arrays(corpus: Corpus, event_ids: np.ndarray):
-    """Event codes (rows of the features) of every pair and participation, with org codes."""
+class _Structure(NamedTuple):
+    """The events' pairs and participations in one code space of organisations, and the
+    graph of every tie of the corpus, built once: each group's graph is a subgraph of it."""
+
+    te_e: np.ndarray  # event row of each pair (temporal edge)
+    tie_of_pair: np.ndarray  # the tie (edge of ``graph``) of each pair
+    part_e: np.ndarray  # event row of each participation
+    part_o: np.ndarray  # organisation (vertex of ``graph``) of each participation
+    graph: ig.Graph
+
+
+def _structure_arrays(corpus: Corpus, event_ids: np.ndarray) -> _Structure:
+    """The :class:`_Structure` of the events ``event_ids`` (the rows of the features)."""
     te = temporal_edges(corpus)
     index = pd.Index(event_ids)
-    te_e = index.get_indexer(te["event_id"])
-    codes, _ = pd.factorize(pd.concat([te["u"], te["v"]], ignore_index=True))
     part = corpus.participations[["event_id", "org_id"]].dropna()
     part_e = index.get_indexer(part["event_id"].astype(str))
-    part_o, _ = pd.factorize(part["org_id"].astype(str))
+    # one factorisation for the organisations of the participations and of the pairs
+    codes, uniques = pd.factorize(pd.concat([part["org_id"].astype(str), te["u"].astype(str),
+                                             te["v"].astype(str)], ignore_index=True))
+    n_orgs, n_part, n_pairs = len(uniques), len(part), len(te)
+    u = codes[n_part:n_part + n_pairs].astype(np.int64)
+    v = codes[n_part + n_pairs:].astype(np.int64)
+    ties, tie_of_pair = np.unique(np.minimum(u, v) * n_orgs + np.maximum(u, v),
+                                  return_inverse=True)
+    graph = ig.Graph(n=n_orgs, edges=np.column_stack([ties // n_orgs, ties % n_orgs]).tolist())
     keep = part_e >= 0
-    return (te_e, codes[:len(te)], codes[len(te):], part_e[keep], part_o[keep])
+    return _Structure(index.get_indexer(te["event_id"]), tie_of_pair.ravel(), part_e[keep],
+                      codes[:n_part][keep], graph)
 
 
-def _sorted_unique(x: np.ndarray) -> np.ndarray:
-    """``np.unique`` of integers by sorting (numpy's hash path is slower here)."""
-    x = np.sort(x)
-    return x[np.concatenate(([True], x[1:] != x[:-1]))] if len(x) else x
-
-
-def _structural(arrays, selected: np.ndarray) -> np.ndarray:
-    """The :data:`STRUCTURAL_INDICATORS` of the graph of the selected events."""
-    import igraph as ig
-
-    te_e, u, v, part_e, part_o = arrays
-    sel_pairs = selected[te_e]
-    width = int(max(u.max(initial=0), v.max(initial=0), part_o.max(initial=0))) + 1
-    key = _sorted_unique(u[sel_pairs].astype(np.int64) * width + v[sel_pairs])
-    orgs = _sorted_unique(part_o[selected[part_e]].astype(np.int64))
-    n, m = len(orgs), len(key)
+def _structural(structure: _Structure, selected: np.ndarray) -> np.ndarray:
+    """The :data:`STRUCTURAL_INDICATORS` of the graph of the selected events: the orgs and
+    ties of their participations and pairs, the components and clustering of the corpus
+    graph restricted to those ties (igraph, in C; the other vertices are isolated, which
+    changes neither the clustering nor the largest component when there is a tie)."""
+    te_e, tie_of_pair, part_e, part_o, graph = structure
+    orgs = np.zeros(graph.vcount(), dtype=bool)
+    orgs[part_o[selected[part_e]]] = True
+    n = int(np.count_nonzero(orgs))
     if n == 0:
         return np.full(len(STRUCTURAL_INDICATORS), np.nan)
-    local = np.searchsorted(orgs, np.concatenate([key // width, key % width]))
-    g = ig.Graph(n=n, edges=local.reshape(2, -1).T.tolist())
-    giant = max(g.connected_components().sizes()) if n else 0
+    ties = np.zeros(graph.ecount(), dtype=bool)
+    ties[tie_of_pair[selected[te_e]]] = True
+    edges = np.flatnonzero(ties)
+    m = len(edges)
+    giant, clustering = 1, np.nan
+    if m:
+        g = graph.subgraph_edges(edges.tolist(), delete_vertices=False)
+        giant = max(g.connected_components().sizes())
+        clustering = g.transitivity_undirected()
     return np.array([
-        n, m, 2 * m / (n * (n - 1)) if n > 1 else np.nan, 2 * m / n,
-        g.transitivity_undirected() if m else np.nan, giant / n,
+        n, m, 2 * m / (n * (n - 1)) if n > 1 else np.nan, 2 * m / n, clustering, giant / n,
     ], dtype=np.float64)
 
 
@@ -306,7 +323,7 @@ def _structural_rows(arrays, a, b, reps, perms, alpha, rng, labels, progress) ->
     va, vb = value(ia), value(ib)
     change = vb - va
     boot = np.array([value(rng.choice(ib, len(ib))) - value(rng.choice(ia, len(ia)))
-                     for _ in range(reps)])  # loop over replicates (igraph per replicate)
+                     for _ in range(reps)])  # loop over replicates (a subgraph each)
     if progress is not None:
         progress(reps)
     pooled = np.concatenate([ia, ib])

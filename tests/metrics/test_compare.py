@@ -107,6 +107,21 @@ def test_structural_rows_equal_a_recount(small_ecosystem):
     assert res.loc["graph_density", "after"] == pytest.approx(
         2 * res.loc["graph_ties", "after"] / (n * (n - 1)))
     assert res.loc[res.index.str.startswith("graph_"), "ci_low"].notna().all()
+    # clustering and components of each window's graph, rebuilt from the organisation ids
+    # (they were computed on a scrambled graph: pair and participation codes disagreed)
+    import igraph as ig
+
+    for column, years in (("before", ev < 2018), ("after", ev >= 2018)):
+        window = set(ev.index[years])
+        orgs = sorted(part.loc[part["event_id"].isin(window), "org_id"].astype(str).unique())
+        ties = te[te["event_id"].isin(window)].drop_duplicates(["u", "v"])
+        code = {o: i for i, o in enumerate(orgs)}
+        g = ig.Graph(n=len(orgs), edges=list(zip(ties["u"].map(code), ties["v"].map(code),
+                                                 strict=True)))
+        assert res.loc["graph_clustering", column] == pytest.approx(g.transitivity_undirected(),
+                                                                    rel=1e-12)
+        giant = max(g.connected_components().sizes()) / len(orgs)
+        assert res.loc["graph_largest_component_share", column] == pytest.approx(giant)
 
 
 def test_null_p_values_are_uniformish_on_random_labels():
