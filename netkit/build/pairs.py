@@ -97,8 +97,18 @@ def _year_ranks(year: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     years = year.astype("float64").to_numpy(na_value=np.nan)
     years = np.where(np.isnan(years), -1, years).astype(np.int64)
     known = years >= 0
-    values = np.unique(years[known])
-    rank = np.where(known, np.searchsorted(values, years), len(values))
+    y0 = int(years[known].min()) if known.any() else 0
+    span = int(years[known].max()) - y0 + 1 if known.any() else 0
+    if span <= max(len(years), 1 << 16):  # dense ranks by counting, no sort
+        present = np.zeros(span + 1, dtype=bool)
+        present[np.where(known, years - y0, span)] = True
+        present[span] = False
+        rank_of = np.cumsum(present) - 1
+        values = np.flatnonzero(present[:span]) + y0
+        rank = np.where(known, rank_of[np.where(known, years - y0, 0)], len(values))
+    else:
+        values = np.unique(years[known])
+        rank = np.where(known, np.searchsorted(values, years), len(values))
     if not known.all():
         values = np.append(values, -1)
     return rank.astype(np.int64), values
@@ -322,8 +332,13 @@ def _reduce_runs(key: np.ndarray, buf: np.ndarray, terms: np.ndarray | None, n: 
         tail = key[last[r0:r1]]
         tail >>= KIND_BITS
         np.bitwise_and(tail, rank_mask, out=last_year[r0:r1], casting="unsafe")
-    first_year[:] = year_of[first_year]
-    last_year[:] = year_of[last_year]
+    known_years = year_of[year_of >= 0]
+    if len(known_years) and known_years[-1] - known_years[0] == len(known_years) - 1:
+        first_year += known_years[0]  # every year in between is present: rank + first year
+        last_year += known_years[0]
+    else:
+        np.take(year_of.astype(np.int32), first_year, out=first_year, mode="clip")
+        np.take(year_of.astype(np.int32), last_year, out=last_year, mode="clip")
     if unknown is not None:
         none = unknown == count
         first_year[none] = -1

@@ -105,16 +105,17 @@ def test_a_new_rule_in_the_table_reaches_duckdb(tmp_path, monkeypatch):
         assert np.allclose(got["weight"], ref["weight"], rtol=0, atol=1e-9), name
 
 
-def test_far_apart_and_unknown_years_keep_exact_first_and_last_years():
+@pytest.mark.parametrize("late", [2020, 200_000])  # ranks by counting / by sorting
+def test_far_apart_and_unknown_years_keep_exact_first_and_last_years(late):
     c = Corpus(
         organizations={"org_id": ["a", "b"], "name": "x", "sector": "firm"},
         events={"event_id": ["e1", "e2", "e3", "e4"], "kind": ["patent"] * 4,
-                "year": pd.array([5, 2020, None, 1999], dtype="Int64")},
+                "year": pd.array([5, late, None, 1999], dtype="Int64")},
         participations={"event_id": ["e1", "e1", "e2", "e2", "e3", "e3", "e4"],
                         "org_id": ["a", "b", "a", "b", "a", "b", "a"], "role": "inventor"},
     )
     t = edge_table(c)
-    assert t[["count", "first_year", "last_year", "n_patent"]].values.tolist() == [[3, 5, 2020, 3]]
+    assert t[["count", "first_year", "last_year", "n_patent"]].values.tolist() == [[3, 5, late, 3]]
     assert edge_table(c, "org", "newman", kinds="patent", years=(1999, 1999)).empty
 
 
