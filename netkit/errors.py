@@ -17,6 +17,7 @@ __all__ = [
     "InputError",
     "NetkitError",
     "ParameterError",
+    "RecordError",
     "SchemaError",
 ]
 
@@ -70,6 +71,23 @@ class InputError(NetkitError, ValueError):
 
 class FormatError(InputError):
     """The format of an input file is unknown or not the one declared."""
+
+
+class RecordError(NetkitError, ValueError):
+    """One record of an input file cannot be loaded: the reader quarantines it.
+
+    Readers raise it, with the reason as message, while they check a record and
+    before they add any of its rows; the reading loop catches it and sets the record
+    aside with its line and raw text (counted as quarantined). Only this exception
+    means "bad record": any other exception raised while reading a record is a bug in
+    the reader and propagates.
+
+    Examples
+    --------
+    >>> err = RecordError("bad date '2015-13-01'")
+    >>> str(err), isinstance(err, ValueError)
+    ("bad date '2015-13-01'", True)
+    """
 
 
 class CorpusIntegrityError(InputError):

@@ -12,7 +12,7 @@
    standard library (``json.loads`` per line, ``csv.reader``, a line loop).
    Scopus is also written in the older column layout (``scopus-old``), and both
    Scopus files are read a second time through the per-record path
-   (``columnar=False``, rows ``…/rec``) to show what the columnar path gains; the
+   (``engine="records"``, rows ``…/rec``) to show what the columnar path gains; the
    peak resident memory of a process reading the Scopus file is printed too, with its
    CPU seconds in ``--repeat`` fresh processes (the fastest is reported: other load on
    the machine only ever adds CPU time; the median is printed too). The time counts
@@ -92,7 +92,7 @@ def throughput(directory: Path, size: str, seed: int, only: list[str]) -> dict[s
     print(f"{'reader':14} {'MB':>7} {'records':>8} {'cpu s':>6} {'wall s':>6} {'MB/s':>6} "
           f"{'rec/s':>7} {'baseline cpu s':>14} {'x baseline':>10}")
     runs = [(kind, path, {}) for kind, path in files.items()]
-    runs += [(f"{kind}/rec", path, {"columnar": False}) for kind, path in files.items()
+    runs += [(f"{kind}/rec", path, {"engine": "records"}) for kind, path in files.items()
              if kind.startswith("scopus")]
     for kind, path, options in runs:
         mb = path.stat().st_size / 1e6

@@ -6,6 +6,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import netkit as nk
@@ -97,3 +98,67 @@ def test_raw_organizations_without_project_file():
     c = nk.ingest.read(DATA / "cordis_raw" / "organization.csv")
     assert c.events["year"].isna().all()
     assert c.accounting.iloc[0]["loaded"] == 6  # the orphan project is kept (no project.csv read)
+
+
+# -- organization.csv as the PIC-to-name table of the participations layout ------------------
+
+PIC_NAMES = DATA / "cordis_pic_names"
+
+
+def test_organization_csv_names_organisations_known_only_by_pic():
+    c = nk.ingest.read(PIC_NAMES)  # participations.csv + organization.csv, no project.csv
+    orgs = c.organizations.set_index("org_id")
+    assert orgs.loc["org:cordis:999990001", "name"] == (
+        "NORGES TEKNISK-NATURVITENSKAPELIGE UNIVERSITET NTNU")
+    assert orgs.loc["org:cordis:999990001", ["sector", "city", "region"]].tolist() == [
+        "university", "Trondheim", "NO060"]
+    assert orgs.loc["org:cordis:999990001", "lat"] == 63.4195
+    aqua = orgs.loc["org:cordis:999990002"]
+    assert (aqua["name"], aqua["sector"], aqua["sector_source"]) == (
+        "AQUA ROBOTICS AS", "startup", "cordis:activityType=PRC+SME")
+    assert orgs.loc["org:cordis:999990003", "name"] == "PIC 999990003"  # not in the table
+    assert "org:cordis:999990009" not in orgs.index  # named, but in no participation
+    ids = set(map(tuple, c.org_ids.values.tolist()))
+    assert ("org:cordis:999990001", "vat", "NO974767880") in ids
+    # the table adds no events or participations: its projects are the participations'
+    assert c.n_events == 2 and c.n_participations == 4
+    acc = c.accounting.set_index("format")
+    assert acc.loc["cordis-organization", ["records_seen", "loaded", "duplicates"]].tolist() == [
+        4, 3, 1]
+    assert acc.loc["cordis-participations", "loaded"] == 4
+
+
+def test_organization_csv_names_pics_whatever_the_order_of_files():
+    a = nk.ingest.read([PIC_NAMES / "organization.csv", PIC_NAMES / "participations.csv"])
+    b = nk.ingest.read([PIC_NAMES / "participations.csv", PIC_NAMES / "organization.csv"])
+    cols = ["org_id", "name", "sector", "city"]
+    assert a.organizations.sort_values("org_id")[cols].values.tolist() == \
+        b.organizations.sort_values("org_id")[cols].values.tolist()
+
+
+def test_raw_layout_with_projects_is_unchanged_by_pic_naming():
+    c = nk.ingest.read(DATA / "cordis_raw")
+    assert not c.organizations["name"].str.startswith("PIC ").any()
+    assert c.events["event_id"].str.fullmatch(r"con:cordis:\d+").all()
+
+
+@pytest.mark.realdata
+def test_real_sample_names_its_pics_from_an_organization_csv(sample, tmp_path):
+    """The real participations carry no names: every organisation is ``PIC …``; an
+    organization.csv given beside them names those it lists, and nothing else changes."""
+    path, c, rows = sample
+    assert c.organizations["name"].str.startswith("PIC ").sum() == 10548
+    pics = list(dict.fromkeys(r["pic"] for r in rows))[:300]
+    header = ('"projectID";"organisationID";"name";"SME";"activityType";"city";"country";'
+              '"role"\n')
+    lines = [f'"1";"{pic}";"Organisation {pic}";"false";"OTH";"Town";"BE";"participant"\n'
+             for pic in pics]
+    org_csv = tmp_path / "organization.csv"
+    org_csv.write_text(header + "".join(lines), "utf-8")
+    named = nk.ingest.read([path, org_csv])
+    assert named.organizations["name"].str.startswith("PIC ").sum() == 10548 - 300
+    orgs = named.organizations.set_index("org_id")
+    assert orgs.loc[f"org:cordis:{pics[0]}", ["name", "city"]].tolist() == [
+        f"Organisation {pics[0]}", "Town"]
+    for name in ("events", "participations", "people"):
+        pd.testing.assert_frame_equal(getattr(named, name), getattr(c, name), obj=name)

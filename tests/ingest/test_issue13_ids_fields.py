@@ -45,7 +45,7 @@ def _ids(corpus) -> set[str]:
     ("names_wos.txt", "wos", {}, 1),
     ("names_pv", "patentsview", {}, 2),  # a g_patent row and a g_assignee row per name
     ("names_scopus.csv", "scopus", {}, 1),  # the columnar path
-    ("names_scopus.csv", "scopus", {"columnar": False}, 1),
+    ("names_scopus.csv", "scopus", {"engine": "records"}, 1),
     ("names_openalex.jsonl", "openalex", {}, 1),  # institutions without an OpenAlex id
 ])
 def test_every_reader_keeps_distinct_names_distinct(path, fmt, options, per_name):
@@ -126,15 +126,15 @@ def test_uspto_bom_before_the_first_declaration_is_no_document(tmp_path):
     assert (acc.records_seen, acc.loaded, acc.quarantined) == (len(NAMES), len(NAMES), 0)
 
 
-@pytest.mark.parametrize("columnar", [True, False])
-def test_scopus_stray_quote_does_not_swallow_the_next_record(tmp_path, columnar):
+@pytest.mark.parametrize("engine", ["columnar", "records"])
+def test_scopus_stray_quote_does_not_swallow_the_next_record(tmp_path, engine):
     """Found by the fuzz suite: a stray quote joined a record with the next one and the
     pair was quarantined as one record (one record lost from the count)."""
     lines = (DATA / "names_scopus.csv").read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2] + '"'  # the EID field of line 3 ends in a stray quote
     p = tmp_path / "scopus.csv"
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    c = nk.ingest.read(p, format="scopus", columnar=columnar)
+    c = nk.ingest.read(p, format="scopus", engine=engine)
     acc = c.accounting.iloc[0]
     assert (acc.records_seen, acc.loaded, acc.quarantined) == (len(NAMES), len(NAMES) - 1, 1)
     assert c.quarantine["line"].tolist() == [3]

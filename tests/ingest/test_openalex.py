@@ -319,15 +319,15 @@ def test_any_value_in_any_field_never_crashes():
         _load_work(work, ReadContext(builder, ledger), 1, "f.jsonl:1", None)
         assert ledger.records_seen == 1
         # every value the tables will hold has the canonical type
-        rows = [*builder._orgs.values(), *builder._people.values(), *builder._events.values()]
-        for row in rows:
-            for key, v in row.items():
-                if key == "year":
-                    assert v is None or type(v) is int
-                elif key not in ("lat", "lon", "amount", "founded_year"):
-                    assert v is None or isinstance(v, str), (key, v)
-        for col, values in builder._parts.items():
-            assert all(v is None or isinstance(v, str) for v in values if col != "share")
+        tables = (builder._org_rows, builder._people_rows, builder._event_rows,
+                  builder._part_rows)
+        for table in tables:  # rows added one at a time: the open chunk of each table
+            for key, values in table.open.items():
+                for v in values:
+                    if key == "year":
+                        assert v is None or type(v) is int
+                    elif key not in ("lat", "lon", "amount", "founded_year", "share"):
+                        assert v is None or isinstance(v, str), (key, v)
 
     check()
     builder, ledger = CorpusBuilder(), Ledger("f.jsonl", "openalex")

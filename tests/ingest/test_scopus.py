@@ -133,18 +133,18 @@ def read_both(paths, monkeypatch=None, **kw):
     Returns the corpus and how many times the columnar path fell back to records."""
     fallbacks = []
     if monkeypatch is not None:
-        run = scopus._Rows.run
-        monkeypatch.setattr(scopus._Rows, "run",
+        run = scopus.RecordReader.run
+        monkeypatch.setattr(scopus.RecordReader, "run",
                             lambda self, *a, **k: (fallbacks.append(a[1]), run(self, *a, **k))[1])
     try:
         fast = nk.ingest.read(paths, **kw)
     except InputError as exc:
         with pytest.raises(InputError) as slow_exc:
-            nk.ingest.read(paths, columnar=False, **kw)
+            nk.ingest.read(paths, engine="records", **kw)
         assert str(slow_exc.value) == str(exc)
         return None, fallbacks
     n_fallbacks = len(fallbacks)
-    slow = nk.ingest.read(paths, columnar=False, **kw)
+    slow = nk.ingest.read(paths, engine="records", **kw)
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(fast, name), getattr(slow, name), obj=name)
     return fast, fallbacks[:n_fallbacks]
@@ -285,12 +285,12 @@ def test_columnar_trailing_empty_lines_and_open_quote(tmp_path, monkeypatch):
 
 def test_org_table_over_many_batches_agrees_with_org_of():
     """_OrgTable across batches (its code buffer grows past its first size): every
-    string gets the organisation of _org_of, repeated strings the same code, and
-    describe gives _org_of's name, sector, rule, country and city."""
+    string gets the organisation of org_of, repeated strings the same code, and
+    describe gives org_of's name, sector, rule, country and city."""
     import pyarrow as pa
 
     from netkit.ingest.formats.scopus_columnar import _OrgTable
-    from netkit.ingest.formats.scopus_records import _org_of
+    from netkit.ingest.formats.scopus_records import org_of
 
     strings = [f"Dept {i % 7}, {name} {i % 900}, {city}, {country}"
                for i, (name, city, country) in enumerate(
@@ -307,10 +307,10 @@ def test_org_table_over_many_batches_agrees_with_org_of():
             assert codes.setdefault(s, c) == c
     assert len(codes) > 2000
     for s, c in codes.items():
-        org = _org_of(s)
-        assert (table.ids[c] if c >= 0 else None) == (org[0] if org else None), s
+        found = org_of(s)
+        assert (table.ids[c] if c >= 0 else None) == (found.org.org_id if found else None), s
     named = [s for s in codes if codes[s] >= 0]
     got = list(zip(*table.describe(named), strict=True))
-    want = [_org_of(s)[1:6] for s in named]
+    want = [(*org_of(s).org[1:5], org_of(s).org.city) for s in named]
     assert [(n, se, r, co, ci or None) for n, se, r, co, ci in got] == \
         [(n, se, r, co, ci or None) for n, se, r, co, ci in want]

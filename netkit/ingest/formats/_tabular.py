@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import re
 import sys
-import weakref
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from netkit.errors import InputError
+from netkit.errors import InputError, RecordError
 from netkit.ingest.ids import slug
+from netkit.ingest.plan import add_row, quarantine_bad, row_key_seen, state
 from netkit.ingest.textio import text_lines
 
 __all__ = [
@@ -25,10 +25,12 @@ __all__ = [
     "csv_records",
     "delimited_header",
     "header_index",
+    "lookup",
     "parse_amount",
     "parse_date",
     "parse_year",
     "read_rows",
+    "required",
     "row_key_seen",
     "slug",
     "state",
@@ -40,42 +42,13 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 MAX_RECORD_LINES = 500
 """A quoted CSV record spanning more lines than this is taken as a stray quote."""
 
-_STATE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def state(builder, name: str, factory=dict):
-    """Per-builder state of one reader (lives as long as the builder).
-
-    Examples
-    --------
-    >>> from netkit.ingest.builder import CorpusBuilder
-    >>> b = CorpusBuilder()
-    >>> state(b, "x")["k"] = 1
-    >>> state(b, "x")
-    {'k': 1}
-    """
-    per = _STATE.setdefault(builder, {})
-    if name not in per:
-        per[name] = factory()
-    return per[name]
-
-
-def row_key_seen(builder, key: tuple) -> bool:
-    """True if this participation row was already loaded in this read (else remember it)."""
-    seen = state(builder, "_rows", set)
-    if key in seen:
-        return True
-    seen.add(key)
-    return False
-
-
 _DIGITS = re.compile(r"\d{1,20}")
 _CODE = re.compile(r"[\w.:/-]{1,200}")
 
 
 def check_id(value: str, column: str, digits: bool = True) -> str:
-    """``value`` if it looks like an identifier of its column, else ValueError (the row
-    is quarantined): ``digits`` only (a PIC, a project number), or a code of letters,
+    """``value`` if it looks like an identifier of its column, else
+    :class:`~netkit.errors.RecordError` (the row is quarantined): ``digits`` only (a PIC, a project number), or a code of letters,
     digits and ``. : / - _`` (no spaces, commas or quotes: those mean that fields ran
     together, for example after a stray quote).
 
@@ -86,16 +59,49 @@ def check_id(value: str, column: str, digits: bool = True) -> str:
     >>> check_id("991228063,PRC,329000", "pic")
     Traceback (most recent call last):
     ...
-    ValueError: bad pic '991228063,PRC,329000' (expected digits)
+    netkit.errors.RecordError: bad pic '991228063,PRC,329000' (expected digits)
     >>> check_id("US-1234.5", "patent_id", digits=False)
     'US-1234.5'
     """
     if not value:
-        raise ValueError(f"empty {column}")
+        raise RecordError(f"empty {column}")
     if not (_DIGITS if digits else _CODE).fullmatch(value):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        raise ValueError(f"bad {column} {shown!r} "
+        raise RecordError(f"bad {column} {shown!r} "
                          f"({'expected digits' if digits else 'expected an identifier'})")
+    return value
+
+
+def required(row: dict, column: str, what: str | None = None) -> str:
+    """The text of ``row[column]``; :class:`~netkit.errors.RecordError` when empty.
+
+    >>> required({"name": "Acme AS"}, "name")
+    'Acme AS'
+    >>> required({"name": ""}, "name", "partner name")
+    Traceback (most recent call last):
+    ...
+    netkit.errors.RecordError: empty partner name
+    """
+    value = row[column]
+    if not value:
+        raise RecordError(f"empty {what or column}")
+    return value
+
+
+def lookup(table: dict, text: str, what: str, key: str | None = None) -> str:
+    """``table[key]`` (``key`` defaults to ``text``); :class:`~netkit.errors.RecordError`
+    naming the ``what`` and the text when the table lacks it.
+
+    >>> lookup({"COORDINATOR": "coordinator"}, "Coordinator", "role", "COORDINATOR")
+    'coordinator'
+    >>> lookup({}, "Boss", "role")
+    Traceback (most recent call last):
+    ...
+    netkit.errors.RecordError: unknown role 'Boss'
+    """
+    value = table.get(text if key is None else key)
+    if value is None:
+        raise RecordError(f"unknown {what} {text!r}")
     return value
 
 
@@ -125,7 +131,7 @@ def parse_date(text: str | None) -> tuple[str, int]:
 
     Raises
     ------
-    ValueError
+    RecordError
         If the text is empty, not a date, or not a real calendar day.
 
     Examples
@@ -139,26 +145,26 @@ def parse_date(text: str | None) -> tuple[str, int]:
     >>> parse_date("2015-13-01")
     Traceback (most recent call last):
     ...
-    ValueError: bad date '2015-13-01' (month must be in 1..12)
+    netkit.errors.RecordError: bad date '2015-13-01' (month must be in 1..12)
     """
     s = (text or "").strip()
     if not s:
-        raise ValueError("missing date")
+        raise RecordError("missing date")
     for rx, (iy, im, id_) in _DATE_PATTERNS:
         m = rx.match(s)
         if m:
             try:
                 d = date(int(m.group(iy)), int(m.group(im)), int(m.group(id_)))
-            except ValueError as exc:
-                raise ValueError(f"bad date {s!r} ({exc})") from None
+            except ValueError as exc:  # not a calendar day
+                raise RecordError(f"bad date {s!r} ({exc})") from None
             if not 1800 <= d.year <= 2100:
-                raise ValueError(f"bad date {s!r} (year out of range)")
+                raise RecordError(f"bad date {s!r} (year out of range)")
             return d.isoformat(), d.year
-    raise ValueError(f"bad date {s!r}")
+    raise RecordError(f"bad date {s!r}")
 
 
 def parse_year(text: str | None) -> int:
-    """A four-digit year (``"2015"``, ``"2015.0"``); ValueError otherwise.
+    """A four-digit year (``"2015"``, ``"2015.0"``); RecordError otherwise.
 
     >>> parse_year("1994")
     1994
@@ -167,7 +173,7 @@ def parse_year(text: str | None) -> int:
     if s.endswith(".0"):
         s = s[:-2]
     if not re.fullmatch(r"\d{4}", s) or not 1800 <= int(s) <= 2100:
-        raise ValueError(f"bad year {text!r}")
+        raise RecordError(f"bad year {text!r}")
     return int(s)
 
 
@@ -175,7 +181,7 @@ _MISSING = frozenset({"NA", "N/A", "NAN", "NULL", "NONE", "-"})
 
 
 def parse_amount(text: str | None) -> float | None:
-    """An amount of money, or ``None`` when empty. Negative or unreadable → ValueError.
+    """An amount of money, or ``None`` when empty. Negative or unreadable → RecordError.
 
     Thousands separators and currency signs are removed; a single comma with no dot
     is a decimal comma (CORDIS).
@@ -191,7 +197,7 @@ def parse_amount(text: str | None) -> float | None:
     >>> parse_amount("-5")
     Traceback (most recent call last):
     ...
-    ValueError: negative amount '-5'
+    netkit.errors.RecordError: negative amount '-5'
     """
     s = (text or "").strip().replace("\u00a0", "").replace(" ", "")
     if not s or s.upper() in _MISSING:
@@ -204,11 +210,11 @@ def parse_amount(text: str | None) -> float | None:
     try:
         value = float(s)
     except ValueError:
-        raise ValueError(f"bad amount {text!r}") from None
+        raise RecordError(f"bad amount {text!r}") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"bad amount {text!r}")
+        raise RecordError(f"bad amount {text!r}")
     if value < 0:
-        raise ValueError(f"negative amount {text!r}")
+        raise RecordError(f"negative amount {text!r}")
     return value
 
 
@@ -311,7 +317,8 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
     """Read a delimited file record by record and hand each row to ``handle``.
 
     ``handle(row, line, raw)`` gets the row as ``{column: text}`` and raises
-    ValueError to quarantine it (before adding anything). Rows with the wrong number
+    :class:`~netkit.errors.RecordError` to quarantine it (before adding anything;
+    any other exception is a bug and propagates). Rows with the wrong number
     of fields are quarantined here. When a record spans several lines *and* has the
     wrong number of fields, a stray quote swallowed the lines after it: each of its
     lines is then read on its own, so the swallowed records are loaded and only the
@@ -339,10 +346,7 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
                                   raw)
             return
         row = {name: fields[i].strip() for name, i in idx.items()}
-        try:
-            handle(row, line, raw)
-        except ValueError as exc:
-            ctx.ledger.quarantine(line, f"{exc}{note}", raw)
+        quarantine_bad(ctx.ledger, line, raw, handle, row, line, raw, note=note)
 
     def each_line_alone(raw: str) -> bool:
         # every physical line of the record is a whole row on its own: quotes opened on
@@ -366,36 +370,6 @@ def read_rows(path: Path, ctx, delimiter: str, required: Sequence[str], handle,
                     one(start + k, sub, text, " (stray quote: line read on its own)")
             continue
         one(start, fields, raw)
-
-
-def add_row(ctx, *, event: dict, role: str, org: dict | None = None,
-            person: dict | None = None, row_id: str | None = None) -> None:
-    """Add one validated participation row (and its event, organisation and person
-    when new); a row already loaded in this read counts as a duplicate.
-
-    A row is identified by event, organisation, person and role, plus ``row_id`` when
-    the source numbers its participants (the same organisation twice in one project).
-    """
-    b = ctx.builder
-    key = (event["event_id"], org and org["org_id"], person and person["person_id"], role,
-           row_id)
-    if row_key_seen(b, key):
-        ctx.ledger.duplicate()
-        return
-    if not b.has_event(event["event_id"]):
-        b.add_event(**event)
-    if org is not None:
-        org = dict(org)
-        ids = org.pop("ids", ())
-        b.add_org(**org)
-        for scheme, value in ids:
-            b.add_org_id(org["org_id"], scheme, value)
-    if person is not None:
-        b.add_person(**person)
-    b.add_participation(event["event_id"], org_id=org and org["org_id"],
-                        person_id=person and person["person_id"], role=role,
-                        raw_affiliation=(org or person or {}).get("name"))
-    ctx.ledger.loaded()
 
 
 def delimited_header(head: bytes, delimiter: str) -> list[str]:

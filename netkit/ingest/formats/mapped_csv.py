@@ -57,15 +57,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from netkit.errors import InputError, ParameterError
-from netkit.ingest.formats._tabular import (
-    add_row,
-    parse_amount,
-    parse_date,
-    parse_year,
-    read_rows,
-    slug,
-)
+from netkit.errors import InputError, ParameterError, RecordError
+from netkit.ingest.formats import _tabular as tab
+from netkit.ingest.plan import EventRow, OrgRow, PersonRow
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.lexicon.countries import country_code
 from netkit.lexicon.source_sectors import flag_startup, name_sector
@@ -125,7 +119,7 @@ def load_mapping(mapping) -> dict:
     default_role = m.get("default_role", "participant")
     if bad or default_role not in ROLES:
         raise ParameterError(f"mapping: roles must be netkit roles ({', '.join(ROLES)})")
-    return {"source": slug(str(m.get("source", "csv"))) or "csv", "kind": kind,
+    return {"source": tab.slug(str(m.get("source", "csv"))) or "csv", "kind": kind,
             "delimiter": str(m.get("delimiter", ",")), "currency": m.get("currency"),
             "columns": cols, "sectors": sectors, "roles": roles, "default_role": default_role}
 
@@ -147,27 +141,27 @@ def read_mapped_csv(path: Path, ctx: ReadContext) -> None:
     def handle(row: dict, line: int, raw: str) -> None:
         eid = get(row, "event_id")
         if not eid:
-            raise ValueError(f"empty event id ({cols['event_id']})")
+            raise RecordError(f"empty event id ({cols['event_id']})")
         iso = None
         if get(row, "date"):
-            iso, year = parse_date(get(row, "date"))
+            iso, year = tab.parse_date(get(row, "date"))
         if "year" in cols:
-            year = parse_year(get(row, "year"))
+            year = tab.parse_year(get(row, "year"))
         elif iso is None:
-            raise ValueError(f"empty date ({cols['date']})")
-        amount = parse_amount(get(row, "amount"))
+            raise RecordError(f"empty date ({cols['date']})")
+        amount = tab.parse_amount(get(row, "amount"))
         raw_role = get(row, "role")
         role = m["roles"].get(raw_role, raw_role.lower() or m["default_role"])
         if role not in ROLES:
-            raise ValueError(f"unknown role {raw_role!r}; map it in [roles]")
+            raise RecordError(f"unknown role {raw_role!r}; map it in [roles]")
         org_name, person_name = get(row, "organisation"), get(row, "person")
         if not (org_name or person_name):
-            raise ValueError("neither organisation nor person")
-        founded = parse_year(get(row, "founded_year")) if get(row, "founded_year") else None
-        event = {"event_id": f"{prefix}:{source}:{eid}", "kind": m["kind"], "year": year,
-                 "date": iso, "title": get(row, "title") or None, "amount": amount,
-                 "currency": m["currency"] if amount is not None else None, "source": source,
-                 "origin": f"{path}:{line}"}
+            raise RecordError("neither organisation nor person")
+        founded = tab.parse_year(get(row, "founded_year")) if get(row, "founded_year") else None
+        event = EventRow(f"{prefix}:{source}:{eid}", m["kind"], source, year=year, date=iso,
+                         title=get(row, "title") or None, amount=amount,
+                         currency=m["currency"] if amount is not None else None,
+                         origin=f"{path}:{line}")
         org = None
         if org_name:
             value = get(row, "sector")
@@ -181,18 +175,18 @@ def read_mapped_csv(path: Path, ctx: ReadContext) -> None:
             sector, src = flag_startup(sector, src, small=_truthy(get(row, "sme")),
                                        founded_year=founded, event_year=year)
             key = get(row, "org_id")
-            org = {"org_id": f"org:{source}:{slug(key, 120) if key else slug(org_name)}",
-                   "name": org_name, "sector": sector, "sector_source": src,
-                   "country": country_code(get(row, "country"), codes=True),
-                   "city": get(row, "city") or None, "region": get(row, "region") or None,
-                   "founded_year": founded, "ids": [(source, key)] if key else []}
+            org_key = tab.slug(key, 120) if key else tab.slug(org_name)
+            org = OrgRow(f"org:{source}:{org_key}", org_name,
+                         sector, src, country=country_code(get(row, "country"), codes=True),
+                         city=get(row, "city") or None, region=get(row, "region") or None,
+                         founded_year=founded, ids=((source, key),) if key else ())
         person = None
         if person_name:
-            person = {"person_id": f"per:{source}:{slug(person_name)}", "name": person_name}
-        add_row(ctx, event=event, role=role, org=org, person=person)
+            person = PersonRow(f"per:{source}:{tab.slug(person_name)}", person_name)
+        tab.add_row(ctx, event=event, role=role, org=org, person=person)
 
     try:
-        read_rows(path, ctx, m["delimiter"], required, handle)
+        tab.read_rows(path, ctx, m["delimiter"], required, handle)
     except InputError as exc:
         if "missing column" in exc.message:
             raise InputError(exc.message, file=exc.file, line=exc.line,
@@ -202,5 +196,5 @@ def read_mapped_csv(path: Path, ctx: ReadContext) -> None:
 
 
 register(Format(name="csv-mapped", kind="contract", sniff=lambda path, head: False,
-                read=read_mapped_csv, priority=99,
+                reader=read_mapped_csv, priority=99,
                 description="any CSV described by a TOML mapping (mapping=...)"))

@@ -18,15 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netkit.ingest.formats._tabular import (
-    add_row,
-    check_id,
-    delimited_header,
-    optional_date,
-    parse_amount,
-    parse_date,
-    read_rows,
-)
+from netkit.ingest.formats import _tabular as tab
+from netkit.ingest.plan import EventRow, OrgRow
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.lexicon.source_sectors import norway_sector
 
@@ -40,7 +33,7 @@ ROLES = {"COORDINATOR": "coordinator", "PARTICIPANT": "participant", "PARTNER": 
 
 
 def _sniff(path: Path, head: bytes) -> bool:
-    cols = set(delimited_header(head, ";"))
+    cols = set(tab.delimited_header(head, ";"))
     return {"Prosjektnr", "FoU sektorkode", "Organisasjonsnummer"} <= cols
 
 
@@ -48,30 +41,27 @@ def read_norway(path: Path, ctx: ReadContext) -> None:
     """Read one Research Council of Norway EU-grants file; see the module docstring."""
 
     def handle(row: dict, line: int, raw: str) -> None:
-        project = check_id(row["Prosjektnr"], "Prosjektnr")
-        orgnr = check_id(row["Organisasjonsnummer"], "Organisasjonsnummer")
-        name = row["Organisasjonsnavn"]
-        if not name:
-            raise ValueError("empty Organisasjonsnavn")
-        role = ROLES.get(row["Organisasjon rolle"].upper())
-        if role is None:
-            raise ValueError(f"unknown role {row['Organisasjon rolle']!r}")
-        iso, year = parse_date(row["Kontrakt startdato"])
-        parse_amount(row.get("Innvilget beløp organisasjon EUR"))
+        project = tab.check_id(row["Prosjektnr"], "Prosjektnr")
+        orgnr = tab.check_id(row["Organisasjonsnummer"], "Organisasjonsnummer")
+        name = tab.required(row, "Organisasjonsnavn")
+        role_text = row["Organisasjon rolle"]
+        role = tab.lookup(ROLES, role_text, "role", role_text.upper())
+        iso, year = tab.parse_date(row["Kontrakt startdato"])
+        tab.parse_amount(row.get("Innvilget beløp organisasjon EUR"))
         sme = row.get("Søknadstype", "").upper().startswith("SME")
         sector, src = norway_sector(row["FoU sektorkode"], name, sme=sme)
-        event = {"event_id": f"con:{SOURCE}:{project}", "kind": "contract", "year": year,
-                 "date": iso, "title": row.get("Prosjektnavn") or row.get("Prosjektkortnavn") or None,
-                 "source": SOURCE, "origin": f"{path}:{line}",
-                 "end_date": optional_date(row.get("Kontrakt sluttdato"))}
-        org = {"org_id": f"org:{SOURCE}:{orgnr}", "name": name, "sector": sector,
-               "sector_source": src, "country": "NO", "region": row.get("Adresse fylke") or None,
-               "city": row.get("Adresse kommune") or None, "ids": [("orgnr", orgnr)]}
-        add_row(ctx, event=event, role=role, org=org, row_id=row.get("Deltakernr"))
+        event = EventRow(f"con:{SOURCE}:{project}", "contract", SOURCE, year=year, date=iso,
+                         title=row.get("Prosjektnavn") or row.get("Prosjektkortnavn") or None,
+                         origin=f"{path}:{line}",
+                         extra={"end_date": tab.optional_date(row.get("Kontrakt sluttdato"))})
+        org = OrgRow(f"org:{SOURCE}:{orgnr}", name, sector, src, country="NO",
+                     region=row.get("Adresse fylke") or None,
+                     city=row.get("Adresse kommune") or None, ids=(("orgnr", orgnr),))
+        tab.add_row(ctx, event=event, role=role, org=org, row_id=row.get("Deltakernr"))
 
-    read_rows(path, ctx, ";", COLUMNS, handle)
+    tab.read_rows(path, ctx, ";", COLUMNS, handle)
 
 
-register(Format(name="norway-h2020", kind="contract", sniff=_sniff, read=read_norway,
+register(Format(name="norway-h2020", kind="contract", sniff=_sniff, reader=read_norway,
                 priority=30,
                 description="Research Council of Norway H2020 grants to Norwegian organisations"))

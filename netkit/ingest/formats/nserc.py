@@ -13,13 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netkit.ingest.formats._tabular import (
-    add_row,
-    check_id,
-    delimited_header,
-    parse_year,
-    read_rows,
-)
+from netkit.ingest.formats import _tabular as tab
+from netkit.ingest.plan import EventRow, OrgRow
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.lexicon.countries import country_code
 from netkit.lexicon.source_sectors import name_sector
@@ -33,7 +28,7 @@ ALIASES = {"name": ("PartInstitution*",), "year": ("FiscalYear*",),
 
 
 def _sniff(path: Path, head: bytes) -> bool:
-    cols = delimited_header(head, ",")
+    cols = tab.delimited_header(head, ",")
     return cols[:2] == ["Cle", "PartOrganizationID"]
 
 
@@ -41,22 +36,20 @@ def read_nserc(path: Path, ctx: ReadContext) -> None:
     """Read one NSERC partner file; see the module docstring."""
 
     def handle(row: dict, line: int, raw: str) -> None:
-        grant = check_id(row["Cle"], "grant key Cle")
-        oid = check_id(row["PartOrganizationID"], "PartOrganizationID")
-        name = row["name"]
-        if not name:
-            raise ValueError("empty partner name")
-        year = parse_year(row["year"])
+        grant = tab.check_id(row["Cle"], "grant key Cle")
+        oid = tab.check_id(row["PartOrganizationID"], "PartOrganizationID")
+        name = tab.required(row, "name", "partner name")
+        year = tab.parse_year(row["year"])
         sector, src = name_sector(name, SOURCE)
-        event = {"event_id": f"con:{SOURCE}:{grant}", "kind": "contract", "year": year,
-                 "source": SOURCE, "origin": f"{path}:{line}"}
-        org = {"org_id": f"org:{SOURCE}:{oid}", "name": name, "sector": sector,
-               "sector_source": src, "country": country_code(row.get("country"), codes=True),
-               "region": row.get("province") or None, "ids": [("nserc", oid)]}
-        add_row(ctx, event=event, role="partner", org=org)
+        event = EventRow(f"con:{SOURCE}:{grant}", "contract", SOURCE, year=year,
+                         origin=f"{path}:{line}")
+        org = OrgRow(f"org:{SOURCE}:{oid}", name, sector, src,
+                     country=country_code(row.get("country"), codes=True),
+                     region=row.get("province") or None, ids=(("nserc", oid),))
+        tab.add_row(ctx, event=event, role="partner", org=org)
 
-    read_rows(path, ctx, ",", COLUMNS, handle, aliases=ALIASES)
+    tab.read_rows(path, ctx, ",", COLUMNS, handle, aliases=ALIASES)
 
 
-register(Format(name="nserc-partners", kind="contract", sniff=_sniff, read=read_nserc,
+register(Format(name="nserc-partners", kind="contract", sniff=_sniff, reader=read_nserc,
                 priority=30, description="NSERC (Canada) grant partner-organisation rows"))

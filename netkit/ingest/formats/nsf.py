@@ -37,7 +37,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree as DET
 
-from netkit.errors import InputError
+from netkit.errors import InputError, RecordError
 from netkit.ingest.formats._tabular import (
     check_id,
     parse_amount,
@@ -45,6 +45,7 @@ from netkit.ingest.formats._tabular import (
     slug,
 )
 from netkit.ingest.formats.uspto import person_id
+from netkit.ingest.plan import quarantine_bad
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import MAX_LINE_BYTES, open_binary, open_zip_member, read_zip_member
 from netkit.lexicon.countries import country_code
@@ -80,22 +81,24 @@ def _award(data: bytes) -> dict:
     try:
         root = DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DefusedXmlException as exc:
-        raise ValueError(f"unsafe XML refused ({type(exc).__name__})") from None
+        raise RecordError(f"unsafe XML refused ({type(exc).__name__})") from None
     except ParseError as exc:
-        raise ValueError(f"malformed XML ({exc})") from None
+        raise RecordError(f"malformed XML ({exc})") from None
+    except ValueError as exc:  # the XML parser refuses the bytes
+        raise RecordError(str(exc)) from None
     award = root.find("Award") if root.tag != "Award" else root
     if award is None:
-        raise ValueError(f"no <Award> in <{root.tag}>")
+        raise RecordError(f"no <Award> in <{root.tag}>")
     award_id = _t(award, "AwardID")
     if not award_id:
-        raise ValueError("no AwardID")
+        raise RecordError("no AwardID")
     check_id(award_id, "AwardID")
     iso, year = parse_date(_t(award, "AwardEffectiveDate"))
     amount = parse_amount(_t(award, "AwardAmount"))
     inst = award.find("Institution")
     name = _t(inst, "Name") if inst is not None else None
     if not name:
-        raise ValueError(f"award {award_id}: no awardee institution name")
+        raise RecordError(f"award {award_id}: no awardee institution name")
     uei = None
     for tag in ("ORG_UEI_NUM", "UEI", "OrgUEINum"):
         uei = uei or _t(inst, tag) or _t(award, tag)
@@ -105,7 +108,7 @@ def _award(data: bytes) -> dict:
         if not (last or first):
             last = _t(inv, "PI_FULL_NAME")
         if not (last or first):
-            raise ValueError(f"award {award_id}: investigator without a name")
+            raise RecordError(f"award {award_id}: investigator without a name")
         investigators.append((last, first))
     return {
         "id": award_id, "date": iso, "year": year, "amount": amount,
@@ -136,10 +139,9 @@ def _add(a: dict, ctx: ReadContext, origin: str) -> bool:
 
 
 def _one(data: bytes, line: int, origin: str, ctx: ReadContext) -> None:
-    try:
-        award = _award(data)
-    except ValueError as exc:
-        ctx.ledger.quarantine(line, str(exc), data[:2000].decode("utf-8", "replace"))
+    award = quarantine_bad(ctx.ledger, line, lambda: data[:2000].decode("utf-8", "replace"),
+                           _award, data)
+    if award is None:
         return
     if _add(award, ctx, origin):
         ctx.ledger.loaded()
@@ -168,5 +170,5 @@ def read_nsf(path: Path, ctx: ReadContext) -> None:
     _one(data, 1, f"{path}:1", ctx)
 
 
-register(Format(name="nsf-xml", kind="contract", sniff=_sniff, read=read_nsf, priority=20,
+register(Format(name="nsf-xml", kind="contract", sniff=_sniff, reader=read_nsf, priority=20,
                 description="US NSF award XML (one award per file, or a zip of them)"))

@@ -28,9 +28,11 @@ import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from netkit.errors import InputError
+from netkit.errors import InputError, RecordError
 from netkit.ingest.affiliations import org_key
+from netkit.ingest.plan import EventRow, OrgRow, RecordPlan, load_record, part_row, person_row
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import (
     MAX_LINE_BYTES,
@@ -44,7 +46,11 @@ from netkit.ingest.textio import (
 from netkit.lexicon.ror_types import OPENALEX_TYPE_SECTOR
 from netkit.lexicon.sectors import sector_from_name
 
-__all__ = ["OPENALEX_TYPE_SECTOR", "iter_json_documents", "openalex_sector", "read_works"]
+if TYPE_CHECKING:  # the rows of a plan
+    from netkit.ingest.plan import PartRow, PersonRow
+
+__all__ = ["OPENALEX_TYPE_SECTOR", "JsonLine", "iter_json_documents", "jsonl_values",
+           "openalex_sector", "plan_work", "read_works", "short_id", "strip_prefix"]
 
 _OA = "https://openalex.org/"
 _ID_RX = re.compile(r"^(?:https?://openalex\.org/)?([WAIwai]\d+)$")
@@ -74,10 +80,13 @@ def openalex_sector(type_: str | None, name: str | None) -> tuple[str, str]:
 _SHORT_CACHE: dict[tuple[str, str], str | None] = {}
 
 
-def _short(value, kind: str) -> str | None:
+def short_id(value, kind: str) -> str | None:
     """``https://openalex.org/W123`` → ``W123`` (``None`` if not an id of that kind).
 
     The answer is cached (ids of institutions and authors repeat) and interned.
+
+    >>> short_id("https://openalex.org/i27", "I"), short_id("W1", "I")
+    ('I27', None)
     """
     if not isinstance(value, str):
         return None
@@ -95,15 +104,16 @@ def _short(value, kind: str) -> str | None:
     return out
 
 
-def _strip_prefix(value, prefix: str) -> str | None:
+def strip_prefix(value, prefix: str) -> str | None:
+    """A text id without its URL ``prefix`` (``None`` for no text).
+
+    >>> strip_prefix(" https://ror.org/0abc ", "https://ror.org/"), strip_prefix(3, "x")
+    ('0abc', None)
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     v = value.strip()
     return v[len(prefix):] if v.lower().startswith(prefix) else v
-
-
-class _Bad(Exception):
-    """A work that cannot be loaded (reason in the message)."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -111,13 +121,23 @@ def _org_id(iid: str) -> str:
     return sys.intern(f"org:openalex:{iid}")
 
 
+@lru_cache(maxsize=1 << 16)
+def _org_row(org_id: str, name: str | None, sector: str, rule: str, country: str | None,
+             iid: str | None, ror: str | None) -> OrgRow:
+    """An institution as works describe it (cached: institutions repeat across works)."""
+    ids = (("openalex", iid), ("ror", ror)) if iid else (
+        ("openalex", iid), ("ror", ror), ("name", name))
+    return OrgRow(org_id, name, sector, rule, country, ids=ids)
+
+
 def _text(value, what: str) -> str | None:
-    """A text field: ``None``, a string, or a number written as text; else ``_Bad``."""
+    """A text field: ``None``, a string, or a number written as text; else
+    :class:`~netkit.errors.RecordError`."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise _Bad(f"{what} is not text: {json.dumps(value)[:60]}")
+    raise RecordError(f"{what} is not text: {json.dumps(value)[:60]}")
 
 
 def _intern(text: str) -> str:
@@ -126,77 +146,86 @@ def _intern(text: str) -> str:
     return sys.intern(text)
 
 
-def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
-    """Check one work completely and return the rows to add (nothing added yet)."""
+def plan_work(work, origin: str | None = None) -> RecordPlan:
+    """Check one work completely and plan the rows to add (nothing added yet);
+    :class:`~netkit.errors.RecordError` says why a work cannot be loaded.
+
+    >>> plan_work({"id": "https://openalex.org/W7", "publication_year": 2020}).event[:4]
+    ('pub:openalex:W7', 'publication', 'openalex', 2020)
+    >>> plan_work({"id": "W7", "authorships": "A. Berg"})
+    Traceback (most recent call last):
+    ...
+    netkit.errors.RecordError: authorships is not a list
+    """
     if not isinstance(work, dict):
-        raise _Bad(f"expected a JSON object, got {type(work).__name__}")
-    wid = _short(work.get("id"), "W")
+        raise RecordError(f"expected a JSON object, got {type(work).__name__}")
+    wid = short_id(work.get("id"), "W")
     if wid is None:
-        raise _Bad("missing or invalid work id" if work.get("id") is None
+        raise RecordError("missing or invalid work id" if work.get("id") is None
                    else f"invalid work id {str(work.get('id'))[:80]!r}")
     year = work.get("publication_year")
     date = work.get("publication_date")
     if date is not None and not isinstance(date, str):
-        raise _Bad(f"publication_date is not a string: {date!r}")
+        raise RecordError(f"publication_date is not a string: {date!r}")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         if isinstance(year, str) and year.strip().isdigit():
             year = int(year)
         else:
-            raise _Bad(f"publication_year is not an integer: {year!r}")
+            raise RecordError(f"publication_year is not an integer: {year!r}")
     if year is None and date and date[:4].isdigit():
         year = int(date[:4])
     title = _text(work.get("title") if work.get("title") is not None
                   else work.get("display_name"), "title")
-    doi = _strip_prefix(_text(work.get("doi"), "doi"), "https://doi.org/")
+    doi = strip_prefix(_text(work.get("doi"), "doi"), "https://doi.org/")
     authorships = work.get("authorships") or []
     if not isinstance(authorships, list):
-        raise _Bad("authorships is not a list")
-    event_id = f"pub:openalex:{wid}"
+        raise RecordError("authorships is not a list")
     ids = work.get("ids") if isinstance(work.get("ids"), dict) else {}
     pmid = _text(ids.get("pmid"), "pmid")
-    event = {"year": year, "date": date, "title": title, "doi": doi, "pmid": pmid or None}
-    orgs: list[tuple] = []
-    people: list[tuple] = []
-    parts: list[tuple] = []
+    event = EventRow(f"pub:openalex:{wid}", "publication", "openalex", year=year, date=date,
+                     title=title, origin=origin, extra={"doi": doi, "pmid": pmid or None})
+    orgs: list[OrgRow] = []
+    people: list[PersonRow] = []
+    parts: list[PartRow] = []
     for i, au in enumerate(authorships):
         if not isinstance(au, dict):
-            raise _Bad(f"authorship {i} is not an object")
+            raise RecordError(f"authorship {i} is not an object")
         author = au.get("author") or {}
         if not isinstance(author, dict):
-            raise _Bad(f"authorship {i}: author is not an object")
-        aid = _short(author.get("id"), "A")
+            raise RecordError(f"authorship {i}: author is not an object")
+        aid = short_id(author.get("id"), "A")
         person_id = _intern(f"per:openalex:{aid}" if aid else f"per:openalex:{wid}:{i + 1}")
         name = _text(author.get("display_name") or au.get("raw_author_name"), "author name")
-        orcid = _strip_prefix(_text(author.get("orcid"), "orcid"), "https://orcid.org/")
-        people.append((person_id, name, orcid))
+        orcid = strip_prefix(_text(author.get("orcid"), "orcid"), "https://orcid.org/")
+        people.append(person_row((person_id, name, orcid, ())))
         insts = au.get("institutions") or []
         if not isinstance(insts, list):
-            raise _Bad(f"authorship {i}: institutions is not a list")
+            raise RecordError(f"authorship {i}: institutions is not a list")
         raws = au.get("raw_affiliation_strings")
         if raws is None:
             old = au.get("raw_affiliation_string")
             raws = [old] if isinstance(old, str) and old else []
         if not isinstance(raws, list):
-            raise _Bad(f"authorship {i}: raw_affiliation_strings is not a list")
+            raise RecordError(f"authorship {i}: raw_affiliation_strings is not a list")
         by_inst: dict[str, list[str]] = {}
         affiliations = au.get("affiliations") or []
         if not isinstance(affiliations, list):
-            raise _Bad(f"authorship {i}: affiliations is not a list")
+            raise RecordError(f"authorship {i}: affiliations is not a list")
         for aff in affiliations:
             ids = aff.get("institution_ids") if isinstance(aff, dict) else None
             if isinstance(aff.get("raw_affiliation_string") if isinstance(aff, dict) else None,
                           str) and isinstance(ids, list):
                 for iid in ids:
-                    s = _short(iid, "I")
+                    s = short_id(iid, "I")
                     if s:
                         by_inst.setdefault(s, []).append(aff["raw_affiliation_string"].strip())
         all_raw = "; ".join(r.strip() for r in raws if isinstance(r, str) and r.strip()) or None
         seen: set[str] = set()
         for j, inst in enumerate(insts):
             if not isinstance(inst, dict):
-                raise _Bad(f"authorship {i}: institution {j} is not an object")
+                raise RecordError(f"authorship {i}: institution {j} is not an object")
             iname = _text(inst.get("display_name"), "institution display_name")
-            iid = _short(inst.get("id"), "I")
+            iid = short_id(inst.get("id"), "I")
             country = _text(inst.get("country_code"), "country_code") or None
             if iid:
                 org_id = _org_id(iid)
@@ -208,42 +237,21 @@ def _plan_work(work, origin: str) -> tuple[str, dict, list, list, list]:
                 continue
             seen.add(org_id)
             sector, rule = openalex_sector(_text(inst.get("type"), "institution type"), iname)
-            ror = _strip_prefix(_text(inst.get("ror"), "ror"), "https://ror.org/")
-            orgs.append((org_id, iname or iid, sector, rule, country, iid, ror))
+            ror = strip_prefix(_text(inst.get("ror"), "ror"), "https://ror.org/")
+            orgs.append(_org_row(org_id, iname or iid, sector, rule, country, iid, ror))
             raw = "; ".join(by_inst[iid]) if iid in by_inst else (
                 all_raw if len(insts) == 1 or len(raws) <= 1 else None)
             raw = raw or all_raw
-            parts.append((org_id, person_id, _intern(raw) if raw else None))
+            parts.append(part_row((org_id, person_id, _intern(raw) if raw else None)))
         if not seen:
-            parts.append((None, person_id, all_raw))
-    return event_id, event, orgs, people, parts
+            parts.append(part_row((None, person_id, all_raw)))
+    return RecordPlan(event, orgs, people, parts)
 
 
 def _load_work(work, ctx: ReadContext, line: int | None, origin: str, raw: str | None) -> None:
     """Validate one work, then add its rows (or quarantine it / count a duplicate)."""
-    try:
-        event_id, event, orgs, people, parts = _plan_work(work, origin)
-    except _Bad as exc:
-        if raw is None:
-            raw = json.dumps(work, ensure_ascii=False)[:4000]
-        ctx.ledger.quarantine(line, str(exc), raw)
-        return
-    b = ctx.builder
-    if not b.add_event(event_id, "publication", source="openalex", origin=origin, **event):
-        ctx.ledger.duplicate()
-        return
-    for org_id, name, sector, rule, country, iid, ror in orgs:
-        b.add_org(org_id, name, sector, rule, country=country)
-        b.add_org_id(org_id, "openalex", iid)
-        b.add_org_id(org_id, "ror", ror)
-        if not iid:
-            b.add_org_id(org_id, "name", name)
-    for person_id, name, orcid in people:
-        b.add_person(person_id, name, orcid)
-    for org_id, person_id, raw_aff in parts:
-        b.add_participation(event_id, org_id=org_id, person_id=person_id, role="author",
-                            raw_affiliation=raw_aff)
-    ctx.ledger.loaded()
+    load_record(ctx, line, raw if raw is not None else (
+        lambda: json.dumps(work, ensure_ascii=False)[:4000]), plan_work, work, origin)
 
 
 # --------------------------------------------------------------------------- containers
@@ -500,31 +508,57 @@ def _is_jsonl(path: Path, encoding: str | None) -> bool:
     return False
 
 
+class JsonLine(NamedTuple):
+    """One JSON value of a JSON Lines file (a work, an institution …)."""
+
+    line: int
+    raw: str
+    """The line's text (empty for an item of an API page: the page is the line)."""
+    value: object
+    """The parsed value, or the ``ValueError`` that says why the line is not JSON."""
+    item: int | None = None
+    """The 1-based place of the value in an API page's ``results``."""
+
+
+def jsonl_values(path: Path, encoding: str | None) -> Iterator[JsonLine]:
+    """The JSON values of a JSON Lines file, one per non-blank line; the ``results``
+    of a line that is an API page (``{"meta": …, "results": […]}``) one by one.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.jsonl"
+    >>> _ = p.write_text('{"id": 1}\\n\\n{"results": [{"id": 2}, {"id": 3}]}\\n{bad\\n')
+    >>> [(v.line, v.value, v.item) for v in jsonl_values(p, None)][:3]
+    [(1, {'id': 1}, None), (3, {'id': 2}, 1), (3, {'id': 3}, 2)]
+    >>> type(list(jsonl_values(p, None))[-1].value).__name__
+    'JSONDecodeError'
+    """
+    for n, text in text_lines(path, encoding):
+        s = text.strip().lstrip("\ufeff")
+        if not s:
+            continue
+        try:
+            obj = json.loads(s)
+        except ValueError as exc:  # not JSON: the caller quarantines the line
+            yield JsonLine(n, text, exc)
+            continue
+        if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
+            for k, value in enumerate(obj["results"], start=1):
+                yield JsonLine(n, "", value, k)
+        else:
+            yield JsonLine(n, text, obj)
+
+
 def _read_jsonl(path: Path, ctx: ReadContext) -> None:
     name = str(path)
-    for n, text in text_lines(path, ctx.encoding):
-        _jsonl_line(n, text, name, ctx)
-
-
-def _jsonl_line(n: int, text: str, name: str, ctx: ReadContext) -> None:
-    s = text.strip().lstrip("\ufeff")
-    if not s:
-        return
-    try:
-        obj = json.loads(s)
-    except ValueError as exc:
+    for n, raw, value, item in jsonl_values(path, ctx.encoding):
         ctx.ledger.seen()
-        ctx.ledger.quarantine(n, f"invalid JSON ({exc.msg}, column {exc.colno})"
-                              if isinstance(exc, json.JSONDecodeError) else
-                              f"invalid JSON ({exc})", text)
-        return
-    if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
-        ctx.ledger.seen(len(obj["results"]))
-        for k, work in enumerate(obj["results"], start=1):
-            _load_work(work, ctx, n, f"{name}:{n}#{k}", None)
-    else:
-        ctx.ledger.seen()
-        _load_work(obj, ctx, n, f"{name}:{n}", text)
+        if isinstance(value, ValueError):
+            ctx.ledger.quarantine(n, f"invalid JSON ({value.msg}, column {value.colno})"
+                                  if isinstance(value, json.JSONDecodeError) else
+                                  f"invalid JSON ({value})", raw)
+            continue
+        origin = f"{name}:{n}#{item}" if item else f"{name}:{n}"
+        _load_work(value, ctx, n, origin, raw or None)
 
 
 def _read_document(path: Path, ctx: ReadContext) -> None:
@@ -631,7 +665,7 @@ register(Format(
     name="openalex",
     kind="publication",
     sniff=_sniff,
-    read=read_works,
+    reader=read_works,
     description="OpenAlex works: JSON Lines (.gz), JSON array or API response page; "
                 "2022 and current schema",
     priority=20,

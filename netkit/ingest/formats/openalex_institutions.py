@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from netkit.ingest.formats.openalex import _short, _strip_prefix, openalex_sector
+from netkit.errors import RecordError
+from netkit.ingest.formats.openalex import jsonl_values, openalex_sector, short_id, strip_prefix
 from netkit.ingest.read import expand_paths
 from netkit.ingest.registry import Format, ReadContext, register
-from netkit.ingest.textio import text_lines
 
 __all__ = ["INSTITUTION_COLUMNS", "read_institutions"]
 
@@ -34,12 +34,21 @@ INSTITUTION_COLUMNS = [
 ]
 
 
+def _values(inst: dict, key: str):
+    """The values of a field that holds a JSON array (``[]`` when missing); a number
+    or a boolean there is a :class:`~netkit.errors.RecordError`."""
+    value = inst.get(key) or []
+    if not isinstance(value, list | dict | str):
+        raise RecordError(f"{key} is not a list")
+    return value
+
+
 def _links(inst: dict) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {"parent": [], "child": [], "related": []}
-    for a in inst.get("associated_institutions") or []:
+    for a in _values(inst, "associated_institutions"):
         if isinstance(a, dict):
             rel = str(a.get("relationship") or "related").lower()
-            iid = _short(a.get("id"), "I")
+            iid = short_id(a.get("id"), "I")
             if iid and rel in out:
                 out[rel].append(iid)
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
@@ -50,25 +59,25 @@ def _row(inst) -> dict | None:
     field of the wrong type)."""
     try:
         return _row_unchecked(inst)
-    except (TypeError, AttributeError, ValueError):
+    except RecordError:
         return None
 
 
 def _row_unchecked(inst) -> dict | None:
     if not isinstance(inst, dict):
         return None
-    iid = _short(inst.get("id"), "I")
+    iid = short_id(inst.get("id"), "I")
     if iid is None:
         return None
     name = inst.get("display_name")
     type_ = inst.get("type")
     if not isinstance(name, str | None) or not isinstance(type_, str | None):
-        raise TypeError("display_name and type must be text")
+        raise RecordError("display_name and type must be text")
     sector, rule = openalex_sector(type_, name)
     geo = inst.get("geo") if isinstance(inst.get("geo"), dict) else {}
     ids = inst.get("ids") if isinstance(inst.get("ids"), dict) else {}
     links = _links(inst)
-    lineage = tuple(x for x in (_short(v, "I") for v in inst.get("lineage") or []) if x)
+    lineage = tuple(x for x in (short_id(v, "I") for v in _values(inst, "lineage")) if x)
     parents = tuple(sorted(set(links["parent"]) | {x for x in lineage if x != iid}))
     international = inst.get("international") if isinstance(inst.get("international"), dict) \
         else {}
@@ -76,8 +85,8 @@ def _row_unchecked(inst) -> dict | None:
     translations = list(translations.values()) if isinstance(translations, dict) else []
     # other names, acronyms and the name in other languages, each once, never the name itself
     aliases = tuple(dict.fromkeys(
-        str(a) for a in [*(inst.get("display_name_alternatives") or []),
-                         *(inst.get("display_name_acronyms") or []), *translations]
+        str(a) for a in [*_values(inst, "display_name_alternatives"),
+                         *_values(inst, "display_name_acronyms"), *translations]
         if a and a != name))
 
     def num(v):
@@ -85,7 +94,7 @@ def _row_unchecked(inst) -> dict | None:
 
     row = {
         "org_id": f"org:openalex:{iid}", "openalex_id": iid,
-        "ror": _strip_prefix(inst.get("ror") or ids.get("ror"), "https://ror.org/"),
+        "ror": strip_prefix(inst.get("ror") or ids.get("ror"), "https://ror.org/"),
         "name": name, "type": type_, "sector": sector, "sector_source": rule,
         "country": inst.get("country_code") or geo.get("country_code") or None,
         "region": geo.get("region") or None, "city": geo.get("city") or None,
@@ -93,31 +102,13 @@ def _row_unchecked(inst) -> dict | None:
         "parents": parents, "children": links["child"], "related": links["related"],
         "lineage": lineage, "aliases": aliases,
         "grid": ids.get("grid") or None,
-        "wikidata": _strip_prefix(ids.get("wikidata"), "https://www.wikidata.org/wiki/"),
+        "wikidata": strip_prefix(ids.get("wikidata"), "https://www.wikidata.org/wiki/"),
         "works_count": inst.get("works_count"),
     }
     for key in ("ror", "country", "region", "city", "grid", "wikidata"):
         if not isinstance(row[key], str | None):
-            raise TypeError(f"{key} must be text")
+            raise RecordError(f"{key} must be text")
     return row
-
-
-def _iter_objects(path: Path, encoding: str | None) -> Iterator[tuple[int, str, object]]:
-    """``(line, raw, object_or_exception)`` per JSON line; API pages are unpacked."""
-    for n, text in text_lines(path, encoding):
-        s = text.strip().lstrip("\ufeff")
-        if not s:
-            continue
-        try:
-            obj = json.loads(s)
-        except ValueError as exc:
-            yield n, text, exc
-            continue
-        if isinstance(obj, dict) and isinstance(obj.get("results"), list) and "id" not in obj:
-            for inst in obj["results"]:
-                yield n, "", inst
-        else:
-            yield n, text, obj
 
 
 def read_institutions(paths: str | Path | Iterable[str | Path], *,
@@ -156,7 +147,7 @@ def read_institutions(paths: str | Path | Iterable[str | Path], *,
     """
     rows: dict[str, dict] = {}
     for path in expand_paths(paths):
-        for _, _, obj in _iter_objects(path, encoding):
+        for _, _, obj, _ in jsonl_values(path, encoding):
             row = _row(obj) if not isinstance(obj, Exception) else None
             if row is not None and row["org_id"] not in rows:
                 rows[row["org_id"]] = row
@@ -174,7 +165,7 @@ _SEEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _read(path: Path, ctx: ReadContext) -> None:
     b = ctx.builder
     seen: set[str] = _SEEN.setdefault(b, set())
-    for n, raw, obj in _iter_objects(path, ctx.encoding):
+    for n, raw, obj, _ in jsonl_values(path, ctx.encoding):
         ctx.ledger.seen()
         if isinstance(obj, Exception):
             ctx.ledger.quarantine(n, f"invalid JSON ({obj})", raw)
@@ -190,15 +181,15 @@ def _read(path: Path, ctx: ReadContext) -> None:
             ctx.ledger.duplicate()
             continue
         seen.add(org_id)
-        if b.has_org(org_id):
+        known = b.org(org_id)
+        if known is not None:
             # Already named by a work: the registry fills in place and type.
-            known = b._orgs[org_id]
-            for k in ("country", "region", "city", "lat", "lon"):
-                if known.get(k) is None:
-                    known[k] = row[k]
+            fill = {k: row[k] for k in ("country", "region", "city", "lat", "lon")
+                    if known.get(k) is None}
             if known.get("sector") == "unknown" or (known.get("sector_source") or "").startswith(
                     "name:"):
-                known["sector"], known["sector_source"] = row["sector"], row["sector_source"]
+                fill.update(sector=row["sector"], sector_source=row["sector_source"])
+            b.update_org(org_id, **fill)
         else:
             b.add_org(org_id, row["name"] or row["openalex_id"], row["sector"],
                       row["sector_source"], country=row["country"], region=row["region"],
@@ -223,7 +214,7 @@ register(Format(
     name="openalex-institutions",
     kind="registry",
     sniff=_sniff,
-    read=_read,
+    reader=_read,
     description="OpenAlex institutions (JSON Lines): type, ROR, place and parent links",
     priority=15,
 ))

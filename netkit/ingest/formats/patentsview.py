@@ -31,16 +31,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
-from netkit.ingest.formats._tabular import (
-    check_id,
-    header_index,
-    parse_date,
-    row_key_seen,
-    slug,
-    state,
-    tsv_fields,
-)
+from netkit.errors import RecordError
+from netkit.ingest.formats import _tabular as tab
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import text_lines
 from netkit.lexicon.countries import country_code
@@ -92,7 +86,7 @@ def _sniff(path: Path, head: bytes) -> bool:
     first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
     if "\t" not in first:
         return False
-    header = tsv_fields(first)
+    header = tab.tsv_fields(first)
     if table_of(header) is not None:
         return True
     # another PatentsView table (g_cpc_current, g_patent_abstract …): read as "not used"
@@ -101,7 +95,7 @@ def _sniff(path: Path, head: bytes) -> bool:
 
 
 def _dataset(builder) -> dict:
-    ds = state(builder, "patentsview")
+    ds = tab.state(builder, "patentsview")
     if not ds:
         ds.update(patents={}, applications={}, locations={}, assignees=[], inventors=[],
                   tables=set(), strings={})
@@ -116,65 +110,104 @@ def read_patentsview(path: Path, ctx: ReadContext) -> None:
     first = next(lines, None)
     if first is None:
         return
-    header = [h.strip().lstrip("\ufeff") for h in tsv_fields(first[1])]
+    header = [h.strip().lstrip("\ufeff") for h in tab.tsv_fields(first[1])]
     table = table_of(header)
     stem = path.name.split(".")[0]
     if table is None and stem in TABLES:
-        header_index(header, TABLES[stem], path, first[0])  # raises, naming the missing columns
+        tab.header_index(header, TABLES[stem], path, first[0])  # raises, naming the missing columns
     if table is None:
         if path.name.startswith("g_") and header and header[0] in (
                 "patent_id", "location_id", "assignee_id", "inventor_id"):
             log.warning("%s: a PatentsView table netkit does not use; skipped (0 records)",
                         path)
             return
-        header_index(header, TABLES["g_patent"], path, first[0])  # raises, naming the columns
+        tab.header_index(header, TABLES["g_patent"], path, first[0])  # raises, naming the columns
         return
     ds["tables"].add(table)
-    idx = header_index(header, TABLES[table], path, first[0])
+    idx = tab.header_index(header, TABLES[table], path, first[0])
     wanted = (*TABLES[table], "latitude", "longitude")
     idx = {c: i for c, i in idx.items() if c in wanted}
     n = len(header)
     led = ctx.ledger
     handle = _HANDLERS[table]
-    src = (led, path, ctx.encoding)  # staged rows point here; raw text is re-read if needed
+    src = _Source(led, path, ctx.encoding)  # staged rows point here; raw text is re-read
     for line, text in lines:
         led.seen()  # every line below the header is a record, whatever becomes of it
         if not text.strip():
             led.quarantine(line, "empty line", text)
             continue
-        fields = tsv_fields(text)
+        fields = tab.tsv_fields(text)
         if len(fields) != n:
             led.quarantine(line, f"{len(fields)} fields where the header has {n} "
                                  "(a tab or line break inside a field?)", text)
             continue
         row = {c: fields[i].strip() for c, i in idx.items()}
-        try:
-            handle(ds, row, line, src, ctx, path)
-        except ValueError as exc:
-            led.quarantine(line, str(exc), text)
+        tab.quarantine_bad(led, line, text, handle, ds, row, line, src, ctx)
 
 
-def _patent(ds, row, line, src, ctx, path) -> None:
-    pid = check_id(row["patent_id"], "patent_id", digits=False)
-    iso, year = parse_date(row["patent_date"])
-    if pid in ds["patents"]:
+class _Source(NamedTuple):
+    """The file a staged row comes from."""
+
+    ledger: object
+    path: Path
+    encoding: str | None
+
+
+class _Dated(NamedTuple):
+    """A row of ``g_patent`` or ``g_application``: a patent's grant or filing date."""
+
+    date: str
+    year: int
+    title: str | None
+    src: _Source
+    line: int
+
+
+class _Assignee(NamedTuple):
+    src: _Source
+    line: int
+    patent_id: str
+    assignee_id: str
+    org: str
+    first: str
+    last: str
+    type_code: str
+    location_id: str
+
+
+class _Inventor(NamedTuple):
+    src: _Source
+    line: int
+    patent_id: str
+    inventor_id: str
+    first: str
+    last: str
+    location_id: str
+
+
+def _dated(ds, table: str, date_column: str, row, line, src, ctx) -> bool:
+    """Stage a dated row of a patent; ``False`` (and a duplicate counted) for a patent
+    already dated by this table."""
+    pid = tab.check_id(row["patent_id"], "patent_id", digits=False)
+    iso, year = tab.parse_date(row[date_column])
+    if pid in ds[table]:
         ctx.ledger.duplicate()
-        return
-    ds["patents"][pid] = (iso, year, row["patent_title"] or None, src, line)
-    ctx.ledger.loaded()
+        return False
+    ds[table][pid] = _Dated(iso, year, row.get("patent_title") or None, src, line)
+    return True
 
 
-def _application(ds, row, line, src, ctx, path) -> None:
-    pid = check_id(row["patent_id"], "patent_id", digits=False)
-    iso, year = parse_date(row["filing_date"])
-    if pid in ds["applications"]:
-        ctx.ledger.duplicate()
-        return
-    ds["applications"][pid] = (iso, year, src, line)
+def _patent(ds, row, line, src, ctx) -> None:
+    if _dated(ds, "patents", "patent_date", row, line, src, ctx):
+        ctx.ledger.loaded()
 
 
-def _location(ds, row, line, raw, ctx, path) -> None:
-    lid = check_id(row["location_id"], "location_id", digits=False)
+def _application(ds, row, line, src, ctx) -> None:
+    _dated(ds, "applications", "filing_date", row, line, src, ctx)  # counted when joined
+
+
+def _location(ds, row, line, src, ctx) -> None:
+    lid = tab.check_id(row["location_id"], "location_id", digits=False)
     if lid in ds["locations"]:
         ctx.ledger.duplicate()
         return
@@ -182,35 +215,37 @@ def _location(ds, row, line, raw, ctx, path) -> None:
     try:
         lat = float(row["latitude"]) if row.get("latitude") else None
         lon = float(row["longitude"]) if row.get("longitude") else None
-    except ValueError:
-        raise ValueError(f"bad coordinates {row.get('latitude')!r}, {row.get('longitude')!r}"
+    except ValueError:  # not numbers
+        raise RecordError(f"bad coordinates {row.get('latitude')!r}, {row.get('longitude')!r}"
                          ) from None
     ds["locations"][lid] = (row["disambig_city"] or None, row["disambig_state"] or None,
                             country_code(row["disambig_country"], codes=True), lat, lon)
     ctx.ledger.loaded()
 
 
-def _assignee(ds, row, line, src, ctx, path) -> None:
-    check_id(row["patent_id"], "patent_id", digits=False)
+def _assignee(ds, row, line, src, ctx) -> None:
+    tab.check_id(row["patent_id"], "patent_id", digits=False)
     org = row["disambig_assignee_organization"]
     first, last = (row["disambig_assignee_individual_name_first"],
                    row["disambig_assignee_individual_name_last"])
     if not (org or first or last):
-        raise ValueError("assignee without a name")
+        raise RecordError("assignee without a name")
     i = ds["strings"].setdefault
-    ds["assignees"].append((src, line, row["patent_id"], i(row["assignee_id"], row["assignee_id"]),
-                            i(org, org), first, last, i(row["assignee_type"], row["assignee_type"]),
-                            i(row["location_id"], row["location_id"])))
+    ds["assignees"].append(_Assignee(
+        src, line, row["patent_id"], i(row["assignee_id"], row["assignee_id"]), i(org, org),
+        first, last, i(row["assignee_type"], row["assignee_type"]),
+        i(row["location_id"], row["location_id"])))
 
 
-def _inventor(ds, row, line, src, ctx, path) -> None:
-    check_id(row["patent_id"], "patent_id", digits=False)
+def _inventor(ds, row, line, src, ctx) -> None:
+    tab.check_id(row["patent_id"], "patent_id", digits=False)
     first, last = row["disambig_inventor_name_first"], row["disambig_inventor_name_last"]
     if not (row["inventor_id"] or first or last):
-        raise ValueError("inventor without id or name")
+        raise RecordError("inventor without id or name")
     i = ds["strings"].setdefault
-    ds["inventors"].append((src, line, row["patent_id"], i(row["inventor_id"], row["inventor_id"]),
-                            i(first, first), i(last, last), i(row["location_id"], row["location_id"])))
+    ds["inventors"].append(_Inventor(
+        src, line, row["patent_id"], i(row["inventor_id"], row["inventor_id"]), i(first, first),
+        i(last, last), i(row["location_id"], row["location_id"])))
 
 
 _HANDLERS = {
@@ -237,15 +272,14 @@ def _finish(b, ds: dict) -> None:
     fallback = 0
     event_ids: dict[str, str] = {}
     sectors: dict[tuple, tuple] = {}
-    for pid, (iso, year, title, src, line) in patents.items():
+    for pid, patent in patents.items():
         app = apps.get(pid)
-        if app is not None:
-            iso, year = app[0], app[1]
-        else:
+        if app is None:
             fallback += 1
+        dated = app or patent
         event_ids[pid] = f"pat:{SOURCE}:{pid}"
-        b.add_event(event_ids[pid], "patent", year=year, date=iso, title=title,
-                    source=SOURCE, origin=f"{src[1]}:{line}")
+        b.add_event(event_ids[pid], "patent", year=dated.year, date=dated.date,
+                    title=patent.title, source=SOURCE, origin=f"{patent.src.path}:{patent.line}")
     if fallback and "g_application" in ds["tables"]:
         log.warning("%d PatentsView patents have no valid g_application row: timed by grant date",
                     fallback)
@@ -257,13 +291,13 @@ def _finish(b, ds: dict) -> None:
         orphans.setdefault(id(src), (src, []))[1].append(
             (line, no_patents or f"patent_id {pid} is not in g_patent"))
 
-    for pid, (_, _, src, line) in apps.items():
+    for pid, app in apps.items():
         if pid in patents:
-            src[0].loaded()
+            app.src.ledger.loaded()
         else:
-            orphan(src, line, pid)
+            orphan(app.src, app.line, pid)
     for src, line, pid, aid, org, first, last, code, lid in _drain(ds, "assignees"):
-        ledger = src[0]
+        ledger = src.ledger
         if pid not in patents:
             orphan(src, line, pid)
             continue
@@ -274,8 +308,8 @@ def _finish(b, ds: dict) -> None:
         what, sector, src = sectors[key]
         city, region, country, lat, lon = locs.get(lid, (None,) * 5)
         if org and what == "org":
-            oid = f"org:{SOURCE}:{aid}" if aid else f"org:{SOURCE}:name-{slug(org)}"
-            if row_key_seen(b, (event_id, oid, None, "assignee", None)):
+            oid = f"org:{SOURCE}:{aid}" if aid else f"org:{SOURCE}:name-{tab.slug(org)}"
+            if tab.row_key_seen(b, (event_id, oid, None, "assignee", None)):
                 ledger.duplicate()
                 continue
             b.add_org(oid, org, sector, src, country=country, region=region, city=city,
@@ -284,9 +318,9 @@ def _finish(b, ds: dict) -> None:
             b.add_participation(event_id, org_id=oid, role="assignee", raw_affiliation=org)
         else:
             name = org or _name(last, first)
-            key = aid or slug(f"{name} {country or ''}")
+            key = aid or tab.slug(f"{name} {country or ''}")
             person = f"per:{SOURCE}:{key}"
-            if row_key_seen(b, (event_id, None, person, "assignee", None)):
+            if tab.row_key_seen(b, (event_id, None, person, "assignee", None)):
                 ledger.duplicate()
                 continue
             b.add_person(person, name)
@@ -295,7 +329,7 @@ def _finish(b, ds: dict) -> None:
         ledger.loaded()
     people: dict[str, str] = {}
     for src, line, pid, iid, first, last, lid in _drain(ds, "inventors"):
-        ledger = src[0]
+        ledger = src.ledger
         if pid not in patents:
             orphan(src, line, pid)
             continue
@@ -303,10 +337,11 @@ def _finish(b, ds: dict) -> None:
         city, _, country, _, _ = locs.get(lid, (None,) * 5)
         person = people.get(iid) if iid else None
         if person is None:
-            person = f"per:{SOURCE}:{iid}" if iid else f"per:{SOURCE}:{slug(_name(last, first))}"
+            key = iid or tab.slug(_name(last, first))
+            person = f"per:{SOURCE}:{key}"
             if iid:
                 people[iid] = person
-        if row_key_seen(b, (event_id, None, person, "inventor", None)):
+        if tab.row_key_seen(b, (event_id, None, person, "inventor", None)):
             ledger.duplicate()
             continue
         b.add_person(person, _name(last, first) or None)
@@ -323,7 +358,7 @@ def _finish(b, ds: dict) -> None:
     ds["assignees"], ds["inventors"] = [], []
 
 
-register(Format(name="patentsview", kind="patent", sniff=_sniff, read=read_patentsview,
+register(Format(name="patentsview", kind="patent", sniff=_sniff, reader=read_patentsview,
                 priority=25,
                 description="PatentsView bulk tables g_patent, g_application, "
                             "g_assignee/inventor/location_disambiguated (TSV, optionally zipped)"))

@@ -30,15 +30,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from netkit.ingest.formats._tabular import (
-    add_row,
-    delimited_header,
-    parse_amount,
-    parse_date,
-    parse_year,
-    read_rows,
-    slug,
-)
+from netkit.errors import RecordError
+from netkit.ingest.formats import _tabular as tab
+from netkit.ingest.plan import EventRow, OrgRow
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.lexicon.source_sectors import flag_startup, name_sector
 
@@ -49,7 +43,7 @@ COLUMNS = ("Company", "Agency", "Program", "Award Year", "Award Amount")
 
 
 def _sniff(path: Path, head: bytes) -> bool:
-    cols = set(delimited_header(head, ","))
+    cols = set(tab.delimited_header(head, ","))
     return {"Company", "Award Amount", "Agency"} <= cols and bool(
         {"Agency Tracking Number", "Program", "Phase"} & cols)
 
@@ -58,67 +52,48 @@ def read_sbir(path: Path, ctx: ReadContext) -> None:
     """Read one SBIR/STTR award CSV; see the module docstring."""
 
     def handle(row: dict, line: int, raw: str) -> None:
-        company = row["Company"]
-        if not company:
-            raise ValueError("empty Company")
+        company = tab.required(row, "Company")
         agency = row["Agency"]
         key = row.get("Contract") or row.get("Agency Tracking Number")
         if not (agency and key):
-            raise ValueError("no award id (Agency with Contract or Agency Tracking Number)")
-        year = parse_year(row["Award Year"])
+            raise RecordError("no award id (Agency with Contract or Agency Tracking Number)")
+        year = tab.parse_year(row["Award Year"])
         iso = None
         if row.get("Proposal Award Date"):
-            iso, _ = parse_date(row["Proposal Award Date"])
-        amount = parse_amount(row["Award Amount"])
+            iso, _ = tab.parse_date(row["Proposal Award Date"])
+        amount = tab.parse_amount(row["Award Amount"])
         program = row["Program"].upper()
         if program not in ("SBIR", "STTR"):
-            raise ValueError(f"unknown Program {row['Program']!r} (SBIR or STTR)")
+            raise RecordError(f"unknown Program {row['Program']!r} (SBIR or STTR)")
         uei, duns = row.get("UEI") or None, row.get("Duns") or None
         if duns and duns.endswith(".0"):
             duns = duns[:-2]
         oid = (f"org:{SOURCE}:uei-{uei}" if uei else f"org:{SOURCE}:duns-{duns}" if duns
-               else f"org:{SOURCE}:{slug(company)}")
+               else f"org:{SOURCE}:{tab.slug(company)}")
         sector, src = flag_startup(*name_sector(company, SOURCE), small=True,
                                    flag="small-business")
         if sector != "startup":  # a university-sounding name still won an SBIR award
             src = f"{src} (SBIR awardee)"
-        event = {"event_id": f"con:{SOURCE}:{slug(agency)}:{slug(key, 120)}", "kind": "contract",
-                 "year": year, "date": iso, "title": row.get("Award Title") or None,
-                 "amount": amount, "currency": "USD" if amount is not None else None,
-                 "source": SOURCE, "origin": f"{path}:{line}"}
-        org = {"org_id": oid, "name": company, "sector": sector, "sector_source": src,
-               "country": "US", "city": row.get("City") or None,
-               "region": row.get("State") or None, "ids": [("uei", uei), ("duns", duns)]}
+        event_id = f"con:{SOURCE}:{tab.slug(agency)}:{tab.slug(key, 120)}"
+        event = EventRow(event_id, "contract", SOURCE,
+                         year=year, date=iso, title=row.get("Award Title") or None,
+                         amount=amount, currency="USD" if amount is not None else None,
+                         origin=f"{path}:{line}")
+        org = OrgRow(oid, company, sector, src, country="US", city=row.get("City") or None,
+                     region=row.get("State") or None, ids=(("uei", uei), ("duns", duns)))
         partner = None
         ri = row.get("RI Name", "")
         if program == "STTR" and ri and ri.lower() not in ("stub", "n/a", "none"):
             rsector, rsrc = name_sector(ri, SOURCE)
             if rsector == "unknown":
                 rsector, rsrc = "research", f"{SOURCE}:research-institution"
-            partner = {"org_id": f"org:{SOURCE}:{slug(ri)}", "name": ri, "sector": rsector,
-                       "sector_source": rsrc, "country": "US"}
-        add_row(ctx, event=event, role="awardee", org=org)
+            partner = OrgRow(f"org:{SOURCE}:{tab.slug(ri)}", ri, rsector, rsrc, country="US")
+        tab.add_row(ctx, event=event, role="awardee", org=org)
         if partner is not None:
-            add_row(_NoCount(ctx), event=event, role="partner", org=partner)
+            tab.add_row(ctx, event=event, role="partner", org=partner, count=False)
 
-    read_rows(path, ctx, ",", COLUMNS, handle)
-
-
-class _NoCount:
-    """The context of a second row from the same record: counted once, by the awardee."""
-
-    def __init__(self, ctx: ReadContext) -> None:
-        self.builder = ctx.builder
-        self.ledger = _Silent()
+    tab.read_rows(path, ctx, ",", COLUMNS, handle)
 
 
-class _Silent:
-    def loaded(self, n: int = 1) -> None:
-        pass
-
-    def duplicate(self, n: int = 1) -> None:
-        pass
-
-
-register(Format(name="sbir-csv", kind="contract", sniff=_sniff, read=read_sbir, priority=30,
+register(Format(name="sbir-csv", kind="contract", sniff=_sniff, reader=read_sbir, priority=30,
                 description="SBIR/STTR award CSV (sbir.gov)"))

@@ -22,7 +22,7 @@ cannot vouch for and for entries that name several affiliations);
 repeated header, a missing or odd id or year, a stray quote, an empty line, a bare
 CR or NUL, bytes that do not decode — is read record by record, so line numbers,
 quarantine entries and accounting are those of the per-record path; other
-encodings and ``columnar=False`` use it throughout.
+encodings and the ``records`` engine (``engine="records"``) use it throughout.
 Memory follows the block size and the canonical tables.
 """
 
@@ -34,11 +34,9 @@ import re
 from pathlib import Path
 
 from netkit.errors import InputError
-from netkit.ingest.columnar import (
-    ByteBlocks,
-)
-from netkit.ingest.formats.scopus_columnar import _add_people, _apply, _block_plan, _OrgTable
-from netkit.ingest.formats.scopus_records import _delimiter, _Rows, split_authors
+from netkit.ingest.columnar import ByteBlocks
+from netkit.ingest.formats.scopus_columnar import read_blocks
+from netkit.ingest.formats.scopus_records import RecordReader, delimiter, split_authors
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import (
     detect_encoding,
@@ -48,7 +46,7 @@ from netkit.ingest.textio import (
     universal_newlines,
 )
 
-__all__ = ["read_scopus", "split_authors"]
+__all__ = ["read_scopus", "read_scopus_records", "split_authors"]
 
 _FIELD_LIMIT = 1 << 28
 _BLOCK = 1 << 24
@@ -58,15 +56,16 @@ send fewer records to the per-record path when a block cannot be vouched for).""
 
 
 def read_scopus(path: str | Path, ctx: ReadContext) -> None:
-    """Read a Scopus CSV export into ``ctx`` (see the module docstring).
+    """Read a Scopus CSV export into ``ctx`` (see the module docstring): the
+    ``columnar`` engine, the default.
 
     UTF-8 files are read in blocks of about 16 MB that pyarrow parses and
-    :mod:`~netkit.ingest.formats.scopus_columnar` plans column-wise; a block that it cannot vouch for (a row
-    of the wrong width, a stray quote, a repeated header, a bad id or year, an odd
-    line end, bytes that do not decode) is read record by record instead, so every
-    record gets the same rows, line numbers and quarantine entries either way. Other
-    encodings, and ``columnar=False`` in ``ctx.options``, use the per-record path
-    throughout.
+    :mod:`~netkit.ingest.formats.scopus_columnar` plans column-wise; a block that it
+    cannot vouch for (a row of the wrong width, a stray quote, a repeated header, a bad
+    id or year, an odd line end, bytes that do not decode) is read record by record
+    instead, so every record gets the same rows, line numbers and quarantine entries
+    either way. Other encodings use the per-record path throughout, as does the
+    ``records`` engine (:func:`read_scopus_records`).
 
     Examples
     --------
@@ -81,14 +80,22 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
     >>> c = nk.ingest.read(p)
     >>> c.organizations[["name", "sector", "country"]].values.tolist()
     [['Univ Nebraska', 'university', 'US'], ['Acme Inc.', 'firm', 'NO']]
-    >>> nk.ingest.read(p, columnar=False).organizations.equals(c.organizations)
+    >>> nk.ingest.read(p, engine="records").organizations.equals(c.organizations)
     True
     """
-    path = Path(path)
+    _read(Path(path), ctx, columnar=True)
+
+
+def read_scopus_records(path: str | Path, ctx: ReadContext) -> None:
+    """Read a Scopus CSV export record by record (the ``records`` engine)."""
+    _read(Path(path), ctx, columnar=False)
+
+
+def _read(path: Path, ctx: ReadContext, columnar: bool) -> None:
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
     enc = None
     head = head_bytes(path, 1 << 16)
-    if ctx.options.get("columnar", True) and not universal_newlines(head):
+    if columnar and not universal_newlines(head):
         # (files with bare-CR line ends go through the per-record path)
         enc = detect_encoding(head, ctx.encoding)
         enc = codecs.lookup(enc).name if _known_codec(enc) else None
@@ -102,7 +109,7 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
                 break
         if header_line is None:
             return
-        delim = _delimiter(header_line[1])
+        delim = delimiter(header_line[1])
         header = [h.strip() for h in next(csv.reader([header_line[1]], delimiter=delim))]
         if "EID" not in header:
             # the rows below cannot be told apart: refuse, as the other table readers do
@@ -110,24 +117,11 @@ def read_scopus(path: str | Path, ctx: ReadContext) -> None:
                 "missing column 'EID'; found: " + ", ".join(h[:40] for h in header[:8])
                 + (" …" if len(header) > 8 else ""), file=str(path), line=header_line[0],
                 hint="is this a Scopus CSV export with its header row? pass --format NAME")
-        rows = _Rows(header, delim, ctx, path)
+        records = RecordReader(header, delim, ctx, path)
         if blocks is None:
-            rows.run(lines, header_line[0] + 1)
-            return
-        columns = {name: i for i, name in enumerate(header)}  # the last of equal names wins
-        orgs, pending = _OrgTable(), []
-        while (got := blocks.block(_BLOCK)) is not None:
-            block, first, n_lines = got
-            plan = (_block_plan(block, first, n_lines, header, columns, delim, orgs)
-                    if block else None)
-            if plan is None:
-                _add_people(pending, ctx.builder)
-                rows.run(blocks.lines(), first, until=first + n_lines - 1)
-                continue
-            blocks.commit(n_lines)
-            ctx.ledger.seen(len(plan.lines))  # the records of the block, as parsed
-            _apply(plan, ctx, path, orgs, pending)
-        _add_people(pending, ctx.builder)
+            records.run(lines, header_line[0] + 1)
+        else:
+            read_blocks(blocks, records, header, delim, ctx, path, _BLOCK)
 
 
 def _known_codec(name: str) -> bool:
@@ -150,5 +144,6 @@ def _sniff(path: Path, head: bytes) -> bool:
 
 
 register(Format(
-    name="scopus", kind="publication", sniff=_sniff, read=read_scopus,
+    name="scopus", kind="publication", sniff=_sniff, reader=read_scopus,
+    engines={"columnar": read_scopus, "records": read_scopus_records},
     description="Scopus CSV export (older and 2023+ layouts; comma or semicolon)", priority=25))

@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netkit.errors import RecordError
 from netkit.ingest.affiliations_columnar import parse_affiliations
 from netkit.ingest.columnar import (
     count_byte,
@@ -26,15 +27,14 @@ from netkit.ingest.columnar import (
     strip,
 )
 from netkit.ingest.formats.scopus_records import (
-    _Bad,
-    _entry_affiliations,
-    _org_of,
-    _plan,
-    _single_affiliation,
+    entry_affiliations,
+    org_of,
+    plan_record,
+    single_affiliation,
 )
 from netkit.ingest.registry import ReadContext
 
-__all__: list[str] = []
+__all__ = ["read_blocks"]
 
 _ASCII_EID = r"^[0-9A-Za-z_.\-]+$"  # a subset of _EID_RX that needs no stripping
 _NO_AUTHOR_RE2 = r"^\[no author"
@@ -46,8 +46,8 @@ class _OrgTable:
     in one call and carries organisations as integers.
 
     New strings are parsed column-wise (:func:`~netkit.ingest.affiliations_columnar.parse_affiliations`);
-    those it does not vouch for go through :func:`_org_of` one by one. Either way a
-    string gets the organisation :func:`_org_of` gives it."""
+    those it does not vouch for go through :func:`~netkit.ingest.formats.scopus_records.org_of` one by one. Either way a
+    string gets the organisation :func:`~netkit.ingest.formats.scopus_records.org_of` gives it."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []  # org id of each code
@@ -93,7 +93,7 @@ class _OrgTable:
 
     def describe(self, strings: list[str]) -> list[list]:
         """The names, sectors, rules, countries and cities of the organisations of the
-        ``strings`` (each names one), as :func:`_org_of` gives them."""
+        ``strings`` (each names one), as :func:`~netkit.ingest.formats.scopus_records.org_of` gives them."""
         index = self._index
         pos = np.array([index.get(a, -1) for a in strings], dtype=np.int64)
         taken = pa.array(pos, mask=pos < 0)
@@ -103,7 +103,9 @@ class _OrgTable:
         redo = np.flatnonzero(np.asarray(pc.is_null(cols[0])))
         cols = [c.to_pylist() for c in cols]
         for i in redo.tolist():
-            for col, v in zip(cols, _org_of(strings[i])[1:6], strict=True):
+            org = org_of(strings[i]).org
+            for col, v in zip(cols, (org.name, org.sector, org.sector_source, org.country,
+                                     org.city), strict=True):
                 col[i] = v
         return cols
 
@@ -125,8 +127,8 @@ class _OrgTable:
             cols.organization, cols.sector, cols.rule, cols.country, cols.city)))
         rest = np.flatnonzero(~cols.ok)
         for i, a in zip(rest.tolist(), strings.take(rest).to_pylist(), strict=True):
-            org = _org_of(a)
-            codes[i] = -1 if org is None else self.code(org[0])
+            found = org_of(a)
+            codes[i] = -1 if found is None else self.code(found.org.org_id)
         return codes
 
     def id_array(self) -> pa.Array:
@@ -142,7 +144,7 @@ class _OrgTable:
 @dataclass
 class _Plan:
     """What one block adds: per record (event fields, line) and flat rows tagged with
-    their record (``rec``), in the order :func:`_load` would add them."""
+    their record (``rec``), in the order the per-record path would add them."""
 
     eids: pa.Array
     events: dict[str, pa.Array]  # year, title, doi, pmid
@@ -179,7 +181,7 @@ def _none_if_empty(arr: pa.Array) -> pa.Array:
 def _full_names(tokens: pa.Array) -> tuple[pa.Array, pa.Array, np.ndarray]:
     """(name, id, ok) of ``Name (digits)`` tokens as :func:`_full_name` reads them; ``ok``
     is false where the token is not of that form with ASCII digits (the record then
-    goes through :func:`_plan`).
+    goes through :func:`~netkit.ingest.formats.scopus_records.plan_record`).
 
     >>> name, ids, ok = _full_names(pa.array(["Hao, Jie (5722)", "X (1) (2)", "Y (a)", "()"]))
     >>> name.to_pylist(), ids.to_pylist(), ok.tolist()
@@ -346,18 +348,19 @@ def _block_plan(block: bytes | memoryview, first: int, n_lines: int, header: lis
         lo_hi = zip(a_start[e_rec[slow]].tolist(), a_start[e_rec[slow] + 1].tolist(),
                     strict=True)
         for k, entry, (lo, hi) in zip(slow.tolist(), e_list, lo_hi, strict=True):
-            j = _single_affiliation(entry, a_list, lo, hi)
+            j = single_affiliation(entry, a_list, lo, hi)
             if j >= 0:  # the entry names one affiliation of its record: as a fast one
                 fast[k], e_code[k] = True, a_code[j]
                 continue
             r, i = int(e_rec[k]), int(e_pos[k])
             seen: set[str] = set()
-            for sub, a in enumerate(_entry_affiliations(entry, a_list[lo:hi])[1]):
-                org = _org_of(a)
-                if org is None or org[0] in seen:
+            for sub, a in enumerate(entry_affiliations(entry, a_list[lo:hi])[1]):
+                found = org_of(a)
+                if found is None or found.org.org_id in seen:
                     continue
-                seen.add(org[0])
-                rows.append((r, i, sub, orgs.code(org[0]), int(p_start[r]) + i, org[6]))
+                seen.add(found.org.org_id)
+                rows.append((r, i, sub, orgs.code(found.org.org_id), int(p_start[r]) + i,
+                             found.affiliation))
 
     fast_idx = np.flatnonzero(fast)
     f_org = org_code[e_code[fast_idx]] if len(fast_idx) else np.zeros(0, dtype=np.int64)
@@ -385,7 +388,7 @@ def _block_plan(block: bytes | memoryview, first: int, n_lines: int, header: lis
         distinct.take(e_code[fast_idx]), distinct.take(a_code[plain]),
         _strings([r[5] for r in rows]), pa.nulls(len(unlinked), pa.large_string())])
 
-    # event fields; records the columns above did not vouch for go through _plan
+    # event fields; records the columns above did not vouch for go through plan_record
     events = {
         "year": (pc.cast(pc.if_else(pa.array(year4), year, None), pa.int64())
                  if year is not None else pa.nulls(n, pa.int64())),
@@ -437,7 +440,7 @@ def _unlinked(p_rec: np.ndarray, p_start: np.ndarray, p_count: np.ndarray, p_id:
 
 def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
                   eids: pa.Array, events: dict, orgs: _OrgTable) -> dict | None:
-    """Run :func:`_plan` on the records ``which``; ``None`` if one of them would be
+    """Run :func:`~netkit.ingest.formats.scopus_records.plan_record` on the records ``which``; ``None`` if one of them would be
     quarantined (the block is then read record by record, with raw text and line).
     Their event fields replace those in ``events``; the event ids of all records are
     returned as ``eids``."""
@@ -452,19 +455,21 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
                                             "people_name")}
     for j, r in enumerate(which.tolist()):
         try:
-            eid, event, _, people, parts = _plan({c: picked[c][j] for c in names})
-        except _Bad:
+            plan = plan_record({c: picked[c][j] for c in names})
+        except RecordError:
             return None
-        eid_list[r] = eid
-        for key, v in values.items():
-            v[r] = event[key]
+        eid_list[r] = plan.event.event_id.removeprefix("pub:scopus:")
+        values["year"][r] = plan.event.year
+        values["title"][r] = plan.event.title
+        values["doi"][r] = plan.event.extra["doi"]
+        people, parts = plan.people, plan.parts
         for k, (org_id, pid, aff) in enumerate(parts):
             out["part_rec"].append(r)
             out["part_pos"].append(k)
             out["part_org"].append(-1 if org_id is None else orgs.code(org_id))
             out["part_person"].append(pid)
             out["part_aff"].append(aff)
-        for k, (pid, name, _) in enumerate(people):
+        for k, (pid, name, *_) in enumerate(people):
             out["people_rec"].append(r)
             out["people_pos"].append(k)
             out["people_id"].append(pid)
@@ -479,12 +484,12 @@ def _python_plans(table: pa.Table, columns: dict[str, int], which: np.ndarray,
 _PLAN_COLUMNS = ("EID", "Year", "Publication Year", "Title", "DOI", "PubMed ID",
                  "Author full names", "Authors", "Author(s) ID", "Author(s) Id", "Affiliations",
                  "Authors with affiliations")
-"""The columns :func:`_plan` reads."""
+"""The columns :func:`~netkit.ingest.formats.scopus_records.plan_record` reads."""
 
 
 def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
            pending: list) -> None:
-    """Add a planned block to the builder, as :func:`_load` would record by record
+    """Add a planned block to the builder, as the per-record path would record by record
     (its people go to ``pending``, for :func:`_add_people`)."""
     b = ctx.builder
     prefix = f"{path}:"
@@ -521,6 +526,31 @@ def _apply(plan: _Plan, ctx: ReadContext, path: Path, orgs: _OrgTable,
                          org_id=ids.take(pa.array(code, mask=code < 0)),
                          person_id=_take(plan.part_person, keep), role="author",
                          raw_affiliation=aff)
+
+
+def read_blocks(blocks, records, header: list[str], delim: str, ctx: ReadContext,
+                path: Path, block_size: int) -> None:
+    """Read the records of a UTF-8 Scopus export after its header, block by block.
+
+    ``blocks`` is a :class:`~netkit.ingest.columnar.ByteBlocks` over the file, positioned
+    after the header; ``records`` the
+    :class:`~netkit.ingest.formats.scopus_records.RecordReader` that reads, record by
+    record, each block this path cannot vouch for.
+    """
+    columns = {name: i for i, name in enumerate(header)}  # the last of equal names wins
+    orgs, pending = _OrgTable(), []
+    while (got := blocks.block(block_size)) is not None:
+        block, first, n_lines = got
+        plan = (_block_plan(block, first, n_lines, header, columns, delim, orgs)
+                if block else None)
+        if plan is None:
+            _add_people(pending, ctx.builder)
+            records.run(blocks.lines(), first, until=first + n_lines - 1)
+            continue
+        blocks.commit(n_lines)
+        ctx.ledger.seen(len(plan.lines))  # the records of the block, as parsed
+        _apply(plan, ctx, path, orgs, pending)
+    _add_people(pending, ctx.builder)
 
 
 def _add_people(pending: list, builder) -> None:

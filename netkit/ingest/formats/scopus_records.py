@@ -12,26 +12,37 @@ import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
+from netkit.errors import RecordError
 from netkit.ingest.affiliations import (
     Affiliation,
     name_key,
     org_key,
     parse_affiliation,
 )
+from netkit.ingest.plan import EventRow, OrgRow, RecordPlan, load_record, part_row, person_row
 from netkit.ingest.registry import ReadContext
 from netkit.lexicon.sectors import sector_of_organization
 
-__all__ = ["split_authors"]
+if TYPE_CHECKING:  # the rows of a plan
+    from netkit.ingest.plan import PartRow, PersonRow
+
+__all__ = [
+    "OrgOf",
+    "RecordReader",
+    "delimiter",
+    "entry_affiliations",
+    "org_of",
+    "plan_record",
+    "single_affiliation",
+    "split_authors",
+]
 
 _FULL_NAME = re.compile(r"^(.*?)\s*\((\d+)\)\s*$")
 _NO_AUTHOR = re.compile(r"^\[no author", re.IGNORECASE)
 _EID_RX = re.compile(r"[\w.\-]+")
 _YEAR_RX = re.compile(r"\d{4}")
-
-
-class _Bad(ValueError):
-    """A record that cannot be loaded (reason in the message)."""
 
 
 def split_authors(text: str | None) -> list[str]:
@@ -52,17 +63,28 @@ def split_authors(text: str | None) -> list[str]:
     return [a.strip() for a in text.split(sep) if a.strip()]
 
 
+class OrgOf(NamedTuple):
+    """The organisation an affiliation string names, and the string (interned)."""
+
+    org: OrgRow
+    affiliation: str
+
+
 @lru_cache(maxsize=1 << 17)
-def _org_of(affiliation: str) -> tuple[str, str, str, str | None, str | None, str, str] | None:
-    """(org_id, name, sector, rule, country, city, affiliation) of an affiliation
-    string (cached; the last item is the string itself, interned)."""
+def org_of(affiliation: str) -> OrgOf | None:
+    """The organisation of an affiliation string (cached), ``None`` when it names none.
+
+    >>> org_of("Dept X, Univ Nebraska, Omaha, NE, United States").org[:5]
+    ('org:scopus:univ nebraska|US', 'Univ Nebraska', 'university', 'name:university', 'US')
+    """
     aff: Affiliation = parse_affiliation(affiliation)
     if not aff.organization:
         return None
     sector, rule = sector_of_organization(aff.organization)
-    return (sys.intern(f"org:scopus:{org_key(aff.organization, aff.country)}"),
-            aff.organization, sector, rule, aff.country, aff.city or "",
-            sys.intern(affiliation))
+    org = OrgRow(sys.intern(f"org:scopus:{org_key(aff.organization, aff.country)}"),
+                 aff.organization, sector, rule, aff.country, city=aff.city or None,
+                 first_ids=(("name", aff.organization),))
+    return OrgOf(org, sys.intern(affiliation))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -79,7 +101,7 @@ def _full_name(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
+def entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
     """Split one ``Authors with affiliations`` entry into (author text, affiliations)."""
     if not affs:  # Scopus fills "Affiliations" whenever an entry has one
         return entry, []
@@ -102,12 +124,12 @@ def _entry_affiliations(entry: str, affs: list[str]) -> tuple[str, list[str]]:
     return parts[0], [", ".join(parts[1:])] if parts[1:] else []
 
 
-def _single_affiliation(entry: str, affs: list[str], lo: int, hi: int) -> int:
+def single_affiliation(entry: str, affs: list[str], lo: int, hi: int) -> int:
     """The index ``j`` in ``lo:hi`` when ``affs[j]`` is the only one of ``affs[lo:hi]``
-    found in ``entry`` after its start, else -1. ``_entry_affiliations`` then gives
+    found in ``entry`` after its start, else -1. ``entry_affiliations`` then gives
     ``[affs[j]]``.
 
-    >>> _single_affiliation("Berg, K., Univ Oslo, Oslo, Norway", ["X", "Univ Oslo, Oslo, Norway"], 0, 2)
+    >>> single_affiliation("Berg, K., Univ Oslo, Oslo, Norway", ["X", "Univ Oslo, Oslo, Norway"], 0, 2)
     1
     """
     found = -1
@@ -126,7 +148,9 @@ def _split(text: str | None) -> list[str]:
     return [p for p in map(str.strip, text.split(";")) if p]
 
 
-def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
+def plan_record(row: dict[str, str], origin: str | None = None) -> RecordPlan:
+    """Check one record (column → text) and plan its rows; :class:`RecordError` says
+    why a record cannot be loaded."""
     def get(*names: str) -> str:
         for n in names:
             v = row.get(n)
@@ -138,15 +162,16 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
 
     eid = get("EID")
     if not eid:
-        raise _Bad("missing EID")
+        raise RecordError("missing EID")
     if not _EID_RX.fullmatch(eid):
-        raise _Bad(f"invalid EID {eid[:60]!r}")
+        raise RecordError(f"invalid EID {eid[:60]!r}")
     year_text = get("Year", "Publication Year")
     if year_text and not _YEAR_RX.fullmatch(year_text):
-        raise _Bad(f"Year is not a year: {year_text[:40]!r}")
-    year = int(year_text) if year_text else None
-    event = {"year": year, "date": None, "title": get("Title") or None,
-             "doi": get("DOI") or None, "pmid": get("PubMed ID") or None}
+        raise RecordError(f"Year is not a year: {year_text[:40]!r}")
+    event = EventRow(f"pub:scopus:{eid}", "publication", "scopus",
+                     year=int(year_text) if year_text else None, title=get("Title") or None,
+                     origin=origin,
+                     extra={"doi": get("DOI") or None, "pmid": get("PubMed ID") or None})
 
     full = _split(row.get("Author full names"))
     short_names = split_authors(get("Authors"))
@@ -157,19 +182,20 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
         if all(parsed):
             names = [p[0] for p in parsed]  # type: ignore[index]
             ids = [p[1] for p in parsed]  # type: ignore[index]
-    people: list[tuple[str, str, str | None]] = []
+    people: list[PersonRow] = []
     same = len(ids) == len(names)
     for i, n in enumerate(names):
         key = (ids[i] if same else None) or name_key(n) or f"{eid}:{i + 1}"
-        people.append((_person_id(key), n, None))
+        people.append(person_row((_person_id(key), n, None, ())))
     affs = _split(row.get("Affiliations"))
     if affs and _NO_AUTHOR.match(affs[0]):
         affs = []
-    orgs: dict[str, tuple] = {}
-    parts: list[tuple] = []
+    orgs: dict[str, OrgRow] = {}
+    parts: list[PartRow] = []
     linked: set[str] = set()
     entries = _split(row.get("Authors with affiliations"))
     aff_set = set(affs)
+
     if entries and len(entries) == len(people):
         for i, entry in enumerate(entries):
             entry_affs = None
@@ -179,65 +205,45 @@ def _plan(row: dict[str, str]) -> tuple[str, dict, list, list, list]:
                 if rest in aff_set:
                     entry_affs = [rest]
             if entry_affs is None:
-                _, entry_affs = _entry_affiliations(entry, affs)
-            pid = people[i][0]
-            if len(entry_affs) == 1:
-                org = _org_of(entry_affs[0])
-                if org is not None:
-                    orgs.setdefault(org[0], org)
-                    parts.append((org[0], pid, org[6]))
-                    linked.add(pid)
-                continue
+                _, entry_affs = entry_affiliations(entry, affs)
+            pid = people[i].person_id
             seen: set[str] = set()
             for a in entry_affs:
-                org = _org_of(a)
-                if org is None or org[0] in seen:
+                found = org_of(a)
+                if found is None or found.org.org_id in seen:
                     continue
-                seen.add(org[0])
-                orgs.setdefault(org[0], org)
-                parts.append((org[0], pid, org[6]))
+                org = found.org
+                seen.add(org.org_id)
+                orgs.setdefault(org.org_id, org)
+                parts.append(part_row((org.org_id, pid, found.affiliation)))
                 linked.add(pid)
     else:
         for a in affs:
-            org = _org_of(a)
-            if org is not None:
-                orgs.setdefault(org[0], org)
-                parts.append((org[0], None, org[6]))
-    for pid, _, _ in people:
-        if pid not in linked:
-            parts.append((None, pid, None))
-    return eid, event, list(orgs.values()), people, parts
+            found = org_of(a)
+            if found is not None:
+                orgs.setdefault(found.org.org_id, found.org)
+                parts.append(part_row((found.org.org_id, None, found.affiliation)))
+    for person in people:
+        if person.person_id not in linked:
+            parts.append(part_row((None, person.person_id, None)))
+    return RecordPlan(event, list(orgs.values()), people, parts)
 
 
 def _load(row: dict[str, str], ctx: ReadContext, line: int, origin: str, raw: str) -> None:
-    try:
-        eid, event, orgs, people, parts = _plan(row)
-    except _Bad as exc:
-        ctx.ledger.quarantine(line, str(exc), raw)
-        return
-    b = ctx.builder
-    event_id = f"pub:scopus:{eid}"
-    if not b.add_event(event_id, "publication", source="scopus", origin=origin, **event):
-        ctx.ledger.duplicate()
-        return
-    for org_id, name, sector, rule, country, city, _ in orgs:
-        if not b.has_org(org_id):
-            b.add_org(org_id, name, sector, rule, country=country, city=city or None)
-            b.add_org_id(org_id, "name", name)
-    add_person, add_part = b.add_person, b.add_participation
-    for pid, name, _ in people:
-        add_person(pid, name)
-    for org_id, pid, raw_aff in parts:
-        add_part(event_id, org_id=org_id, person_id=pid, role="author", raw_affiliation=raw_aff)
-    ctx.ledger.loaded()
+    load_record(ctx, line, raw, plan_record, row, origin)
 
 
-def _delimiter(header: str) -> str:
+def delimiter(header: str) -> str:
+    """The delimiter of a Scopus export from its header line (``;`` or ``,``).
+
+    >>> delimiter('"Authors";"Title";"EID"'), delimiter("Authors,Title,EID")
+    (';', ',')
+    """
     unquoted = re.sub(r'"[^"]*"', "", header)
     return ";" if unquoted.count(";") > unquoted.count(",") else ","
 
 
-class _Rows:
+class RecordReader:
     """The per-record path: Python's csv over decoded lines, one record at a time."""
 
     def __init__(self, header: list[str], delim: str, ctx: ReadContext, path: Path) -> None:

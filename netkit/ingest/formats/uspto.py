@@ -38,7 +38,6 @@ Examples
 from __future__ import annotations
 
 import codecs
-import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,7 +46,9 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree as DET
 
+from netkit.errors import RecordError
 from netkit.ingest.formats._tabular import parse_date, slug
+from netkit.ingest.plan import quarantine_bad
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import (
     MAX_LINE_BYTES,
@@ -60,7 +61,6 @@ from netkit.lexicon.source_sectors import assignee_sector
 
 __all__ = ["iter_documents", "person_id", "read_uspto"]
 
-log = logging.getLogger(__name__)
 
 SOURCE = "uspto"
 _DECL = b"<?xml"
@@ -161,22 +161,23 @@ def _full_name(last: str | None, first: str | None) -> str:
 
 
 def _parse_grant(root: Element) -> dict:
-    """The fields of one grant; ValueError says why a grant cannot be loaded."""
+    """The fields of one grant; :class:`~netkit.errors.RecordError` says why a grant
+    cannot be loaded."""
     bib = root.find("us-bibliographic-data-grant")
     if bib is None:
-        raise ValueError("no <us-bibliographic-data-grant>")
+        raise RecordError("no <us-bibliographic-data-grant>")
     pub = bib.find("publication-reference/document-id")
     number = _text(pub, "doc-number")
     if not number:
-        raise ValueError("no publication doc-number")
+        raise RecordError("no publication doc-number")
     app = bib.find("application-reference/document-id")
     filing = _text(app, "date")
     if not filing:
-        raise ValueError(f"patent {number}: no filing date (application-reference)")
+        raise RecordError(f"patent {number}: no filing date (application-reference)")
     try:
         iso, year = parse_date(filing)
-    except ValueError as exc:
-        raise ValueError(f"patent {number}: filing {exc}") from None
+    except RecordError as exc:
+        raise RecordError(f"patent {number}: filing {exc}") from None
     assignees = []
     for a in bib.iterfind(".//assignees/assignee"):
         book = a.find("addressbook")
@@ -184,7 +185,7 @@ def _parse_grant(root: Element) -> dict:
         org = _text(book, "orgname")
         last, first = _text(book, "last-name"), _text(book, "first-name")
         if not org and not (last or first):
-            raise ValueError(f"patent {number}: assignee without a name")
+            raise RecordError(f"patent {number}: assignee without a name")
         assignees.append({
             "org": org, "last": last, "first": first, "role": _text(book, "role"),
             "city": _text(book, "address/city"), "state": _text(book, "address/state"),
@@ -204,7 +205,7 @@ def _parse_grant(root: Element) -> dict:
         if not (last or first):
             last = _text(book, "name") or _text(book, "orgname")
         if not (last or first):
-            raise ValueError(f"patent {number}: inventor without a name")
+            raise RecordError(f"patent {number}: inventor without a name")
         inventors.append({"last": last, "first": first, "city": _text(book, "address/city"),
                           "country": _text(book, "address/country")})
     return {
@@ -273,10 +274,8 @@ def read_uspto(path: Path, ctx: ReadContext) -> None:
             ctx.ledger.quarantine(line, f"skipped: <{root.tag}> document is not a patent grant",
                                   raw[:300])
             continue
-        try:
-            grant = _parse_grant(root)
-        except ValueError as exc:
-            ctx.ledger.quarantine(line, str(exc), raw)
+        grant = quarantine_bad(ctx.ledger, line, raw, _parse_grant, root)
+        if grant is None:
             continue
         if _add_grant(grant, ctx, f"{path}:{line}"):
             ctx.ledger.loaded()
@@ -285,6 +284,6 @@ def read_uspto(path: Path, ctx: ReadContext) -> None:
 
 
 register(Format(
-    name="uspto-xml", kind="patent", sniff=_sniff, read=read_uspto, priority=20,
+    name="uspto-xml", kind="patent", sniff=_sniff, reader=read_uspto, priority=20,
     description="USPTO patent-grant full-text XML weekly files (v4.x, concatenated documents)",
 ))

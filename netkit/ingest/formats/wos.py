@@ -23,7 +23,9 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from netkit.errors import RecordError
 from netkit.ingest.affiliations import (
     name_key,
     org_key,
@@ -31,9 +33,13 @@ from netkit.ingest.affiliations import (
     split_outside_brackets,
 )
 from netkit.ingest.formats._tabular import header_index
+from netkit.ingest.plan import EventRow, OrgRow, RecordPlan, load_record, part_row, person_row
 from netkit.ingest.registry import Format, ReadContext, register
 from netkit.ingest.textio import MAX_LINE_BYTES, detect_encoding, text_lines
 from netkit.lexicon.sectors import sector_of_organization
+
+if TYPE_CHECKING:  # the rows of a plan
+    from netkit.ingest.plan import PartRow, PersonRow
 
 __all__ = ["match_enhanced", "parse_wos_record", "read_plaintext", "read_tabdelimited"]
 
@@ -45,10 +51,6 @@ _LEGAL_TEXT = "inc corp co ltd llc gmbh ag sa spa plc bv nv ab as asa oy oyj aps
 _LEGAL = frozenset(_LEGAL_TEXT.split())
 _STOP_TEXT = "of the and & de des du la le der die für fur d di y e et at in for"
 _STOP = frozenset(_STOP_TEXT.split())
-
-
-class _Bad(ValueError):
-    """A record that cannot be loaded (reason in the message)."""
 
 
 # ----------------------------------------------------------------------------- C1 / C3
@@ -117,7 +119,7 @@ def _year(value: str | None) -> int | None:
         return None
     v = value.strip()
     if not re.fullmatch(r"\d{4}", v):
-        raise _Bad(f"PY is not a year: {v[:40]!r}")
+        raise RecordError(f"PY is not a year: {v[:40]!r}")
     return int(v)
 
 
@@ -154,6 +156,13 @@ def _researcher_ids(ri: str | None) -> dict[str, str]:
     return out
 
 
+def _person(key: str, name: str, orcids: dict[str, str], rids: dict[str, str]) -> PersonRow:
+    """The person of a name key: id from the ORCID, else the ResearcherID, else the key."""
+    orcid, rid = orcids.get(key), rids.get(key)
+    return person_row((_person_id(key, orcid or rid), name, orcid,
+                       (("orcid", orcid), ("researcherid", rid))))
+
+
 def _person_id(key: str, orcid: str | None) -> str:
     """``per:wos:<name key>``, with ``:<ORCID>`` when the record's OI field gives one: a
     name key alone is shared by everyone so named (J. Smith), an ORCID is one person's.
@@ -164,10 +173,18 @@ def _person_id(key: str, orcid: str | None) -> str:
     return sys.intern(f"per:wos:{key}:{orcid}" if orcid else f"per:wos:{key}")
 
 
-def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, list, list]:
+def parse_wos_record(fields: dict[str, list[str]], origin: str | None = None) -> RecordPlan:
     """Check one record (tag → values) and plan its rows: event, orgs, people, parts.
 
-    Raises ``ValueError`` (reason in the message) for a record that cannot be loaded.
+    Raises :class:`~netkit.errors.RecordError` (reason in the message) for a record
+    that cannot be loaded.
+
+    Examples
+    --------
+    >>> plan = parse_wos_record({"UT": ["WOS:1"], "PY": ["2020"], "AF": ["Berg, Kari"],
+    ...                          "C1": ["[Berg, Kari] Univ Oslo, Oslo, Norway"]})
+    >>> plan.event.event_id, [o.name for o in plan.orgs], plan.parts[0].person_id
+    ('pub:wos:1', ['Univ Oslo'], 'per:wos:berg kari')
     """
     def one(tag: str) -> str | None:
         vals = fields.get(tag)
@@ -184,23 +201,23 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
 
     ut = one("UT")
     if not ut:
-        raise _Bad("missing UT (accession number)")
+        raise RecordError("missing UT (accession number)")
     ut = re.sub(r"^(?:WOS|ISI):", "", ut.strip(), flags=re.IGNORECASE)
     if not re.fullmatch(r"[A-Za-z0-9.\-]+", ut):
-        raise _Bad(f"invalid UT {ut[:60]!r}")
+        raise RecordError(f"invalid UT {ut[:60]!r}")
     year = _year(one("PY"))
-    event = {"year": year, "date": _date(year, one("PD")), "title": one("TI"),
-             "doi": one("DI"), "pmid": one("PM")}
+    event = EventRow(f"pub:wos:{ut}", "publication", "wos", year=year,
+                     date=_date(year, one("PD")), title=one("TI"), origin=origin,
+                     extra={"doi": one("DI"), "pmid": one("PM")})
     full, short = many("AF"), many("AU")
     names = full or short
     orcids = _orcids(one("OI"))
     rids = _researcher_ids(one("RI"))  # the person's id: the ORCID, else the ResearcherID
-    people: dict[str, tuple] = {}
+    people: dict[str, PersonRow] = {}
     for n in names:
         k = name_key(n)
         if k:
-            people.setdefault(k, (_person_id(k, orcids.get(k) or rids.get(k)), n,
-                                  orcids.get(k), rids.get(k)))
+            people.setdefault(k, _person(k, n, orcids, rids))
     # AU (short) spelling → AF key, for RP and brackets written with short names
     alias = {name_key(a): name_key(f) for a, f in zip(short, full, strict=False)} \
         if len(short) == len(full) else {}
@@ -211,8 +228,8 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
         m = re.match(r"^(.*?)\s*\((?:reprint|corresponding) author\),\s*(.*)$", rp)
         if m:
             entries = [f"[{m.group(1)}] {m.group(2)}"]
-    orgs: dict[str, tuple] = {}
-    parts: list[tuple] = []
+    orgs: dict[str, OrgRow] = {}
+    parts: list[PartRow] = []
     linked: set[str] = set()
     plan: list[tuple[list[str], str, str]] = []
     for entry in entries:
@@ -227,15 +244,15 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             sector, rule = sector_of_organization(name)
             if sector == "unknown" and enhanced:
                 sector, rule = sector_of_organization(aff.organization)
-            orgs[org_id] = (org_id, name, sector, rule, aff.country, aff.city,
-                            aff.organization, enhanced)
+            orgs[org_id] = OrgRow(org_id, name, sector, rule, aff.country, city=aff.city,
+                                  ids=(("name", aff.organization), ("wos_enhanced", enhanced)))
         plan.append((authors, org_id, address))
     for authors, org_id, address in plan:
         linked_names = authors
         if not authors and len(plan) == 1:  # one address, no brackets: everyone is there
             linked_names = [p[1] for p in people.values()]
         if not linked_names:
-            parts.append((org_id, None, address))
+            parts.append(part_row((org_id, None, address)))
         for a in linked_names:
             k = name_key(a)
             if not k:
@@ -243,40 +260,18 @@ def parse_wos_record(fields: dict[str, list[str]]) -> tuple[str, dict, list, lis
             if k not in people and alias.get(k) in people:
                 k = alias[k]
             if k not in people:
-                people[k] = (_person_id(k, orcids.get(k) or rids.get(k)), a, orcids.get(k),
-                             rids.get(k))
+                people[k] = _person(k, a, orcids, rids)
             linked.add(k)
-            parts.append((org_id, people[k][0], sys.intern(address)))
-    for k, (pid, *_) in people.items():
+            parts.append(part_row((org_id, people[k].person_id, sys.intern(address))))
+    for k, person in people.items():
         if k not in linked:
-            parts.append((None, pid, None))
-    return ut, event, list(orgs.values()), list(people.values()), parts
+            parts.append(part_row((None, person.person_id, None)))
+    return RecordPlan(event, list(orgs.values()), list(people.values()), parts)
 
 
 def _load(fields: dict[str, list[str]], ctx: ReadContext, line: int, origin: str,
           raw: str) -> None:
-    try:
-        ut, event, orgs, people, parts = parse_wos_record(fields)
-    except _Bad as exc:
-        ctx.ledger.quarantine(line, str(exc), raw)
-        return
-    b = ctx.builder
-    event_id = f"pub:wos:{ut}"
-    if not b.add_event(event_id, "publication", source="wos", origin=origin, **event):
-        ctx.ledger.duplicate()
-        return
-    for org_id, name, sector, rule, country, city, c1_name, enhanced in orgs:
-        b.add_org(org_id, name, sector, rule, country=country, city=city)
-        b.add_org_id(org_id, "name", c1_name)
-        b.add_org_id(org_id, "wos_enhanced", enhanced)
-    for pid, name, orcid, rid in people:
-        b.add_person(pid, name, orcid)
-        b.add_person_id(pid, "orcid", orcid)
-        b.add_person_id(pid, "researcherid", rid)
-    for org_id, pid, raw_aff in parts:
-        b.add_participation(event_id, org_id=org_id, person_id=pid, role="author",
-                            raw_affiliation=raw_aff)
-    ctx.ledger.loaded()
+    load_record(ctx, line, raw, parse_wos_record, fields, origin)
 
 
 # ----------------------------------------------------------------------------- plain text
@@ -447,8 +442,8 @@ def _sniff_tab(path: Path, head: bytes) -> bool:
 
 
 register(Format(
-    name="wos", kind="publication", sniff=_sniff_plain, read=read_plaintext,
+    name="wos", kind="publication", sniff=_sniff_plain, reader=read_plaintext,
     description="Web of Science tagged plain text (FN/VR header, ER/EF)", priority=20))
 register(Format(
-    name="wos-tab", kind="publication", sniff=_sniff_tab, read=read_tabdelimited,
+    name="wos-tab", kind="publication", sniff=_sniff_tab, reader=read_tabdelimited,
     description="Web of Science tab-delimited (UTF-8 ± BOM, UTF-16)", priority=20))
