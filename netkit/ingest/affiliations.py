@@ -66,6 +66,12 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _STATE_PART = re.compile(r"^[A-Z]{2}(?:\s+\d[\d-]*)?$")
+# a street address: a street word with a house number ("Universitätsstr. 150",
+# "8802 Higdon Dr", "Via Roma 12"); never the organisation, whatever words it holds
+_STREET = re.compile(
+    r"(?i)(?:str\.|straße|strasse|street|road|avenue|blvd|boulevard|\brue|\bvia|\bcalle"
+    r"|weg|platz|gasse|\bst\.?|\brd\.?|\bave\.?|\bdr\.?)\s*\d|"
+    r"^\d+[a-z]?\s+\w+.*\b(?:street|road|avenue|blvd|boulevard|drive|lane|st|rd|ave|dr)\.?$")
 
 
 @dataclass(frozen=True)
@@ -129,13 +135,15 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     Notes
     -----
     Without ``org_first`` the organisation is the last part before the address that
-    names an organisation by the rules of :func:`~netkit.lexicon.sectors.sector_from_name`
+    names a university by the rules of :func:`~netkit.lexicon.sectors.sector_from_name`
     and does not start like a sub-unit (``Department of``, ``School of``, ``Institute of``
     …): such strings go from the smallest unit to the largest, so a hospital, institute
     or lab named before its university rolls up to the university (*Zhongshan
-    Hospital, Fudan University*; *Anhui Institute of Optics, Chinese Academy of
-    Sciences*), as a registry records them; failing that, the first part that does
-    not start like a sub-unit; failing that, the last part before the city. A trailing
+    Hospital, Fudan University*), as a registry records them. Without a university it
+    is the first part that names an organisation (a company's legal form or a ward of
+    its address written after it never is: *Hitachi, Ltd., Tokyo*); failing that, the
+    first part that does not start like a sub-unit; failing that, the last part before
+    the city. A trailing
     part without organisation words is the city when at least one other part remains;
     a first-level region of the country written after the city (``Changsha, Hunan``)
     is not the city.
@@ -177,9 +185,11 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     if org_first:
         org = parts[0]
     else:
-        plain = [p for p in parts if not _UNIT.match(p)]
+        plain = [p for p in parts if not _UNIT.match(p) and not _STREET.search(p)]
         named = [p for p in plain if _named_sector(p) != "unknown"]
-        org = named[-1] if named else (plain[0] if plain else parts[-1])
+        universities = [p for p in named if _named_sector(p) == "university"]
+        org = (universities[-1] if universities else named[0] if named
+               else plain[0] if plain else parts[-1])
     units = tuple(p for p in parts if p is not org)
     return Affiliation(raw, org, units, city, country)
 

@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netkit.ingest.affiliations import _STATE_PART, _UNIT, _clean_city, _plain
+from netkit.ingest.affiliations import _STATE_PART, _STREET, _UNIT, _clean_city, _plain
 from netkit.ingest.columnar import split_strip, strip
 from netkit.lexicon.countries import country_code, country_of_last_part
 from netkit.lexicon.sectors import NAME_RULES, sector_from_name, sector_of_organization
@@ -46,6 +46,8 @@ _RULES_RE2 = tuple(
 """The name rules of :mod:`netkit.lexicon.sectors` without look-arounds (RE2 has none):
 on :data:`_SAFE_LATIN` parts a search finds a match exactly when the original does."""
 _RULE_INDEX = {f"name:{rule}": k for k, (rule, _, _) in enumerate(NAME_RULES)}
+# the sector of each rule index; index -1 (no rule) is "unknown"
+_RULE_SECTORS = np.array([s for _, s, _ in NAME_RULES] + ["unknown"], dtype=object)
 
 
 @dataclass(frozen=True)
@@ -150,14 +152,18 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     is_city = ok & (n_left > 1) & ~named[cand] & ~unit[cand]
     n_left -= is_city
 
-    # the organisation: the last named part that is no sub-unit, else the first part
-    # that is no sub-unit, else the last part left
+    # the organisation: the last university part that is no sub-unit, else the first
+    # named part that is no sub-unit, else the first part that is no sub-unit, else
+    # the last part left
     inside = parts.pos < n_left[parts.parent]
     org_seg = _last_left(seg, starts, n_left)
-    first = _first_per_parent(inside & ~unit[seg], parts.parent, n)
-    org_seg = np.where(first >= 0, seg[np.maximum(first, 0)], org_seg)
-    last = _last_per_parent(inside & ~unit[seg] & named[seg], parts.parent, n)
-    org_seg = np.where(last >= 0, seg[np.maximum(last, 0)], org_seg)
+    street = _np_bool(pc.match_substring_regex(segs, _STREET.pattern))
+    plain = inside & ~unit[seg] & ~street[seg]
+    university = named & (_RULE_SECTORS[rule] == "university")
+    for pick, mask in ((_first_per_parent, plain), (_first_per_parent, plain & named[seg]),
+                       (_last_per_parent, plain & university[seg])):
+        at = pick(mask, parts.parent, n)
+        org_seg = np.where(at >= 0, seg[np.maximum(at, 0)], org_seg)
 
     used = np.unique(org_seg[ok])
     key_of, sector_of, rule_of = _describe_parts(segs, used, rule)
@@ -248,7 +254,7 @@ def _describe_parts(segs: pa.Array, used: np.ndarray,
             keys[i] = _plain(text)
         key = pa.array(keys, type=pa.large_string())
     r = rule[used]
-    sectors = np.array([s for _, s, _ in NAME_RULES] + ["unknown"], dtype=object)[r]
+    sectors = _RULE_SECTORS[r]
     rules = np.array([f"name:{n}" for n, _, _ in NAME_RULES] + ["name:none"], dtype=object)[r]
     unknown = np.flatnonzero(r < 0)
     for i, text in zip(unknown.tolist(), names.take(unknown).to_pylist(), strict=True):

@@ -72,7 +72,7 @@ NAME_RULES: tuple[tuple[str, str, str], ...] = (
      r"graduate school|grande ecole|høgskole|hogskole|högskola|fachhochschule|fachhsch|fh|uni|iut|"
      r"üniversite\w*|politehn\w*|politekn\w*|fakult\w*|fak|suny|cuny|penn state|ens|a&m|"
      r"\w*krigsskole\w*|military academy|naval academy|"
-     r"ku|uc|institute of technology|inst technol|institute of science (?:and|&) technology|"
+     r"ku \w+|uc|institute of technology|inst technol|institute of science (?:and|&) technology|"
      r"inst sci & technol|technological education institute|technol educ inst|"
      r"technische universit\w*|technion|academy|akademie|"
      rf"(?:{_US_STATES}) tech"),

@@ -62,8 +62,13 @@ def test_labelled_set_is_well_formed():
 
 
 def test_labelled_names_are_read_from_their_source(labelled):
+    """Nearly every labelled name is still an organisation netkit reads. The set was
+    keyed when the parser took the first organisation part of a string; since it rolls a
+    school, hospital or institute named before its university up to the university
+    (``Yong Loo Lin School of Medicine, National University of Singapore``), 15 of the
+    721 names (2 %) are read as their university instead."""
     missing = labelled[labelled["predicted"].isna()]
-    assert len(missing) <= 2, missing[["source", "name", "country"]].to_string()
+    assert len(missing) <= 0.025 * len(labelled), missing[["source", "name", "country"]].to_string()
 
 
 @pytest.mark.realdata
