@@ -108,6 +108,36 @@ def centrality_table(graph: GraphLike, weight: str | None = "weight", *, between
     The structural set, the report and the network view all take their
     centralities from here.
 
+    Parameters
+    ----------
+    graph : igraph.Graph or networkx.Graph
+        The collaboration graph.
+    weight : str or None, default "weight"
+        Edge attribute used by strength, eigenvector centrality and PageRank; ``None``
+        treats every tie alike (strength is then the degree).
+    betweenness_method : str, default "auto"
+        One of :data:`~netkit.metrics.centrality.BETWEENNESS_METHODS` (exact or
+        sampled; see :func:`~netkit.metrics.centrality.betweenness`).
+    distances : bool, default False
+        Also compute closeness and harmonic centrality (all-pairs distances).
+    eigenvector_centrality : bool, default True
+        Include eigenvector centrality.
+    seed : int, default 0
+        Seed of sampled betweenness.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per node (node names as index): ``degree``, ``strength``,
+        ``betweenness``, [``eigenvector``,] ``pagerank`` [, ``closeness``,
+        ``harmonic``]. ``attrs`` name the betweenness method.
+
+    See Also
+    --------
+    structural_set : This bundle with brokerage, bridging and communities.
+    betweenness : Share of shortest paths through a node.
+    pagerank : Random-walk centrality.
+
     Examples
     --------
     >>> import igraph as ig

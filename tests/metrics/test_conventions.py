@@ -43,6 +43,7 @@ NODE_METRICS = {
     "brokerage": lambda g: m.brokerage(g),
     "leiden": lambda g: m.leiden(g),
     "simulate_diffusion": lambda g: m.simulate_diffusion(g, "university", runs=5).nodes,
+    "centrality_table": lambda g: m.centrality_table(g),
 }
 
 
