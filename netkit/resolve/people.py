@@ -45,6 +45,7 @@ import pyarrow as pa
 
 from netkit.errors import ParameterError
 from netkit.lexicon.person_names import COMMON_SURNAMES
+from netkit.metrics._graphs import release_memory
 from netkit.model import Corpus
 from netkit.resolve.match import UnionFind
 from netkit.resolve.people_names import compatible_given, parse_names
@@ -126,8 +127,12 @@ def _chunked_rows(table: pd.DataFrame, size: int = 65536):
 
 def _release() -> None:
     """Hand memory that Arrow's pool keeps after the string work back to the system (the
-    pool would otherwise hold it at its high-water mark while the linking continues)."""
+    pool would otherwise hold it at its high-water mark while the linking continues), and
+    the free pages of the C heap (glibc keeps them after numpy and pandas free big
+    temporaries: its mmap threshold grows with each freed block, so later blocks come
+    from the heap, which it does not give back by itself)."""
     pa.default_memory_pool().release_unused()
+    release_memory()
 
 
 def _identifiers_of(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -231,11 +236,11 @@ def _org_pairs(node_org: pd.DataFrame, max_gap: int, max_group: int, first: np.n
     if by_block:  # where two identified people share the name, the organisation proves nothing
         fa, fb = first[pairs["node_a"].to_numpy()], first[pairs["node_b"].to_numpy()]
         both = (fa != "") & (fb != "")
-        key2 = list(zip(pairs["block"], pairs["org_id"], strict=True))
-        hom = np.array([(k in by_first) if f else (k[:2] in by_block)
-                        for k, f in zip([(*k, a) for k, a in zip(key2, fa, strict=True)], both,
-                                        strict=True)], dtype=bool)
-        pairs = pairs[~hom]
+        keys = [pairs["block"].to_numpy(), pairs["org_id"].to_numpy()]
+        in_block = pd.MultiIndex.from_arrays(keys).isin(list(by_block))
+        in_first = (pd.MultiIndex.from_arrays([*keys, fa]).isin(list(by_first)) if by_first
+                    else np.zeros(len(pairs), dtype=bool))
+        pairs = pairs[~np.where(both, in_first, in_block)]
     return (pairs.sort_values("gap", kind="stable").groupby(["node_a", "node_b"], sort=False)
             .agg(n_org=("org_id", "size"), org=("org_id", "first"), gap=("gap", "min"))
             .reset_index())
@@ -248,12 +253,15 @@ def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
     ok = m[m["block"].to_numpy() >= 0]
     team = ok.groupby("event", sort=False)["node"].transform("size")
     ok = ok[(team > 1) & (team <= max_team)][["event", "node", "block"]]
-    co = ok.merge(ok, on="event", suffixes=("", "_co"))
+    # int32 codes and no co-author node: the team × team join is the largest table here
+    ok = ok.astype(np.int32)
+    co = ok.merge(ok[["event", "block"]].rename(columns={"block": "block_co"}), on="event")
     co = co[(co["block"] != co["block_co"]).to_numpy() & ~common[co["block_co"].to_numpy()]]
     co = co[["node", "block", "block_co"]].drop_duplicates()
     pairs = _self_pairs(co, ["block", "block_co"], max_group)
-    return (pairs.groupby(["node_a", "node_b"], sort=False)
-            .agg(n_co=("block_co", "size")).reset_index())
+    pairs = (pairs.groupby(["node_a", "node_b"], sort=False)
+             .agg(n_co=("block_co", "size")).reset_index())
+    return pairs.astype(np.int64)
 
 
 def _homonym_names(block: np.ndarray, first: np.ndarray,
@@ -410,6 +418,7 @@ def resolve_people(
         if not isinstance(v, int | np.integer) or v < low:
             raise ParameterError(f"{name} must be an integer ≥ {low}, not {v!r}")
     m, orgs, rows, of_row = _mentions(corpus)
+    _release()
     n = len(m)
     if n == 0:  # nobody to resolve
         audit = pd.DataFrame(columns=["raw_person_id", "raw_name", "source", "person_id", "name",
@@ -504,9 +513,14 @@ def resolve_people(
     op = _org_pairs(node_org, max(max_gap, max_gap_full), max_group, first,
                     id_lab[id_lab["scheme"].isin(_STRONG)])
     op["org"] = np.asarray(ouniq, dtype=object)[op["org"].to_numpy(dtype=np.int64)]
+    del node_org
+    _release()
     cp = _coauthor_pairs(pd.DataFrame({"event": m["event"].to_numpy(), "node": m["node"].to_numpy(),
                                        "block": bcode}), common_b, max_team, max_group)
+    _release()
     pairs = op.merge(cp, on=["node_a", "node_b"], how="outer")
+    del op, cp, ctx
+    _release()
     pairs["n_org"] = pairs["n_org"].fillna(0).astype(np.int64)
     pairs["n_co"] = pairs["n_co"].fillna(0).astype(np.int64)
     a, b = pairs["node_a"].to_numpy(), pairs["node_b"].to_numpy()
@@ -525,11 +539,16 @@ def resolve_people(
     by_org = (pairs["n_org"].to_numpy() >= 1) & ((gap <= max_gap) | (full & (gap <= max_gap_full)))
     pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org)
     pairs = pairs[pairs["ok"] & (pairs["by_co"] | pairs["by_org"])].reset_index(drop=True)
+    # the arrays over every candidate pair (many times the accepted ones) go before the rest
+    del a, b, ok, full, common, need, by_co, homonym, gap, by_org, hom_block, hom_first
+    del initials, block, is_common, bcode, ocode, ouniq, common_b, buniq
     amb = _ambiguous(pairs[pairs["by_org"] & ~pairs["by_co"]], first,
                      id_lab[id_lab["scheme"].isin(_STRONG)])
     drop = np.zeros(len(pairs), dtype=bool)
     drop[np.flatnonzero((pairs["by_org"] & ~pairs["by_co"]).to_numpy())[amb]] = True
     pairs = pairs[~drop]
+    del drop, amb
+    _release()
     pairs = pairs.assign(score=pairs["full"] * 4 + np.minimum(pairs["n_co"], 3) * 2
                          + np.minimum(pairs["n_org"], 3))
     pairs = pairs.sort_values(["score", "node_a", "node_b"], ascending=[False, True, True],
@@ -538,7 +557,8 @@ def resolve_people(
     # ---- union–find with exclusive labels ---------------------------------------------------------
     uf = UnionFind(n_nodes)
     uf.labels = labels  # built here for this union–find alone: no copy
-    del labels, ctx, node_org, op, cp, ev_lab, src_lab, names
+    del labels, ev_lab, src_lab, names
+    _release()
     pairs = pairs[["node_a", "node_b", "by_co", "org", "n_co", "score"]]
     how = np.full(n_nodes, "", dtype=object)
     why = np.full(n_nodes, "", dtype=object)
@@ -570,8 +590,9 @@ def resolve_people(
                 for x in (na, nb):
                     if not how[x]:
                         how[x], why[x] = "name", "rare full name, careers in sequence"
+        del now, cl, years, best_c, lab_c, rare
     root = uf.roots() if n_nodes else np.array([], dtype=np.int64)
-    del uf, pairs, best, id_lab
+    del uf, pairs, best, id_lab, first
     _release()
     linked = pd.DataFrame(links, columns=["node", "kind"])
     linked = pd.DataFrame({"cluster": root[linked["node"].to_numpy(dtype=np.int64)],
@@ -644,6 +665,7 @@ def _assemble(corpus: Corpus, m: pd.DataFrame, rows: np.ndarray, of_row: np.ndar
     pid_rows = pd.concat([pid_rows, src, kinds, given], ignore_index=True).drop_duplicates()
     pid_rows = pid_rows.sort_values(["person_id", "scheme", "value"], ignore_index=True)
     del per_raw, src, given, counts
+    _release()
 
     # ---- participations ---------------------------------------------------------------------------
     part = corpus.participations
