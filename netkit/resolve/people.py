@@ -76,6 +76,8 @@ the Web of Science reader from the RI field), used like a source's author id."""
 
 _STRONG = ("orcid", *ID_SCHEMES, *PERSON_ID_SCHEMES)
 
+_CO_CHUNKS = 8  # the co-author self-join runs on an eighth of the name blocks at a time
+
 
 @dataclass
 class PeopleResolution:
@@ -258,10 +260,18 @@ def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
     co = ok.merge(ok[["event", "block"]].rename(columns={"block": "block_co"}), on="event")
     co = co[(co["block"] != co["block_co"]).to_numpy() & ~common[co["block_co"].to_numpy()]]
     co = co[["node", "block", "block_co"]].drop_duplicates()
-    pairs = _self_pairs(co, ["block", "block_co"], max_group)
-    pairs = (pairs.groupby(["node_a", "node_b"], sort=False)
-             .agg(n_co=("block_co", "size")).reset_index())
-    return pairs.astype(np.int64)
+    del ok
+    # both nodes of a pair are in one block: join and count a share of the blocks at a time
+    # (the self-join holds every pair twice before the filter); the caller's outer merge
+    # sorts the pairs, so their order here does not matter
+    chunks = []
+    for k in range(_CO_CHUNKS):
+        pairs = _self_pairs(co[(co["block"].to_numpy() % _CO_CHUNKS) == k],
+                            ["block", "block_co"], max_group)
+        chunks.append(pairs.groupby(["node_a", "node_b"], sort=False)
+                      .agg(n_co=("block_co", "size")).reset_index())
+    del co, pairs
+    return pd.concat(chunks, ignore_index=True).astype(np.int64)
 
 
 def _homonym_names(block: np.ndarray, first: np.ndarray,
