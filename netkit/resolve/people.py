@@ -76,7 +76,7 @@ the Web of Science reader from the RI field), used like a source's author id."""
 
 _STRONG = ("orcid", *ID_SCHEMES, *PERSON_ID_SCHEMES)
 
-_CO_CHUNKS = 8  # the co-author self-join runs on an eighth of the name blocks at a time
+_BLOCK_CHUNKS = 8  # the self-joins within name blocks run on an eighth of the blocks at a time
 
 
 @dataclass
@@ -231,21 +231,30 @@ def _org_pairs(node_org: pd.DataFrame, max_gap: int, max_group: int, first: np.n
                labels: pd.DataFrame) -> pd.DataFrame:
     span = node_org.groupby(["node", "block", "org_id"], sort=False).agg(
         lo=("year", "min"), hi=("year", "max")).reset_index()
-    pairs = _self_pairs(span, ["block", "org_id"], max_group)
-    gap = np.maximum(0, np.maximum(pairs["lo_a"] - pairs["hi_b"], pairs["lo_b"] - pairs["hi_a"]))
-    pairs = pairs.assign(gap=gap.fillna(0))[lambda d: d["gap"] <= max_gap]
     by_block, by_first = _homonyms(span, first, labels)
-    if by_block:  # where two identified people share the name, the organisation proves nothing
-        fa, fb = first[pairs["node_a"].to_numpy()], first[pairs["node_b"].to_numpy()]
-        both = (fa != "") & (fb != "")
-        keys = [pairs["block"].to_numpy(), pairs["org_id"].to_numpy()]
-        in_block = pd.MultiIndex.from_arrays(keys).isin(list(by_block))
-        in_first = (pd.MultiIndex.from_arrays([*keys, fa]).isin(list(by_first)) if by_first
-                    else np.zeros(len(pairs), dtype=bool))
-        pairs = pairs[~np.where(both, in_first, in_block)]
-    return (pairs.sort_values("gap", kind="stable").groupby(["node_a", "node_b"], sort=False)
-            .agg(n_org=("org_id", "size"), org=("org_id", "first"), gap=("gap", "min"))
-            .reset_index())
+    by_block, by_first = list(by_block), list(by_first)
+    # both nodes of a pair are in one block: a share of the blocks at a time (the caller's
+    # outer merge sorts the pairs, so their order here does not matter)
+    chunks = []
+    for k in range(_BLOCK_CHUNKS):
+        pairs = _self_pairs(span[(span["block"].to_numpy() % _BLOCK_CHUNKS) == k],
+                            ["block", "org_id"], max_group)
+        gap = np.maximum(0, np.maximum(pairs["lo_a"] - pairs["hi_b"],
+                                       pairs["lo_b"] - pairs["hi_a"]))
+        pairs = pairs.assign(gap=gap.fillna(0))[lambda d: d["gap"] <= max_gap]
+        if by_block:  # where two identified people share the name, the organisation proves nothing
+            fa, fb = first[pairs["node_a"].to_numpy()], first[pairs["node_b"].to_numpy()]
+            both = (fa != "") & (fb != "")
+            keys = [pairs["block"].to_numpy(), pairs["org_id"].to_numpy()]
+            in_block = pd.MultiIndex.from_arrays(keys).isin(by_block)
+            in_first = (pd.MultiIndex.from_arrays([*keys, fa]).isin(by_first) if by_first
+                        else np.zeros(len(pairs), dtype=bool))
+            pairs = pairs[~np.where(both, in_first, in_block)]
+        chunks.append(pairs.sort_values("gap", kind="stable")
+                      .groupby(["node_a", "node_b"], sort=False)
+                      .agg(n_org=("org_id", "size"), org=("org_id", "first"), gap=("gap", "min"))
+                      .reset_index())
+    return pd.concat(chunks, ignore_index=True)
 
 
 def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
@@ -265,8 +274,8 @@ def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
     # (the self-join holds every pair twice before the filter); the caller's outer merge
     # sorts the pairs, so their order here does not matter
     chunks = []
-    for k in range(_CO_CHUNKS):
-        pairs = _self_pairs(co[(co["block"].to_numpy() % _CO_CHUNKS) == k],
+    for k in range(_BLOCK_CHUNKS):
+        pairs = _self_pairs(co[(co["block"].to_numpy() % _BLOCK_CHUNKS) == k],
                             ["block", "block_co"], max_group)
         chunks.append(pairs.groupby(["node_a", "node_b"], sort=False)
                       .agg(n_co=("block_co", "size")).reset_index())
