@@ -67,7 +67,7 @@ def reset_peak() -> None:
     edge list to Python pairs)."""
     import gc
 
-    from netkit.metrics._graphs import release_memory
+    from netkit.model.memory import release_memory
 
     gc.collect()
     release_memory()

@@ -106,29 +106,6 @@ def edge_cache() -> Iterator[None]:
         _EDGE_CACHE.reset(token)
 
 
-def release_memory() -> None:
-    """Hand memory freed by the C/C++ libraries back to the operating system (glibc only).
-
-    networkit, ARPACK and igraph free many small blocks that glibc keeps in its
-    heap; the next large numpy arrays are mapped afresh, so without a trim the
-    peak of a long run of metrics stacks every earlier metric's leftovers.
-    A no-op where ``malloc_trim`` does not exist.
-    """
-    global _MALLOC_TRIM
-    if _MALLOC_TRIM is None:
-        try:
-            import ctypes
-
-            _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _MALLOC_TRIM = False
-    if _MALLOC_TRIM:
-        _MALLOC_TRIM(0)
-
-
-_MALLOC_TRIM: Any = None  # libc's malloc_trim, False where there is none, None: not looked up
-
-
 def edge_array(g: ig.Graph) -> np.ndarray:
     """The ``m × 2`` int64 array of ``g``'s edges (cached inside :func:`edge_cache`)."""
     cache = _EDGE_CACHE.get()

@@ -8,7 +8,7 @@ import time
 import pandas as pd
 
 from netkit.build.convert import GraphLike
-from netkit.metrics._graphs import edge_cache, prepare, release_memory
+from netkit.metrics._graphs import edge_cache, prepare
 from netkit.metrics.bridging import (
     articulation_points,
     burt_measures,
@@ -29,6 +29,7 @@ from netkit.metrics.centrality import (
 )
 from netkit.metrics.communities import leiden
 from netkit.metrics.mixing import mixing_matrix
+from netkit.model.memory import release_memory
 
 __all__ = ["centrality_table", "structural_set"]
 

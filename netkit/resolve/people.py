@@ -35,7 +35,6 @@ loop is the union–find over accepted links, which is linear in their number.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import re
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ import pyarrow as pa
 from netkit.errors import ParameterError
 from netkit.lexicon.person_names import COMMON_SURNAMES
 from netkit.model import Corpus
+from netkit.model.memory import release_memory
 from netkit.resolve.match import UnionFind
 from netkit.resolve.people_names import compatible_given, parse_names
 
@@ -134,20 +134,7 @@ def _release() -> None:
     temporaries: its mmap threshold grows with each freed block, so later blocks come
     from the heap, which it does not give back by itself)."""
     pa.default_memory_pool().release_unused()
-    if _MALLOC_TRIM:
-        _MALLOC_TRIM(0)
-
-
-def _malloc_trim():
-    """glibc's ``malloc_trim``, None elsewhere (netkit.metrics has the same for its graphs;
-    importing it here would load igraph and the metrics with the resolver)."""
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-_MALLOC_TRIM = _malloc_trim()
+    release_memory()
 
 
 def _identifiers_of(raw_ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
