@@ -19,7 +19,9 @@ from netkit.model import Corpus
 
 __all__ = ["Incidence", "incidence", "incidence_of_tables"]
 
-_LEVELS = {"org": "org_id", "person": "person_id"}
+# the levels of a projection and the participation column of each
+LEVEL_COLUMNS = {"org": "org_id", "person": "person_id"}
+LEVELS = tuple(LEVEL_COLUMNS)
 
 
 class Incidence:
@@ -178,7 +180,7 @@ def incidence_of_tables(participations: pd.DataFrame, events: pd.DataFrame, leve
     participation files (not a corpus folder) use. Every participation must
     name an event of ``events``.
     """
-    column = _LEVELS.get(level)
+    column = LEVEL_COLUMNS.get(level)
     if column is None:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
     part = participations

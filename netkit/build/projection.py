@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from netkit.build.bipartite import _LEVELS, Incidence, _incidence
+from netkit.build.bipartite import LEVELS, Incidence, _incidence
 from netkit.build.pairs import pair_entries, tie_columns
 from netkit.build.weighting import WEIGHTINGS, weighting_rule
 from netkit.errors import ParameterError
@@ -84,7 +84,7 @@ def _projection(corpus: Corpus, level: str, weighting: str, *,
                 min_weight: float | None = None,
                 max_event_size: int | None = None) -> tuple[Corpus, Incidence, dict]:
     """Check the arguments, filter the corpus, project: ``(corpus, incidence, edge table)``."""
-    if level not in _LEVELS:
+    if level not in LEVELS:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
     weighting_rule(weighting)  # raises on an unknown weighting before any work
     if any(f is not None for f in (years, kinds, sectors, countries)):

@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from netkit.build.bipartite import LEVELS
 from netkit.build.graphs import _set_vertex_attributes, _vertex_frame, shared_values
 from netkit.build.projection import EDGE_ATTRIBUTES
 from netkit.errors import InputError, ParameterError
@@ -174,7 +175,7 @@ def graph_from_edge_table(edges: pd.DataFrame | str | Path, corpus: Corpus | Non
     >>> g.vs["name"] == h.vs["name"], sorted(g.get_edgelist()) == sorted(h.get_edgelist())
     (True, True)
     """
-    if level not in ("org", "person"):
+    if level not in LEVELS:
         raise ParameterError(f"level must be 'org' or 'person', not {level!r}")
     if not isinstance(edges, pd.DataFrame):
         edges = read_edge_table(edges)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from netkit.build.bipartite import LEVELS
 from netkit.build.projection import WEIGHTINGS
 from netkit.errors import EmptyGraphError, ParameterError
 from netkit.model.schema import EVENT_KINDS
@@ -12,7 +13,6 @@ from netkit.pipeline.params import Params, Range, Rule, option
 
 __all__ = ["GraphParams", "GraphResult", "build_graph", "parse_years"]
 
-LEVELS = ("org", "person")
 OPEN = 999_999
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from netkit.build.bipartite import LEVELS
 from netkit.errors import InputError, ParameterError
 
 __all__ = ["PARTICIPATION_COLUMNS", "ProjectionInput", "ProjectionParams", "available_memory",
@@ -50,7 +51,7 @@ class ProjectionParams:
         from netkit.build.weighting import weighting_rule
         from netkit.model import EVENT_KINDS
 
-        if self.level not in ("org", "person"):
+        if self.level not in LEVELS:
             raise ParameterError(f"level must be 'org' or 'person', not {self.level!r}")
         weighting_rule(self.weighting)  # raises on an unknown weighting
         if self.kinds is not None:
