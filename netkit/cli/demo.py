@@ -15,15 +15,14 @@ DEFAULT_OUT = Path("reports") / "demo"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """Add the arguments of ``netkit demo``."""
-    from netkit.datasets import SIZES
+    """Add the arguments of ``netkit demo`` (``--seed`` and ``--size`` are those of the
+    synthetic ecosystem's parameter object, :class:`netkit.pipeline.load.SyntheticParams`)."""
+    from netkit.pipeline.cli_options import add_options
+    from netkit.pipeline.load import SyntheticParams
 
     parser.add_argument("--out", "-o", type=Path, default=DEFAULT_OUT, metavar="DIR",
                         help=f"report folder (default: {DEFAULT_OUT})")
-    parser.add_argument("--seed", type=int, default=1, metavar="N",
-                        help="seed of the synthetic ecosystem and every random step (default 1)")
-    parser.add_argument("--size", choices=list(SIZES), default="small",
-                        help="size of the synthetic ecosystem (default small)")
+    add_options(parser, SyntheticParams, only=("seed", "size"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +30,11 @@ def run(args: argparse.Namespace) -> int:
     from netkit.report.demo import sources_folder, write_demo
 
     start = time.perf_counter()
-    out = write_demo(args.out, seed=args.seed, size=args.size)
+    from netkit.pipeline.cli_options import params_from_args
+    from netkit.pipeline.load import SyntheticParams
+
+    params = params_from_args(SyntheticParams, args)
+    out = write_demo(args.out, seed=params.seed, size=params.size)
     print(f"source files written to {sources_folder(out)}/, read back and resolved")
     print(f"report written to {out}/ (index.html, network.html, report.md, tables/, graphs, "
           f"run.json) in {time.perf_counter() - start:.1f} s")
