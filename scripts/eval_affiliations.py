@@ -9,7 +9,9 @@ half only. For each half this prints
   (over strings that carry a ROR id), recall = correct / strings whose ROR record is in
   the sample, scored on the primary link and on every organisation the string names;
 * (``--cluster``) clustering without a registry: B-cubed precision / recall of the
-  organisations that :func:`netkit.resolve.resolve` makes of the strings.
+  organisations that :func:`netkit.resolve.resolve` makes of the strings;
+* (``--sectors``) the sector netkit gives a string without a registry against the sector
+  of the gold record's ROR types (:func:`sector_scores`).
 
 Run::
 
@@ -117,11 +119,28 @@ def cluster_strings(strings: list[str]) -> np.ndarray:
     return resolved[[pos[s] for s in strings]]
 
 
+def sector_scores(df: pd.DataFrame, sectors: dict[str, str]) -> tuple[float, float, pd.DataFrame]:
+    """Sector from the string alone (no registry) against the sector of the gold record's
+    ROR types (:mod:`netkit.lexicon.ror_types`): accuracy, unknown share and the confusion
+    table, over strings whose gold record is known and typed other than ``other``."""
+    from netkit.ingest.affiliations import parse_affiliation
+    from netkit.lexicon.sectors import sector_of_organization
+
+    d = df.assign(gold=df["ror"].map(sectors)).dropna(subset=["gold"])
+    d = d[d["gold"] != "other"]
+    d = d.assign(pred=[sector_of_organization(parse_affiliation(s).organization or s)[0]
+                       for s in d["affiliation"]])
+    return ((d["pred"] == d["gold"]).mean(), (d["pred"] == "unknown").mean(),
+            pd.crosstab(d["gold"], d["pred"]))
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=["dev", "test", "both"], default="both")
     ap.add_argument("--misses", type=int, default=0, help="print this many wrong links and misses")
     ap.add_argument("--cluster", action="store_true", help="also score clustering without a registry")
+    ap.add_argument("--sectors", action="store_true",
+                    help="also score sectors from the strings against the gold records' ROR types")
     ap.add_argument("--real", type=Path, default=REAL)
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle the registry index here (development runs)")
@@ -177,6 +196,12 @@ def main(argv=None) -> None:
             p, r = bcubed(df["ror"].to_numpy(), pred)
             print(f"{half}: clustering without a registry B-cubed P {p:.4f}  R {r:.4f}  "
                   f"{time.perf_counter() - t:.1f} s")
+        if args.sectors:
+            sectors = dict(zip(reg.institutions["ror"], reg.institutions["sector"], strict=True))
+            acc, unknown, table = sector_scores(df, sectors)
+            print(f"{half}: sector without a registry vs ROR types: accuracy {acc:.3f}, "
+                  f"unknown {unknown:.3f} ({table.to_numpy().sum()} strings)")
+            print(table.to_string())
 
 
 if __name__ == "__main__":
