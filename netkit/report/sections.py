@@ -19,6 +19,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
+from netkit.lexicon.sector_evidence import sector_confidence
 from netkit.model import SECTORS
 
 __all__ = ["SECTIONS", "Chart", "Context", "Section", "Table", "compute_sections"]
@@ -260,10 +261,19 @@ def overview_section(ctx: Context) -> Section:
     params = ctx.config.params("structure")
     top = params["top"]
     dominant = found.dominant_events
-    table = _label_frame(ctx, cen.index).join(cen).join(dominant)
+    table = _label_frame(ctx, cen.index)
+    org = ctx.org_table.reindex(cen.index)
+    source = org["sector_source"] if "sector_source" in org else pd.Series("", index=org.index)
+    table.insert(2, "sector_source", source.astype(object).fillna("").to_numpy())
+    table.insert(3, "sector_confidence", sector_confidence(source, org["sector"]))
+    table = table.join(cen).join(dominant)
     table = table.sort_values(["degree", "strength"], ascending=False, kind="stable")
     s.tables.append(Table("centrality", "Most connected organisations (by degree)", table,
                           rows=top))
+    s.paragraphs.append(
+        "Beside each sector, the rule that gave it (sector_source) and how strong that "
+        "evidence is (sector_confidence: high for a registry or override, medium for the "
+        "source's own type code, low for a name rule, none when unknown).")
     owed = int((table["top_event_share"].head(top) > 0.5).sum())
     if owed:
         s.paragraphs.append(

@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import csgraph
 
+from netkit.lexicon.sector_evidence import sector_evidence_rank
 from netkit.model.schema import SECTORS
 from netkit.resolve.identifiers import clean_identifier
 from netkit.resolve.nodes import Nodes
@@ -136,15 +137,6 @@ def trace(nodes: Nodes, cl: Clusters, accepted: tuple[np.ndarray, ...]
     return method, score, evidence
 
 
-def _sector_rank(source: pd.Series, sector: pd.Series) -> np.ndarray:
-    """Strength of the evidence for a sector: override > registry > source code > name rule."""
-    s = source.fillna("").astype(str)
-    rank = np.where(s.str.startswith("override"), 5,
-                    np.where(s.str.startswith("registry") | s.str.startswith("openalex:type"), 4,
-                             np.where(s.str.startswith("name:") | (s == ""), 2, 3)))
-    return np.where(sector.astype(object).fillna("unknown").to_numpy() == "unknown", 0, rank)
-
-
 def organizations(orgs: pd.DataFrame, nodes: Nodes, cl: Clusters, activity: np.ndarray,
                   registry: Registry | None, overrides: pd.DataFrame | None) -> pd.DataFrame:
     """One canonical ``organizations`` row per cluster."""
@@ -157,7 +149,7 @@ def organizations(orgs: pd.DataFrame, nodes: Nodes, cl: Clusters, activity: np.n
                            ascending=[True, True, False, False, True]).drop_duplicates("_cl")
     out = pd.DataFrame({"org_id": cl.ids, "name": best["name"].to_numpy(dtype=object)})
     # sector by the strongest evidence, then by activity
-    sec = raw.assign(_rank=_sector_rank(raw["sector_source"].astype(object), raw["sector"]),
+    sec = raw.assign(_rank=sector_evidence_rank(raw["sector_source"].astype(object), raw["sector"]),
                      sector=raw["sector"].astype(object))
     votes = sec.groupby(["_cl", "_rank", "sector", "sector_source"], dropna=False)["_act"].sum()
     votes = votes.reset_index().sort_values(["_cl", "_rank", "_act", "sector"],
