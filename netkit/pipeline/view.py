@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from netkit.build.backbone import BACKBONE_METHODS
 from netkit.errors import InputError, ParameterError
 from netkit.pipeline.params import Params, Range, option
 
@@ -44,7 +45,7 @@ class ViewParams(Params):
     max_edges: int = option(100_000, "… or above this many ties (0: no limit)", types=int,
                             check=Range(0), metavar="M")
     backbone: str = option("disparity", "backbone method for big graphs", types=str,
-                           choices=("disparity", "top"))
+                           choices=BACKBONE_METHODS)
     alpha: float = option(0.05, "significance level of the disparity filter",
                           types=(int, float), check=Range(0, 1, low_open=True))
     title: str | None = option(None, "page title (default: from the input)", key=None)

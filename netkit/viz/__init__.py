@@ -5,7 +5,7 @@
 True
 """
 
-from netkit.viz.backbone import Backbone, backbone, disparity_pvalues
+from netkit.build.backbone import Backbone, backbone, disparity_pvalues
 from netkit.viz.colors import SECTOR_COLORS, category_colors, sector_color
 from netkit.viz.escape import csv_cell, json_for_script, markdown_cell
 from netkit.viz.html import render_html, view_data, write_html

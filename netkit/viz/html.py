@@ -25,10 +25,10 @@ import pandas as pd
 
 from netkit._docs import fill_doc
 from netkit._version import __version__
+from netkit.build.backbone import backbone as make_backbone
 from netkit.errors import EmptyGraphError, ParameterError
 from netkit.model.files import atomic_write_text
 from netkit.viz.assets import csp_hash, vis_css, vis_js
-from netkit.viz.backbone import backbone as make_backbone
 from netkit.viz.colors import category_colors
 from netkit.viz.escape import json_for_script, template_environment
 from netkit.viz.layout import layout as make_layout
@@ -206,7 +206,7 @@ _DOC = {
         backbone : {"disparity", "top"}
             The backbone: disparity filter at level ``alpha`` (then the top
             ``max_nodes`` by ``size``), or the top ``max_nodes`` organisations by
-            ``size`` and their strongest ties. See :func:`netkit.viz.backbone`.
+            ``size`` and their strongest ties. See :func:`netkit.build.backbone.backbone`.
         alpha : float, default 0.05
         max_events_per_tie : int, default 50
             Events listed per tie (the most recent first).""",

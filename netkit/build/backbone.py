@@ -1,4 +1,4 @@
-"""Backbones of large graphs for the network view.
+"""Backbones of large graphs (the network view draws one above a size limit).
 
 A browser stays responsive with a few thousand nodes. Above that the view
 shows a backbone and says on the page what was left out.
@@ -19,7 +19,10 @@ import numpy as np
 
 from netkit.errors import ParameterError
 
-__all__ = ["Backbone", "backbone", "disparity_pvalues"]
+__all__ = ["BACKBONE_METHODS", "Backbone", "backbone", "disparity_pvalues"]
+
+# disparity: the disparity filter [1]_; top: the strongest nodes and ties
+BACKBONE_METHODS = ("disparity", "top")
 
 
 def disparity_pvalues(graph: ig.Graph, weight: str = "weight") -> np.ndarray:
@@ -164,8 +167,8 @@ def backbone(graph: ig.Graph, max_nodes: int = 5_000, *, method: str = "disparit
     """
     if max_nodes < 1:
         raise ParameterError(f"max_nodes must be ≥ 1, not {max_nodes}")
-    if method not in ("disparity", "top"):
-        raise ParameterError(f"backbone method must be 'disparity' or 'top', not {method!r}")
+    if method not in BACKBONE_METHODS:
+        raise ParameterError(f"backbone method must be one of {BACKBONE_METHODS}, not {method!r}")
     if not 0 < alpha <= 1:
         raise ParameterError(f"alpha must be in (0, 1], not {alpha}")
     n, m = graph.vcount(), graph.ecount()

@@ -2,8 +2,8 @@ import igraph as ig
 import numpy as np
 import pytest
 
+from netkit.build.backbone import backbone, disparity_pvalues
 from netkit.errors import ParameterError
-from netkit.viz.backbone import backbone, disparity_pvalues
 
 
 def _gnm(n, m, rng):
@@ -89,7 +89,7 @@ def test_backbone_keeps_every_group():
     import igraph as ig
     import numpy as np
 
-    from netkit.viz.backbone import backbone
+    from netkit.build.backbone import backbone
 
     rng = np.random.default_rng(1)
     g = ig.Graph.Lattice([20, 20], circular=False)
