@@ -46,3 +46,9 @@ def test_real_grants_windows_of_different_sources_are_not_comparable(grants, rea
     assert verdicts[tables["before_after"]["role"] == "descriptive"].isna().all()
     assert (tables["before_after"]["note"] == "not comparable: source mix differs").all()
     assert any(p.startswith("Not comparable") for p in section.paragraphs)
+    # every bootstrap interval contains its estimate (counts included: issue 17 item 5)
+    rows = tables["before_after"].dropna(subset=["change", "ci_low", "ci_high"])
+    assert len(rows) > 10
+    tol = 1e-9 * rows["change"].abs().clip(lower=1)
+    assert ((rows["ci_low"] <= rows["change"] + tol) & (rows["change"] <= rows["ci_high"] + tol)).all(), \
+        rows[["change", "ci_low", "ci_high"]]
