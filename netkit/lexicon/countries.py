@@ -23,10 +23,14 @@ from functools import lru_cache
 from netkit.lexicon.places import US_STATE_CODES
 from netkit.lexicon.text import fold_key
 
-__all__ = ["CODE_FIXES", "SPELLINGS", "country_code", "country_from_address", "country_table"]
+__all__ = ["CODE_FIXES", "SAME_COUNTRY", "SPELLINGS", "country_code", "country_from_address", "country_table"]
 
 CODE_FIXES: dict[str, str] = {"EL": "GR", "UK": "GB"}
 """Codes that European sources (Eurostat, NUTS, CORDIS) use instead of ISO 3166-1."""
+
+SAME_COUNTRY: dict[str, str] = {**CODE_FIXES, "HK": "CN", "MO": "CN"}
+"""Country codes compared as one when matching organisations (addresses put Hong Kong and
+Macao in "Peoples R China"; European sources write EL and UK)."""
 
 SPELLINGS: dict[str, tuple[str, ...]] = {
     "AE": ("u arab emirates", "uae"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from netkit.lexicon.countries import SAME_COUNTRY
 from netkit.lexicon.legal_forms import legal_form
 from netkit.resolve.acronyms import bare_acronym, initials
 from netkit.resolve.identifiers import clean_identifier, identifier_edges
@@ -24,9 +25,6 @@ from netkit.resolve.registry import Registry
 
 __all__ = ["SAME_COUNTRY", "Edges", "acronym_edges", "exact_edges", "fuzzy_edges",
            "identifier_evidence", "override_edges", "rollup_edges"]
-
-SAME_COUNTRY = {"HK": "CN", "MO": "CN", "UK": "GB", "EL": "GR"}
-"""Country codes compared as one (addresses put Hong Kong in "Peoples R China")."""
 
 
 @dataclass

@@ -44,6 +44,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from netkit.lexicon.countries import SAME_COUNTRY
 from netkit.lexicon.text import fold
 from netkit.resolve.normalize import normalize_name, word_order_variants
 from netkit.resolve.registry import Registry
@@ -65,7 +66,6 @@ _ADDRESS = re.compile(
     r"\b(?:street|st|road|rd|avenue|ave|blvd|boulevard|strasse|str|straße|allee|rue|via|"
     r"calle|po box|p o box|box|floor|room|bldg|building|suite|drive|dr|lane|ln|way|"
     r"platz|weg|gasse|cedex)\b", re.I)
-_SAME_COUNTRY = {"HK": "CN", "MO": "CN", "UK": "GB", "EL": "GR", "TW": "TW"}
 _ORG_WORDS = frozenset({
     "university", "institute", "college", "hospital", "school", "academy", "center",
     "laboratory", "foundation", "council", "agency", "ministry", "museum", "observatory",
@@ -330,7 +330,7 @@ _REGION_WORDS = frozenset({"province", "state", "prefecture", "region", "county"
 def _compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
-    return _SAME_COUNTRY.get(a, a) == _SAME_COUNTRY.get(b, b)
+    return SAME_COUNTRY.get(a, a) == SAME_COUNTRY.get(b, b)
 
 
 def _parts(text: str) -> tuple[list[str], list[str]]:
