@@ -10,7 +10,7 @@ from pathlib import Path
 from netkit.errors import FormatError, InputError, ParameterError
 from netkit.ingest.builder import CorpusBuilder
 from netkit.ingest.dedup import merge_events
-from netkit.ingest.registry import FORMATS, ReadContext
+from netkit.ingest.registry import FORMATS, READER_OPTIONS, ReadContext
 from netkit.ingest.textio import head_bytes, universal_newlines
 from netkit.lexicon import normalise_regions
 from netkit.model import Corpus, Ledger
@@ -144,7 +144,8 @@ def read(
         holds records; False stops with a :class:`~netkit.errors.FormatError` instead
         (``netkit ingest --strict``). A file named directly is always read or refused.
     **options
-        Passed to the readers (for example ``mapping=`` for the generic CSV reader).
+        Passed to the readers: ``engine=`` (``"records"`` or ``"columnar"``, see
+        :data:`netkit.ingest.registry.ENGINES`) and ``mapping=`` (the generic CSV reader).
 
     Returns
     -------
@@ -161,12 +162,16 @@ def read(
         A file is missing, cannot be decoded (naming line and byte), or is not
         of any known format (:class:`~netkit.errors.FormatError`).
     ParameterError
-        ``format`` is not a known format name.
+        ``format`` is not a known format name, or an option is none the readers take.
     """
     if format != "auto" and format not in FORMATS:
         raise ParameterError(
             f"unknown format {format!r}; known: auto, {', '.join(sorted(FORMATS))}"
         )
+    unknown = sorted(set(options) - set(READER_OPTIONS))
+    if unknown:  # a misspelt or retired option (columnar=False) would be silently ignored
+        raise ParameterError(f"unknown reader option(s) {', '.join(unknown)}; known: "
+                             f"{', '.join(READER_OPTIONS)}")
     paths = [paths] if isinstance(paths, str | Path) else list(paths)  # may be a generator
     files = expand_paths(paths)
     named = {Path(p) for p in paths if Path(p).is_file()}

@@ -24,12 +24,15 @@ from netkit.errors import ParameterError
 from netkit.ingest.builder import CorpusBuilder
 from netkit.model import Ledger
 
-__all__ = ["ENGINES", "FORMATS", "Format", "ReadContext", "register"]
+__all__ = ["ENGINES", "FORMATS", "READER_OPTIONS", "Format", "ReadContext", "register"]
 
 ENGINES = ("records", "columnar")
 """The reading engines: ``records`` reads one record at a time (every format has it);
 ``columnar`` plans blocks of records column by column (formats that have it use it by
 default)."""
+
+READER_OPTIONS = ("engine", "mapping")
+"""The options ``netkit.ingest.read(..., **options)`` hands its readers (via ``ReadContext``)."""
 
 Reader = Callable[[Path, "ReadContext"], None]
 
