@@ -126,6 +126,6 @@ def test_unknown_or_missing_engine_is_a_parameter_error():
 def test_an_option_no_reader_takes_is_refused():
     """A misspelt or retired option (``columnar=False``, now ``engine="records"``) is an
     error, not silently ignored."""
-    with pytest.raises(ParameterError, match="unknown reader option.*columnar; known: engine, "
-                                             "mapping"):
+    with pytest.raises(ParameterError, match=r"unknown reader option.*columnar; known: engine, "
+                                             r"mapping"):
         nk.ingest.read(PUB / "wos_bom_crlf.txt", columnar=False)
