@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -194,6 +194,28 @@ class RegistryIndex:
     by_text: dict = field(default_factory=dict)  # folded name as written → records
     by_compact: dict = field(default_factory=dict)  # key without spaces → records
     by_country: dict = field(default_factory=dict)  # (country, 3 letters) → (keys, records)
+
+    @cached_property
+    def short_forms(self) -> dict[str, frozenset]:
+        """Registered names without their type word (*institute*, *hospital*, …) → the
+        records, for names whose remaining words are distinctive (not generic, not a
+        place, not the record's own city or region) and held by no other name."""
+        from netkit.resolve.places import is_place
+
+        acc: dict[str, set] = {}
+        for key, recs in self.by_key.items():
+            words = key.split()
+            kept = [w for w in words if w not in _TYPE_WORDS]
+            if len(kept) == len(words) or len(kept) < 2 or all(w in _PLAIN for w in kept):
+                continue
+            short = " ".join(kept)
+            if is_place(short) or any(is_place(w) for w in kept):
+                continue
+            # "Stony Brook" is where Stony Brook University is, not its name
+            own = {w for r in recs for w in f"{self.city[r]} {self.region[r]}".split()}
+            if not own.intersection(kept):
+                acc.setdefault(short, set()).update(recs)
+        return {k: frozenset(v) for k, v in acc.items() if k not in self.by_key}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -471,6 +493,9 @@ _OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clini
                         "press", "museum", "foundation", "trust"})
 
 
+_TYPE_WORDS = frozenset({"institute", "hospital", "university", "center", "system", "nhs",
+                         "clinic"})
+_PLAIN = _GENERIC | _UNIT_HEAD | {"government"}
 _CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
                         "hospital", "center", "centre"})
 
@@ -608,6 +633,12 @@ class _Linker:
                     ", ".join(parts[i:j + 1]), departments=False)
                 # "Post Graduate" = "Postgraduate", "Peng Cheng" = "Pengcheng"
                 recs = by_key.get(key) or idx.by_compact.get(key.replace(" ", ""))
+                if not recs and length == 1 and "(" in parts[i]:
+                    # a qualifier in brackets is part of the name: "China University of
+                    # Petroleum (East China)" is registered as "…, East China"
+                    whole = normalize_name(_PARENS.sub(r" \1\2 ", parts[i]), departments=False)
+                    if whole != key and whole in by_key:
+                        key, recs = whole, by_key[whole]
                 if not recs and length == 1 and any(w not in _GENERIC for w in key.split()):
                     key, recs = self._with_city(key, cities)
                 if not recs and length == 1:
@@ -669,6 +700,18 @@ class _Linker:
                                             list(recs), text=""))
                         covered[i] = True
                         break
+        # a registered name without its type word: "Scripps Research" (Scripps Research
+        # Institute), "Gustave Roussy" (Institut Gustave Roussy), when the string states a
+        # country and the words left are not a place or generic
+        if country is not None and not out:
+            for i in range(tail):
+                if covered[i] or skip[i] or short[i]:
+                    continue
+                recs = idx.short_forms.get(keys[i])
+                if recs:
+                    out.append(_Mention(i, i, len(keys[i].split()), keys[i], "short-form",
+                                        90.0, list(recs), text=""))
+                    covered[i] = True
         # fuzzy, for parts that look like organisations and matched nothing
         if self.fuzzy:
             for i in range(n):
@@ -1038,7 +1081,8 @@ def link_affiliations(strings, registry, *, fuzzy: bool = True,
     DataFrame
         One row per input string, columns :data:`LINK_COLUMNS`: ``registry_id`` (None
         when abstaining), ``name`` (the record's display name), ``method`` (exact,
-        exact-inner, fuzzy, acronym, ambiguous, none), ``score``, ``evidence``,
+        exact-inner, word-order, short-form, fuzzy, acronym, ambiguous,
+        none), ``score``, ``evidence``,
         ``others`` (further organisations the string names) and ``candidates``
         (the records an ambiguous string fits).
 

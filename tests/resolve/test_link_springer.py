@@ -59,6 +59,7 @@ def test_linking_floors(data, ev, half):
     has = links["registry_id"].notna()
     assert links.loc[has, "evidence"].str.len().gt(0).all()  # every link has its evidence
     assert set(links["method"]) <= {"exact", "exact-inner", "fuzzy", "acronym", "word-order",
+                                    "short-form",
                                     "ambiguous", "none"}
 
 

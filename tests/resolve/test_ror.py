@@ -160,3 +160,27 @@ def test_report_data_section_shows_registry_share_and_unknown_sectors():
     facts = dict(data_section(ctx).facts)
     assert facts["participations linked to a registry (ROR id)"] == "50.0%"
     assert facts["organisations of unknown sector"] == "50.0%"
+
+
+def test_link_short_forms_and_bracketed_qualifiers():
+    reg = pd.DataFrame({
+        "openalex_id": ["I1", "I2", "I3", "I4", "I5"],
+        "ror": ["r1", "r2", "r3", "r4", "r5"],
+        "name": ["Scripps Research Institute", "Stony Brook University",
+                 "China University of Petroleum, East China",
+                 "China University of Petroleum, Beijing", "Atrium Health Foundation"],
+        "country": ["US", "US", "CN", "CN", "US"],
+        "city": ["La Jolla", "Stony Brook", "Qingdao", "Beijing", "Charlotte"],
+    })
+    out = link_affiliations([
+        "Department of Chemistry, Scripps Research, La Jolla, CA, USA",
+        "College of New Energy, China University of Petroleum (East China), Qingdao, China",
+        # the name without its type word is the record's own city, not its name
+        "Department of Surgery, Stony Brook, NY, USA",
+        # a foundation is another body than the organisation it is named after
+        "Department of Surgery, Atrium Health, Charlotte, NC, USA",
+        # no country stated: no short form
+        "Scripps Research",
+    ], reg)
+    assert out["registry_id"].tolist() == ["I1", "I3", None, None, None]
+    assert out["method"].tolist()[:2] == ["short-form", "exact"]
