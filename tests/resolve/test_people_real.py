@@ -31,10 +31,18 @@ linked pair joins two different ORCIDs. The 17 pairs still counted false against
 *Frank Fischer* of LMU Munich (2018) and the *Frank Fischer* of HSE Moscow (2022),
 linked by the rare-name rule (method ``name``, the evidence the report counts
 separately and ``--evidence identifier`` leaves out).
+
+**Every real publication sample, every identifier hidden** (the three OpenAlex files, both
+Web of Science exports in both layouts and both Scopus files): scored against the
+identifiers that people register themselves — ORCIDs (OpenAlex ``orcid``, Web of Science
+``OI``) and ResearcherIDs (Web of Science ``RI``) — precision 0.998 on 459 linked pairs
+(recall 0.970 of 472) and 1.000 on 575 (recall 0.973 of 591). The one false pair is two
+people named *Vivek Jain* (on OpenAlex and on Web of Science) joined by the rare-name rule.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import netkit as nk
@@ -110,6 +118,34 @@ def test_openalex_splits_its_book_authors(linked):
     with_orcid = m.dropna(subset=["orcid"])
     so = pairwise_scores(with_orcid["person_id"], with_orcid["orcid"], with_orcid["block"])
     assert so["precision"] >= 0.97
+
+
+@pytest.fixture(scope="module")
+def every_sample(real_data):
+    paths = [*sorted((real_data / "openalex-works").glob("*.json*")),
+             *sorted((real_data / "wos-plaintext").glob("*.txt")),
+             *sorted((real_data / "wos-tabdelimited").glob("*.txt")),
+             *sorted((real_data / "scopus-csv").glob("*.csv"))]
+    raw = concat([nk.ingest.read(p) for p in paths])
+    res = resolve_people(nk.resolve(raw).corpus, use_ids=False)
+    return raw, res.mentions[res.mentions["block"] != ""]
+
+
+@pytest.mark.parametrize(("scheme", "pairs", "recall"), [("orcid", 450, 0.95),
+                                                          ("researcherid", 550, 0.95)])
+def test_precision_against_the_identifiers_people_register(every_sample, scheme, pairs,
+                                                           recall):
+    raw, m = every_sample
+    assert m["identity"].isna().all()  # nothing of what is scored was seen
+    ids = raw.person_ids[raw.person_ids["scheme"] == scheme].set_index("person_id")["value"]
+    if scheme == "orcid":
+        ids = pd.concat([raw.people.set_index("person_id")["orcid"].dropna(), ids])
+    ids = ids.astype(str)
+    gold = m["raw_person_id"].map(ids[~ids.index.duplicated()])
+    has = gold.notna()
+    s = pairwise_scores(m.loc[has, "person_id"], gold[has], m.loc[has, "block"])
+    assert s["true_pairs"] >= pairs
+    assert s["precision"] >= 0.99 and s["recall"] >= recall, s
 
 
 def test_a_physics_collaboration_gives_its_authors_no_organisation(linked):
