@@ -57,7 +57,8 @@ log = logging.getLogger(__name__)
 
 PERSON_AUDIT_FILE = "person_audit.csv"
 
-PERSON_METHODS = ("orcid", "identifier", "name+org", "name+coauthor", "name", "none")
+PERSON_METHODS = ("orcid", "identifier", "name+org", "name+coauthor", "name+topic", "name",
+                  "none")
 """Values of ``audit.method``: how a raw person's mentions joined their person
 (``name``: a rare full name alone; ``none``: a name-only mention linked to nothing else)."""
 
@@ -283,6 +284,45 @@ def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
     return pd.concat(chunks, ignore_index=True).astype(np.int64)
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{5,}")
+_TITLE_STOP = frozenset({
+    "about", "above", "after", "again", "against", "among", "analysis", "application",
+    "applications", "approach", "based", "before", "being", "between", "case",
+    "conference", "data", "dataset", "development", "during", "effect", "effects",
+    "evaluation", "impact", "international", "journal", "method", "methods", "model",
+    "models", "novel", "proceedings", "report", "research", "results", "review", "study",
+    "studies", "their", "these", "through", "toward", "towards", "under", "using",
+    "version", "volume", "which", "while", "within", "without",
+})
+"""Frequent words of titles: no evidence of a topic."""
+
+
+def _topic_pairs(m: pd.DataFrame, titles: np.ndarray, max_share: float,
+                 max_group: int) -> pd.DataFrame:
+    """Pairs of nodes of one block whose events' titles share rare words (``n_topic``
+    distinct words of five letters or more; a word is rare when at most ``max_share`` of
+    the events carry it, or at most three in a small corpus).
+
+    ``m`` holds ``event`` (codes into ``titles``), ``node`` and ``block`` (-1: none).
+    """
+    words = (pd.Series(titles, dtype=object).str.lower()
+             .str.findall(_TITLE_WORD.pattern).explode().dropna())
+    ew = pd.DataFrame({"event": words.index.to_numpy(), "word": words.to_numpy(dtype=object)})
+    ew = ew[~ew["word"].isin(_TITLE_STOP)].drop_duplicates()
+    n_events = ew["word"].map(ew["word"].value_counts())
+    ew = ew[n_events.to_numpy() <= max(3, int(max_share * len(titles)))]
+    ew["word"] = pd.factorize(ew["word"])[0]
+    ok = m[m["block"].to_numpy() >= 0][["event", "node", "block"]]
+    nt = ok.merge(ew, on="event")[["node", "block", "word"]].drop_duplicates().astype(np.int64)
+    chunks = []
+    for k in range(_BLOCK_CHUNKS):
+        pairs = _self_pairs(nt[(nt["block"].to_numpy() % _BLOCK_CHUNKS) == k],
+                            ["block", "word"], max_group)
+        chunks.append(pairs.groupby(["node_a", "node_b"], sort=False)
+                      .agg(n_topic=("word", "size")).reset_index())
+    return pd.concat(chunks, ignore_index=True).astype(np.int64)
+
+
 def _homonym_names(block: np.ndarray, first: np.ndarray,
                    labels: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Per node: whether its block, and its block with its first name, is carried by two
@@ -373,6 +413,8 @@ def resolve_people(
     max_context: int = 10,
     use_ids: bool = True,
     rare_names: bool = True,
+    min_topic_words: int = 2,
+    max_topic_share: float = 0.002,
 ) -> PeopleResolution:
     """Resolve the people of a corpus (best after :func:`netkit.resolve.resolve`).
 
@@ -405,6 +447,14 @@ def resolve_people(
         Link rare full names across organisations when the careers follow each
         other (evidence: the name alone, method ``name``); ``False`` keeps every
         move backed by an identifier, an organisation or a co-author.
+    min_topic_words : int, default 2
+        Rare title words (see ``max_topic_share``) that the events of two mentions must
+        share to link them by topic (both first names written out, within
+        ``max_gap_full`` years, not a most common surname, not a name two identified
+        people carry); 0 turns topic evidence off.
+    max_topic_share : float, default 0.002
+        A title word is rare when at most this share of the events (at least three)
+        carry it.
 
     Returns
     -------
@@ -476,7 +526,7 @@ def resolve_people(
     m["src_scheme"], m["src_value"] = src_scheme[rcode], src_value[rcode]
     m["scheme"], m["value"] = scheme_u[rcode], value_u[rcode]
     m["identity"] = label_u[rcode]
-    m["event"] = pd.factorize(m["event_id"])[0]
+    m["event"], event_ids = pd.factorize(m["event_id"])
     # a node per identity, and one per mention without: numbered in order of appearance
     lcode = pd.factorize(label_u)[0][rcode]
     lone = lcode < 0
@@ -485,6 +535,8 @@ def resolve_people(
     has_orcid, scheme, value, orcid = (has_orcid[rcode], scheme[rcode], value[rcode],
                                        orcid[rcode])
     n_nodes = int(m["node"].max()) + 1 if n else 0
+    node_years = m.groupby("node")["year"].agg(["min", "max"]).reindex(
+        range(n_nodes)).to_numpy(dtype="float64")
 
     # ---- names --------------------------------------------------------------------------------
     names = parse_names(m["name"])
@@ -539,9 +591,21 @@ def resolve_people(
     _release()
     pairs = op.merge(cp, on=["node_a", "node_b"], how="outer")
     del op, cp, ctx
+    if min_topic_words:
+        titles = corpus.events.set_index(corpus.events["event_id"].astype(str))["title"]
+        tp = _topic_pairs(pd.DataFrame({"event": m["event"].to_numpy(),
+                                        "node": m["node"].to_numpy(), "block": bcode}),
+                          titles.reindex(np.asarray(event_ids, dtype=object)).to_numpy(dtype=object),
+                          max_topic_share, max_group)
+        pairs = pairs.merge(tp[tp["n_topic"] >= min_topic_words], on=["node_a", "node_b"],
+                            how="outer")
+        del tp, titles
+    else:
+        pairs["n_topic"] = 0
     _release()
     pairs["n_org"] = pairs["n_org"].fillna(0).astype(np.int64)
     pairs["n_co"] = pairs["n_co"].fillna(0).astype(np.int64)
+    pairs["n_topic"] = pairs["n_topic"].fillna(0).astype(np.int64)
     a, b = pairs["node_a"].to_numpy(), pairs["node_b"].to_numpy()
     ok = compatible_given(first[a], initials[a], first[b], initials[b])
     full = (first[a] != "") & (first[b] != "")
@@ -556,20 +620,31 @@ def resolve_people(
     by_co &= ~homonym
     gap = pairs["gap"].fillna(np.inf).to_numpy()
     by_org = (pairs["n_org"].to_numpy() >= 1) & ((gap <= max_gap) | (full & (gap <= max_gap_full)))
-    pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org)
-    pairs = pairs[pairs["ok"] & (pairs["by_co"] | pairs["by_org"])].reset_index(drop=True)
+    # topic: rare title words in common, first names written out, careers within reach
+    ya, yb = node_years[a], node_years[b]  # [first year, last year]
+    years_apart = np.maximum(0, np.maximum(ya[:, 0] - yb[:, 1], yb[:, 0] - ya[:, 1]))
+    by_topic = ((pairs["n_topic"].to_numpy() >= max(min_topic_words, 1)) & full & ~common
+                & ~homonym & ~(years_apart > max_gap_full))
+    pairs = pairs.assign(ok=ok, full=full, by_co=by_co, by_org=by_org, by_topic=by_topic)
+    pairs = pairs[pairs["ok"] & (pairs["by_co"] | pairs["by_org"] | pairs["by_topic"])
+                  ].reset_index(drop=True)
     # the arrays over every candidate pair (many times the accepted ones) go before the rest
     del a, b, ok, full, common, need, by_co, homonym, gap, by_org, hom_block, hom_first
+    del ya, yb, years_apart, by_topic, node_years
     del initials, block, is_common, bcode, ocode, ouniq, common_b, buniq
-    amb = _ambiguous(pairs[pairs["by_org"] & ~pairs["by_co"]], first,
-                     id_lab[id_lab["scheme"].isin(_STRONG)])
     drop = np.zeros(len(pairs), dtype=bool)
-    drop[np.flatnonzero((pairs["by_org"] & ~pairs["by_co"]).to_numpy())[amb]] = True
+    org_only = (pairs["by_org"] & ~pairs["by_co"]).to_numpy()
+    topic_only = (pairs["by_topic"] & ~pairs["by_co"] & ~pairs["by_org"]).to_numpy()
+    for weak in (org_only, topic_only):  # candidates that exclude each other: no link
+        amb = _ambiguous(pairs[weak], first, id_lab[id_lab["scheme"].isin(_STRONG)])
+        drop[np.flatnonzero(weak)[amb]] = True
     pairs = pairs[~drop]
-    del drop, amb
+    del drop, amb, org_only, topic_only
     _release()
-    pairs = pairs.assign(score=pairs["full"] * 4 + np.minimum(pairs["n_co"], 3) * 2
-                         + np.minimum(pairs["n_org"], 3))
+    # topic alone is the weakest context: its links come last
+    pairs = pairs.assign(score=np.where(pairs["by_co"] | pairs["by_org"], pairs["full"] * 4
+                                        + np.minimum(pairs["n_co"], 3) * 2
+                                        + np.minimum(pairs["n_org"], 3), 0))
     pairs = pairs.sort_values(["score", "node_a", "node_b"], ascending=[False, True, True],
                               kind="stable")
 
@@ -578,18 +653,18 @@ def resolve_people(
     uf.labels = labels  # built here for this union–find alone: no copy
     del labels, ev_lab, src_lab, names
     _release()
-    pairs = pairs[["node_a", "node_b", "by_co", "org", "n_co", "score"]]
+    pairs = pairs[["node_a", "node_b", "by_co", "by_org", "org", "n_co", "n_topic", "score"]]
     how = np.full(n_nodes, "", dtype=object)
     why = np.full(n_nodes, "", dtype=object)
     links: list[tuple[int, str]] = []
-    for na, nb, co, org, nco, score in _chunked_rows(pairs):
+    for na, nb, co, by_org, org, nco, ntopic, _ in _chunked_rows(pairs):
         if uf.union(na, nb):
-            if score < 0:
-                kind, ev = "name", "rare full name, careers in sequence"
-            elif co:
+            if co:
                 kind, ev = "name+coauthor", f"{nco} shared co-author(s)"
-            else:
+            elif by_org:
                 kind, ev = "name+org", f"shared organisation {org}"
+            else:
+                kind, ev = "name+topic", f"{ntopic} rare title words in common"
             links.append((na, kind))
             for x in (na, nb):
                 if not how[x]:

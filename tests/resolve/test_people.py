@@ -326,3 +326,38 @@ def test_names_in_other_scripts_are_romanised():
     assert parse_name("Παπαδόπουλος, Γιώργος")[0] == "papadopoylos"
     assert parse_names(pd.Series(["Иванов, С.", "Ivanov, Sergei"]))["block"].tolist() == \
         ["ivanov|s", "ivanov|s"]
+
+
+def test_topic_links_full_names_that_share_rare_title_words():
+    # Kari Berg on two papers at two organisations, no co-author in common: the titles'
+    # rare words (here: in at most a tenth of the 45 events) are the only context
+    rows = [("pub:wos:1", 2015, "per:wos:berg kari 1", "Berg, Kari", "o:u", None),
+            ("pub:wos:2", 2018, "per:wos:berg kari 2", "Berg, Kari", "o:f", None),
+            ("pub:wos:3", 2016, "per:wos:berg k", "Berg, K", "o:g", None),
+            ("pub:wos:4", 2040, "per:wos:berg kari 4", "Berg, Kari", "o:h", None),
+            ("pub:wos:5", 2017, "per:wos:berg kari 5", "Berg, Kari", "o:i", None)]
+    rows += [(f"pub:wos:{k}", 2015, f"per:wos:x{k}", f"Moe, P{k}", "o:x", None)
+             for k in range(10, 50)]
+    c = _corpus(rows)
+    titles = {"pub:wos:1": "Permafrost thaw and methane seepage",
+              "pub:wos:2": "Methane seepage from thawing permafrost",
+              "pub:wos:3": "Permafrost methane seepage",  # initials only: not enough
+              "pub:wos:4": "Methane seepage in permafrost",  # 25 years later
+              "pub:wos:5": "Permafrost studies"}  # "permafrost" is in five events: not rare
+    tables = c.tables()
+    tables["events"] = c.events.assign(title=c.events["event_id"].map(titles)
+                                       .fillna("Common words about results"))
+    c = nk.Corpus(**tables)
+    # (without the rare-name rule, which would join every Kari Berg here)
+    res = resolve_people(c, rare_names=False, max_topic_share=0.1)
+    pid = res.mentions.set_index("event_id")["person_id"]
+    assert pid["pub:wos:1"] == pid["pub:wos:2"]
+    assert len({pid["pub:wos:1"], pid["pub:wos:3"], pid["pub:wos:4"], pid["pub:wos:5"]}) == 4
+    audit = res.audit.set_index("raw_person_id")
+    assert audit.loc["per:wos:berg kari 2", "method"] == "name+topic"
+    assert "rare title words" in audit.loc["per:wos:berg kari 2", "evidence"]
+    moves = mobility_moves(res.corpus)
+    assert len(moves) == 1 and moves["evidence"].tolist() == ["name+context"]
+    off = resolve_people(c, rare_names=False, max_topic_share=0.1,
+                         min_topic_words=0).mentions.set_index("event_id")["person_id"]
+    assert off["pub:wos:1"] != off["pub:wos:2"]

@@ -35,8 +35,8 @@ separately and ``--evidence identifier`` leaves out).
 **Every real publication sample, every identifier hidden** (the three OpenAlex files, both
 Web of Science exports in both layouts and both Scopus files): scored against the
 identifiers that people register themselves — ORCIDs (OpenAlex ``orcid``, Web of Science
-``OI``) and ResearcherIDs (Web of Science ``RI``) — precision 0.998 on 459 linked pairs
-(recall 0.970 of 472) and 1.000 on 575 (recall 0.973 of 591). The one false pair is two
+``OI``) and ResearcherIDs (Web of Science ``RI``) — precision 0.998 on 460 linked pairs
+(recall 0.972 of 472) and 1.000 on 577 (recall 0.976 of 591). The one false pair is two
 people named *Vivek Jain* (on OpenAlex and on Web of Science) joined by the rare-name rule.
 """
 
