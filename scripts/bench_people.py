@@ -17,6 +17,7 @@ Run::
     python scripts/bench_people.py                      # 100k, 300k, 1M
     python scripts/bench_people.py 50000 100000 --size medium
     python scripts/bench_people.py --keep /tmp/b        # keep (and reuse) the corpora
+    python scripts/bench_people.py --topic-words 0      # without topic evidence
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _reset_peak() -> bool:
     return True
 
 
-def run_one(folder: str) -> None:
+def run_one(folder: str, topic_words: int = 2) -> None:
     """In a fresh process: load, resolve, print seconds (wall and CPU), the memory of the
     loaded corpus, the process's peak and the linking's own peak above the corpus."""
     corpus = nk.model.load(folder)
@@ -101,7 +102,7 @@ def run_one(folder: str) -> None:
     loaded = _status_mb("VmRSS")
     reset = _reset_peak()
     t, cpu = time.perf_counter(), time.process_time()
-    res = nk.resolve.resolve_people(corpus)
+    res = nk.resolve.resolve_people(corpus, min_topic_words=topic_words)
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     peak = _status_mb("VmHWM")
     n = len(res.mentions)
@@ -111,13 +112,15 @@ def run_one(folder: str) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) > 2 and sys.argv[1] == "--run":
-        run_one(sys.argv[2])
+    if len(sys.argv) > 3 and sys.argv[1] == "--run":
+        run_one(sys.argv[2], int(sys.argv[3]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100_000, 300_000, 1_000_000])
     parser.add_argument("--size", default="large", help="synthetic ecosystem size")
     parser.add_argument("--keep", help="folder to keep the corpora in (reused if there)")
+    parser.add_argument("--topic-words", type=int, default=2,
+                        help="min_topic_words of resolve_people (0: no topic evidence)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,7 +139,8 @@ def main() -> None:
         print("mentions\tseconds\tCPU s\tcorpus RSS MB\tpeak RSS MB\tlinking MB\tpeople",
               flush=True)
         for folder in folders:
-            out = subprocess.run([sys.executable, __file__, "--run", str(folder)], check=True,
+            out = subprocess.run([sys.executable, __file__, "--run", str(folder),
+                                  str(args.topic_words)], check=True,
                                  capture_output=True, text=True).stdout.strip()
             print(out, flush=True)
             rows.append([float(x) for x in out.split("\t")])

@@ -297,13 +297,14 @@ _TITLE_STOP = frozenset({
 """Frequent words of titles: no evidence of a topic."""
 
 
-def _topic_pairs(m: pd.DataFrame, titles: np.ndarray, max_share: float,
+def _topic_pairs(m: pd.DataFrame, titles: np.ndarray, eligible: np.ndarray, max_share: float,
                  max_group: int) -> pd.DataFrame:
     """Pairs of nodes of one block whose events' titles share rare words (``n_topic``
     distinct words of five letters or more; a word is rare when at most ``max_share`` of
     the events carry it, or at most three in a small corpus).
 
-    ``m`` holds ``event`` (codes into ``titles``), ``node`` and ``block`` (-1: none).
+    ``m`` holds ``event`` (codes into ``titles``), ``node`` and ``block`` (-1: none);
+    only nodes with ``eligible[node]`` are paired.
     """
     words = (pd.Series(titles, dtype=object).str.lower()
              .str.findall(_TITLE_WORD.pattern).explode().dropna())
@@ -312,8 +313,8 @@ def _topic_pairs(m: pd.DataFrame, titles: np.ndarray, max_share: float,
     n_events = ew["word"].map(ew["word"].value_counts())
     ew = ew[n_events.to_numpy() <= max(3, int(max_share * len(titles)))]
     ew["word"] = pd.factorize(ew["word"])[0]
-    ok = m[m["block"].to_numpy() >= 0][["event", "node", "block"]]
-    nt = ok.merge(ew, on="event")[["node", "block", "word"]].drop_duplicates().astype(np.int64)
+    ok = m[(m["block"].to_numpy() >= 0) & eligible[m["node"].to_numpy()]]
+    nt = ok[["event", "node", "block"]].merge(ew, on="event")[["node", "block", "word"]].drop_duplicates().astype(np.int64)
     chunks = []
     for k in range(_BLOCK_CHUNKS):
         pairs = _self_pairs(nt[(nt["block"].to_numpy() % _BLOCK_CHUNKS) == k],
@@ -576,6 +577,17 @@ def resolve_people(
     bcode, buniq = pd.factorize(m["block"])
     bcode = np.where(m["block"].to_numpy() == "", -1, bcode)
     common_b = np.append(_common(pd.Series(buniq, dtype=object)), False)  # [-1] → False
+    # topic first: its word lists are large while the pair tables do not exist yet
+    tp = pd.DataFrame({"node_a": [], "node_b": [], "n_topic": []}, dtype=np.int64)
+    if min_topic_words:
+        titles = corpus.events.set_index(corpus.events["event_id"].astype(str))["title"]
+        tp = _topic_pairs(pd.DataFrame({"event": m["event"].to_numpy(),
+                                        "node": m["node"].to_numpy(), "block": bcode}),
+                          titles.reindex(np.asarray(event_ids, dtype=object)).to_numpy(dtype=object),
+                          (first != "") & ~is_common, max_topic_share, max_group)
+        tp = tp[tp["n_topic"].to_numpy() >= min_topic_words]
+        del titles
+        _release()
     ocode, ouniq = pd.factorize(ctx["org_id"])
     at = ctx["mention"].to_numpy()
     node_org = pd.DataFrame({"node": m["node"].to_numpy()[at], "block": bcode[at],
@@ -591,17 +603,8 @@ def resolve_people(
     _release()
     pairs = op.merge(cp, on=["node_a", "node_b"], how="outer")
     del op, cp, ctx
-    if min_topic_words:
-        titles = corpus.events.set_index(corpus.events["event_id"].astype(str))["title"]
-        tp = _topic_pairs(pd.DataFrame({"event": m["event"].to_numpy(),
-                                        "node": m["node"].to_numpy(), "block": bcode}),
-                          titles.reindex(np.asarray(event_ids, dtype=object)).to_numpy(dtype=object),
-                          max_topic_share, max_group)
-        pairs = pairs.merge(tp[tp["n_topic"] >= min_topic_words], on=["node_a", "node_b"],
-                            how="outer")
-        del tp, titles
-    else:
-        pairs["n_topic"] = 0
+    pairs = pairs.merge(tp, on=["node_a", "node_b"], how="outer")
+    del tp
     _release()
     pairs["n_org"] = pairs["n_org"].fillna(0).astype(np.int64)
     pairs["n_co"] = pairs["n_co"].fillna(0).astype(np.int64)
