@@ -171,6 +171,7 @@ class RegistryIndex:
         and its successor (-1)
     active, withdrawn : per record, whether its status is ``active`` / ``withdrawn``
     region_code : per record, the ISO 3166-2 code of its region (None when unknown)
+    sector : per record, its netkit sector (``""`` when the registry gives none)
     regions : dict
         Country → the folded names of the regions its records are in (the registry's
         own spelling of first-level subdivisions: GeoNames names in ROR).
@@ -188,6 +189,7 @@ class RegistryIndex:
     children: list = field(default_factory=list)
     region_code: list = field(default_factory=list)
     regions: dict = field(default_factory=dict)
+    sector: list = field(default_factory=list)
     by_key: dict = field(default_factory=dict)
     by_acronym: dict = field(default_factory=dict)
     rank: dict = field(default_factory=dict)  # (key, record) → 2 display/label, 1 alias, 0 variant
@@ -256,6 +258,8 @@ class RegistryIndex:
             kids[k].update(pos[c] for c in (v or ()) if c in pos)
         idx.children = [tuple(sorted(v)) for v in kids]
         idx.region_code = _region_codes(idx.country, idx.region)
+        idx.sector = [v if isinstance(v, str) else "" for v in inst["sector"]] \
+            if "sector" in inst else [""] * n
         regions: dict[str, set[str]] = defaultdict(set)
         for c, r in zip(idx.country, idx.region, strict=True):
             if c and r:
@@ -496,6 +500,7 @@ _OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clini
 _TYPE_WORDS = frozenset({"institute", "hospital", "university", "center", "system", "nhs",
                          "clinic"})
 _PLAIN = _GENERIC | _UNIT_HEAD | {"government"}
+_LOCAL_SECTORS = frozenset({"university", "health"})
 _CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
                         "hospital", "center", "centre"})
 
@@ -870,6 +875,17 @@ class _Linker:
             return False
         return not place.names(idx.city[r])
 
+    def city_differs(self, r: int, place: _Place) -> bool:
+        """Whether the string names a city and the record lies in another (the string
+        names neither the record's city nor its region)."""
+        idx = self.idx
+        city, region = idx.city[r], idx.region[r]
+        if not city or place.names(city) or (region and place.names(region)):
+            return False
+        padded = f" {city} "  # "La Laguna" is San Cristóbal de La Laguna
+        return any(k and f" {k} " not in padded and k not in place.region_names
+                   and not _countries().get(k) and self._bare_place(k) for k in place.keys)
+
     def is_system(self, r: int, key: str) -> bool:
         """Whether a record named ``key`` is a system of campuses: at least two of its
         registry children, elsewhere, are named after it and their place
@@ -933,7 +949,8 @@ class _Linker:
         # weak evidence (another word order, a fuzzy match, an acronym, a name of generic
         # words only) must not contradict the region the string names; an organisation's
         # own name may (branches, campuses and labs of national bodies lie elsewhere)
-        weak = m.method != "exact" or all(w in _GENERIC for w in m.key.split())
+        generic = all(w in _GENERIC for w in m.key.split())
+        weak = m.method != "exact" or generic
         fit = [r for r in recs if not ((weak or idx.rank.get((m.key, r), 1) == 0)
                                        and self.region_differs(r, place))]
         if not fit:
@@ -941,6 +958,17 @@ class _Linker:
         if len(fit) < len(recs):
             why.append("region")
             recs = fit
+        # a university or hospital named in generic words only (*National Institute of
+        # Technology*, *University of Agriculture*) is the one in the city the string
+        # names; a national body so named (*National Research Council*) is everywhere
+        if generic:
+            fit = [r for r in recs if not (idx.sector[r] in _LOCAL_SECTORS
+                                           and self.city_differs(r, place))]
+            if not fit:
+                return [], "city differs"
+            if len(fit) < len(recs):
+                why.append("city")
+                recs = fit
         if country and len(recs) < len(m.records):
             why.append(f"country {country}")
         # a withdrawn record (a duplicate, an error) is its successor; an inactive one is

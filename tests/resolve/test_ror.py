@@ -184,3 +184,22 @@ def test_link_short_forms_and_bracketed_qualifiers():
     ], reg)
     assert out["registry_id"].tolist() == ["I1", "I3", None, None, None]
     assert out["method"].tolist()[:2] == ["short-form", "exact"]
+
+
+def test_generic_names_of_universities_are_local_and_of_national_bodies_not():
+    reg = pd.DataFrame({
+        "openalex_id": ["I1", "I2"], "ror": ["r1", "r2"],
+        "name": ["Maulana Azad National Institute of Technology", "Consiglio Nazionale delle Ricerche"],
+        "aliases": [("National Institute of Technology",), ("National Research Council",)],
+        "country": ["IN", "IT"], "city": ["Bhopal", "Rome"],
+        "sector": ["university", "government"],
+    })
+    out = link_affiliations([
+        "Department of Physics, National Institute of Technology, Bhopal, India",
+        # another National Institute of Technology, in another city: not the one in Bhopal
+        "Department of Information Technology, National Institute of Technology, Jalandhar, India",
+        # a national research body has institutes in every city
+        "Institute of Biomembranes, National Research Council, Bari, Italy",
+    ], reg)
+    assert out["registry_id"].tolist() == ["I1", None, "I2"]
+    assert out.at[1, "evidence"] == "no record fits the string's place"
