@@ -582,7 +582,7 @@ def _people_identified(ctx: Context) -> str:
     shares = pres.summary()
     text = ", ".join(f"{method} {share:.0%}" for method, share in shares.items() if share)
     return (f"People were resolved across sources (ORCID, source author ids, then names with "
-            f"shared organisations or co-authors); share of author/inventor mentions by "
+            f"shared organisations, co-authors or title topics); share of author/inventor mentions by "
             f"method: {text}.")
 
 
