@@ -211,7 +211,7 @@ class RegistryIndex:
             if len(kept) == len(words) or len(kept) < 2 or all(w in _PLAIN for w in kept):
                 continue
             short = " ".join(kept)
-            if is_place(short) or any(is_place(w) for w in kept):
+            if is_place(short) or all(w in _PLAIN or is_place(w) for w in kept):
                 continue
             # "Stony Brook" is where Stony Brook University is, not its name
             own = {w for r in recs for w in f"{self.city[r]} {self.region[r]}".split()}
@@ -501,6 +501,11 @@ _TYPE_WORDS = frozenset({"institute", "hospital", "university", "center", "syste
                          "clinic"})
 _PLAIN = _GENERIC | _UNIT_HEAD | {"government"}
 _LOCAL_SECTORS = frozenset({"university", "health"})
+# the unit words after a short name (Web of Science: "Johns Hopkins Sch Med", "… Univ
+# Hosp", "… Med Inst", "… Sch Publ Hlth")
+_UNIT_SUFFIX = frozenset({"school", "medical", "medicine", "university", "hospital", "public",
+                          "health", "institute", "institution", "center", "centre"})
+_UNIT_KIND = frozenset({"school", "hospital", "university", "institute", "institution"})
 _CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
                         "hospital", "center", "centre"})
 
@@ -712,9 +717,11 @@ class _Linker:
             for i in range(tail):
                 if covered[i] or skip[i] or short[i]:
                     continue
-                recs = idx.short_forms.get(keys[i])
+                key, recs = keys[i], idx.short_forms.get(keys[i])
+                if not recs:
+                    key, recs = self._short_unit(keys[i].split())
                 if recs:
-                    out.append(_Mention(i, i, len(keys[i].split()), keys[i], "short-form",
+                    out.append(_Mention(i, i, len(key.split()), key, "short-form",
                                         90.0, list(recs), text=""))
                     covered[i] = True
         # fuzzy, for parts that look like organisations and matched nothing
@@ -794,6 +801,19 @@ class _Linker:
                     for t in range(i, i + length):
                         taken[t] = True
         return [(k, r) for _, k, r in sorted(found)]
+
+    def _short_unit(self, words: list[str]) -> tuple[str, list]:
+        """A short form followed by the words of a unit only (*Johns Hopkins Sch Med*:
+        the university; *Johns Hopkins Univ Hosp*: the hospital), when one record of the
+        short form is of the unit's sector (:data:`_UNIT_SUFFIX`)."""
+        for length in range(len(words) - 1, 1, -1):
+            key, rest = " ".join(words[:length]), words[length:]
+            recs = self.idx.short_forms.get(key)
+            if recs and set(rest) <= _UNIT_SUFFIX and set(rest) & _UNIT_KIND:
+                sector = "health" if {"hospital", "clinic"} & set(rest) else "university"
+                fit = [r for r in recs if self.idx.sector[r] == sector]
+                return (key, fit) if len(fit) == 1 else ("", [])
+        return "", []
 
     def _fuzzy(self, key: str, country: str | None):
         from rapidfuzz import fuzz, process

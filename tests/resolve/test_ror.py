@@ -203,3 +203,21 @@ def test_generic_names_of_universities_are_local_and_of_national_bodies_not():
     ], reg)
     assert out["registry_id"].tolist() == ["I1", None, "I2"]
     assert out.at[1, "evidence"] == "no record fits the string's place"
+
+
+def test_link_web_of_science_units_of_a_short_name():
+    reg = pd.DataFrame({
+        "openalex_id": ["I1", "I2"], "ror": ["r1", "r2"],
+        "name": ["Johns Hopkins University", "Johns Hopkins Hospital"],
+        "country": ["US", "US"], "city": ["Baltimore", "Baltimore"],
+        "sector": ["university", "health"],
+    })
+    out = link_affiliations([
+        "Johns Hopkins Sch Med, Baltimore, MD, USA",
+        "Johns Hopkins Univ Hosp, Baltimore, MD, USA",
+        "Johns Hopkins Med Inst, Baltimore, MD, USA",
+        "Johns Hopkins, Baltimore, MD, USA",  # the university or the hospital: review
+        "Johns Hopkins Tropical Garden and Research Institute, Baltimore, MD, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["I1", "I2", "I1", None, None]
+    assert out.at[3, "method"] == "ambiguous" and set(out.at[3, "candidates"]) == {"I1", "I2"}
