@@ -74,6 +74,36 @@ _STREET = re.compile(
     r"^\d+[a-z]?\s+\w+.*\b(?:street|road|avenue|blvd|boulevard|drive|lane|st|rd|ave|dr)\.?$")
 
 
+# author initials ("H.", "C.D", "J.-P."), never an organisation
+_INITIALS = re.compile(r"^[A-Z](?:\.\s?-?[A-Z])*\.?$")
+# a part that starts with a house number ("369 Sangdo-ro"): an address unless it names an
+# organisation ("1 Peoples Hosp Shaoxing", WoS for the First People's Hospital)
+_NUMBERED = re.compile(r"^\d+[A-Za-z]?[\s-]")
+# a sub-unit part that names its university after it ("School of Electronic Engineering
+# Soongsil University")
+_HOLDS_UNIVERSITY = re.compile(r"(?i)\S\s+(?:\S+\s+)*?univ(?:ersity|ersit\w+)?\b")
+
+
+def _merge_legal_forms(parts: list[str]) -> list[str]:
+    """Parts with a part that is only a legal form joined to the part before it
+    (*Littelfuse, Inc.*); two capital letters alone are a state code (*CO*), not *Co.*"""
+    from netkit.lexicon.legal_forms import is_legal_form
+
+    out: list[str] = []
+    for p in parts:
+        if out and not (len(p) <= 2 and p.isupper()) and is_legal_form(p):
+            out[-1] = f"{out[-1]}, {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _never_organization(part: str) -> bool:
+    """Author initials, or a numbered part that names no organisation (an address)."""
+    return bool(_INITIALS.match(part)) or (bool(_NUMBERED.match(part))
+                                          and _named_sector(part) == "unknown")
+
+
 @dataclass(frozen=True)
 class Affiliation:
     """One affiliation string taken apart.
@@ -139,14 +169,17 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     and does not start like a sub-unit (``Department of``, ``School of``, ``Institute of``
     …): such strings go from the smallest unit to the largest, so a hospital, institute
     or lab named before its university rolls up to the university (*Zhongshan
-    Hospital, Fudan University*), as a registry records them. Without a university it
-    is the first part that names an organisation (a company's legal form or a ward of
-    its address written after it never is: *Hitachi, Ltd., Tokyo*); failing that, the
-    first part that does not start like a sub-unit; failing that, the last part before
-    the city. A trailing
-    part without organisation words is the city when at least one other part remains;
-    a first-level region of the country written after the city (``Changsha, Hunan``)
-    is not the city.
+    Hospital, Fudan University*), as a registry records them; failing that, a sub-unit
+    part that names its university (*School of Electronic Engineering Soongsil
+    University*). Without a university it is the first part that names an organisation;
+    failing that, the first part that does not start like a sub-unit; failing that, the
+    last part before the city. A legal form written as a part of its own belongs to the
+    part before it (*Littelfuse, Inc., Chicago* is *Littelfuse, Inc.*); author initials
+    (*H.*, *C.D*), a street address (*8802 Higdon Dr*) and a numbered part that names
+    no organisation (*369 Sangdo-ro*) are never the organisation — a string of nothing
+    else has none. A trailing part without organisation words is the city when at
+    least one other part remains; a first-level region of the country written after
+    the city (``Changsha, Hunan``) is not the city.
 
     Examples
     --------
@@ -164,7 +197,7 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     """
     raw = text
     text = text.strip().rstrip(".").strip()
-    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = _merge_legal_forms([p.strip() for p in text.split(",") if p.strip()])
     if not parts:
         return Affiliation(raw, None)
     country = country_from_address(text) if len(parts) > 1 else None
@@ -182,14 +215,19 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
         if _named_sector(cand) == "unknown" and not _UNIT.match(cand):
             city = _clean_city(cand)
             parts = parts[:-1]
+    org: str | None
     if org_first:
         org = parts[0]
     else:
-        plain = [p for p in parts if not _UNIT.match(p) and not _STREET.search(p)]
+        plain = [p for p in parts if not _UNIT.match(p) and not _STREET.search(p)
+                 and not _never_organization(p)]
         named = [p for p in plain if _named_sector(p) != "unknown"]
         universities = [p for p in named if _named_sector(p) == "university"]
-        org = (universities[-1] if universities else named[0] if named
+        held = [p for p in parts if _UNIT.match(p) and _HOLDS_UNIVERSITY.search(p)]
+        org = (universities[-1] if universities else held[-1] if held else named[0] if named
                else plain[0] if plain else parts[-1])
+        if _never_organization(org):
+            org = None
     units = tuple(p for p in parts if p is not org)
     return Affiliation(raw, org, units, city, country)
 

@@ -16,7 +16,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netkit.ingest.affiliations import _STATE_PART, _STREET, _UNIT, _clean_city, _plain
+from netkit.ingest.affiliations import (
+    _HOLDS_UNIVERSITY,
+    _INITIALS,
+    _NUMBERED,
+    _STATE_PART,
+    _STREET,
+    _UNIT,
+    _clean_city,
+    _plain,
+)
 from netkit.ingest.columnar import split_strip, strip
 from netkit.lexicon.countries import country_code, country_of_last_part
 from netkit.lexicon.sectors import NAME_RULES, sector_from_name, sector_of_organization
@@ -79,8 +88,11 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     country from each distinct last part) and the organisation, city and country of
     every string are picked with numpy. A string is vouched for (``ok``) unless it
     has surrounding whitespace or ends with ``.``, ``,`` or ``;`` (the address
-    clean-up of :func:`parse_affiliation` would then change its parts); the results
-    on vouched strings are those of the per-string functions.
+    clean-up of :func:`parse_affiliation` would then change its parts), one of its
+    parts is a legal form alone or a sub-unit that names its university (rare forms
+    that :func:`parse_affiliation` reads part by part), or it names no organisation
+    (author initials, an address); the results on vouched strings are those of the
+    per-string functions.
 
     Examples
     --------
@@ -109,6 +121,8 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     named = rule >= 0
     counts, starts = parts.counts, parts.starts
     ok &= counts > 0
+    rare, never = _rare_parts(segs, unit, named)
+    ok &= np.bincount(parts.parent[rare[seg]], minlength=n) == 0
     last = seg[np.where(ok, starts + counts - 1, 0)]
 
     # the country: from the last part (an address with a comma when it has 2+ parts)
@@ -158,18 +172,19 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
     inside = parts.pos < n_left[parts.parent]
     org_seg = _last_left(seg, starts, n_left)
     street = _np_bool(pc.match_substring_regex(segs, _STREET.pattern))
-    plain = inside & ~unit[seg] & ~street[seg]
+    plain = inside & ~unit[seg] & ~street[seg] & ~never[seg]
     university = named & (_RULE_SECTORS[rule] == "university")
     for pick, mask in ((_first_per_parent, plain), (_first_per_parent, plain & named[seg]),
                        (_last_per_parent, plain & university[seg])):
         at = pick(mask, parts.parent, n)
         org_seg = np.where(at >= 0, seg[np.maximum(at, 0)], org_seg)
 
+    ok &= ~never[org_seg]  # no organisation: parse_affiliation says so itself
     used = np.unique(org_seg[ok])
     key_of, sector_of, rule_of = _describe_parts(segs, used, rule)
     where = pa.array(np.minimum(np.searchsorted(used, org_seg), max(len(used) - 1, 0)),
                      mask=~ok)
-    city_seg = np.where(is_city, cand, -1)
+    city_seg = np.where(is_city & ok, cand, -1)
     cities = np.unique(city_seg[city_seg >= 0])
     city_text = pa.array([_clean_city(t) for t in segs.take(cities).to_pylist()],
                          type=pa.large_string())
@@ -183,6 +198,30 @@ def parse_affiliations(strings: pa.Array) -> AffiliationColumns:
         country=pa.array([*codes, None], type=pa.large_string()).take(
             pa.array(np.where(has_country & ok, country, len(codes)))),
     )
+
+
+def _rare_parts(segs: pa.Array, unit: np.ndarray, named: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """(rare, never) of every distinct part. *Rare* parts are read by
+    :func:`parse_affiliation` part by part: a legal form alone (joined to the part before
+    it), a sub-unit that names its university. *Never* an organisation: author initials,
+    a part that starts with a number and names no organisation (RE2 on printable ASCII
+    parts, where it agrees with Python's ``re``; Python on the others)."""
+    from netkit.lexicon.legal_forms import is_legal_form
+
+    printable = _np_bool(pc.match_substring_regex(segs, _PRINTABLE_ASCII))
+    initials = _np_bool(pc.match_substring_regex(segs, _INITIALS.pattern))
+    numbered = _np_bool(pc.match_substring_regex(segs, _NUMBERED.pattern))
+    rare = unit & _np_bool(pc.match_substring_regex(segs, _HOLDS_UNIVERSITY.pattern))
+    other = np.flatnonzero(~printable)
+    for i, text in zip(other.tolist(), segs.take(other).to_pylist(), strict=True):
+        initials[i] = _INITIALS.match(text) is not None
+        numbered[i] = _NUMBERED.match(text) is not None
+        rare[i] = bool(unit[i] and _HOLDS_UNIVERSITY.search(text))
+    short = np.flatnonzero(_np_bool(pc.less_equal(pc.utf8_length(segs), 40)) & ~rare)
+    for i, text in zip(short.tolist(), segs.take(short).to_pylist(), strict=True):
+        rare[i] = is_legal_form(text)
+    return rare, initials | (numbered & ~named)
 
 
 def _last_left(seg: np.ndarray, starts: np.ndarray, n_left: np.ndarray) -> np.ndarray:

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from netkit.lexicon.text import fold
 
-__all__ = ["LEGAL_CANON", "LEGAL_EXTRA", "LEGAL_GROUPS", "NOT_LEGAL", "SHORT_LEGAL", "legal_form",
-           "strip_legal_form"]
+__all__ = ["LEGAL_CANON", "LEGAL_EXTRA", "LEGAL_GROUPS", "NOT_LEGAL", "SHORT_LEGAL", "is_legal_form",
+           "legal_form", "strip_legal_form"]
 
 LEGAL_CANON: dict[str, str] = {
     "aktiebolag": "ab", "aktiebolaget": "ab", "aksjeselskap": "as", "aktieselskab": "as",
@@ -100,6 +100,19 @@ def legal_form(name: str | None) -> str:
         parts = [w for w in parts if w not in ("and", "co")] or parts
         canon = parts[-1]
     return LEGAL_GROUPS.get(canon, canon)
+
+
+def is_legal_form(text: str) -> bool:
+    """Whether a text is a legal form and nothing else (a part of an address such as
+    ``Inc.`` in *Littelfuse, Inc., Chicago*).
+
+    Examples
+    --------
+    >>> [is_legal_form(t) for t in ("Inc.", "Co., Ltd", "GmbH & Co. KG", "Acme Inc", "Oslo")]
+    [True, True, True, False, False]
+    """
+    f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", fold(text).replace("&", " and "))).strip()
+    return bool(f) and _legal_regex().fullmatch(f" {f}") is not None
 
 
 def strip_legal_form(folded: str) -> str:

@@ -30,6 +30,27 @@ def test_department_rolls_up_to_organisation(text, org, country):
     assert org not in a.units
 
 
+@pytest.mark.parametrize(("text", "org", "city"), [
+    # real Scopus strings: the legal form is part of the company's name, never the name
+    ("Virtual Ability, Inc, CO, United States", "Virtual Ability, Inc", None),
+    ("MPT, Inc., 2501 East Chapman Ave, Fullerton, CA, United States", "MPT, Inc.", "Fullerton"),
+    ("Littelfuse, Inc., United States", "Littelfuse, Inc.", None),
+    ("Hitachi, Ltd., Tokyo, Japan", "Hitachi, Ltd.", "Tokyo"),
+    # a house number and a Korean road; the university inside the school's part
+    ("School of Electronic Engineering Soongsil University, 369 Sangdo-ro, Dongjak-gu, Seoul, "
+     "South Korea", "School of Electronic Engineering Soongsil University", "Seoul"),
+    # WoS: "1" for the First People's Hospital is an organisation
+    ("1 Peoples Hosp Shaoxing, Cardiothorac Dept, Shaoxing, Peoples R China",
+     "1 Peoples Hosp Shaoxing", "Shaoxing"),
+    ("3M Company, St. Paul, MN, USA", "3M Company", "St. Paul"),
+    # author initials are no organisation; nor is an address alone
+    ("H.", None, None), ("C.D", None, None), ("369 Sangdo-ro, Seoul, South Korea", None, "Seoul"),
+])
+def test_legal_forms_initials_and_numbers_are_never_the_organisation(text, org, city):
+    a = parse_affiliation(text)
+    assert (a.organization, a.city) == (org, city)
+
+
 @pytest.mark.parametrize(("address", "code"), [
     ("Univ Michigan, Ann Arbor, MI 48109 USA.", "US"),
     ("UNIV CAMBRIDGE,DEPT ZOOL,CAMBRIDGE CB2 3EJ,ENGLAND.", "GB"),
