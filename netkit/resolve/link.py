@@ -437,6 +437,37 @@ def _without_acronym(part: str) -> str | None:
     return None
 
 
+_OF = frozenset({"of", "for", "de", "di", "del", "della", "des", "du", "der", "fur", "für"})
+
+
+def _leading_acronym(part: str) -> str | None:
+    """The acronym that leads a part naming a unit (None if there is none).
+
+    >>> _leading_acronym("NYU Grossman School of Medicine"), _leading_acronym("UCL Institute")
+    ('NYU', 'UCL')
+    >>> _leading_acronym("LGI Sustainable Innovation") is None, _leading_acronym("UCL") is None
+    (True, True)
+
+    Not a designation before an organisation's own name (*IRCCS Istituto Giannina
+    Gaslini*, *NYU Winthrop Hospital*):
+
+    >>> _leading_acronym("IRCCS Istituto Giannina Gaslini"), _leading_acronym("NYU Winthrop Hospital")
+    (None, None)
+    """
+    words = part.split()
+    if len(words) < 2 or not (_ACRONYM.match(words[0]) and words[0].isupper()
+                              and words[0].isalpha()) or words[1].isupper():
+        return None
+    rest = normalize_name(" ".join(words[1:]), departments=False).split()
+    if not rest or any(w in _OTHER_ORG and w != "university" for w in rest):
+        return None
+    raw = _place_key(" ".join(words[1:])).split()
+    if (rest[0] != "university" and _is_org_word(rest[0]) and len(raw) > 1
+            and raw[1] not in _OF):
+        return None  # "<Istituto> <its name>": an organisation of its own
+    return words[0] if any(w in _UNIT_WORD or _is_org_word(w) for w in rest) else None
+
+
 def _pieces(part: str) -> list[str]:
     """The organisations joined in one part (see :data:`_JOINED`).
 
@@ -621,6 +652,8 @@ class _Linker:
         tail = n
         while tail > 0 and (skip[tail - 1] or short[tail - 1]
                             or self._bare_place(keys[tail - 1])):
+            if not skip[tail - 1] and self._registered_acronym(parts[tail - 1], country):
+                break  # "…, Faculty of Brain Sciences, UCL, London, UK"
             tail -= 1
         # the cities the string names ("Justus Liebig University, Giessen" is registered
         # as "Justus Liebig University Giessen")
@@ -740,7 +773,16 @@ class _Linker:
         # acronyms: a part that is one, or one in brackets
         for i, p in enumerate(parts[:tail]):
             a = p.strip()
-            if not covered[i] and _ACRONYM.match(a) and a in idx.by_acronym:
+            if covered[i]:
+                continue
+            if _ACRONYM.match(a) and a in idx.by_acronym:
+                out.append(_Mention(i, i, 1, a, "acronym", 90.0, list(idx.by_acronym[a]),
+                                    text=""))
+                continue
+            # an acronym leading a unit's name: "NYU Grossman School of Medicine", "UCL
+            # Institute of Neurology" (a unit of that organisation, not a name of its own)
+            a = _leading_acronym(a)
+            if a and not skip[i] and a in idx.by_acronym:
                 out.append(_Mention(i, i, 1, a, "acronym", 90.0, list(idx.by_acronym[a]),
                                     text=""))
         if not out:
@@ -749,6 +791,16 @@ class _Linker:
                     out.append(_Mention(n - 1, n - 1, 1, a, "acronym", 90.0,
                                         list(idx.by_acronym[a]), text=""))
         return out
+
+    @staticmethod
+    def _registered_acronym(part: str, country: str | None) -> bool:
+        """Whether a short part is a registry acronym rather than a code of the string's
+        address: three capitals (*UCL*), not a subdivision of its country (*NSW*)."""
+        from netkit.lexicon.subdivisions import subdivision_code
+
+        a = part.strip()
+        return (len(a) == 3 and a.isalpha() and a.isupper() and country is not None
+                and subdivision_code(country, a) is None)
 
     @staticmethod
     def _bare_place(key: str) -> bool:

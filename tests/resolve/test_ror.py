@@ -221,3 +221,36 @@ def test_link_web_of_science_units_of_a_short_name():
     ], reg)
     assert out["registry_id"].tolist() == ["I1", "I2", "I1", None, None]
     assert out.at[3, "method"] == "ambiguous" and set(out.at[3, "candidates"]) == {"I1", "I2"}
+
+
+def test_link_acronym_leading_a_unit_or_in_the_address():
+    reg = pd.DataFrame({
+        "openalex_id": ["nyu", "ucl", "ucl-pk", "irccs", "nsw", "vit1", "vit2"],
+        "name": ["New York University", "University College London",
+                 "University College Lahore",
+                 "Istituti di Ricovero e Cura a Carattere Scientifico", "NSW Health",
+                 "Vellore Institute of Technology", "Vishwakarma Institute of Technology"],
+        "acronyms": [("NYU",), ("UCL",), ("UCL",), ("IRCCS",), ("NSW",), ("VIT",), ("VIT",)],
+        "country": ["US", "GB", "PK", "IT", "AU", "IN", "IN"],
+        "city": ["New York", "London", "Lahore", "Rome", "Sydney", "Vellore", "Pune"],
+    })
+    out = link_affiliations([
+        "Department of Population Health, NYU Grossman School of Medicine, New York, NY, USA",
+        "The Department of Clinical and Motor Neurosciences, UCL Institute of Neurology, "
+        "London, UK",
+        # a bare acronym just before the address is the organisation, not a code
+        "Research Department of Clinical, Faculty of Brain Sciences, UCL, London, UK",
+        # an acronym before a hospital's or institute's own name is not its owner
+        "Department of Pathology, NYU Winthrop Hospital, Mineola, NY, USA",
+        "Obstetrics Unit, IRCCS Istituto Giannina Gaslini, Genova, GE, Italy",
+        # a state code in the address is not an organisation's acronym
+        "Disability Innovation Institute, Sydney, NSW, Australia",
+        # two records share the acronym in the string's country: its city decides
+        "Mechanical Engineering Faculty, VIT University, Vellore, India",
+        "Mechanical Engineering Faculty, VIT University, Chennai, India",
+        # no country stated
+        "NYU Grossman School of Medicine",
+    ], reg)
+    assert out["registry_id"].tolist() == ["nyu", "ucl", "ucl", None, None, None, "vit1",
+                                           None, None]
+    assert out["method"].tolist()[:3] == ["acronym"] * 3
