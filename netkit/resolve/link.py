@@ -600,16 +600,26 @@ def _word_match(a: str, b: str, country: str | None = None) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 14)
 def _is_org_word(word: str) -> bool:
     """An organisation word, or a misspelling of one (*Unversity*)."""
+    return _org_word(word) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_word(word: str) -> str | None:
+    """The organisation word a word is, or misspells by one letter (*Unversity*: university).
+
+    >>> _org_word("unversity"), _org_word("institue"), _org_word("bergen")
+    ('university', 'institute', None)
+    """
     if word in _ORG_WORDS:
-        return True
+        return word
     if len(word) < 7:
-        return False
+        return None
     from rapidfuzz.distance import OSA
 
-    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in _ORG_WORDS if len(w) >= 7)
+    return next((w for w in sorted(_ORG_WORDS) if len(w) >= 7
+                 and OSA.distance(word, w, score_cutoff=1) <= 1), None)
 
 
 def _aligned(a: str, b: str, country: str | None = None) -> bool:
@@ -872,6 +882,15 @@ class _Linker:
 
         if country is None:
             return None
+        # a misspelt organisation word (*Unversity of Bergen*) is that word: the names
+        # are blocked by their first letters
+        fixed = " ".join(_org_word(w) or w for w in key.split())
+        if fixed != key:
+            recs = [r for r in self.idx.by_key.get(fixed, ()) if _compatible(
+                self.idx.country[r], country)]
+            if recs:
+                return fixed, 95.0, recs
+            key = fixed
         pool = self.idx.by_country.get((country, key[:3]))
         if not pool:
             return None

@@ -254,3 +254,19 @@ def test_link_acronym_leading_a_unit_or_in_the_address():
     assert out["registry_id"].tolist() == ["nyu", "ucl", "ucl", None, None, None, "vit1",
                                            None, None]
     assert out["method"].tolist()[:3] == ["acronym"] * 3
+
+
+def test_link_misspelt_organisation_word():
+    reg = pd.DataFrame({
+        "openalex_id": ["uib", "bergen-us"],
+        "name": ["University of Bergen", "Bergen Community College"],
+        "country": ["NO", "US"], "city": ["Bergen", "Paramus"],
+    })
+    out = link_affiliations([
+        "Department of Clinical Science, Unversity of Bergen, Bergen, Norway",
+        "Unversity of Bergen",                      # no country: no fuzzy comparison
+        "Unversity of Bergen, Paramus, NJ, USA",    # the only such name is in Norway
+        "Unversity of Bergan, Bergen, Norway",      # two misspellings: not the same name
+    ], reg)
+    assert out["registry_id"].tolist() == ["uib", None, None, None]
+    assert out["method"].iloc[0] == "fuzzy"
