@@ -440,6 +440,52 @@ def _without_acronym(part: str) -> str | None:
 _OF = frozenset({"of", "for", "de", "di", "del", "della", "des", "du", "der", "fur", "für"})
 
 
+_NAMED_AFTER = re.compile(r"\s+(?:named\s+after|n\.\s*a\.)\s+.*$", re.I)
+
+
+def _is_acronym_word(word: str) -> bool:
+    """A word written as an acronym: mostly capitals (*IRCCS*, *MEPhI*, not *McGill*)."""
+    caps = sum(c.isupper() for c in word)
+    return 2 <= len(word) <= 9 and word.isalpha() and word[0].isupper() and caps * 2 > len(word)
+
+
+def _restated(part: str, key: str) -> list[str]:
+    """Keys of a name written with a restatement of itself: its English type words
+    repeated after it (*Hochschule Mittweida University of Applied Sciences*), its acronym
+    on the other side (*MEPhI National Research Nuclear University*, *Humanitas Research
+    Hospital- IRCCS*), or the person it is named after (*Samara National Research
+    University named after academician S. P. Korolev*).
+
+    >>> _restated("Hochschule Mittweida University of Applied Sciences",
+    ...           "university applied science mittweida university applied science")
+    ['university applied science mittweida']
+    >>> _restated("MEPhI National Research Nuclear University",
+    ...           "mephi national research nuclear university")
+    ['national research nuclear university mephi']
+    >>> _restated("Samara University named after S. P. Korolev", "")
+    ['samara university']
+    """
+    out = []
+    words = key.split()
+    for n in range(len(words) // 2, 0, -1):  # a tail of generic words the name holds
+        head, tail = words[:-n], words[-n:]
+        if all(w in _GENERIC for w in tail) and set(tail) <= set(head) and any(
+                w not in _GENERIC for w in head):
+            out.append(" ".join(head))
+            break
+    raw = part.replace("- ", " ").split()
+    if len(raw) >= 3:
+        first, last = raw[0], raw[-1]
+        if _is_acronym_word(first):
+            out.append(normalize_name(" ".join([*raw[1:], first]), departments=False))
+        if _is_acronym_word(last):
+            out.append(normalize_name(" ".join([last, *raw[:-1]]), departments=False))
+    cut = _NAMED_AFTER.sub("", part)
+    if cut != part:
+        out.append(normalize_name(cut, departments=False))
+    return [k for k in dict.fromkeys(out) if k and k != key]
+
+
 def _leading_acronym(part: str) -> str | None:
     """The acronym that leads a part naming a unit (None if there is none).
 
@@ -701,6 +747,11 @@ class _Linker:
                     bare_key = normalize_name(bare, departments=False) if bare else ""
                     if any(w not in _GENERIC for w in bare_key.split()):
                         key, recs = self._with_city(bare_key, cities)
+                if not recs and length == 1:
+                    for alt in _restated(parts[i], key):
+                        if alt in by_key:
+                            key, recs = alt, by_key[alt]
+                            break
                 if recs and not self._bare_place(key):
                     text = _place_key(" ".join(parts[i:j + 1]))
                     out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),

@@ -270,3 +270,27 @@ def test_link_misspelt_organisation_word():
     ], reg)
     assert out["registry_id"].tolist() == ["uib", None, None, None]
     assert out["method"].iloc[0] == "fuzzy"
+
+
+def test_link_name_restated_in_one_part():
+    reg = pd.DataFrame({
+        "openalex_id": ["hsmw", "mephi", "hum", "samara", "kh"],
+        "name": ["Hochschule Mittweida", "National Research Nuclear University MEPhI",
+                 "IRCCS Humanitas Research Hospital", "Samara National Research University",
+                 "Kyung Hee University"],
+        "country": ["DE", "RU", "IT", "RU", "KR"],
+        "city": ["Mittweida", "Moscow", "Rozzano", "Samara", "Seoul"],
+    })
+    out = link_affiliations([
+        "Faculty of Engineering Sciences, Hochschule Mittweida University of Applied Sciences, "
+        "Mittweida, Germany",
+        "MEPhI National Research Nuclear University, Moscow, Russia",
+        "Department of Urology, Humanitas Research Hospital- IRCCS, Rozzano, Italy",
+        "Samara National Research University named after academician S. P. Korolev, Samara, "
+        "Russia",
+        # a university's hospital is not a restatement of the university
+        "Department of Neurosurgery, Kyung Hee University Hospital, Seoul, South Korea",
+        # words after the name that it does not hold are not a restatement
+        "Hochschule Mittweida University Hospital, Mittweida, Germany",
+    ], reg)
+    assert out["registry_id"].tolist() == ["hsmw", "mephi", "hum", "samara", None, None]
