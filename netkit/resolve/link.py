@@ -620,6 +620,15 @@ def _is_placeish(word: str, country: str | None) -> bool:
     return _is_place_words([word]) or is_region(country, word)
 
 
+def _umlauts_written_out(word: str) -> str:
+    """A folded word with German umlauts as written out (*ue*, *oe*, *ae*) taken back.
+
+    >>> _umlauts_written_out("tuebingen"), _umlauts_written_out("goettingen")
+    ('tubingen', 'gottingen')
+    """
+    return word.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+
 def _word_match(a: str, b: str, country: str | None = None) -> bool:
     """Two words of keys that name the same thing: equal, an abbreviation (a prefix of at
     least three letters), or a variant of one stem (*agriculture*/*agricultural*)."""
@@ -627,6 +636,8 @@ def _word_match(a: str, b: str, country: str | None = None) -> bool:
         return True
     if _DIGITS.search(a) or _DIGITS.search(b):
         return False
+    if _umlauts_written_out(a) == _umlauts_written_out(b):
+        return True  # "Tuebingen" = "Tübingen" (folded "tubingen")
     if _is_placeish(a, country) and _is_placeish(b, country):
         return False  # two places: Jiangsu is not Jiangxi
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -674,7 +685,8 @@ def _aligned(a: str, b: str, country: str | None = None) -> bool:
     if len(ta) != len(tb):
         return False
     return all(_word_match(x, y, country) for x, y in zip(ta, tb, strict=True)) and any(
-        x == y and x not in _GENERIC for x, y in zip(ta, tb, strict=True))
+        x not in _GENERIC and _umlauts_written_out(x) == _umlauts_written_out(y)
+        for x, y in zip(ta, tb, strict=True))
 
 
 def _is_unit(m: _Mention) -> bool:

@@ -294,3 +294,18 @@ def test_link_name_restated_in_one_part():
         "Hochschule Mittweida University Hospital, Mittweida, Germany",
     ], reg)
     assert out["registry_id"].tolist() == ["hsmw", "mephi", "hum", "samara", None, None]
+
+
+def test_link_umlauts_written_out():
+    reg = pd.DataFrame({
+        "openalex_id": ["tue", "goe"],
+        "name": ["University of Tübingen", "University of Göttingen"],
+        "country": ["DE", "DE"], "city": ["Tübingen", "Göttingen"],
+    })
+    out = link_affiliations([
+        "Fachbibliothek Mathematik und Physik, Universitaet Tuebingen, Tubingen, Germany",
+        "Universitaet Goettingen, Goettingen, Germany",
+        "University of Gattingen, Germany",     # another vowel is another place
+        "Universitaet Tuebingen, Austria",      # another country
+    ], reg)
+    assert out["registry_id"].tolist() == ["tue", "goe", None, None]
