@@ -760,6 +760,8 @@ class _Linker:
                     if any(w not in _GENERIC for w in bare_key.split()):
                         key, recs = self._with_city(bare_key, cities)
                 if not recs and length == 1:
+                    key, recs = self._with_own_city(parts[i], key)
+                if not recs and length == 1:
                     for alt in _restated(parts[i], key):
                         if alt in by_key:
                             key, recs = alt, by_key[alt]
@@ -890,6 +892,23 @@ class _Linker:
                 if got:
                     return f"{key} {c}", got
         return key, self.idx.by_key.get(key)
+
+    def _with_own_city(self, part: str, key: str) -> tuple[str, list | None]:
+        """A registered name written after the city its record is in (*Aydın Adnan
+        Menderes University*: Adnan Menderes University, in Aydın)."""
+        idx = self.idx
+        words = _place_key(part).split()
+        for n in (1, 2):
+            if len(words) <= n + 1:
+                break
+            where = " ".join(words[:n])
+            rest = normalize_name(" ".join(words[n:]), departments=False)
+            if all(w in _GENERIC for w in rest.split()):
+                continue
+            recs = [r for r in idx.by_key.get(rest, ()) if where in (idx.city[r], idx.region[r])]
+            if recs:
+                return rest, recs
+        return key, None
 
     def _inner(self, words: list[str], cities: tuple = (), text: str = ""
                ) -> list[tuple[str, list]]:

@@ -309,3 +309,20 @@ def test_link_umlauts_written_out():
         "Universitaet Tuebingen, Austria",      # another country
     ], reg)
     assert out["registry_id"].tolist() == ["tue", "goe", None, None]
+
+
+def test_link_name_after_its_own_city():
+    reg = pd.DataFrame({
+        "openalex_id": ["adu", "hm"],
+        "name": ["Adnan Menderes University", "Houston Methodist"],
+        "aliases": [(), ("The Methodist Hospital",)],
+        "country": ["TR", "US"], "city": ["Aydın", "Houston"],
+    })
+    out = link_affiliations([
+        "Faculty of Nursing, Aydın Adnan Menderes University, Aydın, Turkey",
+        "Department of Pathology, Houston Methodist Hospital, Houston, TX, USA",
+        # a city the record is not in is part of another name
+        "Izmir Adnan Menderes University, Izmir, Turkey",
+        "Dallas Methodist Hospital, Dallas, TX, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["adu", "hm", None, None]
