@@ -546,6 +546,30 @@ def _swapped(part: str, key: str) -> list[str]:
     return out
 
 
+def _city_orders(key: str, cities: tuple) -> list[str]:
+    """Keys of a university's name in the other orders it takes with its city: *Federico
+    II University, Naples* = *University of Naples Federico II*; *University of Mouloud
+    Mammeri of Tizi-Ouzou* = *Mouloud Mammeri University of Tizi-Ouzou*.
+
+    >>> _city_orders("federico ii university", ("naple",))[:2]
+    ['university naple federico ii', 'federico ii university naple']
+    >>> _city_orders("university mouloud mammeri tizi ouzou", ("tizi ouzou",))[1]
+    'mouloud mammeri university tizi ouzou'
+    """
+    out: list[str] = []
+    for c in cities:
+        core = key[:-len(c) - 1] if key.endswith(" " + c) else key
+        words = core.split()
+        if len(words) < 2 or (words[0] == "university") == (words[-1] == "university"):
+            continue
+        name = " ".join(words[1:] if words[0] == "university" else words[:-1])
+        if all(w in _GENERIC for w in name.split()) or c in name.split():
+            continue
+        out += [f"university {c} {name}", f"{name} university {c}", f"{c} {name} university",
+                f"university {name} {c}"]
+    return [k for k in dict.fromkeys(out) if k != key]
+
+
 _UNIT_HEAD = frozenset({
     "department", "school", "faculty", "college", "division", "unit", "laboratory", "lab",
     "key", "state", "group", "program", "programme", "section", "chair", "graduate", "team",
@@ -811,7 +835,7 @@ class _Linker:
             for i in range(n):
                 if covered[i] or skip[i] or short[i]:
                     continue
-                for key in _swapped(parts[i], keys[i]):
+                for key in [*_swapped(parts[i], keys[i]), *_city_orders(keys[i], cities)]:
                     recs = by_key.get(key)
                     if recs:
                         out.append(_Mention(i, i, len(key.split()), key, "word-order", 90.0,

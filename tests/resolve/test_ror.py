@@ -326,3 +326,23 @@ def test_link_name_after_its_own_city():
         "Dallas Methodist Hospital, Dallas, TX, USA",
     ], reg)
     assert out["registry_id"].tolist() == ["adu", "hm", None, None]
+
+
+def test_link_university_name_in_another_order_with_its_city():
+    reg = pd.DataFrame({
+        "openalex_id": ["unina", "ummto", "york", "uoft"],
+        "name": ["University of Naples Federico II", "Mouloud Mammeri University of Tizi-Ouzou",
+                 "York University", "University of Toronto"],
+        "country": ["IT", "DZ", "CA", "CA"],
+        "city": ["Naples", "Tizi Ouzou", "Toronto", "Toronto"],
+    })
+    out = link_affiliations([
+        "Section of Cardiology, Federico II University, Naples, Italy",
+        "Faculty of Construction Engineering, University of Mouloud Mammeri of Tizi-Ouzou, "
+        "Tizi-Ouzou, Algeria",
+        "York University, Toronto, ON, Canada",       # its own name, not Toronto's
+        "Federico II University, Rome, Italy",         # not the city in its name
+        "Federico II University, Naples",              # no country stated
+    ], reg)
+    assert out["registry_id"].tolist() == ["unina", "ummto", "york", None, None]
+    assert out["method"].tolist()[:2] == ["word-order"] * 2
