@@ -219,6 +219,30 @@ class RegistryIndex:
                 acc.setdefault(short, set()).update(recs)
         return {k: frozenset(v) for k, v in acc.items() if k not in self.by_key}
 
+    @cached_property
+    def national(self) -> dict[tuple, list]:
+        """(country, name without its country's name) → the records of that country
+        registered with it (*Ministry of Education of the People's Republic of China*:
+        (CN, ``ministry education``))."""
+        from netkit.lexicon.countries import country_table
+
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for name, code in country_table().items():
+            key = normalize_name(name, departments=False)
+            if key:
+                spellings[key].add(code)
+        acc: dict[tuple, set[int]] = defaultdict(set)
+        for key, recs in self.by_key.items():
+            words = key.split()
+            for n in range(1, min(5, len(words) - 1) + 1):
+                codes = spellings.get(" ".join(words[-n:]))
+                if codes:
+                    head = " ".join(words[:-n])
+                    for r in recs:
+                        if self.country[r] in codes:
+                            acc[(self.country[r], head)].add(r)
+        return {k: sorted(v) for k, v in acc.items()}
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -330,6 +354,7 @@ class _Mention:
     records: list
     full: bool = True   # the whole run of parts, not words inside one part
     text: str = ""      # the parts as written (folded), for names that translate alike
+    weak: bool = False  # fits only without the country's name: loses to any other name
 
 
 @dataclass(frozen=True)
@@ -1134,6 +1159,13 @@ class _Linker:
         country, text_key = place.country, place.text.strip()
         recs = [r for r in m.records if _compatible(idx.country[r], country)]
         why = []
+        if not recs and country:
+            # "Ministry of Education, Beijing, China": the ministry registered with the
+            # name of its country
+            recs = list(idx.national.get((country, m.key), ()))
+            if recs:
+                m.weak = True
+                why.append(f"registered with the name of {country}")
         if not recs:
             # "Monash University, Subang Jaya, Malaysia": its campus in that country
             kids = sorted({c for r in m.records for c in idx.children[r]
@@ -1242,7 +1274,7 @@ class _Linker:
         longer = [m for m, _, _ in chosen] + [m for m, _ in ambiguous]
         chosen = [c for c in chosen if not any(inside(c[0], o) for o in longer)]
         ambiguous = [a for a in ambiguous if not any(inside(a[0], o) for o in longer)]
-        named = [c for c in chosen if c[0].method != "acronym"] or chosen
+        named = [c for c in chosen if c[0].method != "acronym" and not c[0].weak] or chosen
         # units ("Departamento de Educación") lose to organisations named beside them
         org_level = [c for c in named if not _is_unit(c[0])]
         if org_level:

@@ -346,3 +346,24 @@ def test_link_university_name_in_another_order_with_its_city():
     ], reg)
     assert out["registry_id"].tolist() == ["unina", "ummto", "york", None, None]
     assert out["method"].tolist()[:2] == ["word-order"] * 2
+
+
+def test_link_name_registered_with_its_country():
+    reg = pd.DataFrame({
+        "openalex_id": ["moe-kr", "moe-cn", "ahmu", "monash", "monash-my"],
+        "name": ["Ministry of Education", "Ministry of Education of the People's Republic of China",
+                 "Anhui Medical University", "Monash University", "Monash University Malaysia"],
+        "country": ["KR", "CN", "CN", "AU", "MY"],
+        "city": ["Sejong", "Beijing", "Hefei", "Melbourne", "Subang Jaya"],
+    })
+    out = link_affiliations([
+        "Engineering Research Center of Bone and Joint Precision Medicine, Ministry of "
+        "Education, Beijing, China",
+        "School of Information Technology, Monash University, Subang Jaya, Malaysia",
+        "Ministry of Education, Sejong, Korea",
+        # the ministry only fits without its country's name: any other name wins
+        "Key Laboratory of Immune Medicine (Anhui Medical University), Ministry of Education, "
+        "Hefei, China",
+        "Ministry of Education, Paris, France",
+    ], reg)
+    assert out["registry_id"].tolist() == ["moe-cn", "monash-my", "moe-kr", "ahmu", None]
