@@ -435,9 +435,11 @@ def _is_place_or_address(part: str) -> bool:
     return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
 
 
-_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|at\s+the)\s+|\s*/\s*|\s*&\s*")
+_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|at\s+the|affiliated(?:\s+(?:to|with))?(?:\s+the)?)"
+                     r"\s+|\s*/\s*|\s*&\s*", re.I)
 _HYPHEN = re.compile(r"(?<=\w)[-–](?=\w)")
 """Joins of several organisations in one part: *A and B*, *A/B*, *A & B*, *A at the B*,
+*A affiliated to B* (a hospital and its university: the first registered one is taken),
 and a name joined to an acronym by a hyphen (*Instituto de Astrofísica de Andalucía-CSIC*,
 *ICTA-Universitat Autònoma de Barcelona*)."""
 

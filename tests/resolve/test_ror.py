@@ -367,3 +367,21 @@ def test_link_name_registered_with_its_country():
         "Ministry of Education, Paris, France",
     ], reg)
     assert out["registry_id"].tolist() == ["moe-cn", "monash-my", "moe-kr", "ahmu", None]
+
+
+def test_link_hospital_affiliated_to_a_university():
+    reg = pd.DataFrame({
+        "openalex_id": ["nankai", "fudan", "zhongshan"],
+        "name": ["Nankai University", "Fudan University", "Zhongshan Hospital"],
+        "country": ["CN", "CN", "CN"], "city": ["Tianjin", "Shanghai", "Shanghai"],
+    })
+    out = link_affiliations([
+        "Department of Hepatology, Tianjin Union Medical Center affiliated to Nankai University, "
+        "Tianjin, China",
+        # the hospital, when registered, not its university
+        "Department of Otorhinolaryngology, Zhongshan Hospital Affiliated to Fudan University, "
+        "Shanghai, China",
+        # a university's own hospital is another organisation
+        "Department of Surgery, The First Affiliated Hospital of Nankai University, Tianjin, China",
+    ], reg)
+    assert out["registry_id"].tolist() == ["nankai", "zhongshan", None]
