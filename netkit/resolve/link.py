@@ -375,7 +375,7 @@ class _Place:
 
 
 _REGION_WORDS = frozenset({"province", "state", "prefecture", "region", "county", "oblast",
-                           "district", "governorate", "division", "autonomous"})
+                           "district", "governorate", "division", "autonomous", "lan"})
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -770,9 +770,12 @@ class _Linker:
         # the address at the end: places, codes, postal codes ("Troy, MI, USA")
         tail = n
         while tail > 0 and (skip[tail - 1] or short[tail - 1]
-                            or self._bare_place(keys[tail - 1])):
+                            or self._bare_place(keys[tail - 1])
+                            or self._is_region(parts[tail - 1], country)):
             if not skip[tail - 1] and self._registered_acronym(parts[tail - 1], country):
                 break  # "…, Faculty of Brain Sciences, UCL, London, UK"
+            if not self._bare_place(keys[tail - 1]) and self._is_region(parts[tail - 1], country):
+                skip[tail - 1] = True  # "…, Umeå, Västerbottens Län, Sweden": an address
             tail -= 1
         # the cities the string names ("Justus Liebig University, Giessen" is registered
         # as "Justus Liebig University Giessen")
@@ -917,6 +920,25 @@ class _Linker:
                     out.append(_Mention(n - 1, n - 1, 1, a, "acronym", 90.0,
                                         list(idx.by_acronym[a]), text=""))
         return out
+
+    def _is_region(self, part: str, country: str | None) -> bool:
+        """Whether a part names a first-level region of the string's country, as the
+        lexicon or the registry spells it (*Australian Capital Territory*, *Västerbottens
+        Län*)."""
+        from netkit.lexicon.region_names import is_region
+
+        if not country:
+            return False
+        words = _place_key(part).split()
+        while len(words) > 1 and words[-1] in _REGION_WORDS:
+            words = words[:-1]
+        if not words:
+            return False
+        forms = {" ".join(words)}
+        if words[-1].endswith("s"):
+            forms.add(" ".join([*words[:-1], words[-1][:-1]]))  # a genitive
+        vocab = self.idx.regions.get(country, frozenset())
+        return any(f in vocab or is_region(country, f) for f in forms)
 
     @staticmethod
     def _registered_acronym(part: str, country: str | None) -> bool:

@@ -385,3 +385,28 @@ def test_link_hospital_affiliated_to_a_university():
         "Department of Surgery, The First Affiliated Hospital of Nankai University, Tianjin, China",
     ], reg)
     assert out["registry_id"].tolist() == ["nankai", "zhongshan", None]
+
+
+def test_link_region_in_the_address_is_not_an_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["umu", "vbc", "canberra", "act", "ucm"],
+        "name": ["Umeå University", "Västerbotten County", "University of Canberra",
+                 "ACT Government", "Universidad Complutense de Madrid"],
+        "aliases": [(), ("Västerbottens län", "Region Västerbotten"), (),
+                    ("Australian Capital Territory",), ()],
+        "country": ["SE", "SE", "AU", "AU", "ES"],
+        "city": ["Umeå", "Umeå", "Canberra", "Canberra", "Madrid"],
+        "region": ["Västerbotten", "Västerbotten", "Australian Capital Territory",
+                   "Australian Capital Territory", "Madrid"],
+    })
+    out = link_affiliations([
+        "Department of Statistics, USBE, Umeå University, Umeå, Västerbottens Län, Sweden",
+        "Faculty of Health, University of Canberra, Canberra, Australian Capital Territory, "
+        "Australia",
+        # a region that is also a city still completes a name
+        "Faculty of Veterinary Medicine, Complutense University, Madrid, Spain",
+        # the regional authority by its name; a string that is only an address
+        "Region Västerbotten, Umeå, Sweden",
+        "Västerbottens län, Umeå, Sweden",
+    ], reg)
+    assert out["registry_id"].tolist() == ["umu", "canberra", "ucm", "vbc", None]
