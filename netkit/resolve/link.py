@@ -798,6 +798,7 @@ class _Linker:
                     ", ".join(parts[i:j + 1]), departments=False)
                 # "Post Graduate" = "Postgraduate", "Peng Cheng" = "Pengcheng"
                 recs = by_key.get(key) or idx.by_compact.get(key.replace(" ", ""))
+                national = False
                 if not recs and length == 1 and "(" in parts[i]:
                     # a qualifier in brackets is part of the name: "China University of
                     # Petroleum (East China)" is registered as "…, East China"
@@ -815,6 +816,11 @@ class _Linker:
                         key, recs = self._with_city(bare_key, cities)
                 if not recs and length == 1:
                     key, recs = self._with_own_city(parts[i], key)
+                if not recs and length == 1 and country:
+                    # "Technical University, Copenhagen, Denmark": a name registered with
+                    # its country's name after it (it loses to any other name)
+                    recs = idx.national.get((country, key))
+                    national = bool(recs)
                 if not recs and length == 1:
                     for alt in _restated(parts[i], key):
                         if alt in by_key:
@@ -823,7 +829,7 @@ class _Linker:
                 if recs and not self._bare_place(key):
                     text = _place_key(" ".join(parts[i:j + 1]))
                     out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),
-                                        text=text))
+                                        text=text, weak=national))
                     for t in range(i, j + 1):
                         covered[t] = True
         # words inside a part: the longest runs that are registry names

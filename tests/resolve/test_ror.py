@@ -350,11 +350,12 @@ def test_link_university_name_in_another_order_with_its_city():
 
 def test_link_name_registered_with_its_country():
     reg = pd.DataFrame({
-        "openalex_id": ["moe-kr", "moe-cn", "ahmu", "monash", "monash-my"],
+        "openalex_id": ["moe-kr", "moe-cn", "ahmu", "monash", "monash-my", "dtu"],
         "name": ["Ministry of Education", "Ministry of Education of the People's Republic of China",
-                 "Anhui Medical University", "Monash University", "Monash University Malaysia"],
-        "country": ["KR", "CN", "CN", "AU", "MY"],
-        "city": ["Sejong", "Beijing", "Hefei", "Melbourne", "Subang Jaya"],
+                 "Anhui Medical University", "Monash University", "Monash University Malaysia",
+                 "Technical University of Denmark"],
+        "country": ["KR", "CN", "CN", "AU", "MY", "DK"],
+        "city": ["Sejong", "Beijing", "Hefei", "Melbourne", "Subang Jaya", "Lyngby"],
     })
     out = link_affiliations([
         "Engineering Research Center of Bone and Joint Precision Medicine, Ministry of "
@@ -365,8 +366,11 @@ def test_link_name_registered_with_its_country():
         "Key Laboratory of Immune Medicine (Anhui Medical University), Ministry of Education, "
         "Hefei, China",
         "Ministry of Education, Paris, France",
+        "Department of Chemistry, Technical University, Copenhagen, Denmark",
+        "Department of Chemistry, Technical University, Oslo, Norway",
     ], reg)
-    assert out["registry_id"].tolist() == ["moe-cn", "monash-my", "moe-kr", "ahmu", None]
+    assert out["registry_id"].tolist() == ["moe-cn", "monash-my", "moe-kr", "ahmu", None,
+                                           "dtu", None]
 
 
 def test_link_hospital_affiliated_to_a_university():
