@@ -1262,6 +1262,8 @@ class _Linker:
         if len(recs) > 1:
             best = max(idx.rank.get((m.key, r), 0) for r in recs)
             prefer([r for r in recs if idx.rank.get((m.key, r), 0) == best], "official name")
+        if len(recs) > 1:  # its display name, not another's label or alias
+            prefer([r for r in recs if self.key_of(r) == m.key], "display name")
         if len(recs) > 1:
             prefer([r for r in recs if idx.active[r]], "active")
         if m.method == "acronym" and (len(recs) != 1 or country is None

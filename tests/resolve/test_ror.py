@@ -414,3 +414,23 @@ def test_link_region_in_the_address_is_not_an_organisation():
         "Västerbottens län, Umeå, Sweden",
     ], reg)
     assert out["registry_id"].tolist() == ["umu", "canberra", "ucm", "vbc", None]
+
+
+def test_link_prefers_the_record_whose_display_name_is_written():
+    reg = pd.DataFrame({
+        "openalex_id": ["umn", "umn-sys", "pres-blr", "pres-ccu"],
+        "name": ["University of Minnesota", "University of Minnesota System",
+                 "Presidency University", "Presidency University"],
+        "aliases": [(), ("University of Minnesota",), (), ()],
+        "labels": [(), ("University of Minnesota",), (), ()],
+        "country": ["US", "US", "IN", "IN"],
+        "city": ["Minneapolis", "Minneapolis", "Bengaluru", "Kolkata"],
+    })
+    out = link_affiliations([
+        "College of Veterinary Medicine, University of Minnesota, Minnesota, USA",
+        "University of Minnesota System, Minneapolis, MN, USA",
+        # two records with the same display name still abstain
+        "Mechanical Engineering Department, Presidency University, Itgalpura, India",
+    ], reg)
+    assert out["registry_id"].tolist() == ["umn", "umn-sys", None]
+    assert out["method"].iloc[2] == "ambiguous"
