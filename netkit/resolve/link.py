@@ -612,7 +612,7 @@ _UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "
                         "art", "education", "management", "library"})
 _UNIT_WORD = frozenset({"school", "college", "faculty", "department", "institute", "center",
                         "centre", "laboratory", "lab", "observatory", "program", "programme",
-                        "division", "unit", "library", "station"})
+                        "division", "unit", "library", "station", "campus"})
 _DEPARTMENT = frozenset({
     "department", "departamento", "dipartimento", "departement", "departament", "faculty",
     "faculdade", "facultad", "faculte", "fakultat", "division", "section", "unit", "unidad",

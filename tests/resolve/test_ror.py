@@ -434,3 +434,18 @@ def test_link_prefers_the_record_whose_display_name_is_written():
     ], reg)
     assert out["registry_id"].tolist() == ["umn", "umn-sys", None]
     assert out["method"].iloc[2] == "ambiguous"
+
+
+def test_link_campus_of_an_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["sysu", "ccf"],
+        "name": ["Sun Yat-sen University", "Cleveland Clinic"],
+        "country": ["CN", "US"], "city": ["Guangzhou", "Cleveland"],
+    })
+    out = link_affiliations([
+        "School of Science, Shenzhen Campus of Sun Yat-sen University, Shenzhen, China",
+        "Imaging Institute, Cleveland Clinic Main Campus, Cleveland, OH, USA",
+        # a hospital on the campus is another organisation
+        "Department of Surgery, Campus Hospital of Sun Yat-sen University, Shenzhen, China",
+    ], reg)
+    assert out["registry_id"].tolist() == ["sysu", "ccf", None]
