@@ -435,8 +435,9 @@ def _is_place_or_address(part: str) -> bool:
     return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
 
 
-_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|at\s+the|affiliated(?:\s+(?:to|with))?(?:\s+the)?)"
+_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|affiliated(?:\s+(?:to|with))?(?:\s+the)?)"
                      r"\s+|\s*/\s*|\s*&\s*", re.I)
+_AT = re.compile(r"\s+at\s+(?:the\s+)?", re.I)
 _HYPHEN = re.compile(r"(?<=\w)[-–](?=\w)")
 """Joins of several organisations in one part: *A and B*, *A/B*, *A & B*, *A at the B*,
 *A affiliated to B* (a hospital and its university: the first registered one is taken),
@@ -548,7 +549,10 @@ def _pieces(part: str) -> list[str]:
     (['ICTA', 'Universitat Autònoma de Barcelona'], ['Paris-Saclay'])
     """
     out = []
-    for piece in _JOINED.split(part):
+    head, *at = _AT.split(part, maxsplit=1)
+    # "Clinical Biochemistry at University of Verona"; not a campus ("… at Abington")
+    chunks = [head, *at] if at and not _is_place_words(_place_key(at[0]).split()) else [part]
+    for piece in (p for c in chunks for p in _JOINED.split(c)):
         sides = _HYPHEN.split(piece)
         if len(sides) == 2 and any(_ACRONYM.match(x.strip()) for x in sides):
             out.extend(x.strip() for x in sides)

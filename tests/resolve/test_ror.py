@@ -449,3 +449,17 @@ def test_link_campus_of_an_organisation():
         "Department of Surgery, Campus Hospital of Sun Yat-sen University, Shenzhen, China",
     ], reg)
     assert out["registry_id"].tolist() == ["sysu", "ccf", None]
+
+
+def test_link_unit_at_an_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["univr", "psu"],
+        "name": ["University of Verona", "Pennsylvania State University"],
+        "country": ["IT", "US"], "city": ["Verona", "University Park"],
+    })
+    out = link_affiliations([
+        "Clinical Biochemistry at University of Verona, Verona, Italy",
+        # "at" a place names a campus the registry lacks: not the main university
+        "Department of Mathematics, Pennsylvania State University at Abington, Abington, PA, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["univr", None]
