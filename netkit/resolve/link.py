@@ -863,8 +863,14 @@ class _Linker:
                 if len(piece) <= 3 or all(w in _GENERIC for w in key.split()):
                     continue
                 key, recs = self._with_city(key, cities)
+                method = "exact"
+                if not recs and country is not None:  # "VIB-University Ghent"
+                    alt = next((k for k in _swapped(piece, key) if k in by_key), None)
+                    if alt:
+                        key, recs, method = alt, by_key[alt], "word-order"
                 if recs and not self._bare_place(key):
-                    out.append(_Mention(i, i, len(key.split()), key, "exact", 100.0,
+                    out.append(_Mention(i, i, len(key.split()), key, method,
+                                        100.0 if method == "exact" else 90.0,
                                         list(recs), text=_place_key(piece)))
                     covered[i] = True
             if covered[i]:

@@ -453,13 +453,19 @@ def test_link_campus_of_an_organisation():
 
 def test_link_unit_at_an_organisation():
     reg = pd.DataFrame({
-        "openalex_id": ["univr", "psu"],
-        "name": ["University of Verona", "Pennsylvania State University"],
-        "country": ["IT", "US"], "city": ["Verona", "University Park"],
+        "openalex_id": ["univr", "psu", "ugent", "rug"],
+        "name": ["University of Verona", "Pennsylvania State University", "Ghent University",
+                 "University of Groningen"],
+        "country": ["IT", "US", "BE", "NL"],
+        "city": ["Verona", "University Park", "Ghent", "Groningen"],
     })
     out = link_affiliations([
         "Clinical Biochemistry at University of Verona, Verona, Italy",
+        # a joined organisation in the other word order of its name
+        "VIB-University Ghent, Center for Plant System Biology, Ghent, BE, Belgium",
+        "Department of Education at Groningen University, Faculty of Behavioral and Social "
+        "Sciences, Groningen, The Netherlands",
         # "at" a place names a campus the registry lacks: not the main university
         "Department of Mathematics, Pennsylvania State University at Abington, Abington, PA, USA",
     ], reg)
-    assert out["registry_id"].tolist() == ["univr", None]
+    assert out["registry_id"].tolist() == ["univr", "ugent", "rug", None]
