@@ -594,7 +594,7 @@ def _city_orders(key: str, cities: tuple) -> list[str]:
         if len(words) < 2 or (words[0] == "university") == (words[-1] == "university"):
             continue
         name = " ".join(words[1:] if words[0] == "university" else words[:-1])
-        if all(w in _GENERIC for w in name.split()) or c in name.split():
+        if c in name.split():
             continue
         out += [f"university {c} {name}", f"{name} university {c}", f"{c} {name} university",
                 f"university {name} {c}"]
@@ -830,9 +830,17 @@ class _Linker:
                         if alt in by_key:
                             key, recs = alt, by_key[alt]
                             break
+                method = "exact"
+                if not recs and length == 1 and country is not None:
+                    # "Medical University Innsbruck" = "Innsbruck Medical University" (before
+                    # "University Innsbruck" is found inside it as a unit's owner)
+                    alt = next((k for k in _city_orders(key, cities) if k in by_key), None)
+                    if alt:
+                        key, recs, method = alt, by_key[alt], "word-order"
                 if recs and not self._bare_place(key):
                     text = _place_key(" ".join(parts[i:j + 1]))
-                    out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),
+                    out.append(_Mention(i, j, len(key.split()), key, method,
+                                        100.0 if method == "exact" else 90.0, list(recs),
                                         text=text, weak=national))
                     for t in range(i, j + 1):
                         covered[t] = True

@@ -330,11 +330,12 @@ def test_link_name_after_its_own_city():
 
 def test_link_university_name_in_another_order_with_its_city():
     reg = pd.DataFrame({
-        "openalex_id": ["unina", "ummto", "york", "uoft"],
+        "openalex_id": ["unina", "ummto", "york", "uoft", "uibk", "mui"],
         "name": ["University of Naples Federico II", "Mouloud Mammeri University of Tizi-Ouzou",
-                 "York University", "University of Toronto"],
-        "country": ["IT", "DZ", "CA", "CA"],
-        "city": ["Naples", "Tizi Ouzou", "Toronto", "Toronto"],
+                 "York University", "University of Toronto", "Universität Innsbruck",
+                 "Innsbruck Medical University"],
+        "country": ["IT", "DZ", "CA", "CA", "AT", "AT"],
+        "city": ["Naples", "Tizi Ouzou", "Toronto", "Toronto", "Innsbruck", "Innsbruck"],
     })
     out = link_affiliations([
         "Section of Cardiology, Federico II University, Naples, Italy",
@@ -343,8 +344,11 @@ def test_link_university_name_in_another_order_with_its_city():
         "York University, Toronto, ON, Canada",       # its own name, not Toronto's
         "Federico II University, Rome, Italy",         # not the city in its name
         "Federico II University, Naples",              # no country stated
+        # a medical university, not a unit of the university of its city
+        "Department of Gynecology, Medical University Innsbruck, Innsbruck, Austria",
+        "Medical University, Graz, Austria",
     ], reg)
-    assert out["registry_id"].tolist() == ["unina", "ummto", "york", None, None]
+    assert out["registry_id"].tolist() == ["unina", "ummto", "york", None, None, "mui", None]
     assert out["method"].tolist()[:2] == ["word-order"] * 2
 
 
