@@ -844,14 +844,6 @@ class _Linker:
                                         text=text, weak=national))
                     for t in range(i, j + 1):
                         covered[t] = True
-        # words inside a part: the longest runs that are registry names
-        for i in range(n):
-            if covered[i] or skip[i] or short[i]:
-                continue
-            for key, recs in self._inner(keys[i].split(), cities, _place_key(parts[i])):
-                out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
-                                    full=False, text=""))
-                covered[i] = True
         # several organisations in one part: "University of Brescia and ASST Spedali Civili",
         # "CNRS & Université Bourgogne Franche-Comté", "University of Brasília/UnB"
         for i in range(n):
@@ -883,6 +875,14 @@ class _Linker:
                     covered[i] = True
             if covered[i]:
                 out.extend(acronym_pieces)
+        # words inside a part: the longest runs that are registry names
+        for i in range(n):
+            if covered[i] or skip[i] or short[i]:
+                continue
+            for key, recs in self._inner(keys[i].split(), cities, _place_key(parts[i])):
+                out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
+                                    full=False, text=""))
+                covered[i] = True
         # the other word order of a university's name, when the string states a country:
         # "University of Kiel" = "Kiel University" (never without a country: York ≠ York)
         if country is not None:

@@ -473,3 +473,25 @@ def test_link_unit_at_an_organisation():
         "Department of Mathematics, Pennsylvania State University at Abington, Abington, PA, USA",
     ], reg)
     assert out["registry_id"].tolist() == ["univr", "ugent", "rug", None]
+
+
+def test_link_joined_organisations_before_names_inside_a_part():
+    reg = pd.DataFrame({
+        "openalex_id": ["petermac", "rmh", "wsu", "karmanos"],
+        "name": ["Peter MacCallum Cancer Centre", "The Royal Melbourne Hospital",
+                 "Wayne State University", "Karmanos Cancer Institute"],
+        "country": ["AU", "AU", "US", "US"],
+        "city": ["Melbourne", "Melbourne", "Detroit", "Detroit"],
+    })
+    out = link_affiliations([
+        # two organisations joined, not a unit ("… Centre") of the hospital after it
+        "Parkville Familial Cancer Centre, Peter MacCallum Cancer Centre and Royal Melbourne "
+        "Hospital, Melbourne, VIC, Australia",
+        "Department of Family Medicine, Wayne State University School of Medicine and Karmanos "
+        "Cancer Institute, Detroit, MI, USA",
+        # a unit of one organisation, nothing joined
+        "Department of Family Medicine, Wayne State University School of Medicine, Detroit, MI, "
+        "USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["petermac", "karmanos", "wsu"]
+    assert set(out["others"].iloc[0]) == {"rmh"}
