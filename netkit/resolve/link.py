@@ -536,10 +536,13 @@ def _leading_acronym(part: str) -> str | None:
     if not rest or any(w in _OTHER_ORG and w != "university" for w in rest):
         return None
     raw = _place_key(" ".join(words[1:])).split()
-    if (rest[0] != "university" and _is_org_word(rest[0]) and len(raw) > 1
-            and raw[1] not in _OF):
+    norm = [normalize_name(w, departments=False) for w in raw]
+    if "university" in norm:  # "HSE University", "RWTH University Aachen"; not "IRCCS
+        return words[0] if norm[0] == "university" else None  # Azienda … Universitaria"
+    k = next((k for k, w in enumerate(norm) if w in _UNIT_WORD), None)
+    if k is None or (k + 1 < len(raw) and raw[k + 1] not in _OF):
         return None  # "<Istituto> <its name>": an organisation of its own
-    return words[0] if any(w in _UNIT_WORD or _is_org_word(w) for w in rest) else None
+    return words[0]
 
 
 def _pieces(part: str) -> list[str]:
@@ -616,7 +619,7 @@ _UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "
                         "art", "education", "management", "library"})
 _UNIT_WORD = frozenset({"school", "college", "faculty", "department", "institute", "center",
                         "centre", "laboratory", "lab", "observatory", "program", "programme",
-                        "division", "unit", "library", "station", "campus"})
+                        "division", "unit", "library", "station"})
 _DEPARTMENT = frozenset({
     "department", "departamento", "dipartimento", "departement", "departament", "faculty",
     "faculdade", "facultad", "faculte", "fakultat", "division", "section", "unit", "unidad",
@@ -653,10 +656,10 @@ def _unit_around(before: list[str], after: list[str]) -> bool:
     if any(w in _OTHER_ORG for w in before + after):
         return False
     # before: "Department of Chemistry …", "Hainan Institute of …", "Medical College of …"
-    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD:
+    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD | {"campus"}:
         return False
-    if not after:
-        return True
+    if not after or after == ["main", "campus"]:  # "Cleveland Clinic Main Campus"; not
+        return True  # "University of Maryland Global Campus" (another university)
     if _is_place_words(after):
         return True  # "Northwestern Polytechnical University in Shenzhen"
     # after: "… Medical School", "… Feinberg School of Medicine", "… Haystack Observatory"

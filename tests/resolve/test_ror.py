@@ -243,6 +243,9 @@ def test_link_acronym_leading_a_unit_or_in_the_address():
         # an acronym before a hospital's or institute's own name is not its owner
         "Department of Pathology, NYU Winthrop Hospital, Mineola, NY, USA",
         "Obstetrics Unit, IRCCS Istituto Giannina Gaslini, Genova, GE, Italy",
+        "Sarcoma Service, IRCCS Fondazione Istituto Nazionale dei Tumori di Milano, Milan, Italy",
+        "U.O. Medicina Interna, IRCCS Azienda Ospedaliero Universitaria di Bologna, Bologna, "
+        "Italy",
         # a state code in the address is not an organisation's acronym
         "Disability Innovation Institute, Sydney, NSW, Australia",
         # two records share the acronym in the string's country: its city decides
@@ -251,8 +254,8 @@ def test_link_acronym_leading_a_unit_or_in_the_address():
         # no country stated
         "NYU Grossman School of Medicine",
     ], reg)
-    assert out["registry_id"].tolist() == ["nyu", "ucl", "ucl", None, None, None, "vit1",
-                                           None, None]
+    assert out["registry_id"].tolist() == ["nyu", "ucl", "ucl", None, None, None, None, None,
+                                           "vit1", None, None]
     assert out["method"].tolist()[:3] == ["acronym"] * 3
 
 
@@ -442,17 +445,19 @@ def test_link_prefers_the_record_whose_display_name_is_written():
 
 def test_link_campus_of_an_organisation():
     reg = pd.DataFrame({
-        "openalex_id": ["sysu", "ccf"],
-        "name": ["Sun Yat-sen University", "Cleveland Clinic"],
-        "country": ["CN", "US"], "city": ["Guangzhou", "Cleveland"],
+        "openalex_id": ["sysu", "ccf", "umd"],
+        "name": ["Sun Yat-sen University", "Cleveland Clinic", "University of Maryland"],
+        "country": ["CN", "US", "US"], "city": ["Guangzhou", "Cleveland", "College Park"],
     })
     out = link_affiliations([
         "School of Science, Shenzhen Campus of Sun Yat-sen University, Shenzhen, China",
         "Imaging Institute, Cleveland Clinic Main Campus, Cleveland, OH, USA",
         # a hospital on the campus is another organisation
         "Department of Surgery, Campus Hospital of Sun Yat-sen University, Shenzhen, China",
+        # a campus named after the organisation is another one
+        "School of Business, University of Maryland Global Campus, Largo, MD, USA",
     ], reg)
-    assert out["registry_id"].tolist() == ["sysu", "ccf", None]
+    assert out["registry_id"].tolist() == ["sysu", "ccf", None, None]
 
 
 def test_link_unit_at_an_organisation():
