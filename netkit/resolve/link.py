@@ -25,8 +25,13 @@ specific one: the mention covering the most words beats one inside it (*Universi
 California, Los Angeles* is UCLA, not the University of California system); a record
 whose registry parent is also mentioned beats its parent (a hospital beats its
 university); otherwise the organisation named first (the organisation-level unit after
-departments and labs). Acronym-only mentions need the string's country to be theirs
-and exactly one record to fit.
+departments and labs). Acronym-only mentions (a part that is one, one in brackets, one
+leading a unit's name such as *NYU Grossman School of Medicine*) need the string's country
+to be theirs and exactly one record to fit. A part that matches no name as written is
+also tried as the registry writes it: the name restated (its English type words or its
+acronym on the other side), after its record's city, in a university's other word orders
+with the string's city, and without its country's name (*Ministry of Education, …,
+China*); the last kind loses to any other organisation the string names.
 
 A part that matches no name exactly is compared with the names of its country by
 :mod:`rapidfuzz` (C++), and accepted only when the word alignment of
