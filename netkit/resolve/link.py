@@ -1245,8 +1245,9 @@ class _Linker:
             recs = fit
         # a university or hospital named in generic words only (*National Institute of
         # Technology*, *University of Agriculture*) is the one in the city the string
-        # names; a national body so named (*National Research Council*) is everywhere
-        if generic:
+        # names; a national body so named (*National Research Council*) is everywhere, and
+        # so is a name registered with its country's (*Technical University of Denmark*)
+        if generic and not m.weak:
             fit = [r for r in recs if not (idx.sector[r] in _LOCAL_SECTORS
                                            and self.city_differs(r, place))]
             if not fit:

@@ -363,6 +363,10 @@ def test_link_name_registered_with_its_country():
                  "Technical University of Denmark"],
         "country": ["KR", "CN", "CN", "AU", "MY", "DK"],
         "city": ["Sejong", "Beijing", "Hefei", "Melbourne", "Subang Jaya", "Lyngby"],
+        # a university named in generic words must be in the string's city, unless its
+        # registered name is its country's (Technical University of Denmark)
+        "sector": ["government", "government", "university", "university", "university",
+                   "university"],
     })
     out = link_affiliations([
         "Engineering Research Center of Bone and Joint Precision Medicine, Ministry of "
