@@ -25,8 +25,13 @@ specific one: the mention covering the most words beats one inside it (*Universi
 California, Los Angeles* is UCLA, not the University of California system); a record
 whose registry parent is also mentioned beats its parent (a hospital beats its
 university); otherwise the organisation named first (the organisation-level unit after
-departments and labs). Acronym-only mentions need the string's country to be theirs
-and exactly one record to fit.
+departments and labs). Acronym-only mentions (a part that is one, one in brackets, one
+leading a unit's name such as *NYU Grossman School of Medicine*) need the string's country
+to be theirs and exactly one record to fit. A part that matches no name as written is
+also tried as the registry writes it: the name restated (its English type words or its
+acronym on the other side), after its record's city, in a university's other word orders
+with the string's city, and without its country's name (*Ministry of Education, …,
+China*); the last kind loses to any other organisation the string names.
 
 A part that matches no name exactly is compared with the names of its country by
 :mod:`rapidfuzz` (C++), and accepted only when the word alignment of
@@ -219,6 +224,30 @@ class RegistryIndex:
                 acc.setdefault(short, set()).update(recs)
         return {k: frozenset(v) for k, v in acc.items() if k not in self.by_key}
 
+    @cached_property
+    def national(self) -> dict[tuple, list]:
+        """(country, name without its country's name) → the records of that country
+        registered with it (*Ministry of Education of the People's Republic of China*:
+        (CN, ``ministry education``))."""
+        from netkit.lexicon.countries import country_table
+
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for name, code in country_table().items():
+            key = normalize_name(name, departments=False)
+            if key:
+                spellings[key].add(code)
+        acc: dict[tuple, set[int]] = defaultdict(set)
+        for key, recs in self.by_key.items():
+            words = key.split()
+            for n in range(1, min(5, len(words) - 1) + 1):
+                codes = spellings.get(" ".join(words[-n:]))
+                if codes:
+                    head = " ".join(words[:-n])
+                    for r in recs:
+                        if self.country[r] in codes:
+                            acc[(self.country[r], head)].add(r)
+        return {k: sorted(v) for k, v in acc.items()}
+
     def __len__(self) -> int:
         return len(self.ids)
 
@@ -330,6 +359,7 @@ class _Mention:
     records: list
     full: bool = True   # the whole run of parts, not words inside one part
     text: str = ""      # the parts as written (folded), for names that translate alike
+    weak: bool = False  # fits only without the country's name: loses to any other name
 
 
 @dataclass(frozen=True)
@@ -350,7 +380,7 @@ class _Place:
 
 
 _REGION_WORDS = frozenset({"province", "state", "prefecture", "region", "county", "oblast",
-                           "district", "governorate", "division", "autonomous"})
+                           "district", "governorate", "division", "autonomous", "lan"})
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -410,9 +440,12 @@ def _is_place_or_address(part: str) -> bool:
     return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
 
 
-_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|at\s+the)\s+|\s*/\s*|\s*&\s*")
+_JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|affiliated(?:\s+(?:to|with))?(?:\s+the)?)"
+                     r"\s+|\s*/\s*|\s*&\s*", re.I)
+_AT = re.compile(r"\s+at\s+(?:the\s+)?", re.I)
 _HYPHEN = re.compile(r"(?<=\w)[-–](?=\w)")
 """Joins of several organisations in one part: *A and B*, *A/B*, *A & B*, *A at the B*,
+*A affiliated to B* (a hospital and its university: the first registered one is taken),
 and a name joined to an acronym by a hyphen (*Instituto de Astrofísica de Andalucía-CSIC*,
 *ICTA-Universitat Autònoma de Barcelona*)."""
 
@@ -437,6 +470,86 @@ def _without_acronym(part: str) -> str | None:
     return None
 
 
+_OF = frozenset({"of", "for", "de", "di", "del", "della", "des", "du", "der", "fur", "für"})
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:named\s+after|n\.\s*a\.)\s+.*$", re.I)
+
+
+def _is_acronym_word(word: str) -> bool:
+    """A word written as an acronym: mostly capitals (*IRCCS*, *MEPhI*, not *McGill*)."""
+    caps = sum(c.isupper() for c in word)
+    return 2 <= len(word) <= 9 and word.isalpha() and word[0].isupper() and caps * 2 > len(word)
+
+
+def _restated(part: str, key: str) -> list[str]:
+    """Keys of a name written with a restatement of itself: its English type words
+    repeated after it (*Hochschule Mittweida University of Applied Sciences*), its acronym
+    on the other side (*MEPhI National Research Nuclear University*, *Humanitas Research
+    Hospital- IRCCS*), or the person it is named after (*Samara National Research
+    University named after academician S. P. Korolev*).
+
+    >>> _restated("Hochschule Mittweida University of Applied Sciences",
+    ...           "university applied science mittweida university applied science")
+    ['university applied science mittweida']
+    >>> _restated("MEPhI National Research Nuclear University",
+    ...           "mephi national research nuclear university")
+    ['national research nuclear university mephi']
+    >>> _restated("Samara University named after S. P. Korolev", "")
+    ['samara university']
+    """
+    out = []
+    words = key.split()
+    for n in range(len(words) // 2, 0, -1):  # a tail of generic words the name holds
+        head, tail = words[:-n], words[-n:]
+        if all(w in _GENERIC for w in tail) and set(tail) <= set(head) and any(
+                w not in _GENERIC for w in head):
+            out.append(" ".join(head))
+            break
+    raw = part.replace("- ", " ").split()
+    if len(raw) >= 3:
+        first, last = raw[0], raw[-1]
+        if _is_acronym_word(first):
+            out.append(normalize_name(" ".join([*raw[1:], first]), departments=False))
+        if _is_acronym_word(last):
+            out.append(normalize_name(" ".join([last, *raw[:-1]]), departments=False))
+    cut = _NAMED_AFTER.sub("", part)
+    if cut != part:
+        out.append(normalize_name(cut, departments=False))
+    return [k for k in dict.fromkeys(out) if k and k != key]
+
+
+def _leading_acronym(part: str) -> str | None:
+    """The acronym that leads a part naming a unit (None if there is none).
+
+    >>> _leading_acronym("NYU Grossman School of Medicine"), _leading_acronym("UCL Institute")
+    ('NYU', 'UCL')
+    >>> _leading_acronym("LGI Sustainable Innovation") is None, _leading_acronym("UCL") is None
+    (True, True)
+
+    Not a designation before an organisation's own name (*IRCCS Istituto Giannina
+    Gaslini*, *NYU Winthrop Hospital*):
+
+    >>> _leading_acronym("IRCCS Istituto Giannina Gaslini"), _leading_acronym("NYU Winthrop Hospital")
+    (None, None)
+    """
+    words = part.split()
+    if len(words) < 2 or not (_ACRONYM.match(words[0]) and words[0].isupper()
+                              and words[0].isalpha()) or words[1].isupper():
+        return None
+    rest = normalize_name(" ".join(words[1:]), departments=False).split()
+    if not rest or any(w in _OTHER_ORG and w != "university" for w in rest):
+        return None
+    raw = _place_key(" ".join(words[1:])).split()
+    norm = [normalize_name(w, departments=False) for w in raw]
+    if "university" in norm:  # "HSE University", "RWTH University Aachen"; not "IRCCS
+        return words[0] if norm[0] == "university" else None  # Azienda … Universitaria"
+    k = next((k for k, w in enumerate(norm) if w in _UNIT_WORD), None)
+    if k is None or (k + 1 < len(raw) and raw[k + 1] not in _OF):
+        return None  # "<Istituto> <its name>": an organisation of its own
+    return words[0]
+
+
 def _pieces(part: str) -> list[str]:
     """The organisations joined in one part (see :data:`_JOINED`).
 
@@ -444,7 +557,10 @@ def _pieces(part: str) -> list[str]:
     (['ICTA', 'Universitat Autònoma de Barcelona'], ['Paris-Saclay'])
     """
     out = []
-    for piece in _JOINED.split(part):
+    head, *at = _AT.split(part, maxsplit=1)
+    # "Clinical Biochemistry at University of Verona"; not a campus ("… at Abington")
+    chunks = [head, *at] if at and not _is_place_words(_place_key(at[0]).split()) else [part]
+    for piece in (p for c in chunks for p in _JOINED.split(c)):
         sides = _HYPHEN.split(piece)
         if len(sides) == 2 and any(_ACRONYM.match(x.strip()) for x in sides):
             out.extend(x.strip() for x in sides)
@@ -467,6 +583,30 @@ def _swapped(part: str, key: str) -> list[str]:
     elif 2 <= len(words) <= 4 and words[-1] == "university" and not out:
         out.append(" ".join(["university", *words[:-1]]))
     return out
+
+
+def _city_orders(key: str, cities: tuple) -> list[str]:
+    """Keys of a university's name in the other orders it takes with its city: *Federico
+    II University, Naples* = *University of Naples Federico II*; *University of Mouloud
+    Mammeri of Tizi-Ouzou* = *Mouloud Mammeri University of Tizi-Ouzou*.
+
+    >>> _city_orders("federico ii university", ("naple",))[:2]
+    ['university naple federico ii', 'federico ii university naple']
+    >>> _city_orders("university mouloud mammeri tizi ouzou", ("tizi ouzou",))[1]
+    'mouloud mammeri university tizi ouzou'
+    """
+    out: list[str] = []
+    for c in cities:
+        core = key[:-len(c) - 1] if key.endswith(" " + c) else key
+        words = core.split()
+        if len(words) < 2 or (words[0] == "university") == (words[-1] == "university"):
+            continue
+        name = " ".join(words[1:] if words[0] == "university" else words[:-1])
+        if c in name.split():
+            continue
+        out += [f"university {c} {name}", f"{name} university {c}", f"{c} {name} university",
+                f"university {name} {c}"]
+    return [k for k in dict.fromkeys(out) if k != key]
 
 
 _UNIT_HEAD = frozenset({
@@ -521,10 +661,10 @@ def _unit_around(before: list[str], after: list[str]) -> bool:
     if any(w in _OTHER_ORG for w in before + after):
         return False
     # before: "Department of Chemistry …", "Hainan Institute of …", "Medical College of …"
-    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD:
+    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD | {"campus"}:
         return False
-    if not after:
-        return True
+    if not after or after == ["main", "campus"]:  # "Cleveland Clinic Main Campus"; not
+        return True  # "University of Maryland Global Campus" (another university)
     if _is_place_words(after):
         return True  # "Northwestern Polytechnical University in Shenzhen"
     # after: "… Medical School", "… Feinberg School of Medicine", "… Haystack Observatory"
@@ -543,6 +683,15 @@ def _is_placeish(word: str, country: str | None) -> bool:
     return _is_place_words([word]) or is_region(country, word)
 
 
+def _umlauts_written_out(word: str) -> str:
+    """A folded word with German umlauts as written out (*ue*, *oe*, *ae*) taken back.
+
+    >>> _umlauts_written_out("tuebingen"), _umlauts_written_out("goettingen")
+    ('tubingen', 'gottingen')
+    """
+    return word.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+
 def _word_match(a: str, b: str, country: str | None = None) -> bool:
     """Two words of keys that name the same thing: equal, an abbreviation (a prefix of at
     least three letters), or a variant of one stem (*agriculture*/*agricultural*)."""
@@ -550,6 +699,8 @@ def _word_match(a: str, b: str, country: str | None = None) -> bool:
         return True
     if _DIGITS.search(a) or _DIGITS.search(b):
         return False
+    if _umlauts_written_out(a) == _umlauts_written_out(b):
+        return True  # "Tuebingen" = "Tübingen" (folded "tubingen")
     if _is_placeish(a, country) and _is_placeish(b, country):
         return False  # two places: Jiangsu is not Jiangxi
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -569,16 +720,26 @@ def _word_match(a: str, b: str, country: str | None = None) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 14)
 def _is_org_word(word: str) -> bool:
     """An organisation word, or a misspelling of one (*Unversity*)."""
+    return _org_word(word) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _org_word(word: str) -> str | None:
+    """The organisation word a word is, or misspells by one letter (*Unversity*: university).
+
+    >>> _org_word("unversity"), _org_word("institue"), _org_word("bergen")
+    ('university', 'institute', None)
+    """
     if word in _ORG_WORDS:
-        return True
+        return word
     if len(word) < 7:
-        return False
+        return None
     from rapidfuzz.distance import OSA
 
-    return any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in _ORG_WORDS if len(w) >= 7)
+    return next((w for w in sorted(_ORG_WORDS) if len(w) >= 7
+                 and OSA.distance(word, w, score_cutoff=1) <= 1), None)
 
 
 def _aligned(a: str, b: str, country: str | None = None) -> bool:
@@ -587,7 +748,8 @@ def _aligned(a: str, b: str, country: str | None = None) -> bool:
     if len(ta) != len(tb):
         return False
     return all(_word_match(x, y, country) for x, y in zip(ta, tb, strict=True)) and any(
-        x == y and x not in _GENERIC for x, y in zip(ta, tb, strict=True))
+        x not in _GENERIC and _umlauts_written_out(x) == _umlauts_written_out(y)
+        for x, y in zip(ta, tb, strict=True))
 
 
 def _is_unit(m: _Mention) -> bool:
@@ -620,7 +782,12 @@ class _Linker:
         # the address at the end: places, codes, postal codes ("Troy, MI, USA")
         tail = n
         while tail > 0 and (skip[tail - 1] or short[tail - 1]
-                            or self._bare_place(keys[tail - 1])):
+                            or self._bare_place(keys[tail - 1])
+                            or self._is_region(parts[tail - 1], country)):
+            if not skip[tail - 1] and self._registered_acronym(parts[tail - 1], country):
+                break  # "…, Faculty of Brain Sciences, UCL, London, UK"
+            if not self._bare_place(keys[tail - 1]) and self._is_region(parts[tail - 1], country):
+                skip[tail - 1] = True  # "…, Umeå, Västerbottens Län, Sweden": an address
             tail -= 1
         # the cities the string names ("Justus Liebig University, Giessen" is registered
         # as "Justus Liebig University Giessen")
@@ -643,6 +810,7 @@ class _Linker:
                     ", ".join(parts[i:j + 1]), departments=False)
                 # "Post Graduate" = "Postgraduate", "Peng Cheng" = "Pengcheng"
                 recs = by_key.get(key) or idx.by_compact.get(key.replace(" ", ""))
+                national = False
                 if not recs and length == 1 and "(" in parts[i]:
                     # a qualifier in brackets is part of the name: "China University of
                     # Petroleum (East China)" is registered as "…, East China"
@@ -658,20 +826,32 @@ class _Linker:
                     bare_key = normalize_name(bare, departments=False) if bare else ""
                     if any(w not in _GENERIC for w in bare_key.split()):
                         key, recs = self._with_city(bare_key, cities)
+                if not recs and length == 1:
+                    key, recs = self._with_own_city(parts[i], key)
+                if not recs and length == 1 and country:
+                    # "Technical University, Copenhagen, Denmark": a name registered with
+                    # its country's name after it (it loses to any other name)
+                    recs = idx.national.get((country, key))
+                    national = bool(recs)
+                if not recs and length == 1:
+                    for alt in _restated(parts[i], key):
+                        if alt in by_key:
+                            key, recs = alt, by_key[alt]
+                            break
+                method = "exact"
+                if not recs and length == 1 and country is not None:
+                    # "Medical University Innsbruck" = "Innsbruck Medical University" (before
+                    # "University Innsbruck" is found inside it as a unit's owner)
+                    alt = next((k for k in _city_orders(key, cities) if k in by_key), None)
+                    if alt:
+                        key, recs, method = alt, by_key[alt], "word-order"
                 if recs and not self._bare_place(key):
                     text = _place_key(" ".join(parts[i:j + 1]))
-                    out.append(_Mention(i, j, len(key.split()), key, "exact", 100.0, list(recs),
-                                        text=text))
+                    out.append(_Mention(i, j, len(key.split()), key, method,
+                                        100.0 if method == "exact" else 90.0, list(recs),
+                                        text=text, weak=national))
                     for t in range(i, j + 1):
                         covered[t] = True
-        # words inside a part: the longest runs that are registry names
-        for i in range(n):
-            if covered[i] or skip[i] or short[i]:
-                continue
-            for key, recs in self._inner(keys[i].split(), cities, _place_key(parts[i])):
-                out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
-                                    full=False, text=""))
-                covered[i] = True
         # several organisations in one part: "University of Brescia and ASST Spedali Civili",
         # "CNRS & Université Bourgogne Franche-Comté", "University of Brasília/UnB"
         for i in range(n):
@@ -691,19 +871,33 @@ class _Linker:
                 if len(piece) <= 3 or all(w in _GENERIC for w in key.split()):
                     continue
                 key, recs = self._with_city(key, cities)
+                method = "exact"
+                if not recs and country is not None:  # "VIB-University Ghent"
+                    alt = next((k for k in _swapped(piece, key) if k in by_key), None)
+                    if alt:
+                        key, recs, method = alt, by_key[alt], "word-order"
                 if recs and not self._bare_place(key):
-                    out.append(_Mention(i, i, len(key.split()), key, "exact", 100.0,
+                    out.append(_Mention(i, i, len(key.split()), key, method,
+                                        100.0 if method == "exact" else 90.0,
                                         list(recs), text=_place_key(piece)))
                     covered[i] = True
             if covered[i]:
                 out.extend(acronym_pieces)
+        # words inside a part: the longest runs that are registry names
+        for i in range(n):
+            if covered[i] or skip[i] or short[i]:
+                continue
+            for key, recs in self._inner(keys[i].split(), cities, _place_key(parts[i])):
+                out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
+                                    full=False, text=""))
+                covered[i] = True
         # the other word order of a university's name, when the string states a country:
         # "University of Kiel" = "Kiel University" (never without a country: York ≠ York)
         if country is not None:
             for i in range(n):
                 if covered[i] or skip[i] or short[i]:
                     continue
-                for key in _swapped(parts[i], keys[i]):
+                for key in [*_swapped(parts[i], keys[i]), *_city_orders(keys[i], cities)]:
                     recs = by_key.get(key)
                     if recs:
                         out.append(_Mention(i, i, len(key.split()), key, "word-order", 90.0,
@@ -740,7 +934,16 @@ class _Linker:
         # acronyms: a part that is one, or one in brackets
         for i, p in enumerate(parts[:tail]):
             a = p.strip()
-            if not covered[i] and _ACRONYM.match(a) and a in idx.by_acronym:
+            if covered[i]:
+                continue
+            if _ACRONYM.match(a) and a in idx.by_acronym:
+                out.append(_Mention(i, i, 1, a, "acronym", 90.0, list(idx.by_acronym[a]),
+                                    text=""))
+                continue
+            # an acronym leading a unit's name: "NYU Grossman School of Medicine", "UCL
+            # Institute of Neurology" (a unit of that organisation, not a name of its own)
+            a = _leading_acronym(a)
+            if a and not skip[i] and a in idx.by_acronym:
                 out.append(_Mention(i, i, 1, a, "acronym", 90.0, list(idx.by_acronym[a]),
                                     text=""))
         if not out:
@@ -749,6 +952,35 @@ class _Linker:
                     out.append(_Mention(n - 1, n - 1, 1, a, "acronym", 90.0,
                                         list(idx.by_acronym[a]), text=""))
         return out
+
+    def _is_region(self, part: str, country: str | None) -> bool:
+        """Whether a part names a first-level region of the string's country, as the
+        lexicon or the registry spells it (*Australian Capital Territory*, *Västerbottens
+        Län*)."""
+        from netkit.lexicon.region_names import is_region
+
+        if not country:
+            return False
+        words = _place_key(part).split()
+        while len(words) > 1 and words[-1] in _REGION_WORDS:
+            words = words[:-1]
+        if not words:
+            return False
+        forms = {" ".join(words)}
+        if words[-1].endswith("s"):
+            forms.add(" ".join([*words[:-1], words[-1][:-1]]))  # a genitive
+        vocab = self.idx.regions.get(country, frozenset())
+        return any(f in vocab or is_region(country, f) for f in forms)
+
+    @staticmethod
+    def _registered_acronym(part: str, country: str | None) -> bool:
+        """Whether a short part is a registry acronym rather than a code of the string's
+        address: three capitals (*UCL*), not a subdivision of its country (*NSW*)."""
+        from netkit.lexicon.subdivisions import subdivision_code
+
+        a = part.strip()
+        return (len(a) == 3 and a.isalpha() and a.isupper() and country is not None
+                and subdivision_code(country, a) is None)
 
     @staticmethod
     def _bare_place(key: str) -> bool:
@@ -765,6 +997,23 @@ class _Linker:
                 if got:
                     return f"{key} {c}", got
         return key, self.idx.by_key.get(key)
+
+    def _with_own_city(self, part: str, key: str) -> tuple[str, list | None]:
+        """A registered name written after the city its record is in (*Aydın Adnan
+        Menderes University*: Adnan Menderes University, in Aydın)."""
+        idx = self.idx
+        words = _place_key(part).split()
+        for n in (1, 2):
+            if len(words) <= n + 1:
+                break
+            where = " ".join(words[:n])
+            rest = normalize_name(" ".join(words[n:]), departments=False)
+            if all(w in _GENERIC for w in rest.split()):
+                continue
+            recs = [r for r in idx.by_key.get(rest, ()) if where in (idx.city[r], idx.region[r])]
+            if recs:
+                return rest, recs
+        return key, None
 
     def _inner(self, words: list[str], cities: tuple = (), text: str = ""
                ) -> list[tuple[str, list]]:
@@ -820,6 +1069,15 @@ class _Linker:
 
         if country is None:
             return None
+        # a misspelt organisation word (*Unversity of Bergen*) is that word: the names
+        # are blocked by their first letters
+        fixed = " ".join(_org_word(w) or w for w in key.split())
+        if fixed != key:
+            recs = [r for r in self.idx.by_key.get(fixed, ()) if _compatible(
+                self.idx.country[r], country)]
+            if recs:
+                return fixed, 95.0, recs
+            key = fixed
         pool = self.idx.by_country.get((country, key[:3]))
         if not pool:
             return None
@@ -957,6 +1215,13 @@ class _Linker:
         country, text_key = place.country, place.text.strip()
         recs = [r for r in m.records if _compatible(idx.country[r], country)]
         why = []
+        if not recs and country:
+            # "Ministry of Education, Beijing, China": the ministry registered with the
+            # name of its country
+            recs = list(idx.national.get((country, m.key), ()))
+            if recs:
+                m.weak = True
+                why.append(f"registered with the name of {country}")
         if not recs:
             # "Monash University, Subang Jaya, Malaysia": its campus in that country
             kids = sorted({c for r in m.records for c in idx.children[r]
@@ -980,8 +1245,9 @@ class _Linker:
             recs = fit
         # a university or hospital named in generic words only (*National Institute of
         # Technology*, *University of Agriculture*) is the one in the city the string
-        # names; a national body so named (*National Research Council*) is everywhere
-        if generic:
+        # names; a national body so named (*National Research Council*) is everywhere, and
+        # so is a name registered with its country's (*Technical University of Denmark*)
+        if generic and not m.weak:
             fit = [r for r in recs if not (idx.sector[r] in _LOCAL_SECTORS
                                            and self.city_differs(r, place))]
             if not fit:
@@ -1023,6 +1289,8 @@ class _Linker:
         if len(recs) > 1:
             best = max(idx.rank.get((m.key, r), 0) for r in recs)
             prefer([r for r in recs if idx.rank.get((m.key, r), 0) == best], "official name")
+        if len(recs) > 1:  # its display name, not another's label or alias
+            prefer([r for r in recs if self.key_of(r) == m.key], "display name")
         if len(recs) > 1:
             prefer([r for r in recs if idx.active[r]], "active")
         if m.method == "acronym" and (len(recs) != 1 or country is None
@@ -1065,7 +1333,7 @@ class _Linker:
         longer = [m for m, _, _ in chosen] + [m for m, _ in ambiguous]
         chosen = [c for c in chosen if not any(inside(c[0], o) for o in longer)]
         ambiguous = [a for a in ambiguous if not any(inside(a[0], o) for o in longer)]
-        named = [c for c in chosen if c[0].method != "acronym"] or chosen
+        named = [c for c in chosen if c[0].method != "acronym" and not c[0].weak] or chosen
         # units ("Departamento de Educación") lose to organisations named beside them
         org_level = [c for c in named if not _is_unit(c[0])]
         if org_level:

@@ -221,3 +221,286 @@ def test_link_web_of_science_units_of_a_short_name():
     ], reg)
     assert out["registry_id"].tolist() == ["I1", "I2", "I1", None, None]
     assert out.at[3, "method"] == "ambiguous" and set(out.at[3, "candidates"]) == {"I1", "I2"}
+
+
+def test_link_acronym_leading_a_unit_or_in_the_address():
+    reg = pd.DataFrame({
+        "openalex_id": ["nyu", "ucl", "ucl-pk", "irccs", "nsw", "vit1", "vit2"],
+        "name": ["New York University", "University College London",
+                 "University College Lahore",
+                 "Istituti di Ricovero e Cura a Carattere Scientifico", "NSW Health",
+                 "Vellore Institute of Technology", "Vishwakarma Institute of Technology"],
+        "acronyms": [("NYU",), ("UCL",), ("UCL",), ("IRCCS",), ("NSW",), ("VIT",), ("VIT",)],
+        "country": ["US", "GB", "PK", "IT", "AU", "IN", "IN"],
+        "city": ["New York", "London", "Lahore", "Rome", "Sydney", "Vellore", "Pune"],
+    })
+    out = link_affiliations([
+        "Department of Population Health, NYU Grossman School of Medicine, New York, NY, USA",
+        "The Department of Clinical and Motor Neurosciences, UCL Institute of Neurology, "
+        "London, UK",
+        # a bare acronym just before the address is the organisation, not a code
+        "Research Department of Clinical, Faculty of Brain Sciences, UCL, London, UK",
+        # an acronym before a hospital's or institute's own name is not its owner
+        "Department of Pathology, NYU Winthrop Hospital, Mineola, NY, USA",
+        "Obstetrics Unit, IRCCS Istituto Giannina Gaslini, Genova, GE, Italy",
+        "Sarcoma Service, IRCCS Fondazione Istituto Nazionale dei Tumori di Milano, Milan, Italy",
+        "U.O. Medicina Interna, IRCCS Azienda Ospedaliero Universitaria di Bologna, Bologna, "
+        "Italy",
+        # a state code in the address is not an organisation's acronym
+        "Disability Innovation Institute, Sydney, NSW, Australia",
+        # two records share the acronym in the string's country: its city decides
+        "Mechanical Engineering Faculty, VIT University, Vellore, India",
+        "Mechanical Engineering Faculty, VIT University, Chennai, India",
+        # no country stated
+        "NYU Grossman School of Medicine",
+    ], reg)
+    assert out["registry_id"].tolist() == ["nyu", "ucl", "ucl", None, None, None, None, None,
+                                           "vit1", None, None]
+    assert out["method"].tolist()[:3] == ["acronym"] * 3
+
+
+def test_link_misspelt_organisation_word():
+    reg = pd.DataFrame({
+        "openalex_id": ["uib", "bergen-us"],
+        "name": ["University of Bergen", "Bergen Community College"],
+        "country": ["NO", "US"], "city": ["Bergen", "Paramus"],
+    })
+    out = link_affiliations([
+        "Department of Clinical Science, Unversity of Bergen, Bergen, Norway",
+        "Unversity of Bergen",                      # no country: no fuzzy comparison
+        "Unversity of Bergen, Paramus, NJ, USA",    # the only such name is in Norway
+        "Unversity of Bergan, Bergen, Norway",      # two misspellings: not the same name
+    ], reg)
+    assert out["registry_id"].tolist() == ["uib", None, None, None]
+    assert out["method"].iloc[0] == "fuzzy"
+
+
+def test_link_name_restated_in_one_part():
+    reg = pd.DataFrame({
+        "openalex_id": ["hsmw", "mephi", "hum", "samara", "kh"],
+        "name": ["Hochschule Mittweida", "National Research Nuclear University MEPhI",
+                 "IRCCS Humanitas Research Hospital", "Samara National Research University",
+                 "Kyung Hee University"],
+        "country": ["DE", "RU", "IT", "RU", "KR"],
+        "city": ["Mittweida", "Moscow", "Rozzano", "Samara", "Seoul"],
+    })
+    out = link_affiliations([
+        "Faculty of Engineering Sciences, Hochschule Mittweida University of Applied Sciences, "
+        "Mittweida, Germany",
+        "MEPhI National Research Nuclear University, Moscow, Russia",
+        "Department of Urology, Humanitas Research Hospital- IRCCS, Rozzano, Italy",
+        "Samara National Research University named after academician S. P. Korolev, Samara, "
+        "Russia",
+        # a university's hospital is not a restatement of the university
+        "Department of Neurosurgery, Kyung Hee University Hospital, Seoul, South Korea",
+        # words after the name that it does not hold are not a restatement
+        "Hochschule Mittweida University Hospital, Mittweida, Germany",
+    ], reg)
+    assert out["registry_id"].tolist() == ["hsmw", "mephi", "hum", "samara", None, None]
+
+
+def test_link_umlauts_written_out():
+    reg = pd.DataFrame({
+        "openalex_id": ["tue", "goe"],
+        "name": ["University of Tübingen", "University of Göttingen"],
+        "country": ["DE", "DE"], "city": ["Tübingen", "Göttingen"],
+    })
+    out = link_affiliations([
+        "Fachbibliothek Mathematik und Physik, Universitaet Tuebingen, Tubingen, Germany",
+        "Universitaet Goettingen, Goettingen, Germany",
+        "University of Gattingen, Germany",     # another vowel is another place
+        "Universitaet Tuebingen, Austria",      # another country
+    ], reg)
+    assert out["registry_id"].tolist() == ["tue", "goe", None, None]
+
+
+def test_link_name_after_its_own_city():
+    reg = pd.DataFrame({
+        "openalex_id": ["adu", "hm"],
+        "name": ["Adnan Menderes University", "Houston Methodist"],
+        "aliases": [(), ("The Methodist Hospital",)],
+        "country": ["TR", "US"], "city": ["Aydın", "Houston"],
+    })
+    out = link_affiliations([
+        "Faculty of Nursing, Aydın Adnan Menderes University, Aydın, Turkey",
+        "Department of Pathology, Houston Methodist Hospital, Houston, TX, USA",
+        # a city the record is not in is part of another name
+        "Izmir Adnan Menderes University, Izmir, Turkey",
+        "Dallas Methodist Hospital, Dallas, TX, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["adu", "hm", None, None]
+
+
+def test_link_university_name_in_another_order_with_its_city():
+    reg = pd.DataFrame({
+        "openalex_id": ["unina", "ummto", "york", "uoft", "uibk", "mui"],
+        "name": ["University of Naples Federico II", "Mouloud Mammeri University of Tizi-Ouzou",
+                 "York University", "University of Toronto", "Universität Innsbruck",
+                 "Innsbruck Medical University"],
+        "country": ["IT", "DZ", "CA", "CA", "AT", "AT"],
+        "city": ["Naples", "Tizi Ouzou", "Toronto", "Toronto", "Innsbruck", "Innsbruck"],
+    })
+    out = link_affiliations([
+        "Section of Cardiology, Federico II University, Naples, Italy",
+        "Faculty of Construction Engineering, University of Mouloud Mammeri of Tizi-Ouzou, "
+        "Tizi-Ouzou, Algeria",
+        "York University, Toronto, ON, Canada",       # its own name, not Toronto's
+        "Federico II University, Rome, Italy",         # not the city in its name
+        "Federico II University, Naples",              # no country stated
+        # a medical university, not a unit of the university of its city
+        "Department of Gynecology, Medical University Innsbruck, Innsbruck, Austria",
+        "Medical University, Graz, Austria",
+    ], reg)
+    assert out["registry_id"].tolist() == ["unina", "ummto", "york", None, None, "mui", None]
+    assert out["method"].tolist()[:2] == ["word-order"] * 2
+
+
+def test_link_name_registered_with_its_country():
+    reg = pd.DataFrame({
+        "openalex_id": ["moe-kr", "moe-cn", "ahmu", "monash", "monash-my", "dtu"],
+        "name": ["Ministry of Education", "Ministry of Education of the People's Republic of China",
+                 "Anhui Medical University", "Monash University", "Monash University Malaysia",
+                 "Technical University of Denmark"],
+        "country": ["KR", "CN", "CN", "AU", "MY", "DK"],
+        "city": ["Sejong", "Beijing", "Hefei", "Melbourne", "Subang Jaya", "Lyngby"],
+        # a university named in generic words must be in the string's city, unless its
+        # registered name is its country's (Technical University of Denmark)
+        "sector": ["government", "government", "university", "university", "university",
+                   "university"],
+    })
+    out = link_affiliations([
+        "Engineering Research Center of Bone and Joint Precision Medicine, Ministry of "
+        "Education, Beijing, China",
+        "School of Information Technology, Monash University, Subang Jaya, Malaysia",
+        "Ministry of Education, Sejong, Korea",
+        # the ministry only fits without its country's name: any other name wins
+        "Key Laboratory of Immune Medicine (Anhui Medical University), Ministry of Education, "
+        "Hefei, China",
+        "Ministry of Education, Paris, France",
+        "Department of Chemistry, Technical University, Copenhagen, Denmark",
+        "Department of Chemistry, Technical University, Oslo, Norway",
+    ], reg)
+    assert out["registry_id"].tolist() == ["moe-cn", "monash-my", "moe-kr", "ahmu", None,
+                                           "dtu", None]
+
+
+def test_link_hospital_affiliated_to_a_university():
+    reg = pd.DataFrame({
+        "openalex_id": ["nankai", "fudan", "zhongshan"],
+        "name": ["Nankai University", "Fudan University", "Zhongshan Hospital"],
+        "country": ["CN", "CN", "CN"], "city": ["Tianjin", "Shanghai", "Shanghai"],
+    })
+    out = link_affiliations([
+        "Department of Hepatology, Tianjin Union Medical Center affiliated to Nankai University, "
+        "Tianjin, China",
+        # the hospital, when registered, not its university
+        "Department of Otorhinolaryngology, Zhongshan Hospital Affiliated to Fudan University, "
+        "Shanghai, China",
+        # a university's own hospital is another organisation
+        "Department of Surgery, The First Affiliated Hospital of Nankai University, Tianjin, China",
+    ], reg)
+    assert out["registry_id"].tolist() == ["nankai", "zhongshan", None]
+
+
+def test_link_region_in_the_address_is_not_an_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["umu", "vbc", "canberra", "act", "ucm"],
+        "name": ["Umeå University", "Västerbotten County", "University of Canberra",
+                 "ACT Government", "Universidad Complutense de Madrid"],
+        "aliases": [(), ("Västerbottens län", "Region Västerbotten"), (),
+                    ("Australian Capital Territory",), ()],
+        "country": ["SE", "SE", "AU", "AU", "ES"],
+        "city": ["Umeå", "Umeå", "Canberra", "Canberra", "Madrid"],
+        "region": ["Västerbotten", "Västerbotten", "Australian Capital Territory",
+                   "Australian Capital Territory", "Madrid"],
+    })
+    out = link_affiliations([
+        "Department of Statistics, USBE, Umeå University, Umeå, Västerbottens Län, Sweden",
+        "Faculty of Health, University of Canberra, Canberra, Australian Capital Territory, "
+        "Australia",
+        # a region that is also a city still completes a name
+        "Faculty of Veterinary Medicine, Complutense University, Madrid, Spain",
+        # the regional authority by its name; a string that is only an address
+        "Region Västerbotten, Umeå, Sweden",
+        "Västerbottens län, Umeå, Sweden",
+    ], reg)
+    assert out["registry_id"].tolist() == ["umu", "canberra", "ucm", "vbc", None]
+
+
+def test_link_prefers_the_record_whose_display_name_is_written():
+    reg = pd.DataFrame({
+        "openalex_id": ["umn", "umn-sys", "pres-blr", "pres-ccu"],
+        "name": ["University of Minnesota", "University of Minnesota System",
+                 "Presidency University", "Presidency University"],
+        "aliases": [(), ("University of Minnesota",), (), ()],
+        "labels": [(), ("University of Minnesota",), (), ()],
+        "country": ["US", "US", "IN", "IN"],
+        "city": ["Minneapolis", "Minneapolis", "Bengaluru", "Kolkata"],
+    })
+    out = link_affiliations([
+        "College of Veterinary Medicine, University of Minnesota, Minnesota, USA",
+        "University of Minnesota System, Minneapolis, MN, USA",
+        # two records with the same display name still abstain
+        "Mechanical Engineering Department, Presidency University, Itgalpura, India",
+    ], reg)
+    assert out["registry_id"].tolist() == ["umn", "umn-sys", None]
+    assert out["method"].iloc[2] == "ambiguous"
+
+
+def test_link_campus_of_an_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["sysu", "ccf", "umd"],
+        "name": ["Sun Yat-sen University", "Cleveland Clinic", "University of Maryland"],
+        "country": ["CN", "US", "US"], "city": ["Guangzhou", "Cleveland", "College Park"],
+    })
+    out = link_affiliations([
+        "School of Science, Shenzhen Campus of Sun Yat-sen University, Shenzhen, China",
+        "Imaging Institute, Cleveland Clinic Main Campus, Cleveland, OH, USA",
+        # a hospital on the campus is another organisation
+        "Department of Surgery, Campus Hospital of Sun Yat-sen University, Shenzhen, China",
+        # a campus named after the organisation is another one
+        "School of Business, University of Maryland Global Campus, Largo, MD, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["sysu", "ccf", None, None]
+
+
+def test_link_unit_at_an_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["univr", "psu", "ugent", "rug"],
+        "name": ["University of Verona", "Pennsylvania State University", "Ghent University",
+                 "University of Groningen"],
+        "country": ["IT", "US", "BE", "NL"],
+        "city": ["Verona", "University Park", "Ghent", "Groningen"],
+    })
+    out = link_affiliations([
+        "Clinical Biochemistry at University of Verona, Verona, Italy",
+        # a joined organisation in the other word order of its name
+        "VIB-University Ghent, Center for Plant System Biology, Ghent, BE, Belgium",
+        "Department of Education at Groningen University, Faculty of Behavioral and Social "
+        "Sciences, Groningen, The Netherlands",
+        # "at" a place names a campus the registry lacks: not the main university
+        "Department of Mathematics, Pennsylvania State University at Abington, Abington, PA, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["univr", "ugent", "rug", None]
+
+
+def test_link_joined_organisations_before_names_inside_a_part():
+    reg = pd.DataFrame({
+        "openalex_id": ["petermac", "rmh", "wsu", "karmanos"],
+        "name": ["Peter MacCallum Cancer Centre", "The Royal Melbourne Hospital",
+                 "Wayne State University", "Karmanos Cancer Institute"],
+        "country": ["AU", "AU", "US", "US"],
+        "city": ["Melbourne", "Melbourne", "Detroit", "Detroit"],
+    })
+    out = link_affiliations([
+        # two organisations joined, not a unit ("… Centre") of the hospital after it
+        "Parkville Familial Cancer Centre, Peter MacCallum Cancer Centre and Royal Melbourne "
+        "Hospital, Melbourne, VIC, Australia",
+        "Department of Family Medicine, Wayne State University School of Medicine and Karmanos "
+        "Cancer Institute, Detroit, MI, USA",
+        # a unit of one organisation, nothing joined
+        "Department of Family Medicine, Wayne State University School of Medicine, Detroit, MI, "
+        "USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["petermac", "karmanos", "wsu"]
+    assert set(out["others"].iloc[0]) == {"rmh"}
