@@ -11,6 +11,7 @@ string are picked with numpy. Strings it cannot vouch for are left to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -218,10 +219,26 @@ def _rare_parts(segs: pa.Array, unit: np.ndarray, named: np.ndarray
         initials[i] = _INITIALS.match(text) is not None
         numbered[i] = _NUMBERED.match(text) is not None
         rare[i] = bool(unit[i] and _HOLDS_UNIVERSITY.search(text))
-    short = np.flatnonzero(_np_bool(pc.less_equal(pc.utf8_length(segs), 40)) & ~rare)
-    for i, text in zip(short.tolist(), segs.take(short).to_pylist(), strict=True):
+    # a legal form alone holds legal words only: RE2 finds the candidates (on other parts
+    # with their accents removed; those with letters that do not decompose, such as ł or
+    # ø, all go to Python), Python decides
+    bare = pc.replace_substring_regex(pc.utf8_normalize(segs, form="NFKD"),
+                                      "[\\x{300}-\\x{36f}]+", "")
+    maybe = (_np_bool(pc.match_substring_regex(bare, _legal_words_only()))
+             | ~_np_bool(pc.match_substring_regex(bare, _PRINTABLE_ASCII)))
+    for i, text in zip(np.flatnonzero(maybe & ~rare).tolist(),
+                       segs.filter(pa.array(maybe & ~rare)).to_pylist(), strict=True):
         rare[i] = is_legal_form(text)
     return rare, initials | (numbered & ~named)
+
+
+@lru_cache(maxsize=1)
+def _legal_words_only() -> str:
+    """A pattern of the printable texts made of legal-form words only (``Co., Ltd.``)."""
+    from netkit.lexicon.legal_forms import legal_words
+
+    word = "|".join(sorted(legal_words(), key=lambda w: (-len(w), w)))
+    return rf"(?i)^[^a-z0-9]*(?:{word})(?:[^a-z0-9]+(?:{word}))*[^a-z0-9]*$"
 
 
 def _last_left(seg: np.ndarray, starts: np.ndarray, n_left: np.ndarray) -> np.ndarray:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from netkit.lexicon.text import fold
 
 __all__ = ["LEGAL_CANON", "LEGAL_EXTRA", "LEGAL_GROUPS", "NOT_LEGAL", "SHORT_LEGAL", "is_legal_form",
-           "legal_form", "strip_legal_form"]
+           "legal_form", "legal_words", "strip_legal_form"]
 
 LEGAL_CANON: dict[str, str] = {
     "aktiebolag": "ab", "aktiebolaget": "ab", "aksjeselskap": "as", "aktieselskab": "as",
@@ -57,18 +57,35 @@ _UNDERSCORE = re.compile(r"_+")
 
 
 @lru_cache(maxsize=1)
-def _legal_regex() -> re.Pattern[str]:
+def _legal_terms() -> frozenset[str]:
+    """The legal forms (folded, words separated by one space)."""
     from cleanco import prepare_default_terms
 
     terms = {" ".join(parts) for _, parts in prepare_default_terms()}
     terms.update(LEGAL_EXTRA)
     terms = {re.sub(r"[^\w ]", " ", t.replace("&", " and ")).strip() for t in terms}
-    terms = {re.sub(r"\s+", " ", t) for t in terms if t and t not in NOT_LEGAL
-             and (len(t) > 2 or t in SHORT_LEGAL)}
+    return frozenset(re.sub(r"\s+", " ", t) for t in terms if t and t not in NOT_LEGAL
+                     and (len(t) > 2 or t in SHORT_LEGAL))
+
+
+@lru_cache(maxsize=1)
+def _legal_regex() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t).replace(r"\ ", " ") for t in
-                            sorted(terms, key=lambda t: (-len(t), t)))
+                            sorted(_legal_terms(), key=lambda t: (-len(t), t)))
     # one or more legal terms at the end, each preceded by a space (never the whole name)
     return re.compile(rf"(?:\s(?:{alternatives}))+$")
+
+
+@lru_cache(maxsize=1)
+def legal_words() -> frozenset[str]:
+    """Every word of a legal form (folded): a text of other words is no legal form.
+
+    Examples
+    --------
+    >>> {"ltd", "gmbh", "and", "kabushiki"} <= legal_words(), "university" in legal_words()
+    (True, False)
+    """
+    return frozenset(w for term in _legal_terms() for w in term.split())
 
 
 def legal_form(name: str | None) -> str:
