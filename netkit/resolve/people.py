@@ -271,16 +271,24 @@ def _coauthor_pairs(m: pd.DataFrame, common: np.ndarray, max_team: int,
     co = co[(co["block"] != co["block_co"]).to_numpy() & ~common[co["block_co"].to_numpy()]]
     co = co[["node", "block", "block_co"]].drop_duplicates()
     del ok
-    # both nodes of a pair are in one block: join and count a share of the blocks at a time
-    # (the self-join holds every pair twice before the filter); the caller's outer merge
-    # sorts the pairs, so their order here does not matter
+    return _count_shared(co, "block_co", "n_co", max_group)
+
+
+def _count_shared(table: pd.DataFrame, key: str, name: str, max_group: int) -> pd.DataFrame:
+    """Pairs of nodes of one block and how many ``key`` values they share (column
+    ``name``), from ``table`` (``node``, ``block``, ``key``; integer codes).
+
+    Both nodes of a pair are in one block: the self-join runs on a share of the blocks
+    at a time (it holds every pair twice before the filter); the callers' outer merges
+    sort the pairs, so their order here does not matter.
+    """
     chunks = []
     for k in range(_BLOCK_CHUNKS):
-        pairs = _self_pairs(co[(co["block"].to_numpy() % _BLOCK_CHUNKS) == k],
-                            ["block", "block_co"], max_group)
+        pairs = _self_pairs(table[(table["block"].to_numpy() % _BLOCK_CHUNKS) == k],
+                            ["block", key], max_group)
         chunks.append(pairs.groupby(["node_a", "node_b"], sort=False)
-                      .agg(n_co=("block_co", "size")).reset_index())
-    del co, pairs
+                      .agg(**{name: (key, "size")}).reset_index())
+        del pairs
     return pd.concat(chunks, ignore_index=True).astype(np.int64)
 
 
@@ -314,14 +322,8 @@ def _topic_pairs(m: pd.DataFrame, titles: np.ndarray, eligible: np.ndarray, max_
     ew = ew[n_events.to_numpy() <= max(3, int(max_share * len(titles)))]
     ew["word"] = pd.factorize(ew["word"])[0]
     ok = m[(m["block"].to_numpy() >= 0) & eligible[m["node"].to_numpy()]]
-    nt = ok[["event", "node", "block"]].merge(ew, on="event")[["node", "block", "word"]].drop_duplicates().astype(np.int64)
-    chunks = []
-    for k in range(_BLOCK_CHUNKS):
-        pairs = _self_pairs(nt[(nt["block"].to_numpy() % _BLOCK_CHUNKS) == k],
-                            ["block", "word"], max_group)
-        chunks.append(pairs.groupby(["node_a", "node_b"], sort=False)
-                      .agg(n_topic=("word", "size")).reset_index())
-    return pd.concat(chunks, ignore_index=True).astype(np.int64)
+    nt = ok[["event", "node", "block"]].merge(ew, on="event")[["node", "block", "word"]]
+    return _count_shared(nt.drop_duplicates().astype(np.int64), "word", "n_topic", max_group)
 
 
 def _homonym_names(block: np.ndarray, first: np.ndarray,
