@@ -42,17 +42,28 @@ allowed, numbers equal).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from netkit.lexicon.countries import SAME_COUNTRY
-from netkit.lexicon.text import fold
+from netkit.lexicon.org_words import (
+    CONTINUED,
+    DEPARTMENT_HEAD,
+    GENERIC_WORDS,
+    LOCAL_SECTORS,
+    ORG_WORDS,
+    OTHER_ORG,
+    UNIT_HEAD,
+    UNIT_KIND,
+    UNIT_SUFFIX,
+    UNIT_TAIL,
+    UNIT_WORD,
+)
 from netkit.resolve.normalize import normalize_name, word_order_variants
-from netkit.resolve.registry import Registry
+from netkit.resolve.registry_index import _ACRONYM, RegistryIndex, _countries, _place_key
 
 __all__ = ["LINK_COLUMNS", "RegistryIndex", "link_affiliations"]
 
@@ -63,62 +74,16 @@ _SPLIT = re.compile(r"\s*(?:[,;\u2028\u2029\n\r|]|\s[-–—]\s)\s*")
 _PREFIX = re.compile(r"^\s*(?:present(?:ly)?|current|permanent)?\s*(?:address|now at|at)\s*:?\s+",
                      re.I)
 _PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
-_NONWORD = re.compile(r"[^\w]+")
 _ABBREV_END = re.compile(r"(?:^|[\s.])\w\.\w\.$")
 _DIGITS = re.compile(r"\d")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-\.]{1,9}$")
 _ADDRESS = re.compile(
     r"\b(?:street|st|road|rd|avenue|ave|blvd|boulevard|strasse|str|straße|allee|rue|via|"
     r"calle|po box|p o box|box|floor|room|bldg|building|suite|drive|dr|lane|ln|way|"
     r"platz|weg|gasse|cedex)\b", re.I)
-_ORG_WORDS = frozenset({
-    "university", "institute", "college", "hospital", "school", "academy", "center",
-    "laboratory", "foundation", "council", "agency", "ministry", "museum", "observatory",
-    "clinic", "society", "association", "company", "corporation", "organization", "polytechnic",
-    "research", "centre", "library", "authority", "service", "office", "trust", "group",
-    "department", "faculty", "division", "unit", "program", "programme",
-})
-_GENERIC = frozenset({
-    "university", "institute", "technology", "national", "center", "central", "laboratory",
-    "college", "school", "research", "science", "hospital", "medical", "medicine", "department",
-    "faculty", "academy", "federal", "state", "international", "group", "company", "foundation",
-    "association", "society", "council", "agency", "ministry", "applied", "engineering",
-    "health", "clinical", "general", "public", "system", "service", "division", "unit",
-    "program", "affiliated", "first", "second", "third", "people", "graduate", "key",
-    "clinic", "studies", "study", "sciences", "technical", "polytechnic",
-    "north", "south", "east", "west", "new", "life", "nursing", "pharmacy", "dental",
-    "biology", "chemistry", "physics", "mathematics", "economics", "management", "business",
-    "law", "art", "arts", "education", "environmental", "computer", "information",
-    "electrical", "mechanical", "civil", "surgery", "pediatrics", "psychiatry", "neurology",
-    "radiology", "oncology", "cardiology", "cancer", "children", "women", "veterinary",
-    "agricultural", "agriculture", "marine", "social", "human", "natural", "community",
-    "regional", "city", "county", "provincial", "municipal", "institution", "centre",
-})
 
 
-def _place_key(text: object) -> str:
-    if not isinstance(text, str):
-        return ""
-    return _folded_words(text)
 
 
-@lru_cache(maxsize=1 << 17)
-def _folded_words(text: str) -> str:
-    """Folded words of a text (parts and places repeat across strings: once each)."""
-    return " ".join(_NONWORD.sub(" ", fold(text)).split())
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Folded country spellings → ISO-2 (:func:`netkit.lexicon.countries.country_table`),
-    also without ``and`` (``Trinid & Tobago`` folds to ``trinid tobago`` here)."""
-    from netkit.lexicon.countries import country_table
-
-    out: dict[str, str] = {}
-    for name, code in country_table().items():
-        out.setdefault(_place_key(name), code)
-        out.setdefault(_place_key(name.replace(" and ", " ")), code)
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -129,17 +94,7 @@ def _us_states() -> dict[str, str]:
     return {k: _place_key(v) for k, v in us_state_names().items()}
 
 
-def _region_codes(country: list, region: list) -> list:
-    """The ISO 3166-2 code of each record's region (each distinct pair looked up once)."""
-    from netkit.lexicon.subdivisions import subdivision_code
 
-    seen: dict[tuple, str | None] = {}
-    out = []
-    for c, r in zip(country, region, strict=True):
-        if (c, r) not in seen:
-            seen[(c, r)] = subdivision_code(c, r) if c and r else None
-        out.append(seen[(c, r)])
-    return out
 
 
 def _country_of(part: str) -> str | None:
@@ -150,7 +105,7 @@ def _country_of(part: str) -> str | None:
     if c:
         return c
     words = key.split()
-    if len(words) > 4 or set(normalize_name(part, departments=False).split()) & _ORG_WORDS:
+    if len(words) > 4 or set(normalize_name(part, departments=False).split()) & ORG_WORDS:
         return None  # "Universiti Teknologi Malaysia", "Pontificia Universidad Católica de Chile"
     for n in (3, 2, 1):
         if len(words) > n:
@@ -160,192 +115,7 @@ def _country_of(part: str) -> str | None:
     return None
 
 
-@dataclass
-class RegistryIndex:
-    """Every name of a registry, indexed once by its comparison key.
 
-    Attributes
-    ----------
-    ids, names, country, city, region : lists, one entry per record
-    by_key : dict
-        Name key → record positions (display names, labels and aliases in every
-        language, and their English word orders).
-    by_acronym : dict
-        Acronym (as written) → record positions.
-    parents, children, successor : per record: positions of its parents and children,
-        and its successor (-1)
-    active, withdrawn : per record, whether its status is ``active`` / ``withdrawn``
-    region_code : per record, the ISO 3166-2 code of its region (None when unknown)
-    sector : per record, its netkit sector (``""`` when the registry gives none)
-    regions : dict
-        Country → the folded names of the regions its records are in (the registry's
-        own spelling of first-level subdivisions: GeoNames names in ROR).
-    """
-
-    ids: list
-    names: list
-    country: list
-    city: list
-    region: list
-    active: np.ndarray
-    parents: list
-    successor: list
-    withdrawn: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
-    children: list = field(default_factory=list)
-    region_code: list = field(default_factory=list)
-    regions: dict = field(default_factory=dict)
-    sector: list = field(default_factory=list)
-    by_key: dict = field(default_factory=dict)
-    by_acronym: dict = field(default_factory=dict)
-    rank: dict = field(default_factory=dict)  # (key, record) → 2 display/label, 1 alias, 0 variant
-    by_text: dict = field(default_factory=dict)  # folded name as written → records
-    by_compact: dict = field(default_factory=dict)  # key without spaces → records
-    by_country: dict = field(default_factory=dict)  # (country, 3 letters) → (keys, records)
-
-    @cached_property
-    def short_forms(self) -> dict[str, frozenset]:
-        """Registered names without their type word (*institute*, *hospital*, …) → the
-        records, for names whose remaining words are distinctive (not generic, not a
-        place, not the record's own city or region) and held by no other name."""
-        from netkit.resolve.places import is_place
-
-        acc: dict[str, set] = {}
-        for key, recs in self.by_key.items():
-            words = key.split()
-            kept = [w for w in words if w not in _TYPE_WORDS]
-            if len(kept) == len(words) or len(kept) < 2 or all(w in _PLAIN for w in kept):
-                continue
-            short = " ".join(kept)
-            if is_place(short) or all(w in _PLAIN or is_place(w) for w in kept):
-                continue
-            # "Stony Brook" is where Stony Brook University is, not its name
-            own = {w for r in recs for w in f"{self.city[r]} {self.region[r]}".split()}
-            if not own.intersection(kept):
-                acc.setdefault(short, set()).update(recs)
-        return {k: frozenset(v) for k, v in acc.items() if k not in self.by_key}
-
-    @cached_property
-    def national(self) -> dict[tuple, list]:
-        """(country, name without its country's name) → the records of that country
-        registered with it (*Ministry of Education of the People's Republic of China*:
-        (CN, ``ministry education``))."""
-        from netkit.lexicon.countries import country_table
-
-        spellings: dict[str, set[str]] = defaultdict(set)
-        for name, code in country_table().items():
-            key = normalize_name(name, departments=False)
-            if key:
-                spellings[key].add(code)
-        acc: dict[tuple, set[int]] = defaultdict(set)
-        for key, recs in self.by_key.items():
-            words = key.split()
-            for n in range(1, min(5, len(words) - 1) + 1):
-                codes = spellings.get(" ".join(words[-n:]))
-                if codes:
-                    head = " ".join(words[:-n])
-                    for r in recs:
-                        if self.country[r] in codes:
-                            acc[(self.country[r], head)].add(r)
-        return {k: sorted(v) for k, v in acc.items()}
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    @classmethod
-    def build(cls, registry: Registry) -> RegistryIndex:
-        """Index a registry's names (one pass; each distinct name normalised once).
-
-        Examples
-        --------
-        >>> from netkit.resolve.registry import load_registry
-        >>> reg = load_registry(pd.DataFrame({"openalex_id": ["R1"], "name": ["Universität Wien"],
-        ...                                   "acronyms": [("UW",)], "country": ["AT"]}))
-        >>> idx = RegistryIndex.build(reg)
-        >>> idx.by_key["university vienna"], idx.by_key["vienna university"], idx.by_acronym["UW"]
-        ([0], [0], [0])
-        """
-        inst = registry.institutions
-        ids = inst["openalex_id"].astype(str).tolist()
-        pos = {r: k for k, r in enumerate(ids)}
-        n = len(ids)
-        status = inst["status"].fillna("active").astype(str).to_numpy() \
-            if "status" in inst else np.full(n, "active")
-        succ_col = inst["successors"].tolist() if "successors" in inst else [()] * n
-        successor = [next((pos[s] for s in (v or ()) if s in pos), -1) for v in succ_col]
-        parents = [tuple(pos[p] for p in (v or ()) if p in pos) for v in inst["parents"]]
-        idx = cls(ids=ids, names=inst["name"].tolist(),
-                  country=[c if isinstance(c, str) else None for c in inst["country"]],
-                  city=[_place_key(c) for c in inst["city"]],
-                  region=[_place_key(c) for c in inst["region"]],
-                  active=status == "active", parents=parents, successor=successor,
-                  withdrawn=status == "withdrawn")
-        kids: list[set[int]] = [set() for _ in range(n)]
-        for k, ps in enumerate(parents):
-            for q in ps:
-                kids[q].add(k)
-        for k, v in enumerate(inst["children"] if "children" in inst else [()] * n):
-            kids[k].update(pos[c] for c in (v or ()) if c in pos)
-        idx.children = [tuple(sorted(v)) for v in kids]
-        idx.region_code = _region_codes(idx.country, idx.region)
-        idx.sector = [v if isinstance(v, str) else "" for v in inst["sector"]] \
-            if "sector" in inst else [""] * n
-        regions: dict[str, set[str]] = defaultdict(set)
-        for c, r in zip(idx.country, idx.region, strict=True):
-            if c and r:
-                regions[c].add(r)
-        countries = _countries()
-        idx.regions = {c: frozenset(v for v in vs if v not in countries)
-                       for c, vs in regions.items()}
-        by_key: dict[str, set[int]] = defaultdict(set)
-        by_text: dict[str, set[int]] = defaultdict(set)
-        rank: dict[tuple[str, int], int] = {}
-        labels = inst["labels"].tolist() if "labels" in inst else [()] * n
-        for k, name, aliases, labs in zip(range(n), inst["name"].tolist(),
-                                          inst["aliases"].tolist(), labels, strict=True):
-            labs = set(labs or ())
-            for nm in (name, *(aliases or ())):
-                if not isinstance(nm, str) or not nm.strip():
-                    continue
-                key = normalize_name(nm, departments=False)
-                if not key:
-                    continue
-                r = 2 if (nm == name or nm in labs) else 1
-                by_key[key].add(k)
-                rank[(key, k)] = max(rank.get((key, k), 0), r)
-                by_text[_place_key(nm)].add(k)
-                for v in word_order_variants(nm, key):
-                    by_key[v].add(k)
-                    rank.setdefault((v, k), 0)
-        idx.rank = rank
-        idx.by_text = {k: frozenset(v) for k, v in by_text.items()}
-        compact: dict[str, set[int]] = defaultdict(set)
-        for key, recs in by_key.items():
-            compact[key.replace(" ", "")].update(recs)
-        idx.by_compact = {k: sorted(v) for k, v in compact.items()}
-        idx.by_key = {k: sorted(v) for k, v in by_key.items()}
-        acr: dict[str, set[int]] = defaultdict(set)
-        for k, acronyms in enumerate(inst["acronyms"].tolist()):
-            for a in acronyms or ():
-                if isinstance(a, str) and a.strip():
-                    acr[a.strip()].add(k)
-        # registry aliases that are acronyms (OpenAlex mixes them in)
-        for k, aliases in enumerate(inst["aliases"].tolist()):
-            for a in aliases or ():
-                if isinstance(a, str) and _ACRONYM.match(a.strip()):
-                    acr[a.strip()].add(k)
-        idx.by_acronym = {k: sorted(v) for k, v in acr.items()}
-        per_country: dict[str | None, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        for key, recs in idx.by_key.items():
-            for r in recs:
-                per_country[idx.country[r]][key].add(r)
-        # fuzzy candidates are blocked by country and the first three letters of the key
-        idx.by_country = {}
-        for c, d in per_country.items():
-            for key in d:
-                keys, recs = idx.by_country.setdefault((c, key[:3]), ([], []))
-                keys.append(key)
-                recs.append(sorted(d[key]))
-        return idx
 
 
 @dataclass
@@ -437,7 +207,7 @@ def _is_place_or_address(part: str) -> bool:
     if _ADDRESS.search(part):
         return True
     words = normalize_name(part, departments=False).split()
-    return len(f.split()) <= 3 and not set(words) & _ORG_WORDS
+    return len(f.split()) <= 3 and not set(words) & ORG_WORDS
 
 
 _JOINED = re.compile(r"\s+(?:and|&|und|et|e|y|affiliated(?:\s+(?:to|with))?(?:\s+the)?)"
@@ -502,8 +272,8 @@ def _restated(part: str, key: str) -> list[str]:
     words = key.split()
     for n in range(len(words) // 2, 0, -1):  # a tail of generic words the name holds
         head, tail = words[:-n], words[-n:]
-        if all(w in _GENERIC for w in tail) and set(tail) <= set(head) and any(
-                w not in _GENERIC for w in head):
+        if all(w in GENERIC_WORDS for w in tail) and set(tail) <= set(head) and any(
+                w not in GENERIC_WORDS for w in head):
             out.append(" ".join(head))
             break
     raw = part.replace("- ", " ").split()
@@ -538,13 +308,13 @@ def _leading_acronym(part: str) -> str | None:
                               and words[0].isalpha()) or words[1].isupper():
         return None
     rest = normalize_name(" ".join(words[1:]), departments=False).split()
-    if not rest or any(w in _OTHER_ORG and w != "university" for w in rest):
+    if not rest or any(w in OTHER_ORG and w != "university" for w in rest):
         return None
     raw = _place_key(" ".join(words[1:])).split()
     norm = [normalize_name(w, departments=False) for w in raw]
     if "university" in norm:  # "HSE University", "RWTH University Aachen"; not "IRCCS
         return words[0] if norm[0] == "university" else None  # Azienda … Universitaria"
-    k = next((k for k, w in enumerate(norm) if w in _UNIT_WORD), None)
+    k = next((k for k, w in enumerate(norm) if w in UNIT_WORD), None)
     if k is None or (k + 1 < len(raw) and raw[k + 1] not in _OF):
         return None  # "<Istituto> <its name>": an organisation of its own
     return words[0]
@@ -609,45 +379,7 @@ def _city_orders(key: str, cities: tuple) -> list[str]:
     return [k for k in dict.fromkeys(out) if k != key]
 
 
-_UNIT_HEAD = frozenset({
-    "department", "school", "faculty", "college", "division", "unit", "laboratory", "lab",
-    "key", "state", "group", "program", "programme", "section", "chair", "graduate", "team",
-    "center", "centre", "institute", "clinic", "service", "branch", "campus", "office",
-    "faculdade", "facultad", "faculte", "fakultat", "departamento", "dipartimento",
-    "departement", "departament", "laboratorio", "laboratoire", "centro", "abteilung",
-    "lehrstuhl", "klinik", "servicio", "servizio", "unidad", "unita", "instituto", "istituto",
-    "institut", "research", "medical", "national", "engineering", "sino", "joint",
-})
-_UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "graduate",
-                        "department", "division", "campus", "law", "business", "dental",
-                        "engineering", "nursing", "pharmacy", "public", "health", "science",
-                        "art", "education", "management", "library"})
-_UNIT_WORD = frozenset({"school", "college", "faculty", "department", "institute", "center",
-                        "centre", "laboratory", "lab", "observatory", "program", "programme",
-                        "division", "unit", "library", "station"})
-_DEPARTMENT = frozenset({
-    "department", "departamento", "dipartimento", "departement", "departament", "faculty",
-    "faculdade", "facultad", "faculte", "fakultat", "division", "section", "unit", "unidad",
-    "program", "programme", "chair", "lehrstuhl", "abteilung", "servicio", "service", "school",
-})
-"""First words of a part that names a unit: such a part loses to any organisation named
-beside it (*Universidad de Alcalá, Departamento de Educación*)."""
-_OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clinical",
-                        "infirmary", "polyclinic", "company", "corporation", "inc", "ltd",
-                        "press", "museum", "foundation", "trust"})
 
-
-_TYPE_WORDS = frozenset({"institute", "hospital", "university", "center", "system", "nhs",
-                         "clinic"})
-_PLAIN = _GENERIC | _UNIT_HEAD | {"government"}
-_LOCAL_SECTORS = frozenset({"university", "health"})
-# the unit words after a short name (Web of Science: "Johns Hopkins Sch Med", "… Univ
-# Hosp", "… Med Inst", "… Sch Publ Hlth")
-_UNIT_SUFFIX = frozenset({"school", "medical", "medicine", "university", "hospital", "public",
-                          "health", "institute", "institution", "center", "centre"})
-_UNIT_KIND = frozenset({"school", "hospital", "university", "institute", "institution"})
-_CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
-                        "hospital", "center", "centre"})
 
 
 def _unit_around(before: list[str], after: list[str]) -> bool:
@@ -658,17 +390,17 @@ def _unit_around(before: list[str], after: list[str]) -> bool:
     >>> _unit_around([], ["hospital"]), _unit_around([], ["chinese", "medicine"])
     (False, False)
     """
-    if any(w in _OTHER_ORG for w in before + after):
+    if any(w in OTHER_ORG for w in before + after):
         return False
     # before: "Department of Chemistry …", "Hainan Institute of …", "Medical College of …"
-    if before and before[0] not in _UNIT_HEAD and before[-1] not in _UNIT_WORD | {"campus"}:
+    if before and before[0] not in UNIT_HEAD and before[-1] not in UNIT_WORD | {"campus"}:
         return False
     if not after or after == ["main", "campus"]:  # "Cleveland Clinic Main Campus"; not
         return True  # "University of Maryland Global Campus" (another university)
     if _is_place_words(after):
         return True  # "Northwestern Polytechnical University in Shenzhen"
     # after: "… Medical School", "… Feinberg School of Medicine", "… Haystack Observatory"
-    return all(w in _UNIT_TAIL for w in after) or any(w in _UNIT_WORD for w in after)
+    return all(w in UNIT_TAIL for w in after) or any(w in UNIT_WORD for w in after)
 
 
 def _is_place_words(words: list[str]) -> bool:
@@ -732,13 +464,13 @@ def _org_word(word: str) -> str | None:
     >>> _org_word("unversity"), _org_word("institue"), _org_word("bergen")
     ('university', 'institute', None)
     """
-    if word in _ORG_WORDS:
+    if word in ORG_WORDS:
         return word
     if len(word) < 7:
         return None
     from rapidfuzz.distance import OSA
 
-    return next((w for w in sorted(_ORG_WORDS) if len(w) >= 7
+    return next((w for w in sorted(ORG_WORDS) if len(w) >= 7
                  and OSA.distance(word, w, score_cutoff=1) <= 1), None)
 
 
@@ -748,12 +480,12 @@ def _aligned(a: str, b: str, country: str | None = None) -> bool:
     if len(ta) != len(tb):
         return False
     return all(_word_match(x, y, country) for x, y in zip(ta, tb, strict=True)) and any(
-        x not in _GENERIC and _umlauts_written_out(x) == _umlauts_written_out(y)
+        x not in GENERIC_WORDS and _umlauts_written_out(x) == _umlauts_written_out(y)
         for x, y in zip(ta, tb, strict=True))
 
 
 def _is_unit(m: _Mention) -> bool:
-    return m.key.split(" ", 1)[0] in _DEPARTMENT
+    return m.key.split(" ", 1)[0] in DEPARTMENT_HEAD
 
 
 class _Linker:
@@ -817,14 +549,14 @@ class _Linker:
                     whole = normalize_name(_PARENS.sub(r" \1\2 ", parts[i]), departments=False)
                     if whole != key and whole in by_key:
                         key, recs = whole, by_key[whole]
-                if not recs and length == 1 and any(w not in _GENERIC for w in key.split()):
+                if not recs and length == 1 and any(w not in GENERIC_WORDS for w in key.split()):
                     key, recs = self._with_city(key, cities)
                 if not recs and length == 1:
                     # an acronym before or after the name: "IRCCS Istituto Ortopedico
                     # Rizzoli", "RIKEN IMS", "Munich University of Applied Sciences HM"
                     bare = _without_acronym(parts[i])
                     bare_key = normalize_name(bare, departments=False) if bare else ""
-                    if any(w not in _GENERIC for w in bare_key.split()):
+                    if any(w not in GENERIC_WORDS for w in bare_key.split()):
                         key, recs = self._with_city(bare_key, cities)
                 if not recs and length == 1:
                     key, recs = self._with_own_city(parts[i], key)
@@ -868,7 +600,7 @@ class _Linker:
                                                        list(idx.by_acronym[piece]), text=""))
                     continue
                 key = normalize_name(piece, departments=False)
-                if len(piece) <= 3 or all(w in _GENERIC for w in key.split()):
+                if len(piece) <= 3 or all(w in GENERIC_WORDS for w in key.split()):
                     continue
                 key, recs = self._with_city(key, cities)
                 method = "exact"
@@ -1008,7 +740,7 @@ class _Linker:
                 break
             where = " ".join(words[:n])
             rest = normalize_name(" ".join(words[n:]), departments=False)
-            if all(w in _GENERIC for w in rest.split()):
+            if all(w in GENERIC_WORDS for w in rest.split()):
                 continue
             recs = [r for r in idx.by_key.get(rest, ()) if where in (idx.city[r], idx.region[r])]
             if recs:
@@ -1029,12 +761,12 @@ class _Linker:
                 if any(taken[i:i + length]):
                     continue
                 sub = words[i:i + length]
-                if all(w in _GENERIC for w in sub):
+                if all(w in GENERIC_WORDS for w in sub):
                     continue
                 key = " ".join(sub)
                 key, recs = self._with_city(key, cities)
                 after = words[i + length:]
-                if after and sub[-1] in _CONTINUED and re.search(
+                if after and sub[-1] in CONTINUED and re.search(
                         rf"\b{sub[-1]}\s+(?:of|for)\b", text):
                     continue  # "Sichuan University of Science …": the name goes on
                 if recs and not self._bare_place(key) and _unit_around(words[:i], after):
@@ -1054,11 +786,11 @@ class _Linker:
     def _short_unit(self, words: list[str]) -> tuple[str, list]:
         """A short form followed by the words of a unit only (*Johns Hopkins Sch Med*:
         the university; *Johns Hopkins Univ Hosp*: the hospital), when one record of the
-        short form is of the unit's sector (:data:`_UNIT_SUFFIX`)."""
+        short form is of the unit's sector (:data:`UNIT_SUFFIX`)."""
         for length in range(len(words) - 1, 1, -1):
             key, rest = " ".join(words[:length]), words[length:]
             recs = self.idx.short_forms.get(key)
-            if recs and set(rest) <= _UNIT_SUFFIX and set(rest) & _UNIT_KIND:
+            if recs and set(rest) <= UNIT_SUFFIX and set(rest) & UNIT_KIND:
                 sector = "health" if {"hospital", "clinic"} & set(rest) else "university"
                 fit = [r for r in recs if self.idx.sector[r] == sector]
                 return (key, fit) if len(fit) == 1 else ("", [])
@@ -1234,7 +966,7 @@ class _Linker:
         # weak evidence (another word order, a fuzzy match, an acronym, a name of generic
         # words only) must not contradict the region the string names; an organisation's
         # own name may (branches, campuses and labs of national bodies lie elsewhere)
-        generic = all(w in _GENERIC for w in m.key.split())
+        generic = all(w in GENERIC_WORDS for w in m.key.split())
         weak = m.method != "exact" or generic
         fit = [r for r in recs if not ((weak or idx.rank.get((m.key, r), 1) == 0)
                                        and self.region_differs(r, place))]
@@ -1248,7 +980,7 @@ class _Linker:
         # names; a national body so named (*National Research Council*) is everywhere, and
         # so is a name registered with its country's (*Technical University of Denmark*)
         if generic and not m.weak:
-            fit = [r for r in recs if not (idx.sector[r] in _LOCAL_SECTORS
+            fit = [r for r in recs if not (idx.sector[r] in LOCAL_SECTORS
                                            and self.city_differs(r, place))]
             if not fit:
                 return [], "city differs"
