@@ -20,6 +20,7 @@ ORG_WORDS = frozenset({
     "research", "centre", "library", "authority", "service", "office", "trust", "group",
     "department", "faculty", "division", "unit", "program", "programme",
 })
+"""Words that make a name an organisation's (a part holding one is no country)."""
 GENERIC_WORDS = frozenset({
     "university", "institute", "technology", "national", "center", "central", "laboratory",
     "college", "school", "research", "science", "hospital", "medical", "medicine", "department",
@@ -36,6 +37,7 @@ GENERIC_WORDS = frozenset({
     "agricultural", "agriculture", "marine", "social", "human", "natural", "community",
     "regional", "city", "county", "provincial", "municipal", "institution", "centre",
 })
+"""Words that say what kind of body a name is, not which: a name of these only is generic."""
 
 
 UNIT_HEAD = frozenset({
@@ -47,13 +49,16 @@ UNIT_HEAD = frozenset({
     "lehrstuhl", "klinik", "servicio", "servizio", "unidad", "unita", "instituto", "istituto",
     "institut", "research", "medical", "national", "engineering", "sino", "joint",
 })
+"""First words of a unit's name inside a part (*Department of …*, *Key Laboratory …*)."""
 UNIT_TAIL = frozenset({"school", "medical", "medicine", "faculty", "college", "graduate",
                         "department", "division", "campus", "law", "business", "dental",
                         "engineering", "nursing", "pharmacy", "public", "health", "science",
                         "art", "education", "management", "library"})
+"""Words after an organisation's name that make a unit of it (*… Medical School*)."""
 UNIT_WORD = frozenset({"school", "college", "faculty", "department", "institute", "center",
                         "centre", "laboratory", "lab", "observatory", "program", "programme",
                         "division", "unit", "library", "station"})
+"""Words that make a unit wherever they stand around a name."""
 DEPARTMENT_HEAD = frozenset({
     "department", "departamento", "dipartimento", "departement", "departament", "faculty",
     "faculdade", "facultad", "faculte", "fakultat", "division", "section", "unit", "unidad",
@@ -64,10 +69,12 @@ beside it (*Universidad de Alcalá, Departamento de Educación*)."""
 OTHER_ORG = frozenset({"hospital", "affiliated", "university", "clinic", "clinical",
                         "infirmary", "polyclinic", "company", "corporation", "inc", "ltd",
                         "press", "museum", "foundation", "trust"})
+"""Words around a name that make another organisation of it (*… University Hospital*)."""
 
 
 TYPE_WORDS = frozenset({"institute", "hospital", "university", "center", "system", "nhs",
                          "clinic"})
+"""Type words a name is written without (*Scripps Research* for *… Institute*)."""
 PLAIN_WORDS = GENERIC_WORDS | UNIT_HEAD | {"government"}
 LOCAL_SECTORS = frozenset({"university", "health"})
 # the unit words after a short name (Web of Science: "Johns Hopkins Sch Med", "… Univ
@@ -75,5 +82,7 @@ LOCAL_SECTORS = frozenset({"university", "health"})
 UNIT_SUFFIX = frozenset({"school", "medical", "medicine", "university", "hospital", "public",
                           "health", "institute", "institution", "center", "centre"})
 UNIT_KIND = frozenset({"school", "hospital", "university", "institute", "institution"})
+"""Unit words that say which kind of record the unit belongs to."""
 CONTINUED = frozenset({"university", "institute", "college", "academy", "school",
                         "hospital", "center", "centre"})
+"""Words after which *of* / *for* goes on with the name (*Sichuan University of Science*)."""
