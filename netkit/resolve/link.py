@@ -896,6 +896,27 @@ class _Linker:
         return any(k and f" {k} " not in padded and k not in place.region_names
                    and not _countries().get(k) and self._bare_place(k) for k in place.keys)
 
+    def unit_of_another(self, r: int, m: _Mention, parts: list[str], chosen: list) -> bool:
+        """Whether a record is a unit of a university (*Pathologisches Institut*, of LMU
+        Munich) and a later part of the string names a university that no record was
+        found for (*Institute of Pathology, Friedrich-Alexander University, Erlangen*)."""
+        from netkit.lexicon.sectors import sector_from_name
+
+        idx = self.idx
+        if (m.key.split(" ", 1)[0] not in UNIT_HEAD or not idx.parents[r]
+                or not all(idx.sector[p] in LOCAL_SECTORS for p in idx.parents[r])):
+            return False
+        found = {t for c in chosen for t in range(c[0].start, c[0].end + 1)}
+        own = [set(self.key_of(p).split()) for p in idx.parents[r]]
+        for t in range(m.end + 1, len(parts)):
+            skip, short, key = _part_facts(parts[t])
+            if (t not in found and not skip and not short and not self._bare_place(key)
+                    and key.split(" ", 1)[0] not in UNIT_HEAD
+                    and sector_from_name(parts[t])[0] == "university"
+                    and not any(words <= set(key.split()) for words in own)):
+                return True  # not "College Station", "University, MS", "School of …"
+        return False
+
     def is_system(self, r: int, key: str) -> bool:
         """Whether a record named ``key`` is a system of campuses: at least two of its
         registry children, elsewhere, are named after it and their place
@@ -1087,6 +1108,10 @@ class _Linker:
                     tuple(idx.ids[c[1]] for c in named), tuple(idx.ids[r] for r in recs[:10]))
         m, r, why = min((c for c in named if c[0].end == last_part),
                         key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+        if self.unit_of_another(r, m, parts, chosen):
+            return (None, "none", np.nan,
+                    f"{m.key!r} is a unit of {idx.ids[idx.parents[r][0]]}; the string names "
+                    "another university", (), ())
         if not any(r in self.ancestors(c[1]) for c in chosen):  # no unit of it named
             got, reason = self.campus(m, r, place)
             if got is None:

@@ -504,3 +504,22 @@ def test_link_joined_organisations_before_names_inside_a_part():
     ], reg)
     assert out["registry_id"].tolist() == ["petermac", "karmanos", "wsu"]
     assert set(out["others"].iloc[0]) == {"rmh"}
+
+
+def test_a_unit_of_one_university_is_not_linked_beside_another_university():
+    reg = pd.DataFrame({
+        "openalex_id": ["I1", "I2"], "ror": ["r1", "r2"],
+        "name": ["Pathologisches Institut", "Ludwig-Maximilians-Universität München"],
+        "aliases": [("Institute of Pathology",), ()],
+        "country": ["DE", "DE"], "city": ["Munich", "Munich"],
+        "sector": ["university", "university"], "parents": [("I2",), ()],
+    })
+    out = link_affiliations([
+        "Institute of Pathology, Munich, Germany",
+        # LMU's institute is not the one of the university named in Erlangen
+        "Institute of Pathology, Friedrich-Alexander University, Erlangen, Germany",
+        # a city named College Station or University is no university
+        "Institute of Pathology, University, Germany",
+    ], reg)
+    assert out["registry_id"].tolist() == ["I1", None, "I1"]
+    assert "names another university" in out.at[1, "evidence"]
