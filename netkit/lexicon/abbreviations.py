@@ -21,7 +21,9 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "science": ("sains",),
     "university": ("universitet", "universitetet", "universitat", "universitaet", "universite",
         "universidad", "universidade", "universita", "universiteit", "uniwersytet", "univerzita",
-        "universitatea", "universitas", "universiti", "universitaria", "yliopisto", "egyetem"),
+        "universitatea", "universitas", "universiti", "universitaria", "yliopisto", "egyetem",
+        "universitaire", "universitario", "universitair", "universitesi", "unibertsitatea",
+        "univerza", "universitetas", "universitate"),
     "institute": ("institut", "instituto", "istituto", "instytut", "instituut", "institutet"),
     "technical": ("technische", "technischen", "technique", "tecnica", "tecnico", "technicka",
         "tekniske", "teknisk", "tekniska"),
@@ -29,6 +31,13 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "national": ("nacional", "nationale", "nazionale"),
     "center": ("centro", "zentrum"),
     "free": ("vrije", "freie", "libre", "libera"),
+    "group": ("groep", "gruppo", "groupe", "grupo"),
+    "academy": ("akademia", "akademie", "academie", "academia", "akademi", "accademia"),
+    "european": ("europeen", "europeo", "europaisch"),
+    "diaconal": ("diakonale", "diakonal"),
+    "hospital": ("hopital", "hopitaux", "hospitalier", "hospitaliere", "ospedale", "ospedaliero",
+        "ospedaliera", "klinikum", "sykehus", "sykehuset", "sjukhus", "sjukhuset", "sygehus",
+        "ziekenhuis", "krankenhaus", "szpital", "nemocnice", "bolnica", "sairaala"),
 }
 """English word → the words of other languages that name that kind of organisation (folded)."""
 
@@ -87,7 +96,6 @@ ABBREVIATIONS: dict[str, str] = {
     "programme": "program", "defence": "defense", "labour": "labor",
     **{word: english for english, words in TRANSLATIONS.items() for word in words},
     **CITY_EXONYMS,
-    "hopital": "hospital", "ospedale": "hospital", "klinikum": "hospital", "sykehus": "hospital",
     "laboratoire": "laboratory", "laboratorio": "laboratory", "laboratorium": "laboratory",
 }
 """Word → canonical English word, applied token by token after folding."""
