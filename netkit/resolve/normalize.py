@@ -412,6 +412,11 @@ def _is_subsequence(short: str, long_: str) -> bool:
 _FOREIGN_UNIVERSITY = re.compile(
     r"\b(?:universit(?:e|é|at|ät|a|à|aet|eit|et|etet|atea|as|i|aria)|universidad|universidade|"
     r"uniwersytet|univerzita|egyetem|hochschule)\b", re.I)
+_POLITECNICO = re.compile(r"\W*politecnic[oa]\b")
+_FOREIGN_POLYTECHNIC_INSTITUTE = re.compile(r"\W*institut[oe]? politecnic[oa]\b")
+_FOREIGN_HOSPITAL = re.compile(
+    r"\W*(?:hopital|hopitaux|ospedale|ziekenhuis|sykehus|sjukhus|sygehus|krankenhaus|szpital|"
+    r"hospital (?:universitari[oa]?|general|de|del|do|da|das|dos|clinic[oa]?)\b)")
 _SWAP_ADJECTIVES = frozenset({"federal", "national", "autonomous", "catholic", "technical",
                               "polytechnic", "state", "free", "open", "central", "pontifical",
                               "pontificia", "estadual", "nova"})
@@ -422,7 +427,10 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
 
     *Universidad Simón Bolívar* is *Simón Bolívar University*, *Université d'Avignon*
     may be *Avignon University* or *University of Avignon*, *Universidade Federal de
-    Pernambuco* is *Federal University of Pernambuco*. English names get no variant:
+    Pernambuco* is *Federal University of Pernambuco*. A hospital named in a Romance, Germanic
+    or Slavic language is named after its noun in English (*Hôpital Européen Georges-Pompidou*
+    is *European Hospital of Georges Pompidou*), and an Italian *Politecnico* or a Portuguese
+    *Instituto Politécnico* is a *Polytechnic of* its city. English names get no variant:
     *York University* and *University of York* are two universities.
 
     Examples
@@ -441,10 +449,27 @@ def word_order_variants(name: str | None, key: str) -> list[str]:
     ['university hospital heidelberg']
     >>> word_order_variants("Hochschule Darmstadt", "university applied science darmstadt")
     ['darmstadt university applied science']
+    >>> word_order_variants("Hôpital Necker-Enfants Malades", "hospital necker enfant malade")
+    ['necker enfant malade hospital', 'necker hospital enfant malade']
+    >>> word_order_variants("Politecnico di Milano", "polytechnic university milan")
+    ['polytechnic milan', 'milan polytechnic']
     """
     if not isinstance(name, str):
         return []
     words = key.split()
+    if len(words) >= 3 and words[:2] == ["polytechnic", "university"] and \
+            _POLITECNICO.match(fold(name)):
+        return [" ".join(["polytechnic", *words[2:]]), " ".join([*words[2:], "polytechnic"])]
+    if len(words) >= 3 and words[:2] == ["institute", "polytechnic"] and \
+            _FOREIGN_POLYTECHNIC_INSTITUTE.match(fold(name)):
+        return [" ".join(["polytechnic", *words[2:]])]  # Instituto Politécnico do Porto
+    if len(words) >= 2 and words[0] == "hospital" and _FOREIGN_HOSPITAL.match(fold(name)):
+        rest = words[1:]
+        if rest[0] == "university" and len(rest) >= 2:  # Hospital Universitario La Paz
+            return [" ".join([*rest[1:], "university", "hospital"])]
+        # "Hôpital Européen Georges-Pompidou" = "European Hospital Georges Pompidou",
+        # "Hôpital Necker-Enfants Malades" = "Necker-Enfants Malades Hospital"
+        return [" ".join([*rest, "hospital"]), " ".join([rest[0], "hospital", *rest[1:]])]
     if "hospital" not in words[-1:] + words[1:2] and not _FOREIGN_UNIVERSITY.search(name):
         return []
     out = []

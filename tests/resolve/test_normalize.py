@@ -115,6 +115,20 @@ def test_word_order_only_for_non_english_names():
     assert word_order_variants("University of York", "university york") == []
 
 
+def test_word_order_of_foreign_hospitals_and_polytechnics():
+    def variants(name):
+        return word_order_variants(name, normalize_name(name))
+    assert "european hospital george pompidou" in variants("Hôpital Européen Georges-Pompidou")
+    assert "necker enfant malade hospital" in variants("Hôpital Necker-Enfants Malades")
+    assert variants("Hospital Universitario La Paz") == ["paz university hospital"]
+    assert "polytechnic milan" in variants("Politecnico di Milano")
+    assert variants("Instituto Politécnico do Porto") == ["polytechnic porto"]
+    # English names keep their order: another order may be another organisation
+    assert variants("Hospital for Sick Children") == []
+    assert variants("Polytechnic University of Milan") == []
+    assert variants("Institute Polytechnic of Porto") == []
+
+
 def test_country_stated_in_name():
     assert country_in_name("Council of Scientific & Industrial Research (CSIR) - India") == "IN"
     assert country_in_name("Univ Illinois, Urbana, IL 61801 USA") == "US"

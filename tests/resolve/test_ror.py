@@ -523,3 +523,35 @@ def test_a_unit_of_one_university_is_not_linked_beside_another_university():
     ], reg)
     assert out["registry_id"].tolist() == ["I1", None, "I1"]
     assert "names another university" in out.at[1, "evidence"]
+
+
+def test_link_names_in_another_language_through_their_type_words():
+    reg = pd.DataFrame({
+        "openalex_id": ["polimi", "polito", "ipp", "hegp", "necker", "zgt", "lds", "paz", "umc"],
+        "name": ["Politecnico di Milano", "Politecnico di Torino", "Instituto Politécnico do Porto",
+                 "Hôpital Européen Georges-Pompidou", "Hôpital Necker-Enfants Malades",
+                 "Ziekenhuis Groep Twente", "Lovisenberg Diakonale Sykehus",
+                 "Hospital Universitario La Paz", "Universität Porto"],
+        "country": ["IT", "IT", "PT", "FR", "FR", "NL", "NO", "ES", "PT"],
+        "city": ["Milan", "Turin", "Porto", "Paris", "Paris", "Almelo", "Oslo", "Madrid",
+                 "Porto"],
+    })
+    out = link_affiliations([
+        "Department of Design, Polytechnic of Milan, Milan, Italy",
+        "School of Engineering, Polytechnic of Porto, Porto, Portugal",
+        "Department of Pathology, European Hospital of Georges Pompidou, Paris, France",
+        "Necker-Enfants Malades Hospital, Paris, France",
+        "Department of Surgery, Hospital Group Twente, Almelo, The Netherlands",
+        "Department of Research, Lovisenberg Diaconal Hospital, Oslo, Norway",
+        "Anatomical Pathology Service, University Hospital La Paz, Madrid, Spain",
+        # hard negatives: a translated type word is still one word of the name
+        "Polytechnic of Bari, Bari, Italy",              # no such record
+        "Polytechnic University, Porto, Portugal",       # the university is not the polytechnic
+        "European Hospital, Paris, France",              # the name without its namesake
+        "Twente Hospital, Almelo, The Netherlands",      # not the hospital group
+        "Lovisenberg Hospital, Oslo, Norway",            # the diaconal one is another word
+        "La Paz Hospital, Madrid, Spain",                # not the university hospital
+    ], reg)
+    assert out["registry_id"].tolist() == [
+        "polimi", "ipp", "hegp", "necker", "zgt", "lds", "paz",
+        None, None, None, None, None, None]
