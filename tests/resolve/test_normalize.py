@@ -46,6 +46,11 @@ from netkit.resolve.normalize import (
     ("Sjukhuset i Varberg", "Hospital Varberg"),
     ("Centre Hospitalier Universitaire de Québec", "Centre Hospital University of Quebec"),
     ("Österreichische Akademie der Wissenschaften", "Osterreichische Academy of Sciences"),
+    ("Ministère de la Santé", "Ministry of Health"),
+    ("Ministerio de Salud", "Ministry of Health"),
+    ("Fundación Jiménez Díaz", "Foundation Jimenez Diaz"),
+    ("Université d'État de New York", "University of the State of New York"),
+    ("Norsk institutt for naturforskning", "Norsk Institute for Naturforskning"),
     ("Kocaeli Üniversitesi", "Kocaeli University"),
 ])
 def test_same_key(a, b):
@@ -68,6 +73,8 @@ def test_same_key(a, b):
     ("Universitair Ziekenhuis Gent", "Universiteit Gent"),
     ("Krankenhaus Nordwest", "Akademie Nordwest"),
     ("Lovisenberg Diakonale Sykehus", "Lovisenberg Sykehus"),
+    ("Ministerio de Salud", "Ministerio de Educación"),
+    ("Medizinische Klinik", "Medical Clinic"),  # a German Klinik is a hospital's department
 ])
 def test_different_key(a, b):
     assert normalize_name(a) != normalize_name(b)
