@@ -22,7 +22,7 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "universidad", "universidade", "universita", "universiteit", "uniwersytet", "univerzita",
         "universitatea", "universitas", "universiti", "universitaria", "yliopisto", "egyetem",
         "universitaire", "universitario", "universitair", "universitesi", "unibertsitatea",
-        "univerza", "universitetas", "universitate"),
+        "univerza", "universitetas", "universitate", "rijksuniversiteit"),
     "institute": ("institut", "instituto", "istituto", "instytut", "instituut", "institutet",
         "institutt", "instituttet", "institutului"),
     "technical": ("technische", "technischen", "technique", "tecnica", "tecnico", "technicka",
@@ -52,7 +52,7 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "college": ("collegio", "colegio"),
     "hospital": ("hopital", "hopitaux", "hospitalier", "hospitaliere", "ospedale", "ospedaliero",
         "ospedaliera", "klinikum", "sykehus", "sykehuset", "sjukhus", "sjukhuset", "sygehus",
-        "ziekenhuis", "krankenhaus", "szpital", "nemocnice", "bolnica", "sairaala"),
+        "ziekenhuis", "krankenhaus", "szpital", "nemocnice", "bolnica", "sairaala", "chu", "chru"),
 }
 """English word → the words of other languages that name that kind of organisation (folded)."""
 

@@ -51,6 +51,8 @@ from netkit.resolve.normalize import (
     ("Fundación Jiménez Díaz", "Foundation Jimenez Diaz"),
     ("Université d'État de New York", "University of the State of New York"),
     ("Norsk institutt for naturforskning", "Norsk Institute for Naturforskning"),
+    ("CHU Charles Nicolle", "Hôpital Charles Nicolle"),  # centre hospitalier universitaire
+    ("Rijksuniversiteit Gent", "Universiteit Gent"),      # a Dutch state university
     ("Kocaeli Üniversitesi", "Kocaeli University"),
 ])
 def test_same_key(a, b):
@@ -75,6 +77,8 @@ def test_same_key(a, b):
     ("Lovisenberg Diakonale Sykehus", "Lovisenberg Sykehus"),
     ("Ministerio de Salud", "Ministerio de Educación"),
     ("Medizinische Klinik", "Medical Clinic"),  # a German Klinik is a hospital's department
+    ("CHU de Nantes", "Université de Nantes"),
+    ("Rijksuniversiteit Gent", "Hogeschool Gent"),
 ])
 def test_different_key(a, b):
     assert normalize_name(a) != normalize_name(b)
