@@ -53,7 +53,7 @@ def main(argv=None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--real", type=Path, default=REAL)
     args = ap.parse_args(argv)
-    from netkit.resolve import link
+    from netkit.resolve import link, registry_index
     from netkit.resolve.normalize import normalize_name
     from netkit.resolve.registry import load_registry
 
@@ -72,7 +72,7 @@ def main(argv=None) -> None:
     for n in args.sizes:
         sample = strings[rng.integers(len(strings), size=n)]
         link._part_facts.cache_clear()
-        link._folded_words.cache_clear()
+        registry_index._folded_words.cache_clear()
         normalize_name.cache_clear()
         t = time.perf_counter()
         out = link.link_affiliations(sample, None, index=idx)
