@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from netkit.ingest.ids import name_key as _name_key
 from netkit.lexicon.countries import country_code, country_from_address
+from netkit.lexicon.legal_forms import is_legal_form
 from netkit.lexicon.sectors import sector_from_name
 
 __all__ = [
@@ -87,8 +88,6 @@ _HOLDS_UNIVERSITY = re.compile(r"(?i)\S\s+(?:\S+\s+)*?univ(?:ersity|ersit\w+)?\b
 def _merge_legal_forms(parts: list[str]) -> list[str]:
     """Parts with a part that is only a legal form joined to the part before it
     (*Littelfuse, Inc.*); two capital letters alone are a state code (*CO*), not *Co.*"""
-    from netkit.lexicon.legal_forms import is_legal_form
-
     out: list[str] = []
     for p in parts:
         if out and not (len(p) <= 2 and p.isupper()) and is_legal_form(p):

@@ -29,6 +29,7 @@ from netkit.ingest.affiliations import (
 )
 from netkit.ingest.columnar import split_strip, strip
 from netkit.lexicon.countries import country_code, country_of_last_part
+from netkit.lexicon.legal_forms import is_legal_form, legal_words
 from netkit.lexicon.sectors import NAME_RULES, sector_from_name, sector_of_organization
 
 __all__ = ["AffiliationColumns", "parse_affiliations"]
@@ -208,8 +209,6 @@ def _rare_parts(segs: pa.Array, unit: np.ndarray, named: np.ndarray
     it), a sub-unit that names its university. *Never* an organisation: author initials,
     a part that starts with a number and names no organisation (RE2 on printable ASCII
     parts, where it agrees with Python's ``re``; Python on the others)."""
-    from netkit.lexicon.legal_forms import is_legal_form
-
     printable = _np_bool(pc.match_substring_regex(segs, _PRINTABLE_ASCII))
     initials = _np_bool(pc.match_substring_regex(segs, _INITIALS.pattern))
     numbered = _np_bool(pc.match_substring_regex(segs, _NUMBERED.pattern))
@@ -235,8 +234,6 @@ def _rare_parts(segs: pa.Array, unit: np.ndarray, named: np.ndarray
 @lru_cache(maxsize=1)
 def _legal_words_only() -> str:
     """A pattern of the printable texts made of legal-form words only (``Co., Ltd.``)."""
-    from netkit.lexicon.legal_forms import legal_words
-
     word = "|".join(sorted(legal_words(), key=lambda w: (-len(w), w)))
     return rf"(?i)^[^a-z0-9]*(?:{word})(?:[^a-z0-9]+(?:{word}))*[^a-z0-9]*$"
 

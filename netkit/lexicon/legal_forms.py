@@ -56,6 +56,11 @@ _NONWORD = re.compile(r"[^\w]+")
 _UNDERSCORE = re.compile(r"_+")
 
 
+def _words(text: str) -> str:
+    """Folded words of a name, ``&`` spelt ``and``, as the legal forms are written."""
+    return _UNDERSCORE.sub(" ", _NONWORD.sub(" ", fold(text).replace("&", " and "))).strip()
+
+
 @lru_cache(maxsize=1)
 def _legal_terms() -> frozenset[str]:
     """The legal forms (folded, words separated by one space)."""
@@ -105,8 +110,7 @@ def legal_form(name: str | None) -> str:
     """
     if not isinstance(name, str) or not name:
         return ""
-    f = fold(name).replace("&", " and ")
-    f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", f)).strip()
+    f = _words(name)
     m = _legal_regex().search(f)
     if not m or not m.group(0).strip() or m.start() == 0:
         return ""
@@ -128,7 +132,7 @@ def is_legal_form(text: str) -> bool:
     >>> [is_legal_form(t) for t in ("Inc.", "Co., Ltd", "GmbH & Co. KG", "Acme Inc", "Oslo")]
     [True, True, True, False, False]
     """
-    f = _UNDERSCORE.sub(" ", _NONWORD.sub(" ", fold(text).replace("&", " and "))).strip()
+    f = _words(text)
     return bool(f) and _legal_regex().fullmatch(f" {f}") is not None
 
 

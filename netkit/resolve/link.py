@@ -417,6 +417,8 @@ def _is_placeish(word: str, country: str | None) -> bool:
 
 def _umlauts_written_out(word: str) -> str:
     """A folded word with German umlauts as written out (*ue*, *oe*, *ae*) taken back.
+    Not :func:`netkit.lexicon.person_names.transliterated`, which also undoes *aa* for
+    Nordic names: in place names *Shaanxi* and *Shanxi* are two provinces.
 
     >>> _umlauts_written_out("tuebingen"), _umlauts_written_out("goettingen")
     ('tubingen', 'gottingen')
