@@ -22,10 +22,10 @@ narrowed down:
 A string may mention several organisations (``"Howard Hughes Medical Institute, The
 Rockefeller University"``): each is returned (``links``). The *primary* link is the most
 specific one: the mention covering the most words beats one inside it (*University of
-California, Los Angeles* is UCLA, not the University of California system); a record
-whose registry parent is also mentioned beats its parent (a hospital beats its
-university); otherwise the organisation named first (the organisation-level unit after
-departments and labs). Acronym-only mentions (a part that is one, one in brackets, one
+California, Los Angeles* is UCLA, not the University of California system); a campus
+beats its system; otherwise the last organisation named before the address (affiliations
+go from the smallest unit to the largest: *Institute of Soil Science, Chinese Academy of
+Sciences* links the academy and names the institute among the others). Acronym-only mentions (a part that is one, one in brackets, one
 leading a unit's name such as *NYU Grossman School of Medicine*) need the string's country
 to be theirs and exactly one record to fit. A part that matches no name as written is
 also tried as the registry writes it: the name restated (its English type words or its
@@ -63,7 +63,13 @@ from netkit.lexicon.org_words import (
     UNIT_WORD,
 )
 from netkit.resolve.normalize import normalize_name, word_order_variants
-from netkit.resolve.registry_index import _ACRONYM, RegistryIndex, _countries, _place_key
+from netkit.resolve.registry_index import (
+    _ACRONYM,
+    RegistryIndex,
+    _countries,
+    _place_key,
+    university_hospital_words,
+)
 
 __all__ = ["LINK_COLUMNS", "RegistryIndex", "link_affiliations"]
 
@@ -573,6 +579,14 @@ class _Linker:
                             key, recs = alt, by_key[alt]
                             break
                 method = "exact"
+                if not recs and length == 1:
+                    # "University Hospital of Tours" = "Centre Hospitalier Universitaire
+                    # de Tours", "Careggi University Hospital" = "Azienda
+                    # Ospedaliero-Universitaria Careggi"
+                    words = None if len(_pieces(parts[i])) > 1 else university_hospital_words(key)
+                    if words and not words <= GENERIC_WORDS | {"hospital", "clinic"}:
+                        recs = idx.university_hospitals.get(words)
+                        method = "word-order" if recs else method
                 if not recs and length == 1 and country is not None:
                     # "Medical University Innsbruck" = "Innsbruck Medical University" (before
                     # "University Innsbruck" is found inside it as a unit's owner)
@@ -594,6 +608,7 @@ class _Linker:
             pieces = _pieces(parts[i])
             if len(pieces) < 2:
                 continue
+            inner = []
             acronym_pieces = []  # only beside a name found in the same part: "CSIR-Central
             for piece in pieces:  # Building Research Institute" names the institute
                 if _ACRONYM.match(piece):
@@ -614,6 +629,15 @@ class _Linker:
                     out.append(_Mention(i, i, len(key.split()), key, method,
                                         100.0 if method == "exact" else 90.0,
                                         list(recs), text=_place_key(piece)))
+                    covered[i] = True
+                elif key.split(" ", 1)[0] not in DEPARTMENT_HEAD:
+                    inner.append((key, piece))
+            # no piece is a name: "… Hospital Affiliated to Nanjing University Medical
+            # School" names the university inside a unit's name
+            for piece_key, piece in inner if not covered[i] else ():
+                for key, recs in self._inner(piece_key.split(), cities, _place_key(piece)):
+                    out.append(_Mention(i, i, len(key.split()), key, "exact", 95.0, recs,
+                                        full=False, text=""))
                     covered[i] = True
             if covered[i]:
                 out.extend(acronym_pieces)

@@ -65,6 +65,27 @@ def _region_codes(country: list, region: list) -> list:
     return out
 
 
+_HOSPITAL_TYPE = frozenset({"hospital", "clinic"})
+_HOSPITAL_FILLER = _HOSPITAL_TYPE | {"university", "center", "azienda"}
+
+
+def university_hospital_words(key: str) -> frozenset | None:
+    """The words of a university hospital's name key other than its type words, with
+    its kind (*hospital* or *clinic*); None when the key names no university hospital.
+
+    >>> sorted(university_hospital_words("center hospital university tour"))
+    ['hospital', 'tour']
+    >>> university_hospital_words("university tour") is None
+    True
+    """
+    words = set(key.split())
+    kind = words & _HOSPITAL_TYPE
+    if "university" not in words or len(kind) != 1:
+        return None
+    rest = words - _HOSPITAL_FILLER
+    return frozenset(rest | kind) if rest and len(rest) <= 3 else None
+
+
 @dataclass
 class RegistryIndex:
     """Every name of a registry, indexed once by its comparison key.
@@ -128,6 +149,20 @@ class RegistryIndex:
             if not own.intersection(kept):
                 acc.setdefault(short, set()).update(recs)
         return {k: frozenset(v) for k, v in acc.items() if k not in self.by_key}
+
+    @cached_property
+    def university_hospitals(self) -> dict[frozenset, frozenset]:
+        """The distinctive words of a university hospital's registered names → its
+        records, in any word order and language: *Centre Hospitalier Universitaire de
+        Tours*, *Azienda Ospedaliero-Universitaria Careggi* and *Universitätsklinikum
+        Tübingen* are found as *University Hospital of Tours*, *Careggi University
+        Hospital* and *Tübingen University Hospital*."""
+        acc: dict[frozenset, set] = defaultdict(set)
+        for key, recs in self.by_key.items():
+            words = university_hospital_words(key)
+            if words:
+                acc[words].update(r for r in recs if self.sector[r] == "health")
+        return {k: frozenset(v) for k, v in acc.items() if v}
 
     @cached_property
     def national(self) -> dict[tuple, list]:

@@ -555,3 +555,48 @@ def test_link_names_in_another_language_through_their_type_words():
     assert out["registry_id"].tolist() == [
         "polimi", "ipp", "hegp", "necker", "zgt", "lds", "paz",
         None, None, None, None, None, None]
+
+
+def test_link_university_hospitals_in_any_word_order_and_language():
+    reg = pd.DataFrame({
+        "openalex_id": ["chut", "tours", "aouc", "cun", "umm"],
+        "name": ["Centre Hospitalier Universitaire de Tours", "Université de Tours",
+                 "Azienda Ospedaliero-Universitaria Careggi", "Clínica Universidad de Navarra",
+                 "Universitätsklinikum Mannheim"],
+        "country": ["FR", "FR", "IT", "ES", "DE"],
+        "city": ["Tours", "Tours", "Florence", "Pamplona", "Mannheim"],
+        "sector": ["health", "university", "health", "health", "health"],
+    })
+    out = link_affiliations([
+        "Department of Otolaryngology, University Hospital of Tours, Tours, France",
+        "Infectious Diseases Unit, Careggi University Hospital, Florence, Italy",
+        "Department of Surgery, Mannheim University Hospital, Mannheim, Germany",
+        # hard negatives: a hospital is not a clinic of the same words, a university's
+        # own name is not its hospital, and two organisations joined stay two
+        "Nephrology Department, Hospital Universitario de Navarra, Pamplona, Spain",
+        "Department of Physics, University of Tours, Tours, France",
+        "PET Centre, University of Tours and Tours University Hospital, Tours, France",
+    ], reg)
+    assert out["registry_id"].tolist() == ["chut", "aouc", "umm", None, "tours", "tours"]
+    assert out.at[0, "method"] == "word-order"
+
+
+def test_link_university_inside_a_unit_joined_to_another_organisation():
+    reg = pd.DataFrame({
+        "openalex_id": ["sjtu", "wsu", "karmanos"],
+        "name": ["Shanghai Jiao Tong University", "Wayne State University",
+                 "Barbara Ann Karmanos Cancer Institute"],
+        "aliases": [(), (), ("Karmanos Cancer Institute",)],
+        "country": ["CN", "US", "US"], "city": ["Shanghai", "Detroit", "Detroit"],
+    })
+    out = link_affiliations([
+        "Xinhua Hospital Affiliated to Shanghai Jiao Tong University School of Medicine, "
+        "Shanghai, China",
+        # a name found as written in the same part wins over a name inside a unit
+        "Department of Oncology, Wayne State University School of Medicine and Karmanos "
+        "Cancer Institute, Detroit, MI, USA",
+        # a department's own name is no organisation
+        "Department of Shanghai Jiao Tong University Studies and History, Shanghai, China",
+    ], reg)
+    assert out["registry_id"].tolist() == ["sjtu", "karmanos", None]
+    assert out.at[0, "method"] == "exact-inner"
