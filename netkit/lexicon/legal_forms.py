@@ -32,6 +32,7 @@ LEGAL_CANON: dict[str, str] = {
     "sociedad anonima": "sa", "l p": "lp", "p c": "pc", "l l c": "llc", "l l p": "llp",
     "co ltd": "ltd", "pty ltd": "ltd", "pte ltd": "ltd", "pvt ltd": "ltd", "plc ltd": "plc",
     "sdn bhd": "ltd", "gmbh and co kg": "kg", "mbh and co kg": "kg", "co kg": "kg",
+    "e v": "ev",
 }
 """Spelled-out legal forms → their usual abbreviation (the *legal form class*)."""
 LEGAL_GROUPS: dict[str, str] = {"inc": "corp", "corp": "corp", "co": "corp", "llc": "corp", "kk": "ltd"}
@@ -42,14 +43,17 @@ LEGAL_EXTRA: tuple[str, ...] = (*LEGAL_CANON, "kabushiki kaisha", "kabushikikais
                 "p c", "pc", "pllc", "b v", "n v", "s p a", "s a", "co ltd", "co inc",
                 "corporation", "company", "incorporated", "limited", "holdings", "holding",
                 # the legal body of an English hospital: "Great Ormond St Hosp Children NHS Trust"
-                "nhs trust", "nhs foundation trust")
+                "nhs trust", "nhs foundation trust",
+                # a German registered association: "Leibniz-Institut für Photonische
+                # Technologien e.V.", "Fraunhofer-Gesellschaft e. V."
+                "e v", "ev")
 NOT_LEGAL: frozenset[str] = frozenset({"university", "institute", "foundation", "hospital", "group",
                         "sad", "uk", "sem", "ses", "ent", "private", "vat", "ong", "eu",
                         "unlimited", "dat", "etat", "sep", "stg", "sha", "sia", "sal", "ood"})
 # two-letter cleanco terms are kept only when they are common legal forms; the others
 # ("at", "ca", "de", "et", "pt" …) are ordinary words or abbreviations in names
 SHORT_LEGAL: frozenset[str] = frozenset({"as", "ab", "ag", "sa", "nv", "bv", "oy", "kg", "kk", "se", "co",
-                          "sl", "lp", "pc", "ks", "aps", "hf", "ky", "kft", "bt"})
+                          "sl", "lp", "pc", "ks", "aps", "hf", "ky", "kft", "bt", "ev"})
 
 
 _NONWORD = re.compile(r"[^\w]+")
@@ -147,6 +151,8 @@ def strip_legal_form(folded: str) -> str:
     ('toyoda gosei', 'brose fahrzeugteile')
     >>> [strip_legal_form(n) for n in ("kawasaki jukogyo kabushiki kaisha", "atb as", "sintef")]
     ['kawasaki jukogyo', 'atb', 'sintef']
+    >>> strip_legal_form("leibniz institut photonische technologien e v")
+    'leibniz institut photonische technologien'
     """
     out = _legal_regex().sub("", folded)
     return out if out.strip() else folded
