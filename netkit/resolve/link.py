@@ -954,8 +954,11 @@ class _Linker:
             for c in idx.children[r]:
                 ck = self.key_of(c)
                 rest = f" {ck[len(key):]} " if ck.startswith(key + " ") else ""
+                # the place as written or as a key ("University of Colorado Colorado
+                # Springs" is keyed "university colorado spring")
+                where = (idx.city[c], idx.region[c], normalize_name(idx.city[c], departments=False))
                 if rest and idx.city[c] != idx.city[r] and any(
-                        w and f" {w} " in rest for w in (idx.city[c], idx.region[c])):
+                        w and (f" {w} " in rest or ck.endswith(f" {w}")) for w in where):
                     n += 1
             got = self._system[(r, key)] = n >= 2
         return got
@@ -971,14 +974,45 @@ class _Linker:
         Malaysia*)."""
         return bool(key) and self.key_of(child).startswith(key + " ")
 
+    def namesakes(self, r: int, m: _Mention, place: _Place) -> list[int]:
+        """Two or more records named ``m``'s key followed by their place (*Loyola
+        University Chicago*, *… New Orleans*), none of them ``r``'s kin, that the string's
+        country allows, when the string names neither ``r``'s place nor theirs: then
+        *Loyola University* is any of them, not only the record registered as *Loyola
+        University*."""
+        idx = self.idx
+        if place.names(idx.city[r]) or place.names(idx.region[r]):
+            return []
+        kin = self.ancestors(r) | {r}
+        out = [c for c in idx.place_stems.get(m.key, ())
+                if c not in kin and r not in self.ancestors(c)
+                and _compatible(idx.country[c], place.country)]
+        if len(out) < 2 or any(place.names(idx.city[c]) or place.names(idx.region[c])
+                               for c in out):
+            return []  # a family of namesakes, none of which the string's place picks
+        return sorted(out)
+
     def campus(self, m: _Mention, r: int, place: _Place) -> tuple[int | None, str]:
         """A system named with the city of one of its campuses is that campus; a system
         named with another city, whose campus the registry lacks, is not linked
         (*University of California, La Jolla*: not the UC system)."""
         idx = self.idx
-        if m.end + 1 >= len(place.keys) or not self.is_system(r, m.key):
+        if not self.is_system(r, m.key):
             return r, ""
-        where = place.keys[m.end + 1]
+        where = place.keys[m.end + 1] if m.end + 1 < len(place.keys) else ""
+        # the campus's city leading the next part: "University of California, Los Angeles
+        # School of Dentistry", "…, San Francisco 1 , San Francisco, CA"
+        kids = [c for c in idx.children[r] if idx.city[c] and idx.city[c] != where
+                and where.startswith(idx.city[c] + " ") and self.named_after(c, m.key)]
+        if len(kids) == 1:
+            return kids[0], f"campus in {idx.city[kids[0]]}"
+        if (self.key_of(r).endswith(" system") and not m.key.endswith(" system")
+                and not place.names(idx.city[r])):
+            # "University of California" alone: which campus is not said, and the
+            # registry's "… System" is the system's office
+            return None, f"{idx.ids[r]} is a system; the string names none of its campuses"
+        if not where:
+            return r, ""
         if (not where or where in (idx.city[r], idx.region[r]) or where in place.region_names
                 or _countries().get(where) or not self._bare_place(where)):
             return r, ""
@@ -1054,9 +1088,6 @@ class _Linker:
                 recs = keep
                 why.append(reason)
 
-        if len(recs) > 1 and m.text:  # the name as written, before translation
-            same = idx.by_text.get(m.text, frozenset())
-            prefer([r for r in recs if r in same], "name as written")
         if len(recs) > 1:
             padded = f" {text_key} "
             prefer([r for r in recs if idx.city[r] and f" {idx.city[r]} " in padded],
@@ -1065,6 +1096,9 @@ class _Linker:
             padded = f" {text_key} "
             prefer([r for r in recs if idx.region[r] and f" {idx.region[r]} " in padded],
                    "region in string")
+        if len(recs) > 1 and m.text:  # the name as written, before translation
+            same = idx.by_text.get(m.text.removeprefix("the "), frozenset())
+            prefer([r for r in recs if r in same], "name as written")
         if len(recs) > 1:
             best = max(idx.rank.get((m.key, r), 0) for r in recs)
             prefer([r for r in recs if idx.rank.get((m.key, r), 0) == best], "official name")
@@ -1138,6 +1172,12 @@ class _Linker:
             return (None, "none", np.nan,
                     f"{m.key!r} is a unit of {idx.ids[idx.parents[r][0]]}; the string names "
                     "another university", (), ())
+        namesakes = self.namesakes(r, m, place)
+        if namesakes:
+            return (None, "ambiguous", m.score,
+                    f"{m.key!r} is also the start of the names of {len(namesakes)} records "
+                    "with their place; the string names none of the places",
+                    (), tuple(idx.ids[x] for x in (r, *namesakes[:9])))
         if not any(r in self.ancestors(c[1]) for c in chosen):  # no unit of it named
             got, reason = self.campus(m, r, place)
             if got is None:

@@ -165,6 +165,24 @@ class RegistryIndex:
         return {k: frozenset(v) for k, v in acc.items() if v}
 
     @cached_property
+    def place_stems(self) -> dict[str, frozenset]:
+        """A name followed by its record's city or region → the active records so named
+        (display names and labels), keyed by the name without the place: ``loyola university`` → *Loyola University
+        Chicago*, *Loyola University Maryland*, *Loyola University New Orleans*. A string
+        naming only the stem names one of them, not another record registered as the
+        stem."""
+        acc: dict[str, set] = defaultdict(set)
+        for key, recs in self.by_key.items():
+            for r in recs:
+                if not self.active[r] or self.rank.get((key, r)) != 2:
+                    continue  # a live record's display name or label
+                for where in {self.city[r], self.region[r],
+                              normalize_name(self.city[r], departments=False)}:
+                    if where and key.endswith(f" {where}") and len(key) > len(where) + 1:
+                        acc[key[: -len(where) - 1]].add(r)
+        return {k: frozenset(v) for k, v in acc.items()}
+
+    @cached_property
     def national(self) -> dict[tuple, list]:
         """(country, name without its country's name) → the records of that country
         registered with it (*Ministry of Education of the People's Republic of China*:
@@ -253,7 +271,7 @@ class RegistryIndex:
                 r = 2 if (nm == name or nm in labs) else 1
                 by_key[key].add(k)
                 rank[(key, k)] = max(rank.get((key, k), 0), r)
-                by_text[_place_key(nm)].add(k)
+                by_text[_place_key(nm).removeprefix("the ")].add(k)  # The Open University
                 for v in word_order_variants(nm, key):
                     by_key[v].add(k)
                     rank.setdefault((v, k), 0)

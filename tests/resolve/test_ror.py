@@ -600,3 +600,52 @@ def test_link_university_inside_a_unit_joined_to_another_organisation():
     ], reg)
     assert out["registry_id"].tolist() == ["sjtu", "karmanos", None]
     assert out.at[0, "method"] == "exact-inner"
+
+
+def _systems_and_namesakes():
+    return pd.DataFrame({
+        "openalex_id": ["uc", "ucla", "ucsf", "cu", "cud", "cucs", "loy", "luc", "luno",
+                        "ou", "ua", "yorkus", "yorkca"],
+        "name": ["University of California System", "University of California, Los Angeles",
+                 "University of California, San Francisco", "University of Colorado System",
+                 "University of Colorado Denver", "University of Colorado Colorado Springs",
+                 "Universidad Loyola Andalucía", "Loyola University Chicago",
+                 "Loyola University New Orleans", "The Open University", "Universidade Aberta",
+                 "York University", "York University"],
+        "labels": [(), (), (), (), (), (), ("Loyola University",), (), (), (),
+                   ("Open University",), (), ()],
+        "aliases": [("University of California",), (), (), ("University of Colorado",), (), (),
+                    ("Loyola University",), (), (), (), ("Open University",), (), ()],
+        "country": ["US", "US", "US", "US", "US", "US", "ES", "US", "US", "GB", "PT", "US",
+                    "CA"],
+        "city": ["Oakland", "Los Angeles", "San Francisco", "Boulder", "Denver",
+                 "Colorado Springs", "Seville", "Chicago", "New Orleans", "Milton Keynes",
+                 "Lisbon", "Jamaica", "Toronto"],
+        "parents": [(), ("uc",), ("uc",), (), ("cu",), ("cu",), (), (), (), (), (), (), ()],
+    })
+
+
+def test_link_systems_campuses_and_namesakes():
+    out = link_affiliations([
+        # the campus's city leads the next part (a footnote number, a school's name)
+        "Department of Medicine, University of California, San Francisco 1 , San Francisco, "
+        "CA, USA",
+        "Division of Oral Health, University of California, Los Angeles School of Dentistry",
+        # a system named alone: which campus is not said (its key's place is taken apart:
+        # "University of Colorado Colorado Springs")
+        "Center for the Neurobiology of Learning and Memory, University of California",
+        "Department of Immunology, University of Colorado, Aurora, CO, USA",
+        "University of California System, Oakland, CA, USA",
+        # a family of namesakes with their places: "Loyola University" is any of them
+        "Department of Biology, Loyola University",
+        "Department of Biology, Loyola University, Chicago, IL, USA",
+        "Facultad de Derecho, Loyola University, Seville, Spain",
+        # the display name written (a leading "The" aside) beats another's label; two
+        # display names in two countries, and no country in the string, stay apart
+        "Open University",
+        "York University",
+    ], _systems_and_namesakes())
+    assert out["registry_id"].tolist() == [
+        "ucsf", "ucla", None, None, "uc", None, "luc", "loy", "ou", None]
+    assert "names none of its campuses" in out.at[2, "evidence"]
+    assert "names none of the places" in out.at[5, "evidence"]
