@@ -62,7 +62,7 @@ from netkit.lexicon.org_words import (
     UNIT_TAIL,
     UNIT_WORD,
 )
-from netkit.resolve.normalize import normalize_name, word_order_variants
+from netkit.resolve.normalize import normalize_name, without_footnote_labels, word_order_variants
 from netkit.resolve.registry_index import (
     _ACRONYM,
     RegistryIndex,
@@ -176,7 +176,7 @@ def _parts(text: str) -> tuple[list[str], list[str]]:
     """
     acronyms: list[str] = []
     out: list[str] = []
-    text = _PREFIX.sub("", text)
+    text = _PREFIX.sub("", without_footnote_labels(text))
     for p in _SPLIT.split(text):
         p = p.strip()
         p = p if _ABBREV_END.search(p) else p.strip(" .")  # keep "e.V.", "U.S.A."

@@ -74,6 +74,29 @@ _ADDRESS = re.compile(
 _SPLIT = re.compile(r"\s*[,;]\s*")
 
 
+_FOOTNOTE_LABEL = re.compile(
+    r"(?<=[^\W\d_])\s+\d{1,2}\s+(?=,|(?:Department|Dept|Division|Div|School|Faculty|"
+    r"Institute|Laboratory|Lab|Cent(?:er|re)|Unit|Section|Program|Programme|College)\b)")
+
+
+def without_footnote_labels(text: str) -> str:
+    """An affiliation string without the footnote numbers that publishers' deposits leave
+    between its parts (*University of Toledo 1 , Toledo, OH*; *… School of Medicine 1
+    Department of Immunology*). A number that belongs to a name stays (*Université
+    Lyon 1*, *Paris 13, Villetaneuse*, *UMR 5558*).
+
+    Examples
+    --------
+    >>> without_footnote_labels("Department of Biology, University of Toledo 1 , Toledo, OH, USA")
+    'Department of Biology, University of Toledo, , Toledo, OH, USA'
+    >>> without_footnote_labels("Weill Cornell Medical College 10 Department of Dermatology")
+    'Weill Cornell Medical College, Department of Dermatology'
+    >>> without_footnote_labels("Université Claude Bernard Lyon 1, CNRS UMR 5558, Villeurbanne")
+    'Université Claude Bernard Lyon 1, CNRS UMR 5558, Villeurbanne'
+    """
+    return _FOOTNOTE_LABEL.sub(", ", text) if " " in text else text
+
+
 def organisation_part(raw: str) -> str:
     """The organisation-level segment of an address-like affiliation string.
 
@@ -100,7 +123,7 @@ def organisation_part(raw: str) -> str:
     >>> organisation_part("Max Planck Inst Phys Complex Syst, Dresden, Germany")
     'Max Planck Inst Phys Complex Syst'
     """
-    raw = raw.strip().strip(";,. ").strip()
+    raw = without_footnote_labels(raw).strip().strip(";,. ").strip()
     if raw[:1] in "[(" and raw[-1:] in "])":
         raw = raw[1:-1].strip(";,. ")  # "[Univ. of Manchester, Manchester]"
     # "University of Luxembourg > Luxembourg Center …": the parent is on the left;

@@ -649,3 +649,19 @@ def test_link_systems_campuses_and_namesakes():
         "ucsf", "ucla", None, None, "uc", None, "luc", "loy", "ou", None]
     assert "names none of its campuses" in out.at[2, "evidence"]
     assert "names none of the places" in out.at[5, "evidence"]
+
+
+def test_link_past_footnote_numbers_of_deposited_affiliations():
+    reg = pd.DataFrame({
+        "openalex_id": ["toledo", "wcm", "lyon1"],
+        "name": ["University of Toledo", "Weill Cornell Medical College",
+                 "Université Claude Bernard Lyon 1"],
+        "country": ["US", "US", "FR"], "city": ["Toledo", "New York", "Villeurbanne"],
+    })
+    out = link_affiliations([
+        "Department of Biological Sciences, University of Toledo 1 , Toledo, OH, USA",
+        "Weill Cornell Medical College 10 Department of Dermatology, , New York, NY, USA",
+        # a number of the name stays
+        "Laboratoire de Biométrie, UMR 5558, Université Claude Bernard Lyon 1, Villeurbanne",
+    ], reg)
+    assert out["registry_id"].tolist() == ["toledo", "wcm", "lyon1"]
