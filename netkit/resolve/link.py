@@ -825,10 +825,8 @@ class _Linker:
     def _fuzzy(self, key: str, country: str | None):
         from rapidfuzz import fuzz, process
 
-        if country is None:
-            return None
-        # a misspelt organisation word (*Unversity of Bergen*) is that word: the names
-        # are blocked by their first letters
+        # a misspelt organisation word (*Unversity of Bergen*) is that word (an exact name
+        # then, whether or not the string states a country)
         fixed = " ".join(_org_word(w) or w for w in key.split())
         if fixed != key:
             recs = [r for r in self.idx.by_key.get(fixed, ()) if _compatible(
@@ -836,6 +834,10 @@ class _Linker:
             if recs:
                 return fixed, 95.0, recs
             key = fixed
+        if country is None:
+            return None
+        # other names are compared within the string's country, blocked by their first
+        # letters
         pool = self.idx.by_country.get((country, key[:3]))
         if not pool:
             return None

@@ -267,11 +267,12 @@ def test_link_misspelt_organisation_word():
     })
     out = link_affiliations([
         "Department of Clinical Science, Unversity of Bergen, Bergen, Norway",
-        "Unversity of Bergen",                      # no country: no fuzzy comparison
+        "Unversity of Bergen",                      # no country: the word, then the name
         "Unversity of Bergen, Paramus, NJ, USA",    # the only such name is in Norway
         "Unversity of Bergan, Bergen, Norway",      # two misspellings: not the same name
+        "University of Bergan",                     # no country: no fuzzy comparison
     ], reg)
-    assert out["registry_id"].tolist() == ["uib", None, None, None]
+    assert out["registry_id"].tolist() == ["uib", "uib", None, None, None]
     assert out["method"].iloc[0] == "fuzzy"
 
 
