@@ -587,6 +587,15 @@ class _Linker:
                     if words and not words <= GENERIC_WORDS | {"hospital", "clinic"}:
                         recs = idx.university_hospitals.get(words)
                         method = "word-order" if recs else method
+                if not recs and length == 1 and any(w not in GENERIC_WORDS for w in key.split()):
+                    # "Justus Liebig University" = "Justus Liebig University Giessen": the one
+                    # live record registered with the name and its place, unless the string
+                    # names another city ("University of Arkansas, Fayetteville" is not the
+                    # one at Little Rock)
+                    fam = idx.place_stems.get(key, ())
+                    if len(fam) == 1 and (not cities or any(
+                            c in cities for r in fam for c in (idx.city[r], idx.region[r]))):
+                        recs, method = sorted(fam), "short-form"
                 if not recs and length == 1 and country is not None:
                     # "Medical University Innsbruck" = "Innsbruck Medical University" (before
                     # "University Innsbruck" is found inside it as a unit's owner)

@@ -666,3 +666,20 @@ def test_link_past_footnote_numbers_of_deposited_affiliations():
         "Laboratoire de Biométrie, UMR 5558, Université Claude Bernard Lyon 1, Villeurbanne",
     ], reg)
     assert out["registry_id"].tolist() == ["toledo", "wcm", "lyon1"]
+
+
+def test_link_name_registered_with_its_place_written_without_it():
+    reg = pd.DataFrame({
+        "openalex_id": ["jlu", "ualr", "ru"],
+        "name": ["Justus Liebig University Giessen", "University of Arkansas at Little Rock",
+                 "Ruhr University Bochum"],
+        "country": ["DE", "US", "DE"], "city": ["Giessen", "Little Rock", "Bochum"],
+    })
+    out = link_affiliations([
+        "Rudolf Buchheim Institute of Pharmacology, Justus Liebig University",
+        "Faculty of Chemistry and Biochemistry, Ruhr University, Bochum, Germany",
+        # the string names another city: the flagship the registry lacks, not the campus
+        "Department of Geosciences, University of Arkansas, Fayetteville, AR, USA",
+    ], reg)
+    assert out["registry_id"].tolist() == ["jlu", "ru", None]
+    assert out.at[0, "method"] == "short-form"
