@@ -98,6 +98,8 @@ ABBREVIATIONS: dict[str, str] = {
     "dev": "development", "educ": "education", "ind": "industrial", "indust": "industrial",
     "clin": "clinical", "canc": "cancer", "gen": "general", "childrens": "children",
     "mem": "memorial", "reg": "regional", "metropolitan": "metropolitan",
+    # Dutch and US medical centres: "Erasmus MC", "Amsterdam UMC", "Hackensack UMC"
+    "mc": "medical center", "umc": "university medical center",
     "calif": "california", "penn": "pennsylvania", "mass": "massachusetts",
     "wash": "washington", "mich": "michigan", "minn": "minnesota", "wisc": "wisconsin",
     "tex": "texas", "virginia": "virginia", "carolina": "carolina", "conn": "connecticut",
