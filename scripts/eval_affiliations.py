@@ -18,6 +18,7 @@ Run::
     python scripts/eval_affiliations.py                 # both halves, linking
     python scripts/eval_affiliations.py --half dev --misses 40
     python scripts/eval_affiliations.py --cluster
+    python scripts/eval_affiliations.py --half dev --labelled other_set.csv
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets" / "rea
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "resolve"
 SPRINGER = "affiliations-ror-springer/springer_nature_affiliations_ror.csv"
 ROR = "ror-registry-sample/ror-v2-sample.json.gz"
+
+
+def labelled_file(path: Path) -> pd.DataFrame:
+    """Another labelled set in the layout of ROR's test files (columns ``affiliation``
+    and ``ror_id``, the id as a URL or bare), e.g. the Crossref publisher-asserted strings
+    of ``ror-community/affiliation-matching-experimental``."""
+    d = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    missing = {"affiliation", "ror_id"} - set(d.columns)
+    if missing:
+        raise SystemExit(f"{path}: no column {', '.join(sorted(missing))} (need affiliation, ror_id)")
+    return d.assign(ror=d["ror_id"].str.replace("https://ror.org/", "", regex=False))
 
 
 def halves(real: Path) -> dict[str, pd.DataFrame]:
@@ -58,7 +70,9 @@ def link_scores(df: pd.DataFrame, links: pd.DataFrame, known: set[str]) -> dict[
 
     Precision = correct / linked, over strings that carry a ROR id (95 of the 10,000
     carry none: they are left out of precision). Recall = correct / strings whose ROR
-    record is in the sample. ``orgs_per_link`` is the mean number of organisations named
+    record is in the sample. ``precision_in_registry`` is the precision over the strings
+    whose ROR record is in the sample (a string whose organisation the sample lacks can
+    only be linked wrongly or not at all). ``orgs_per_link`` is the mean number of organisations named
     per linked string (the price of the *any named* figures).
     """
     got = links["registry_id"].to_numpy(dtype=object)
@@ -74,6 +88,7 @@ def link_scores(df: pd.DataFrame, links: pd.DataFrame, known: set[str]) -> dict[
             "in_registry": int(in_reg.sum()), "linked": int(linked.sum()),
             "correct": int(correct.sum()),
             "precision": correct.sum() / max(linked.sum(), 1),
+            "precision_in_registry": correct.sum() / max((linked & in_reg).sum(), 1),
             "recall": (correct & in_reg).sum() / max(in_reg.sum(), 1),
             "precision_any": named.sum() / max(linked.sum(), 1),
             "recall_any": (named & in_reg).sum() / max(in_reg.sum(), 1),
@@ -141,6 +156,8 @@ def main(argv=None) -> None:
     ap.add_argument("--cluster", action="store_true", help="also score clustering without a registry")
     ap.add_argument("--sectors", action="store_true",
                     help="also score sectors from the strings against the gold records' ROR types")
+    ap.add_argument("--labelled", type=Path, action="append", default=[],
+                    help="also score linking on this labelled CSV (columns affiliation, ror_id)")
     ap.add_argument("--real", type=Path, default=REAL)
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle the registry index here (development runs)")
@@ -163,9 +180,9 @@ def main(argv=None) -> None:
     print(f"registry: {len(reg)} records, index built in {time.perf_counter() - t:.1f} s")
     known = set(reg.institutions["ror"])
     names = dict(zip(reg.institutions["ror"], reg.institutions["name"], strict=True))
-    for half, df in halves(args.real).items():
-        if args.half not in (half, "both"):
-            continue
+    sets = {h: d for h, d in halves(args.real).items() if args.half in (h, "both")}
+    sets.update({p.stem: labelled_file(p) for p in args.labelled})
+    for half, df in sets.items():
         t = time.perf_counter()
         links = link_affiliations(df["affiliation"], None, index=idx)
         s = link_scores(df, links, known)
@@ -173,6 +190,8 @@ def main(argv=None) -> None:
               f"({s['correct']} correct of {s['linked']} linked; {s['in_registry']} of "
               f"{s['labelled']} labelled strings in the registry; {s['abstained']} abstained) "
               f"{time.perf_counter() - t:.1f} s")
+        print(f"{half}: linking P {s['precision_in_registry']:.4f} over strings whose "
+              "organisation is in the registry")
         print(f"{half}: linking, gold among the organisations named: "
               f"P {s['precision_any']:.4f}  R {s['recall_any']:.4f}  "
               f"({s['orgs_per_link']:.3f} organisations per linked string)")
