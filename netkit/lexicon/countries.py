@@ -23,7 +23,8 @@ from functools import lru_cache
 from netkit.lexicon.places import US_STATE_CODES
 from netkit.lexicon.text import fold_key
 
-__all__ = ["CODE_FIXES", "SAME_COUNTRY", "SPELLINGS", "country_code", "country_from_address", "country_table"]
+__all__ = ["CODE_FIXES", "SAME_COUNTRY", "SPELLINGS", "country_code", "country_from_address",
+           "country_of_region_named_like_another", "country_table"]
 
 CODE_FIXES: dict[str, str] = {"EL": "GR", "UK": "GB"}
 """Codes that European sources (Eurostat, NUTS, CORDIS) use instead of ISO 3166-1."""
@@ -237,6 +238,42 @@ def country_from_address(address: str | None) -> str | None:
     return country_of_last_part(last, "," in address)
 
 
+@lru_cache(maxsize=1)
+def _regions_named_like_another_country() -> dict[str, str]:
+    """First-level subdivisions whose name ends with another country's name (*New
+    Mexico*, *New South Wales*, *New Jersey*, *Northern Ireland*) → their country."""
+    import pycountry
+
+    table = country_table()
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        words = fold_key(re.sub(r"\s*\([^)]*\)", "", sub.name).split(",")[0]).split()
+        for n in (3, 2, 1):
+            code = table.get(" ".join(words[-n:])) if len(words) > n else None
+            if code and code != sub.country_code:
+                out[" ".join(words)] = sub.country_code
+    return out
+
+
+def country_of_region_named_like_another(text: str | None) -> str | None:
+    """The country of a text that ends with a region named like another country.
+
+    Examples
+    --------
+    >>> country_of_region_named_like_another("University of New Mexico")
+    'US'
+    >>> country_of_region_named_like_another("Sydney New South Wales")
+    'AU'
+    >>> country_of_region_named_like_another("Mexico City") is None
+    True
+    """
+    key = fold_key(text) if text else ""
+    return next((code for region, code in _regions_named_like_another_country().items()
+                 if key == region or key.endswith(f" {region}")), None)
+
+
 @lru_cache(maxsize=1 << 15)
 def country_of_last_part(last: str, comma: bool) -> str | None:
     """:func:`country_from_address` of an address whose last part is ``last``
@@ -254,6 +291,9 @@ def country_of_last_part(last: str, comma: bool) -> str | None:
     if words and words[0] in US_STATE_CODES and all(_POSTAL.fullmatch(w) for w in words[1:]) \
             and (len(words) > 1 or comma):
         return "US"
+    named_like = country_of_region_named_like_another(last)
+    if named_like:
+        return named_like  # "University of New Mexico", "Sydney, New South Wales"
     stripped = " ".join(w for w in words if not any(ch.isdigit() for ch in w))
     if stripped != last:
         code = country_code(stripped)

@@ -48,7 +48,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from netkit.lexicon.countries import SAME_COUNTRY
+from netkit.lexicon.countries import SAME_COUNTRY, country_of_region_named_like_another
 from netkit.lexicon.org_words import (
     CONTINUED,
     DEPARTMENT_HEAD,
@@ -113,6 +113,9 @@ def _country_of(part: str) -> str | None:
     words = key.split()
     if len(words) > 4 or set(normalize_name(part, departments=False).split()) & ORG_WORDS:
         return None  # "Universiti Teknologi Malaysia", "Pontificia Universidad Católica de Chile"
+    named_like = country_of_region_named_like_another(key)
+    if named_like:
+        return named_like  # "New Mexico" is no Mexico
     for n in (3, 2, 1):
         if len(words) > n:
             c = _countries().get(" ".join(words[-n:]))
@@ -1011,10 +1014,12 @@ class _Linker:
         if not self.is_system(r, m.key):
             return r, ""
         where = place.keys[m.end + 1] if m.end + 1 < len(place.keys) else ""
-        # the campus's city leading the next part: "University of California, Los Angeles
-        # School of Dentistry", "…, San Francisco 1 , San Francisco, CA"
-        kids = [c for c in idx.children[r] if idx.city[c] and idx.city[c] != where
-                and where.startswith(idx.city[c] + " ") and self.named_after(c, m.key)]
+        # the campus's city, or leading the next part: "University of California, Los
+        # Angeles School of Dentistry", "…, San Francisco 1 , San Francisco, CA"
+        kids = [c for c in idx.children[r] if idx.city[c] and (idx.city[c] == where or (
+            where.startswith(idx.city[c] + " ") and self.named_after(c, m.key)))]
+        if len(kids) > 1:  # UC Berkeley, not the Lawrence Berkeley National Laboratory
+            kids = [c for c in kids if self.named_after(c, m.key)]
         if len(kids) == 1:
             return kids[0], f"campus in {idx.city[kids[0]]}"
         if (self.key_of(r).endswith(" system") and not m.key.endswith(" system")
@@ -1022,14 +1027,9 @@ class _Linker:
             # "University of California" alone: which campus is not said, and the
             # registry's "… System" is the system's office
             return None, f"{idx.ids[r]} is a system; the string names none of its campuses"
-        if not where:
-            return r, ""
         if (not where or where in (idx.city[r], idx.region[r]) or where in place.region_names
                 or _countries().get(where) or not self._bare_place(where)):
             return r, ""
-        kids = [c for c in idx.children[r] if idx.city[c] == where]
-        if len(kids) == 1:
-            return kids[0], f"campus in {where}"
         return None, f"{idx.ids[r]} is a system; no campus in {where} in the registry"
 
     # -- choosing -----------------------------------------------------------------------

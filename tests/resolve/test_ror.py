@@ -606,23 +606,25 @@ def test_link_university_inside_a_unit_joined_to_another_organisation():
 def _systems_and_namesakes():
     return pd.DataFrame({
         "openalex_id": ["uc", "ucla", "ucsf", "cu", "cud", "cucs", "loy", "luc", "luno",
-                        "ou", "ua", "yorkus", "yorkca"],
+                        "ou", "ua", "yorkus", "yorkca", "ucb", "lbnl"],
         "name": ["University of California System", "University of California, Los Angeles",
                  "University of California, San Francisco", "University of Colorado System",
                  "University of Colorado Denver", "University of Colorado Colorado Springs",
                  "Universidad Loyola Andalucía", "Loyola University Chicago",
                  "Loyola University New Orleans", "The Open University", "Universidade Aberta",
-                 "York University", "York University"],
+                 "York University", "York University", "University of California, Berkeley",
+                 "Lawrence Berkeley National Laboratory"],
         "labels": [(), (), (), (), (), (), ("Loyola University",), (), (), (),
-                   ("Open University",), (), ()],
+                   ("Open University",), (), (), (), ()],
         "aliases": [("University of California",), (), (), ("University of Colorado",), (), (),
-                    ("Loyola University",), (), (), (), ("Open University",), (), ()],
+                    ("Loyola University",), (), (), (), ("Open University",), (), (), (), ()],
         "country": ["US", "US", "US", "US", "US", "US", "ES", "US", "US", "GB", "PT", "US",
-                    "CA"],
+                    "CA", "US", "US"],
         "city": ["Oakland", "Los Angeles", "San Francisco", "Boulder", "Denver",
                  "Colorado Springs", "Seville", "Chicago", "New Orleans", "Milton Keynes",
-                 "Lisbon", "Jamaica", "Toronto"],
-        "parents": [(), ("uc",), ("uc",), (), ("cu",), ("cu",), (), (), (), (), (), (), ()],
+                 "Lisbon", "Jamaica", "Toronto", "Berkeley", "Berkeley"],
+        "parents": [(), ("uc",), ("uc",), (), ("cu",), ("cu",), (), (), (), (), (), (), (),
+                    ("uc",), ("uc",)],
     })
 
 
@@ -645,9 +647,11 @@ def test_link_systems_campuses_and_namesakes():
         # display names in two countries, and no country in the string, stay apart
         "Open University",
         "York University",
+        # the campus of the system, not a laboratory of the system in the same city
+        "Univeristy of California, Berkeley",
     ], _systems_and_namesakes())
     assert out["registry_id"].tolist() == [
-        "ucsf", "ucla", None, None, "uc", None, "luc", "loy", "ou", None]
+        "ucsf", "ucla", None, None, "uc", None, "luc", "loy", "ou", None, "ucb"]
     assert "names none of its campuses" in out.at[2, "evidence"]
     assert "names none of the places" in out.at[5, "evidence"]
 
@@ -683,3 +687,19 @@ def test_link_name_registered_with_its_place_written_without_it():
     ], reg)
     assert out["registry_id"].tolist() == ["jlu", "ru", None]
     assert out.at[0, "method"] == "short-form"
+
+
+def test_link_region_named_like_another_country():
+    reg = pd.DataFrame({
+        "openalex_id": ["unm", "rutgers", "unsw"],
+        "name": ["University of New Mexico", "Rutgers, The State University of New Jersey",
+                 "UNSW Sydney"],
+        "aliases": [(), ("Rutgers University",), ("University of New South Wales",)],
+        "country": ["US", "US", "AU"], "city": ["Albuquerque", "New Brunswick", "Sydney"],
+    })
+    out = link_affiliations([
+        "University of New Mexico",                      # not a Mexican university
+        "Department of Physics, Rutgers University, New Brunswick, New Jersey",  # not Jersey
+        "School of Chemistry, University of New South Wales, Sydney, New South Wales",
+    ], reg)
+    assert out["registry_id"].tolist() == ["unm", "rutgers", "unsw"]
