@@ -959,13 +959,15 @@ class _Linker:
 
     def is_system(self, r: int, key: str) -> bool:
         """Whether a record named ``key`` is a system of campuses: at least two of its
-        registry children, elsewhere, are named after it and their place
+        registry children of its kind, elsewhere, are named after it and their place
         (*University of California, Los Angeles*; *Mayo Clinic in Florida*)."""
         got = self._system.get((r, key))
         if got is None:
             idx = self.idx
             n = 0
             for c in idx.children[r]:
+                if idx.sector[c] != idx.sector[r]:
+                    continue  # a university's hospitals are not its campuses
                 ck = self.key_of(c)
                 rest = f" {ck[len(key):]} " if ck.startswith(key + " ") else ""
                 # the place as written or as a key ("University of Colorado Colorado
@@ -1016,8 +1018,12 @@ class _Linker:
         where = place.keys[m.end + 1] if m.end + 1 < len(place.keys) else ""
         # the campus's city, or leading the next part: "University of California, Los
         # Angeles School of Dentistry", "…, San Francisco 1 , San Francisco, CA"
-        kids = [c for c in idx.children[r] if idx.city[c] and (idx.city[c] == where or (
-            where.startswith(idx.city[c] + " ") and self.named_after(c, m.key)))]
+        # a campus lies elsewhere and is of the system's kind (a university's hospital in
+        # that city is no campus of it)
+        kids = [c for c in idx.children[r] if idx.city[c] and idx.city[c] != idx.city[r]
+                and idx.sector[c] == idx.sector[r] and (
+                    idx.city[c] == where or (where.startswith(idx.city[c] + " ")
+                                             and self.named_after(c, m.key)))]
         if len(kids) > 1:  # UC Berkeley, not the Lawrence Berkeley National Laboratory
             kids = [c for c in kids if self.named_after(c, m.key)]
         if len(kids) == 1:

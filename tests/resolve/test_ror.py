@@ -703,3 +703,21 @@ def test_link_region_named_like_another_country():
         "School of Chemistry, University of New South Wales, Sydney, New South Wales",
     ], reg)
     assert out["registry_id"].tolist() == ["unm", "rutgers", "unsw"]
+
+
+def test_a_hospital_of_a_university_is_no_campus_of_it():
+    reg = pd.DataFrame({
+        "openalex_id": ["dsu", "naju", "gwangju", "mokpo"],
+        "name": ["Dongshin University", "Dongshin University Naju Korean Medicine Hospital",
+                 "Dongshin University Gwangju Korean Medicine Hospital",
+                 "Dongshin University Mokpo Korean Medicine Hospital"],
+        "country": ["KR"] * 4, "city": ["Naju", "Naju", "Gwangju", "Mokpo"],
+        "sector": ["university", "health", "health", "health"],
+        "parents": [(), ("dsu",), ("dsu",), ("dsu",)],
+    })
+    out = link_affiliations([
+        "Dongshin Univ, Dept Energy IoT, Naju, South Korea",
+        "Dongshin University, Naju",
+        "Department of Nursing, Dongshin University, Gwangju, South Korea",
+    ], reg)
+    assert out["registry_id"].tolist() == ["dsu", "dsu", "dsu"]
