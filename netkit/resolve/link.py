@@ -25,9 +25,10 @@ specific one: the mention covering the most words beats one inside it (*Universi
 California, Los Angeles* is UCLA, not the University of California system); a campus
 beats its system; otherwise the last organisation named before the address (affiliations
 go from the smallest unit to the largest: *Institute of Soil Science, Chinese Academy of
-Sciences* links the academy and names the institute among the others). Acronym-only mentions (a part that is one, one in brackets, one
-leading a unit's name such as *NYU Grossman School of Medicine*) need the string's country
-to be theirs and exactly one record to fit. A part that matches no name as written is
+Sciences* links the academy and names the institute among the others). Acronym-only
+mentions (a part that is one, one in brackets, one leading a unit's name such as *NYU
+Grossman School of Medicine*) need the string's country to be theirs and exactly one
+record to fit. A part that matches no name as written is
 also tried as the registry writes it: the name restated (its English type words or its
 acronym on the other side), after its record's city, in a university's other word orders
 with the string's city, and without its country's name (*Ministry of Education, …,
@@ -1016,10 +1017,9 @@ class _Linker:
         if not self.is_system(r, m.key):
             return r, ""
         where = place.keys[m.end + 1] if m.end + 1 < len(place.keys) else ""
-        # the campus's city, or leading the next part: "University of California, Los
-        # Angeles School of Dentistry", "…, San Francisco 1 , San Francisco, CA"
-        # a campus lies elsewhere and is of the system's kind (a university's hospital in
-        # that city is no campus of it)
+        # a campus lies elsewhere and is of the system's kind (a university's hospital is
+        # no campus of it); the next part is its city or starts with it ("University of
+        # California, Los Angeles School of Dentistry")
         kids = [c for c in idx.children[r] if idx.city[c] and idx.city[c] != idx.city[r]
                 and idx.sector[c] == idx.sector[r] and (
                     idx.city[c] == where or (where.startswith(idx.city[c] + " ")

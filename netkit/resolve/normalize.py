@@ -93,6 +93,8 @@ def without_footnote_labels(text: str) -> str:
     'Weill Cornell Medical College, Department of Dermatology'
     >>> without_footnote_labels("Université Claude Bernard Lyon 1, CNRS UMR 5558, Villeurbanne")
     'Université Claude Bernard Lyon 1, CNRS UMR 5558, Villeurbanne'
+    >>> without_footnote_labels("LAGA, Université Paris 13, Villetaneuse, France")
+    'LAGA, Université Paris 13, Villetaneuse, France'
     """
     return _FOOTNOTE_LABEL.sub(", ", text) if " " in text else text
 

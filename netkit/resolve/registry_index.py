@@ -166,11 +166,11 @@ class RegistryIndex:
 
     @cached_property
     def place_stems(self) -> dict[str, frozenset]:
-        """A name followed by its record's city or region → the active records so named
-        (display names and labels), keyed by the name without the place: ``loyola university`` → *Loyola University
-        Chicago*, *Loyola University Maryland*, *Loyola University New Orleans*. A string
-        naming only the stem names one of them, not another record registered as the
-        stem."""
+        """Names followed by their record's city or region, keyed by the name without the
+        place → the active records so named (display names and labels):
+        ``loyola university`` → *Loyola University Chicago*, *… New Orleans*. A string that
+        writes only the stem names one of them: the only one (*Justus Liebig University*),
+        or, of several, none that the linker may pick alone."""
         acc: dict[str, set] = defaultdict(set)
         for key, recs in self.by_key.items():
             for r in recs:
