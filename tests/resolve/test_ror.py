@@ -721,3 +721,25 @@ def test_a_hospital_of_a_university_is_no_campus_of_it():
         "Department of Nursing, Dongshin University, Gwangju, South Korea",
     ], reg)
     assert out["registry_id"].tolist() == ["dsu", "dsu", "dsu"]
+
+
+def test_link_no_country_from_the_name_itself():
+    reg = pd.DataFrame({
+        "openalex_id": ["uga", "ug-ge", "ncl", "uon"],
+        "name": ["University of Georgia", "University of Georgia", "Newcastle University",
+                 "University of Newcastle Australia"],
+        "aliases": [(), (), (), ("University of Newcastle",)],
+        "country": ["US", "GE", "GB", "AU"],
+        "city": ["Athens", "Tbilisi", "Newcastle upon Tyne", "Newcastle"],
+    })
+    out = link_affiliations([
+        # the name is no address: two namesakes, no country, no link
+        "Department of Microbiology, University of Georgia",
+        "Department of Microbiology, University of Georgia, Athens, GA, USA",
+        "Faculty of Medicine, University of Georgia, Tbilisi, Georgia",
+        # a city inside the name is no city of the address ("Newcastle University" is
+        # the registered display name in Newcastle upon Tyne)
+        "School of Education, Newcastle University",
+        "School of Medicine, University of Newcastle, Callaghan, NSW, Australia",
+    ], reg)
+    assert out["registry_id"].tolist() == [None, "uga", "ug-ge", "ncl", "uon"]
