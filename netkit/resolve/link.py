@@ -597,8 +597,11 @@ class _Linker:
                     # names another city ("University of Arkansas, Fayetteville" is not the
                     # one at Little Rock)
                     fam = idx.place_stems.get(key, ())
-                    if len(fam) == 1 and (not cities or any(
+                    if fam and (not cities or any(
                             c in cities for r in fam for c in (idx.city[r], idx.region[r]))):
+                        # several: the string's place picks one, else the mention abstains
+                        # ("Louisiana State University Health Sciences Center" is in New
+                        # Orleans or in Shreveport, not the university)
                         recs, method = sorted(fam), "short-form"
                 if not recs and length == 1 and country is not None:
                     # "Medical University Innsbruck" = "Innsbruck Medical University" (before

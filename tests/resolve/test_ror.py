@@ -674,18 +674,26 @@ def test_link_past_footnote_numbers_of_deposited_affiliations():
 
 def test_link_name_registered_with_its_place_written_without_it():
     reg = pd.DataFrame({
-        "openalex_id": ["jlu", "ualr", "ru"],
+        "openalex_id": ["jlu", "ualr", "ru", "lsu", "lsuhsc-no", "lsuhsc-s"],
         "name": ["Justus Liebig University Giessen", "University of Arkansas at Little Rock",
-                 "Ruhr University Bochum"],
-        "country": ["DE", "US", "DE"], "city": ["Giessen", "Little Rock", "Bochum"],
+                 "Ruhr University Bochum", "Louisiana State University",
+                 "Louisiana State University Health Sciences Center New Orleans",
+                 "Louisiana State University Health Sciences Center Shreveport"],
+        "country": ["DE", "US", "DE", "US", "US", "US"],
+        "city": ["Giessen", "Little Rock", "Bochum", "Baton Rouge", "New Orleans", "Shreveport"],
     })
     out = link_affiliations([
         "Rudolf Buchheim Institute of Pharmacology, Justus Liebig University",
         "Faculty of Chemistry and Biochemistry, Ruhr University, Bochum, Germany",
         # the string names another city: the flagship the registry lacks, not the campus
         "Department of Geosciences, University of Arkansas, Fayetteville, AR, USA",
+        # two records so named: the place picks one, else none (not the university)
+        "Department of Pharmacology, Louisiana State University Health Sciences Center, "
+        "Shreveport, LA, USA",
+        "Alcohol & Drug Abuse Center of Excellence, Louisiana State University Health Sciences "
+        "Center",
     ], reg)
-    assert out["registry_id"].tolist() == ["jlu", "ru", None]
+    assert out["registry_id"].tolist() == ["jlu", "ru", None, "lsuhsc-s", None]
     assert out.at[0, "method"] == "short-form"
 
 
