@@ -997,12 +997,12 @@ class _Linker:
     def namesakes(self, r: int, m: _Mention, place: _Place) -> list[int]:
         """Two or more records named ``m``'s key followed by their place (*Loyola
         University Chicago*, *… New Orleans*), none of them ``r``'s kin, that the string's
-        country allows, when the string names neither ``r``'s place nor theirs: then
-        *Loyola University* is any of them, not only the record registered as *Loyola
-        University*."""
+        country allows, when the string names neither ``r``'s place nor theirs and the
+        key is not ``r``'s display name: then *Loyola University* is any of them, not only
+        the record with that label (*Institut Pasteur* is the one so displayed)."""
         idx = self.idx
-        if place.names(idx.city[r]) or place.names(idx.region[r]):
-            return []
+        if place.names(idx.city[r]) or place.names(idx.region[r]) or self.key_of(r) == m.key:
+            return []  # its place, or its own display name ("Institut Pasteur")
         kin = self.ancestors(r) | {r}
         out = [c for c in idx.place_stems.get(m.key, ())
                 if c not in kin and r not in self.ancestors(c)

@@ -751,3 +751,16 @@ def test_link_no_country_from_the_name_itself():
         "School of Medicine, University of Newcastle, Callaghan, NSW, Australia",
     ], reg)
     assert out["registry_id"].tolist() == [None, "uga", "ug-ge", "ncl", "uon"]
+
+
+def test_a_display_name_is_not_lost_among_namesakes_with_places():
+    reg = pd.DataFrame({
+        "openalex_id": ["ip", "ipl", "ipt"],
+        "name": ["Institut Pasteur", "Institut Pasteur de Lille", "Institut Pasteur de Tunis"],
+        "country": ["FR", "FR", "TN"], "city": ["Paris", "Lille", "Tunis"],
+    })
+    out = link_affiliations([
+        "Department of Developmental and Stem Cell Biology, Institut Pasteur",
+        "Center for Infection and Immunity, Institut Pasteur, Lille, France",
+    ], reg)
+    assert out["registry_id"].tolist() == ["ip", "ipl"]
