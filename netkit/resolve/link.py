@@ -70,6 +70,7 @@ from netkit.resolve.registry_index import (
     _countries,
     _place_key,
     university_hospital_words,
+    written_key,
 )
 
 __all__ = ["LINK_COLUMNS", "RegistryIndex", "link_affiliations"]
@@ -610,7 +611,7 @@ class _Linker:
                     if alt:
                         key, recs, method = alt, by_key[alt], "word-order"
                 if recs and not self._bare_place(key):
-                    text = _place_key(" ".join(parts[i:j + 1]))
+                    text = written_key(" ".join(parts[i:j + 1]))
                     out.append(_Mention(i, j, len(key.split()), key, method,
                                         100.0 if method == "exact" else 90.0, list(recs),
                                         text=text, weak=national))
@@ -644,7 +645,7 @@ class _Linker:
                 if recs and not self._bare_place(key):
                     out.append(_Mention(i, i, len(key.split()), key, method,
                                         100.0 if method == "exact" else 90.0,
-                                        list(recs), text=_place_key(piece)))
+                                        list(recs), text=written_key(piece)))
                     covered[i] = True
                 elif key.split(" ", 1)[0] not in DEPARTMENT_HEAD:
                     inner.append((key, piece))
@@ -1119,7 +1120,7 @@ class _Linker:
             prefer([r for r in recs if idx.region[r] and f" {idx.region[r]} " in padded],
                    "region in string")
         if len(recs) > 1 and m.text:  # the name as written, before translation
-            same = idx.by_text.get(m.text.removeprefix("the "), frozenset())
+            same = idx.by_text.get(m.text, frozenset())
             prefer([r for r in recs if r in same], "name as written")
         if len(recs) > 1:
             best = max(idx.rank.get((m.key, r), 0) for r in recs)

@@ -65,6 +65,17 @@ def _region_codes(country: list, region: list) -> list:
     return out
 
 
+def written_key(name: str) -> str:
+    """A name as written, folded: no leading *The*, ``&`` as *and* (*The Hong Kong
+    University of Science & Technology* is written as the registry's *Hong Kong University
+    of Science and Technology*).
+
+    >>> written_key("The Hong Kong University of Science & Technology")
+    'hong kong university of science and technology'
+    """
+    return _place_key(name.replace("&", " and ")).removeprefix("the ")
+
+
 _HOSPITAL_TYPE = frozenset({"hospital", "clinic"})
 _HOSPITAL_FILLER = _HOSPITAL_TYPE | {"university", "center", "azienda"}
 
@@ -271,7 +282,7 @@ class RegistryIndex:
                 r = 2 if (nm == name or nm in labs) else 1
                 by_key[key].add(k)
                 rank[(key, k)] = max(rank.get((key, k), 0), r)
-                by_text[_place_key(nm).removeprefix("the ")].add(k)  # The Open University
+                by_text[written_key(nm)].add(k)
                 for v in word_order_variants(nm, key):
                     by_key[v].add(k)
                     rank.setdefault((v, k), 0)

@@ -764,3 +764,16 @@ def test_a_display_name_is_not_lost_among_namesakes_with_places():
         "Center for Infection and Immunity, Institut Pasteur, Lille, France",
     ], reg)
     assert out["registry_id"].tolist() == ["ip", "ipl"]
+
+
+def test_link_the_name_as_written_with_an_ampersand():
+    reg = pd.DataFrame({
+        "openalex_id": ["hkust", "hkust-gz"],
+        "name": ["Hong Kong University of Science and Technology",
+                 "The Hong Kong University of Science and Technology (Guangzhou)"],
+        "country": ["HK", "CN"], "city": ["Hong Kong", "Guangzhou"],
+    })
+    out = link_affiliations(["Hong Kong University of Science & Technology",
+                             "The Hong Kong University of Science and Technology, Guangzhou"],
+                            reg)
+    assert out["registry_id"].tolist() == ["hkust", "hkust-gz"]
