@@ -1109,12 +1109,14 @@ class _Linker:
                 recs = keep
                 why.append(reason)
 
-        if len(recs) > 1:  # a city the string names besides the name itself ("Newcastle
-            padded = f" {text_key} "  # University" says nothing of Newcastle, NSW)
-            rest = f" {' '.join(k for i, k in enumerate(place.keys) if not m.start <= i <= m.end)} "
-            prefer([r for r in recs if idx.city[r] and f" {idx.city[r]} " in padded and (
-                f" {idx.city[r]} " in rest or f" {idx.city[r]} " not in f" {m.key} ")],
-                "city in string")
+        if len(recs) > 1:
+            # a city the string names besides the name itself ("Newcastle University" says
+            # nothing of Newcastle, NSW)
+            padded = f" {text_key} "
+            rest = " ".join(k for i, k in enumerate(place.keys) if not m.start <= i <= m.end)
+            prefer([r for r in recs if idx.city[r] and f" {idx.city[r]} " in padded
+                    and (f" {idx.city[r]} " in f" {rest} "
+                         or f" {idx.city[r]} " not in f" {m.key} ")], "city in string")
         if len(recs) > 1:
             padded = f" {text_key} "
             prefer([r for r in recs if idx.region[r] and f" {idx.region[r]} " in padded],
@@ -1146,7 +1148,9 @@ class _Linker:
             country = _country_of(p)
             if country:
                 break
-        if country is None and not set(normalize_name(parts[-1], departments=False).split()) & ORG_WORDS:
+        last_is_a_name = bool(set(normalize_name(parts[-1], departments=False).split())
+                              & ORG_WORDS)
+        if country is None and not last_is_a_name:
             # an address's last part ("CA 94143 USA"), not an organisation's name ("…,
             # University of Georgia" is no Georgian university)
             from netkit.lexicon.countries import country_from_address
