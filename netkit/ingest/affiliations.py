@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from netkit.ingest.ids import name_key as _name_key
 from netkit.lexicon.countries import country_code, country_from_address
+from netkit.lexicon.footnotes import without_footnote_labels
 from netkit.lexicon.legal_forms import is_legal_form
 from netkit.lexicon.sectors import sector_from_name
 
@@ -193,9 +194,12 @@ def parse_affiliation(text: str, *, org_first: bool = False) -> Affiliation:
     >>> a = parse_affiliation("Dept of Cardiology, Xiangya Hospital, Central South University, Changsha, Hunan, China")
     >>> a.organization, a.city, a.country
     ('Central South University', 'Changsha', 'CN')
+    >>> a = parse_affiliation("Department of Biology, University of Toledo 1 , Toledo, OH, USA")
+    >>> a.organization, a.city, a.country
+    ('University of Toledo', 'Toledo', 'US')
     """
     raw = text
-    text = text.strip().rstrip(".").strip()
+    text = without_footnote_labels(text).strip().rstrip(".").strip()
     parts = _merge_legal_forms([p.strip() for p in text.split(",") if p.strip()])
     if not parts:
         return Affiliation(raw, None)

@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from netkit.lexicon.countries import SAME_COUNTRY, country_of_region_named_like_another
+from netkit.lexicon.footnotes import without_footnote_labels
 from netkit.lexicon.org_words import (
     CONTINUED,
     DEPARTMENT_HEAD,
@@ -63,7 +64,7 @@ from netkit.lexicon.org_words import (
     UNIT_TAIL,
     UNIT_WORD,
 )
-from netkit.resolve.normalize import normalize_name, without_footnote_labels, word_order_variants
+from netkit.resolve.normalize import normalize_name, word_order_variants
 from netkit.resolve.registry_index import (
     _ACRONYM,
     RegistryIndex,

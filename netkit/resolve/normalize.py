@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from netkit.lexicon.abbreviations import ABBREVIATIONS, ROMAN_NUMBERS, STOPWORDS
 from netkit.lexicon.countries import country_code, country_from_address
+from netkit.lexicon.footnotes import without_footnote_labels
 from netkit.lexicon.legal_forms import strip_legal_form
 from netkit.lexicon.text import fold
 
@@ -72,31 +73,6 @@ _ADDRESS = re.compile(
     r"veien|allee|rue|via|calle|po box|p o box|box|floor|room|bldg|building|campus)\b\.?",
     re.I)
 _SPLIT = re.compile(r"\s*[,;]\s*")
-
-
-_FOOTNOTE_LABEL = re.compile(
-    r"(?<=[^\W\d_])\s+\d{1,2}\s+(?=,|(?:Department|Dept|Division|Div|School|Faculty|"
-    r"Institute|Laboratory|Lab|Cent(?:er|re)|Unit|Section|Program|Programme|College)\b)")
-
-
-def without_footnote_labels(text: str) -> str:
-    """An affiliation string without the footnote numbers that publishers' deposits leave
-    between its parts (*University of Toledo 1 , Toledo, OH*; *… School of Medicine 1
-    Department of Immunology*). A number that belongs to a name stays (*Université
-    Lyon 1*, *Paris 13, Villetaneuse*, *UMR 5558*).
-
-    Examples
-    --------
-    >>> without_footnote_labels("Department of Biology, University of Toledo 1 , Toledo, OH, USA")
-    'Department of Biology, University of Toledo, , Toledo, OH, USA'
-    >>> without_footnote_labels("Weill Cornell Medical College 10 Department of Dermatology")
-    'Weill Cornell Medical College, Department of Dermatology'
-    >>> without_footnote_labels("Université Claude Bernard Lyon 1, CNRS UMR 5558, Villeurbanne")
-    'Université Claude Bernard Lyon 1, CNRS UMR 5558, Villeurbanne'
-    >>> without_footnote_labels("LAGA, Université Paris 13, Villetaneuse, France")
-    'LAGA, Université Paris 13, Villetaneuse, France'
-    """
-    return _FOOTNOTE_LABEL.sub(", ", text) if " " in text else text
 
 
 def organisation_part(raw: str) -> str:
