@@ -106,6 +106,11 @@ def _us_states() -> dict[str, str]:
 
 
 
+def _names_an_organisation(part: str) -> bool:
+    """Whether a part holds an organisation word (then it is a name, not an address)."""
+    return bool(set(normalize_name(part, departments=False).split()) & ORG_WORDS)
+
+
 def _country_of(part: str) -> str | None:
     key = _place_key(part)
     if not key:
@@ -114,7 +119,7 @@ def _country_of(part: str) -> str | None:
     if c:
         return c
     words = key.split()
-    if len(words) > 4 or set(normalize_name(part, departments=False).split()) & ORG_WORDS:
+    if len(words) > 4 or _names_an_organisation(part):
         return None  # "Universiti Teknologi Malaysia", "Pontificia Universidad Católica de Chile"
     named_like = country_of_region_named_like_another(key)
     if named_like:
@@ -1149,9 +1154,7 @@ class _Linker:
             country = _country_of(p)
             if country:
                 break
-        last_is_a_name = bool(set(normalize_name(parts[-1], departments=False).split())
-                              & ORG_WORDS)
-        if country is None and not last_is_a_name:
+        if country is None and not _names_an_organisation(parts[-1]):
             # an address's last part ("CA 94143 USA"), not an organisation's name ("…,
             # University of Georgia" is no Georgian university)
             from netkit.lexicon.countries import country_from_address
